@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { AppError } from '../shared/errors';
+import type { Database } from './schema';
+import { migrations as allMigrations, type Migration } from './migrations/index';
+
+export interface OpenOptions {
+  /** The migrations the code knows; tests pass their own list. */
+  migrations?: readonly Migration[];
+  /** Where the copy taken before migrating goes; default: a "backups" folder beside the file. */
+  backupDir?: string;
+  now?: () => Date;
+}
+
+export interface AppDatabase {
+  db: Kysely<Database>;
+  sqlite: BetterSqlite3.Database;
+  path: string;
+  /** The copy taken before migrating an existing file, if one was taken. */
+  backupPath: string | null;
+  close(): Promise<void>;
+}
+
+function stamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+}
+
+function openSqlite(file: string): BetterSqlite3.Database {
+  try {
+    const sqlite = new BetterSqlite3(file);
+    if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('busy_timeout = 5000');
+    return sqlite;
+  } catch (e) {
+    throw new AppError(
+      'database',
+      `Không mở được tệp dữ liệu "${file}": tệp không phải cơ sở dữ liệu của phần mềm hoặc đã bị hỏng.`,
+      [{ message: String((e as Error).message) }],
+    );
+  }
+}
+
+function checkIntegrity(sqlite: BetterSqlite3.Database, file: string): void {
+  const rows = sqlite.pragma('quick_check') as { quick_check: string }[];
+  const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  if (problems.length > 0) {
+    throw new AppError(
+      'database',
+      `Tệp dữ liệu "${file}" bị hỏng (kiểm tra toàn vẹn không đạt). Hãy khôi phục từ bản sao lưu gần nhất.`,
+      problems.slice(0, 20).map((message) => ({ message })),
+    );
+  }
+}
+
+/**
+ * Opens (or creates) the database file: WAL, foreign keys, an integrity check of an existing
+ * file, a backup copy before migrating it, and every pending migration in its own transaction.
+ * A migration that fails leaves the file as it was and names the backup.
+ */
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<AppDatabase> {
+  const migrations = options.migrations ?? allMigrations;
+  const now = options.now ?? (() => new Date());
+  const existed = file !== ':memory:' && fs.existsSync(file) && fs.statSync(file).size > 0;
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+
+  const sqlite = openSqlite(file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const close = async () => {
+    await db.destroy();
+  };
+  let backupPath: string | null = null;
+  try {
+    if (existed) checkIntegrity(sqlite, file);
+    sqlite.exec('CREATE TABLE IF NOT EXISTS schema_migration (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT');
+    const applied = (sqlite.prepare('SELECT name FROM schema_migration ORDER BY name').all() as { name: string }[]).map(
+      (r) => r.name,
+    );
+    applied.forEach((name, i) => {
+      if (migrations[i]?.name !== name) {
+        throw new AppError(
+          'database',
+          `Tệp dữ liệu "${file}" được tạo bởi một phiên bản phần mềm khác (bước nâng cấp "${name}" không có trong phiên bản này). Hãy dùng phiên bản phần mềm mới hơn; tệp dữ liệu không bị thay đổi.`,
+        );
+      }
+    });
+    const pending = migrations.slice(applied.length);
+    if (pending.length > 0 && existed) {
+      const dir = options.backupDir ?? path.join(path.dirname(path.resolve(file)), 'backups');
+      fs.mkdirSync(dir, { recursive: true });
+      backupPath = path.join(dir, `${path.basename(file, path.extname(file))}-truoc-nang-cap-${stamp(now())}.db`);
+      await sqlite.backup(backupPath);
+    }
+    for (const m of pending) {
+      try {
+        await db.transaction().execute(async (trx) => {
+          await m.up(trx);
+          const broken = await sqlSelectForeignKeyProblems(trx);
+          if (broken > 0) throw new Error(`${broken} ràng buộc khóa ngoại bị vi phạm sau khi nâng cấp`);
+          await trx.insertInto('schema_migration').values({ name: m.name, applied_at: now().toISOString() }).execute();
+        });
+      } catch (e) {
+        throw new AppError(
+          'database',
+          `Không nâng cấp được tệp dữ liệu ở bước "${m.name}". Tệp dữ liệu được giữ nguyên như trước khi nâng cấp${
+            backupPath ? `; bản sao lưu: ${backupPath}` : ''
+          }.`,
+          [{ message: String((e as Error).message) }],
+        );
+      }
+    }
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return { db, sqlite, path: file, backupPath, close };
+}
+
+async function sqlSelectForeignKeyProblems(trx: Kysely<any>): Promise<number> {
+  const result = await sql<{ table: string }>`PRAGMA foreign_key_check`.execute(trx);
+  return result.rows.length;
+}

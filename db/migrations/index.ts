@@ -1,0 +1,11 @@
+import type { Kysely } from 'kysely';
+import * as m001 from './2026-11-23-001-domain';
+
+export interface Migration {
+  /** Dated, ordered, never renamed once released. */
+  name: string;
+  up(db: Kysely<any>): Promise<void>;
+}
+
+/** Listed statically so a bundled app finds them; append only. */
+export const migrations: readonly Migration[] = [{ name: '2026-11-23-001-domain', up: m001.up }];

@@ -1,0 +1,247 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Table interfaces, used only inside `Database`; the rest of the code uses the
+ * Selectable/Insertable/Updateable aliases below. Columns hold what SQLite returns.
+ */
+interface OrgUnitTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_key: string;
+  kind: string;
+  parent_id: number | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  created_at: string;
+  updated_at: string;
+}
+interface OrgUnitEmailTable { unit_id: number; email: string }
+interface OrgUnitEventTable {
+  id: Generated<number>;
+  kind: string;
+  effective_date: string;
+  basis: string | null;
+  note: string | null;
+  created_at: string;
+}
+interface OrgUnitSuccessionTable { event_id: number; from_unit_id: number; to_unit_id: number; share: number }
+
+interface ProgrammeTable {
+  id: Generated<number>;
+  name: string;
+  decision_number: string | null;
+  decision_date: string | null;
+  issuer: string | null;
+  period_start: number;
+  period_end: number;
+  created_at: string;
+}
+interface PlanTable {
+  id: Generated<number>;
+  programme_id: number | null;
+  doc_number: string | null;
+  doc_date: string | null;
+  issuer: string;
+  signer: string | null;
+  type: string;
+  title: string;
+  period_start: number;
+  period_end: number;
+  legal_basis: string | null;
+  full_text: string | null;
+  created_at: string;
+}
+interface TargetTable {
+  id: Generated<number>;
+  plan_id: number;
+  code: string;
+  text: string;
+  kind: string;
+  indicator_id: number | null;
+  denominator_indicator_id: number | null;
+  denominator_register: string | null;
+  unit_kind: string | null;
+  comparator: string;
+  threshold: number;
+  threshold_high: number | null;
+  scope: string;
+  period_from: number | null;
+  period_to: number | null;
+  deadline_year: number | null;
+  position: number;
+}
+interface TaskTable {
+  id: Generated<number>;
+  plan_id: number;
+  position: number;
+  content: string;
+  lead_unit_id: number | null;
+  deadline: string | null;
+  status: Generated<string>;
+}
+interface TaskCoordinatorTable { task_id: number; unit_id: number }
+interface TaskNoteTable { id: Generated<number>; task_id: number; noted_at: string; text: string }
+
+interface IndicatorTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_key: string;
+  measure_unit: string | null;
+  value_type: string;
+  aggregation: string;
+  parent_id: number | null;
+  child_rule: Generated<string>;
+  created_at: string;
+}
+interface FormTable { id: Generated<number>; name: string; created_at: string }
+interface FormVersionTable {
+  id: Generated<number>;
+  form_id: number;
+  version: number;
+  period_type: string | null;
+  unit_kinds: Generated<string>;
+  source_file_id: number | null;
+  created_at: string;
+}
+interface FormRowTable {
+  id: Generated<number>;
+  form_version_id: number;
+  position: number;
+  row_key: string;
+  numbering: string | null;
+  text: string;
+  measure_unit: string | null;
+  level: Generated<number>;
+  parent_row_id: number | null;
+  indicator_id: number | null;
+  is_value_row: number;
+}
+
+interface ReportRoundTable {
+  id: Generated<number>;
+  form_version_id: number;
+  name: string;
+  period_code: string;
+  period_start: string;
+  period_end: string;
+  cutoff_date: string;
+  deadline: string;
+  status: Generated<string>;
+  created_at: string;
+}
+interface RoundUnitTable { round_id: number; unit_id: number }
+interface StoredFileTable {
+  id: Generated<number>;
+  sha256: string;
+  size: number;
+  original_name: string;
+  media_type: string | null;
+  stored_at: string;
+}
+interface EmailMessageTable {
+  id: Generated<number>;
+  message_id: string | null;
+  source: string;
+  source_file_id: number | null;
+  imap_mailbox: string | null;
+  imap_uid: number | null;
+  from_address: string | null;
+  from_name: string | null;
+  subject: string | null;
+  sent_at: string | null;
+  imported_at: string;
+  status: string;
+  unit_id: number | null;
+  round_id: number | null;
+  problem: string | null;
+}
+interface EmailAttachmentTable { message_id: number; file_id: number; file_name: string }
+interface SubmissionTable {
+  id: Generated<number>;
+  round_id: number;
+  unit_id: number;
+  status: Generated<string>;
+  received_at: string | null;
+  late: Generated<number>;
+  locked: Generated<number>;
+}
+interface SubmissionRevisionTable {
+  id: Generated<number>;
+  submission_id: number;
+  number: number;
+  source: string;
+  email_message_id: number | null;
+  file_id: number | null;
+  created_at: string;
+  note: string | null;
+}
+interface DataValueTable {
+  id: Generated<number>;
+  submission_id: number;
+  indicator_id: number;
+  num_value: number | null;
+  text_value: string | null;
+  revision_id: number | null;
+  source_file_id: number | null;
+  source_sheet: string | null;
+  source_cell: string | null;
+  comment: string | null;
+  updated_at: string;
+}
+interface ValueHistoryTable {
+  id: Generated<number>;
+  data_value_id: number;
+  old_num: number | null;
+  old_text: string | null;
+  new_num: number | null;
+  new_text: string | null;
+  changed_at: string;
+  changed_by: string;
+  reason: string | null;
+  revision_id: number | null;
+}
+interface AppSettingTable { key: string; value: string }
+interface MigrationTable { name: string; applied_at: string }
+
+export interface Database {
+  org_unit: OrgUnitTable;
+  org_unit_email: OrgUnitEmailTable;
+  org_unit_event: OrgUnitEventTable;
+  org_unit_succession: OrgUnitSuccessionTable;
+  programme: ProgrammeTable;
+  plan: PlanTable;
+  target: TargetTable;
+  task: TaskTable;
+  task_coordinator: TaskCoordinatorTable;
+  task_note: TaskNoteTable;
+  indicator: IndicatorTable;
+  form: FormTable;
+  form_version: FormVersionTable;
+  form_row: FormRowTable;
+  report_round: ReportRoundTable;
+  round_unit: RoundUnitTable;
+  stored_file: StoredFileTable;
+  email_message: EmailMessageTable;
+  email_attachment: EmailAttachmentTable;
+  submission: SubmissionTable;
+  submission_revision: SubmissionRevisionTable;
+  data_value: DataValueTable;
+  value_history: ValueHistoryTable;
+  app_setting: AppSettingTable;
+  schema_migration: MigrationTable;
+}
+
+export type OrgUnitRow = Selectable<OrgUnitTable>;
+export type NewOrgUnit = Insertable<OrgUnitTable>;
+export type OrgUnitUpdate = Updateable<OrgUnitTable>;
+export type NewProgramme = Insertable<ProgrammeTable>;
+export type PlanRow = Selectable<PlanTable>;
+export type NewPlan = Insertable<PlanTable>;
+export type TargetRow = Selectable<TargetTable>;
+export type NewTarget = Insertable<TargetTable>;
+export type TaskRow = Selectable<TaskTable>;
+export type NewTask = Insertable<TaskTable>;
+export type NewIndicator = Insertable<IndicatorTable>;
+export type NewDataValue = Insertable<DataValueTable>;

@@ -1,0 +1,69 @@
+import type { DemoSummary } from '../../../shared/api/contract';
+import { AppError } from '../../../shared/errors';
+import { foldText } from '../../../shared/text/fold';
+import { countCurrentUnits, insertUnit, replaceEmails, updateUnit } from '../../../db/units/repo';
+import { countRows, insertPlan, insertProgramme, insertTarget, insertTask } from '../../../db/plans/repo';
+import type { ServiceContext } from '../context';
+import { demoPlan, demoProgramme, demoTargets, demoTasks, demoUnits } from './demo-data';
+import { quangNgai2025PlanText } from './plan-text-quang-ngai-2025';
+
+/** Fills an empty database with the demo province, programme, plan, targets and tasks, in one transaction. */
+export async function createDemo(ctx: ServiceContext): Promise<DemoSummary> {
+  const now = ctx.clock().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    if ((await countCurrentUnits(trx)) > 0 || (await countRows(trx, 'plan')) > 0) {
+      throw new AppError('conflict', 'Cơ sở dữ liệu đã có đơn vị hoặc kế hoạch; chỉ tạo dữ liệu mẫu khi cơ sở dữ liệu còn trống.');
+    }
+    const idByCode = new Map<string, number>();
+    for (const u of demoUnits) {
+      const id = await insertUnit(trx, {
+        code: u.code, name: u.name, name_key: foldText(u.name), kind: u.kind, parent_id: null,
+        valid_from: null, valid_to: null, created_at: now, updated_at: now,
+      });
+      idByCode.set(u.code, id);
+      await replaceEmails(trx, id, u.emails);
+    }
+    for (const u of demoUnits) {
+      if (u.parentCode) await updateUnit(trx, idByCode.get(u.code)!, { parent_id: idByCode.get(u.parentCode)! });
+    }
+    const programmeId = await insertProgramme(trx, {
+      name: demoProgramme.name,
+      decision_number: demoProgramme.decisionNumber,
+      decision_date: demoProgramme.decisionDate,
+      issuer: demoProgramme.issuer,
+      period_start: demoProgramme.periodStart,
+      period_end: demoProgramme.periodEnd,
+      created_at: now,
+    });
+    const planId = await insertPlan(trx, {
+      programme_id: programmeId,
+      doc_number: demoPlan.docNumber,
+      doc_date: demoPlan.docDate,
+      issuer: demoPlan.issuer,
+      signer: demoPlan.signer,
+      type: demoPlan.type,
+      title: demoPlan.title,
+      period_start: demoPlan.periodStart,
+      period_end: demoPlan.periodEnd,
+      legal_basis: demoPlan.legalBasis,
+      full_text: quangNgai2025PlanText,
+      created_at: now,
+    });
+    for (const [i, t] of demoTargets.entries()) {
+      await insertTarget(trx, {
+        plan_id: planId, code: t.code, text: t.text, kind: t.kind, comparator: t.comparator, threshold: t.threshold,
+        threshold_high: null, unit_kind: t.unitKind, scope: 'province', indicator_id: null, denominator_indicator_id: null,
+        denominator_register: null, period_from: demoPlan.periodStart, period_to: demoPlan.periodEnd, deadline_year: null,
+        position: i + 1,
+      });
+    }
+    for (const [i, t] of demoTasks.entries()) {
+      await insertTask(
+        trx,
+        { plan_id: planId, position: i + 1, content: t.content, lead_unit_id: t.leadCode ? idByCode.get(t.leadCode)! : null, deadline: t.deadline },
+        t.coordinatorCodes.map((c) => idByCode.get(c)!),
+      );
+    }
+    return { units: demoUnits.length, programmes: 1, plans: 1, targets: demoTargets.length, tasks: demoTasks.length };
+  });
+}

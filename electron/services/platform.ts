@@ -1,0 +1,19 @@
+/**
+ * What services need from the desktop, implemented by the Electron shell (electron/main)
+ * and by tests with temporary folders. Services never import 'electron'.
+ */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface Platform {
+  /** Asks the user for one file to open; null when cancelled. */
+  chooseFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Asks the user where to save; null when cancelled. */
+  chooseSavePath(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Opens a file with the program the system associates with it (Word, Excel). */
+  openWithSystem(filePath: string): Promise<void>;
+  /** Prints what the window shows, with the system's print dialog. */
+  printWindow(): Promise<void>;
+}

@@ -1,0 +1,26 @@
+/**
+ * Every channel's name, with no schema attached, so the preload can check names
+ * without bundling zod. The contract (contract.ts) must define exactly these.
+ * Names follow `feature:verb-noun`.
+ */
+export const channels = [
+  'app:get-status',
+  'demo:create-demo',
+  'units:list-units',
+  'units:import-file',
+  'plans:list-plans',
+] as const;
+
+export type Channel = (typeof channels)[number];
+
+/** Events the main process pushes to the renderer (progress of long work). */
+export const events = ['progress'] as const;
+export type EventName = (typeof events)[number];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (channels as readonly string[]).includes(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (events as readonly string[]).includes(name);
+}

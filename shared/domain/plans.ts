@@ -1,0 +1,79 @@
+/** Programmes, plans, targets and tasks as the API hands them out. */
+export const planTypes = ['five-year', 'annual', 'final-review', 'other'] as const;
+export type PlanType = (typeof planTypes)[number];
+
+export const planTypeLabels: Record<PlanType, string> = {
+  'five-year': 'Kế hoạch giai đoạn',
+  annual: 'Kế hoạch năm',
+  'final-review': 'Kế hoạch tổng kết',
+  other: 'Văn bản khác',
+};
+
+export const comparators = ['>=', '<=', '=', 'between'] as const;
+export type Comparator = (typeof comparators)[number];
+
+export const targetKinds = ['share-of-units', 'ratio', 'cumulative', 'growth', 'count', 'yes-no'] as const;
+export type TargetKind = (typeof targetKinds)[number];
+
+export const targetKindLabels: Record<TargetKind, string> = {
+  'share-of-units': 'Tỷ lệ đơn vị đạt điều kiện',
+  ratio: 'Tỷ lệ giữa hai chỉ tiêu',
+  cumulative: 'Lũy kế đến hạn',
+  growth: 'Tăng so với kỳ trước',
+  count: 'Số lượng',
+  'yes-no': 'Có/Không',
+};
+
+export const taskStatuses = ['not-started', 'in-progress', 'done', 'overdue'] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+
+export const taskStatusLabels: Record<TaskStatus, string> = {
+  'not-started': 'Chưa thực hiện',
+  'in-progress': 'Đang thực hiện',
+  done: 'Hoàn thành',
+  overdue: 'Quá hạn',
+};
+
+export interface ProgrammeSummary {
+  id: number;
+  name: string;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  periodStart: number;
+  periodEnd: number;
+}
+
+export interface TargetSummary {
+  id: number;
+  code: string;
+  text: string;
+  kind: TargetKind;
+  comparator: Comparator;
+  threshold: number;
+  thresholdHigh: number | null;
+  scope: 'province' | 'each-unit';
+}
+
+export interface TaskSummary {
+  id: number;
+  content: string;
+  leadUnitName: string | null;
+  coordinatingUnitNames: string[];
+  deadline: string | null;
+  status: TaskStatus;
+}
+
+export interface PlanDetail {
+  id: number;
+  programmeId: number | null;
+  docNumber: string | null;
+  docDate: string | null;
+  issuer: string;
+  signer: string | null;
+  type: PlanType;
+  title: string;
+  periodStart: number;
+  periodEnd: number;
+  targets: TargetSummary[];
+  tasks: TaskSummary[];
+}

@@ -83,7 +83,18 @@ function readCsvRows(fileName: string, bytes: Uint8Array): { line: number; cells
 }
 
 /** Rows of cells from the first sheet of an .xlsx or .xls workbook, numbered as Excel numbers them. */
-function readWorkbookRows(fileName: string, bytes: Uint8Array): { line: number; cells: string[] }[] {
+function looksLikeWorkbook(ext: string, bytes: Uint8Array): boolean {
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  const ole2 = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  // Some systems save HTML or SpreadsheetML under an .xls name, and Excel opens those.
+  const markup = /^\s*</.test(new TextDecoder('utf-8').decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, ''));
+  return ext === 'xlsx' ? zip : ole2 || zip || markup;
+}
+
+function readWorkbookRows(fileName: string, ext: string, bytes: Uint8Array): { line: number; cells: string[] }[] {
+  if (!looksLikeWorkbook(ext, bytes)) {
+    throw new AppError('unsupported-file', `Không đọc được tệp Excel "${fileName}": nội dung tệp không phải bảng tính Excel.`);
+  }
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: 'array', dense: true, cellFormula: false, cellHTML: false, sheetRows: MAX_UNIT_ROWS + 2 });
@@ -109,7 +120,7 @@ export function parseUnitsFile(fileName: string, bytes: Uint8Array): UnitFileRow
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   let rows: { line: number; cells: string[] }[];
   if (ext === 'csv' || ext === 'txt') rows = readCsvRows(fileName, bytes);
-  else if (ext === 'xlsx' || ext === 'xls') rows = readWorkbookRows(fileName, bytes);
+  else if (ext === 'xlsx' || ext === 'xls') rows = readWorkbookRows(fileName, ext, bytes);
   else throw new AppError('unsupported-file', `Không nhận loại tệp ".${ext}" cho danh sách đơn vị; hãy dùng tệp .csv, .xlsx hoặc .xls.`);
 
   const [header, ...body] = rows;

@@ -1,0 +1,127 @@
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../../db/connection';
+import { AppError, isAppError } from '../../shared/errors';
+import { isIsoDate } from '../../shared/text/format-vi';
+import { unitKindLabels } from '../../shared/domain/units';
+import type { ServiceContext } from '../services/context';
+import type { Platform } from '../services/platform';
+import { createDemo } from '../services/demo/create-demo';
+import { importUnitsFromFile } from '../services/units/import-units';
+import { listUnitTree } from '../services/units/list-units';
+import { getStatus } from '../services/app/get-status';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const usage = `Cách dùng:
+  init --db TỆP [--demo] [--json]                 tạo (hoặc nâng cấp) tệp dữ liệu; --demo: thêm dữ liệu mẫu
+  units import --db TỆP --file DS.csv|.xlsx|.xls  nhập danh sách đơn vị (cột: code, name, kind, parent_code, emails)
+  units list --db TỆP [--as-of YYYY-MM-DD] [--json] liệt kê đơn vị`;
+
+/** The command line has no windows: anything that would open a dialog is refused. */
+const cliPlatform: Platform = {
+  chooseFile: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại chọn tệp; hãy ghi đường dẫn tệp.')),
+  chooseSavePath: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại lưu tệp; hãy ghi đường dẫn tệp.')),
+  openWithSystem: () => Promise.resolve(),
+  printWindow: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không in được.')),
+};
+
+class UsageError extends Error {}
+
+function requireOption(values: Record<string, unknown>, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v.length === 0) throw new UsageError(`Thiếu tham số --${name}.`);
+  return v;
+}
+
+async function withContext<T>(dbPath: string, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  const opened = await openDatabase(dbPath);
+  try {
+    return await work({ db: opened.db, clock: () => new Date(), platform: cliPlatform, databasePath: dbPath, appVersion: 'cli' });
+  } finally {
+    await opened.close();
+  }
+}
+
+/**
+ * Runs one command; returns the exit code. 0: done; 1: the input or the data was refused
+ * (the reason is printed in Vietnamese); 2: the command itself was written wrongly.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        db: { type: 'string' },
+        file: { type: 'string' },
+        demo: { type: 'boolean' },
+        json: { type: 'boolean' },
+        'as-of': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    io.err(`Lỗi tham số: ${(e as Error).message}\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals.join(' ');
+  const print = (value: unknown, text: () => string) => io.out(values.json ? JSON.stringify(value) : text());
+
+  try {
+    if (values.help || positionals.length === 0) {
+      io.out(usage);
+      return values.help ? 0 : 2;
+    }
+    switch (command) {
+      case 'init': {
+        const db = requireOption(values, 'db');
+        const result = await withContext(db, async (ctx) => {
+          const demo = values.demo ? await createDemo(ctx) : null;
+          return { database: db, demo, status: await getStatus(ctx) };
+        });
+        print(result, () =>
+          `Đã sẵn sàng tệp dữ liệu ${db}: ${result.status.counts.units} đơn vị, ${result.status.counts.plans} kế hoạch, ${result.status.counts.targets} chỉ tiêu, ${result.status.counts.tasks} nhiệm vụ.`,
+        );
+        return 0;
+      }
+      case 'units import': {
+        const db = requireOption(values, 'db');
+        const file = requireOption(values, 'file');
+        const report = await withContext(db, (ctx) => importUnitsFromFile(ctx, file));
+        print(report, () => `Đã nhập ${report.fileName}: thêm ${report.created}, cập nhật ${report.updated}, không đổi ${report.unchanged} đơn vị.`);
+        return 0;
+      }
+      case 'units list': {
+        const db = requireOption(values, 'db');
+        const asOf = values['as-of'];
+        if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`Ngày "${asOf}" không hợp lệ; dùng dạng YYYY-MM-DD.`);
+        const tree = await withContext(db, (ctx) => listUnitTree(ctx, asOf));
+        const rows = tree.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parentCode: u.parentCode, emails: u.emails }));
+        print(rows, () =>
+          tree.map((u) => `${'  '.repeat(u.level)}${u.code}\t${u.name}\t${unitKindLabels[u.kind]}${u.emails.length ? `\t${u.emails.join(', ')}` : ''}`).join('\n'),
+        );
+        return 0;
+      }
+      default:
+        throw new UsageError(`Không có lệnh "${command}".`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n${usage}`);
+      return 2;
+    }
+    if (isAppError(e)) {
+      io.err(e.message);
+      for (const d of e.details ?? []) io.err(`  - ${d.where ? `${d.where}: ` : ''}${d.message}`);
+      return 1;
+    }
+    io.err(`Lỗi không mong muốn: ${(e as Error).message ?? String(e)}`);
+    return 1;
+  }
+}

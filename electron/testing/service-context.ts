@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createTestDatabase, type TestDatabase } from '../../db/testing/test-db';
+import type { ServiceContext } from '../services/context';
+import type { Platform } from '../services/platform';
+
+/**
+ * The platform as tests drive it: file choices are queued by the test (as if the user picked
+ * them in a dialog), saved files land in a temporary folder, and opened or printed things are recorded.
+ */
+export class TestPlatform implements Platform {
+  readonly chosenFiles: (string | null)[] = [];
+  readonly savePaths: (string | null)[] = [];
+  readonly opened: string[] = [];
+  printed = 0;
+
+  constructor(readonly outDir: string) {}
+
+  async chooseFile(): Promise<string | null> {
+    return this.chosenFiles.length > 0 ? (this.chosenFiles.shift() ?? null) : null;
+  }
+  async chooseSavePath(options: { defaultName: string }): Promise<string | null> {
+    if (this.savePaths.length > 0) return this.savePaths.shift() ?? null;
+    return path.join(this.outDir, options.defaultName);
+  }
+  async openWithSystem(filePath: string): Promise<void> {
+    this.opened.push(filePath);
+  }
+  async printWindow(): Promise<void> {
+    this.printed++;
+  }
+}
+
+export interface TestContext extends ServiceContext {
+  platform: TestPlatform;
+  database: TestDatabase;
+  dispose(): Promise<void>;
+}
+
+/** A service context over a real, migrated SQLite file in a temporary folder, with a fixed clock. */
+export async function createTestContext(now = new Date('2026-11-23T08:00:00Z')): Promise<TestContext> {
+  const database = await createTestDatabase();
+  const outDir = path.join(database.dir, 'out');
+  fs.mkdirSync(outDir);
+  return {
+    db: database.db,
+    clock: () => now,
+    platform: new TestPlatform(outDir),
+    databasePath: database.path,
+    appVersion: 'test',
+    database,
+    dispose: () => database.dispose(),
+  };
+}

@@ -5,9 +5,9 @@ export const unitKinds = ['province', 'district', 'commune', 'department', 'secr
 export type UnitKind = (typeof unitKinds)[number];
 
 export const unitKindLabels: Record<UnitKind, string> = {
-  province: 'Tỉnh, thành phố',
-  district: 'Huyện, thị xã, thành phố thuộc tỉnh',
-  commune: 'Xã, phường, thị trấn',
+  province: 'Cấp tỉnh',
+  district: 'Cấp huyện',
+  commune: 'Cấp xã',
   department: 'Sở, ban, ngành',
   secretariat: 'Cơ quan thường trực',
   other: 'Đơn vị khác',

@@ -1,0 +1,129 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
+import { openDatabase, type AppDatabase } from '../../db/connection';
+import { channels } from '../../shared/api/channels';
+import { isAppError } from '../../shared/errors';
+import { systemClock } from '../../shared/clock';
+import { createDispatcher } from '../handlers/dispatch';
+import { createHandlers } from '../handlers/handlers';
+import { createElectronPlatform } from './platform-electron';
+import { buildMenu } from './menu';
+import { APP_ORIGIN, contentSecurityPolicy, isTrustedSender, lockDownSession, lockDownWindow } from './security';
+
+const devUrl = process.env['ELECTRON_RENDERER_URL'];
+const rendererDir = path.join(import.meta.dirname, '../renderer');
+let mainWindow: BrowserWindow | null = null;
+let database: AppDatabase | null = null;
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+function log(message: string, error?: unknown) {
+  console.error(`[${new Date().toISOString()}] ${message}`, error ?? '');
+}
+
+/** Serves the built renderer over app://, only files inside its folder, with the CSP header. */
+function registerAppProtocol() {
+  protocol.handle('app', async (request) => {
+    const url = new URL(request.url);
+    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = path.normalize(path.join(rendererDir, relative));
+    if (url.host !== 'renderer' || !file.startsWith(rendererDir + path.sep)) return new Response('', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', contentSecurityPolicy);
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function createWindow() {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Thường trực phòng, chống mại dâm',
+    show: false,
+    webPreferences: {
+      preload: path.join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  lockDownWindow(win, devUrl);
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+  win.on('closed', () => {
+    mainWindow = null;
+  });
+  return win;
+}
+
+async function start() {
+  const dbPath = path.join(app.getPath('userData'), 'pcmd.db');
+  try {
+    database = await openDatabase(dbPath);
+  } catch (e) {
+    dialog.showErrorBox('Không mở được dữ liệu', isAppError(e) ? e.message : String(e));
+    app.exit(1);
+    return;
+  }
+  const platform = createElectronPlatform(() => mainWindow);
+  const handlers = createHandlers({
+    db: database.db,
+    clock: systemClock,
+    platform,
+    databasePath: dbPath,
+    appVersion: app.getVersion(),
+  });
+  const dispatch = createDispatcher(handlers, log);
+  for (const channel of channels) {
+    ipcMain.handle(channel, (event, payload) => {
+      if (!isTrustedSender(event.senderFrame, devUrl)) {
+        log(`Từ chối yêu cầu ${channel} từ nguồn lạ: ${event.senderFrame?.url ?? '?'}`);
+        return { ok: false, error: { code: 'invalid-input', message: 'Yêu cầu không đến từ cửa sổ của phần mềm.' } };
+      }
+      return dispatch(channel, payload);
+    });
+  }
+  lockDownSession(session.defaultSession);
+  registerAppProtocol();
+  Menu.setApplicationMenu(
+    buildMenu({
+      getWindow: () => mainWindow,
+      print: () => void platform.printWindow().catch((e) => log('In không thành công', e)),
+      about: `Phiên bản ${app.getVersion()}\nDữ liệu: ${dbPath}`,
+    }),
+  );
+  mainWindow = createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  void app.whenReady().then(start);
+  app.on('activate', () => {
+    if (database && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    void database?.close();
+  });
+}

@@ -1,0 +1,31 @@
+import { BrowserWindow, dialog, shell } from 'electron';
+import type { Platform } from '../services/platform';
+
+/** The platform interface with Electron's dialogs, shell and printing. */
+export function createElectronPlatform(getWindow: () => BrowserWindow | null): Platform {
+  return {
+    async chooseFile({ title, filters }) {
+      const win = getWindow();
+      const options = { title, filters, properties: ['openFile' as const] };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    async chooseSavePath({ title, defaultName, filters }) {
+      const win = getWindow();
+      const options = { title, defaultPath: defaultName, filters };
+      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return r.canceled ? null : (r.filePath ?? null);
+    },
+    async openWithSystem(filePath) {
+      const problem = await shell.openPath(filePath);
+      if (problem) throw new Error(problem);
+    },
+    printWindow() {
+      const win = getWindow();
+      if (!win) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        win.webContents.print({ printBackground: false }, (ok, reason) => (ok || reason === 'cancelled' ? resolve() : reject(new Error(reason))));
+      });
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { areaFromHash, areas, type AreaId } from './areas';
+import { OverviewScreen } from '../features/overview/OverviewScreen';
+import { PlansScreen } from '../features/plans/PlansScreen';
+import { UnitsScreen } from '../features/units/UnitsScreen';
+
+const screens: Record<AreaId, () => React.JSX.Element> = {
+  overview: OverviewScreen,
+  plans: PlansScreen,
+  units: UnitsScreen,
+};
+
+function useArea(): AreaId {
+  const [area, setArea] = useState<AreaId>(() => areaFromHash(window.location.hash));
+  useEffect(() => {
+    const onHash = () => setArea(areaFromHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return area;
+}
+
+export function App() {
+  const area = useArea();
+  const Screen = screens[area];
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Các phần của phần mềm">
+        <div className="brand">
+          <div className="brand-title">Thường trực PCMD</div>
+          <div className="brand-sub">Phòng, chống mại dâm</div>
+        </div>
+        <ul>
+          {areas.map((a) => (
+            <li key={a.id}>
+              <a href={`#/${a.id}`} aria-current={a.id === area ? 'page' : undefined}>
+                {a.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content">
+        <Screen />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+/**
+ * The areas of the product. Only areas that work are listed; the others join as they are built
+ * (forms, rounds, inbox, data, analysis, exports, settings).
+ */
+export const areas = [
+  { id: 'overview', label: 'Tổng quan' },
+  { id: 'plans', label: 'Kế hoạch, chỉ tiêu' },
+  { id: 'units', label: 'Đơn vị' },
+] as const;
+
+export type AreaId = (typeof areas)[number]['id'];
+
+export function areaFromHash(hash: string): AreaId {
+  const id = hash.replace(/^#\/?/, '');
+  return areas.find((a) => a.id === id)?.id ?? 'overview';
+}

@@ -1,0 +1,127 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
+import { AllCommunityModule, ModuleRegistry, type ColDef, type GridApi, type IRowNode } from 'ag-grid-community';
+import { unitKindLabels, type UnitTreeRow } from '../../../../shared/domain/units';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { gridTheme } from '../../ui/grid-theme';
+import { useImportUnits, useUnits } from './queries';
+import { text } from './text';
+import { visibleUnitIds } from './unit-visibility';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+interface NameCellContext {
+  collapsed: ReadonlySet<number>;
+  toggle(id: number): void;
+  searching: boolean;
+}
+
+function NameCell(props: CustomCellRendererProps<UnitTreeRow>) {
+  const row = props.data!;
+  const ctx = props.context as NameCellContext;
+  const open = ctx.searching || !ctx.collapsed.has(row.id);
+  return (
+    <span className="tree-cell" style={{ paddingLeft: row.level * 20 }}>
+      {row.hasChildren ? (
+        <button type="button" className="tree-toggle" aria-label={text.toggle(open, row.name)} onClick={() => ctx.toggle(row.id)}>
+          {open ? '▾' : '▸'}
+        </button>
+      ) : (
+        <span className="tree-toggle-space" />
+      )}
+      {row.name}
+    </span>
+  );
+}
+
+export function UnitsScreen() {
+  const units = useUnits();
+  const importUnits = useImportUnits();
+  const [query, setQuery] = useState('');
+  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
+  const gridApi = useRef<GridApi<UnitTreeRow> | null>(null);
+
+  const rows = useMemo(() => units.data ?? [], [units.data]);
+  const visible = useMemo(() => visibleUnitIds(rows, collapsed, query), [rows, collapsed, query]);
+  const visibleRef = useRef(visible);
+  visibleRef.current = visible;
+  useEffect(() => {
+    gridApi.current?.onFilterChanged();
+    gridApi.current?.refreshCells({ columns: ['name'], force: true });
+  }, [visible]);
+
+  const toggle = useCallback((id: number) => {
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+
+  const columns = useMemo<ColDef<UnitTreeRow>[]>(
+    () => [
+      { field: 'code', headerName: text.col.code, width: 110, sortable: false },
+      { field: 'name', colId: 'name', headerName: text.col.name, flex: 2, minWidth: 280, cellRenderer: NameCell, sortable: false },
+      { colId: 'kind', headerName: text.col.kind, flex: 1, minWidth: 180, valueGetter: (p) => (p.data ? unitKindLabels[p.data.kind] : ''), sortable: false },
+      { colId: 'emails', headerName: text.col.emails, flex: 2, minWidth: 220, valueGetter: (p) => p.data?.emails.join(', ') ?? '', sortable: false },
+    ],
+    [],
+  );
+
+  const context = useMemo<NameCellContext>(() => ({ collapsed, toggle, searching: query.trim() !== '' }), [collapsed, toggle, query]);
+  const parentIds = useMemo(() => rows.filter((r) => r.hasChildren).map((r) => r.id), [rows]);
+
+  return (
+    <section className="screen-fill">
+      <h1>{text.title}</h1>
+      <div className="toolbar">
+        <input
+          type="search"
+          className="search"
+          placeholder={text.searchPlaceholder}
+          aria-label={text.searchPlaceholder}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button type="button" onClick={() => setCollapsed(new Set())}>
+          {text.expandAll}
+        </button>
+        <button type="button" onClick={() => setCollapsed(new Set(parentIds))}>
+          {text.collapseAll}
+        </button>
+        <span className="spacer" />
+        <span className="muted" data-testid="unit-count">
+          {text.count(visible.size, rows.length)}
+        </span>
+        <button type="button" className="primary" onClick={() => importUnits.mutate()} disabled={importUnits.isPending} title={text.importHelp}>
+          {importUnits.isPending ? text.importing : text.importFile}
+        </button>
+      </div>
+      <ErrorMessage error={units.error ?? importUnits.error} />
+      {importUnits.data && (
+        <div className="notice notice-ok" role="status">
+          {text.imported(importUnits.data.fileName, importUnits.data.created, importUnits.data.updated, importUnits.data.unchanged)}
+        </div>
+      )}
+      <div className="grid-box">
+        <AgGridReact<UnitTreeRow>
+          theme={gridTheme}
+          rowData={rows}
+          columnDefs={columns}
+          context={context}
+          getRowId={(p) => String(p.data.id)}
+          localeText={text.grid}
+          loading={units.isPending}
+          isExternalFilterPresent={() => true}
+          doesExternalFilterPass={(node: IRowNode<UnitTreeRow>) => !!node.data && visibleRef.current.has(node.data.id)}
+          onGridReady={(e) => {
+            gridApi.current = e.api;
+          }}
+          suppressCellFocus={false}
+          animateRows={false}
+        />
+      </div>
+    </section>
+  );
+}

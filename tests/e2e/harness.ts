@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSync } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createDispatcher } from '../../electron/handlers/dispatch';
+import { createHandlers } from '../../electron/handlers/handlers';
+import { createTestContext, type TestContext } from '../../electron/testing/service-context';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const distDir = path.join(root, 'renderer/dist');
+export const screenshotDir = path.join(root, 'test-output/screenshots');
+const APP_URL = 'http://app.test';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+let pageApiScript: string | null = null;
+function pageApi(): string {
+  pageApiScript ??= buildSync({
+    entryPoints: [path.join(root, 'tests/e2e/page-api.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    platform: 'browser',
+    target: 'chrome120',
+  }).outputFiles[0]!.text;
+  return pageApiScript;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(path.join(distDir, 'index.html'))) {
+    throw new Error('renderer/dist is missing: run `npm run build:renderer` first (npm test does).');
+  }
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+}
+
+export interface AppUnderTest {
+  page: Page;
+  ctx: TestContext;
+  /** Errors the page printed or threw; a test fails if any appear unexpectedly. */
+  pageErrors: string[];
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the built renderer in a fresh page over a fresh database, with `window.api` wired to the
+ * real handlers. Every request outside the app's own origin is refused, as in the app.
+ */
+export async function openApp(browser: Browser, options: { hash?: string } = {}): Promise<AppUnderTest> {
+  const ctx = await createTestContext();
+  const dispatch = createDispatcher(createHandlers(ctx), (m, e) => console.error(m, e));
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
+  });
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== APP_URL) return route.abort('blockedbyclient');
+    const file = path.normalize(path.join(distDir, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
+    if (!file.startsWith(distDir + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
+    return route.fulfill({
+      status: 200,
+      body: fs.readFileSync(file),
+      headers: { 'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream' },
+    });
+  });
+  await page.exposeBinding('__pcmdInvoke', (_source, channel: unknown, input: unknown) => dispatch(channel, input));
+  await page.addInitScript({ content: pageApi() });
+  await page.goto(`${APP_URL}/index.html${options.hash ?? ''}`);
+  return {
+    page,
+    ctx,
+    pageErrors,
+    async screenshot(name) {
+      fs.mkdirSync(screenshotDir, { recursive: true });
+      const file = path.join(screenshotDir, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: false });
+      return file;
+    },
+    async close() {
+      await context.close();
+      await ctx.dispose();
+    },
+  };
+}

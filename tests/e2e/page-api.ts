@@ -1,0 +1,30 @@
+/**
+ * Runs in the test page before the app: builds `window.api` with the preload's own
+ * createPreloadApi, over a transport of Playwright bindings instead of ipcRenderer.
+ */
+import { createPreloadApi } from '../../electron/preload/create-api';
+import type { EventName } from '../../shared/api/channels';
+import type { Result } from '../../shared/errors';
+
+declare global {
+  interface Window {
+    __pcmdInvoke(channel: string, input: unknown): Promise<Result<unknown>>;
+    __pcmdEmit(event: EventName, payload: unknown): void;
+  }
+}
+
+const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+window.__pcmdEmit = (event, payload) => listeners.get(event)?.forEach((l) => l(payload));
+Object.defineProperty(window, 'api', {
+  value: createPreloadApi({
+    invoke: (channel, input) => window.__pcmdInvoke(channel, input),
+    subscribe(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  }),
+  writable: false,
+  configurable: false,
+});

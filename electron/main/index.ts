@@ -9,7 +9,15 @@ import { createDispatcher } from '../handlers/dispatch';
 import { createHandlers } from '../handlers/handlers';
 import { createElectronPlatform } from './platform-electron';
 import { buildMenu } from './menu';
-import { APP_ORIGIN, contentSecurityPolicy, isTrustedSender, lockDownSession, lockDownWindow } from './security';
+import {
+  APP_ORIGIN,
+  contentSecurityPolicy,
+  isTrustedSender,
+  lockDownSession,
+  lockDownWindow,
+  resolveRendererFile,
+  secureWebPreferences,
+} from './security';
 
 const devUrl = process.env['ELECTRON_RENDERER_URL'];
 const rendererDir = path.join(import.meta.dirname, '../renderer');
@@ -27,10 +35,8 @@ function log(message: string, error?: unknown) {
 /** Serves the built renderer over app://, only files inside its folder, with the CSP header. */
 function registerAppProtocol() {
   protocol.handle('app', async (request) => {
-    const url = new URL(request.url);
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.normalize(path.join(rendererDir, relative));
-    if (url.host !== 'renderer' || !file.startsWith(rendererDir + path.sep)) return new Response('', { status: 404 });
+    const file = resolveRendererFile(rendererDir, request.url);
+    if (!file) return new Response('', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', contentSecurityPolicy);
@@ -46,15 +52,7 @@ function createWindow() {
     minHeight: 640,
     title: 'Thường trực phòng, chống mại dâm',
     show: false,
-    webPreferences: {
-      preload: path.join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(path.join(import.meta.dirname, '../preload/index.cjs')),
   });
   lockDownWindow(win, devUrl);
   win.once('ready-to-show', () => win.show());

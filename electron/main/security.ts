@@ -1,4 +1,5 @@
-import type { BrowserWindow, Session, WebFrameMain } from 'electron';
+import path from 'node:path';
+import type { BrowserWindow, Session, WebFrameMain, WebPreferences } from 'electron';
 
 export const APP_ORIGIN = 'app://renderer';
 
@@ -39,4 +40,40 @@ export function lockDownWindow(win: BrowserWindow, devUrl: string | undefined): 
 export function lockDownSession(ses: Session): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
+}
+
+/** The window's web preferences: isolated, sandboxed, no Node in the page. */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
+/** The file an app:// URL names inside the renderer folder, or null for anything outside it. */
+export function resolveRendererFile(rendererDir: string, requestUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'app:' || url.host !== 'renderer') return null;
+  let relative: string;
+  try {
+    relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  } catch {
+    return null;
+  }
+  const root = path.resolve(rendererDir);
+  const file = path.resolve(root, '.' + relative);
+  return file.startsWith(root + path.sep) ? file : null;
 }

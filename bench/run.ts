@@ -1,0 +1,107 @@
+/**
+ * Benchmarks on generated data of realistic size. `npm run bench` prints a table;
+ * `npm run --silent bench -- --json` prints one JSON object of named figures.
+ * Ratios compare against a floor measured in the same run on the same machine.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openDatabase } from '../db/connection';
+import { makeValues, seedValueFrame, type ValueFixture } from '../db/testing/fixtures';
+import { insertDataValues } from '../db/values/repo';
+
+const VALUES = 500_000;
+const FRAME = { units: 150, indicators: 100, rounds: 34 }; // 510,000 slots: a province's 34 years of a 100-row form
+
+interface Figure {
+  name: string;
+  value: number;
+  label: string;
+  target?: string;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function freshDb(dir: string, name: string): Promise<{ file: string; frame: ValueFixture }> {
+  const file = path.join(dir, name);
+  const opened = await openDatabase(file);
+  const frame = await seedValueFrame(opened.db, FRAME);
+  await opened.close();
+  return { file, frame };
+}
+
+async function benchInsert(dir: string): Promise<{ kyselyMs: number; rawMs: number }> {
+  // The repository function (kysely, multi-row statements, one transaction)…
+  const a = await freshDb(dir, 'insert-kysely.db');
+  const dbA = await openDatabase(a.file);
+  const valuesA = makeValues(a.frame, VALUES);
+  let t0 = performance.now();
+  await dbA.db.transaction().execute((trx) => insertDataValues(trx, valuesA));
+  const kyselyMs = performance.now() - t0;
+  await dbA.close();
+
+  // …against the floor: a raw better-sqlite3 prepared statement in a loop, one transaction.
+  const b = await freshDb(dir, 'insert-raw.db');
+  const dbB = await openDatabase(b.file);
+  const valuesB = makeValues(b.frame, VALUES);
+  const stmt = dbB.sqlite.prepare(
+    'INSERT INTO data_value (submission_id, indicator_id, num_value, text_value, revision_id, source_file_id, source_sheet, source_cell, comment, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)',
+  );
+  t0 = performance.now();
+  dbB.sqlite.transaction(() => {
+    for (const v of valuesB) stmt.run(v.submission_id, v.indicator_id, v.num_value, v.text_value, v.revision_id, v.source_file_id, v.source_sheet, v.source_cell, v.comment, v.updated_at);
+  })();
+  const rawMs = performance.now() - t0;
+  await dbB.close();
+  return { kyselyMs, rawMs };
+}
+
+async function benchOpen(file: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const opened = await openDatabase(file);
+    times.push(performance.now() - t0);
+    await opened.close();
+  }
+  return median(times);
+}
+
+async function main() {
+  const json = process.argv.includes('--json');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmd-bench-'));
+  const log = (s: string) => {
+    if (!json) process.stderr.write(`${s}\n`);
+  };
+  try {
+    log(`Đang chạy đo hiệu năng trên ${os.cpus().length} lõi, dữ liệu tạm ở ${dir}…`);
+    const insert = await benchInsert(dir);
+    log('  ghi 500.000 giá trị: xong');
+    const openMs = await benchOpen(path.join(dir, 'insert-kysely.db'));
+    log('  mở tệp 500.000 giá trị: xong');
+
+    const figures: Figure[] = [
+      { name: 'open_db_ms', value: openMs, label: 'Mở tệp dữ liệu 500.000 giá trị (kiểm tra toàn vẹn + nâng cấp), trung vị 5 lần', target: '' },
+      { name: 'insert500k_ms', value: insert.kyselyMs, label: 'Ghi 500.000 giá trị qua kysely (một giao dịch)' },
+      { name: 'insert500k_raw_ms', value: insert.rawMs, label: 'Mức sàn: câu lệnh chuẩn bị sẵn của better-sqlite3' },
+      { name: 'insert_ratio_vs_raw', value: insert.kyselyMs / insert.rawMs, label: 'Tỷ lệ kysely / mức sàn' },
+    ];
+    if (json) {
+      process.stdout.write(`${JSON.stringify(Object.fromEntries(figures.map((f) => [f.name, Math.round(f.value * 100) / 100])))}\n`);
+    } else {
+      const width = Math.max(...figures.map((f) => f.name.length));
+      for (const f of figures) {
+        const v = f.name.endsWith('_ms') ? `${f.value.toFixed(1)} ms` : `${f.value.toFixed(2)}×`;
+        process.stdout.write(`${f.name.padEnd(width)}  ${v.padStart(12)}  ${f.label}\n`);
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserWindow, WebFrameMain } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, isTrustedSender, lockDownWindow, resolveRendererFile, secureWebPreferences } from './security';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+describe('Electron security checklist', () => {
+  it('the window is isolated and sandboxed, with no Node in the page', () => {
+    expect(secureWebPreferences('/app/preload/index.cjs')).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  it('answers IPC only for the app’s own top frame', () => {
+    const frame = (url: string, parent: unknown = null) => ({ url, parent }) as unknown as WebFrameMain;
+    expect(isTrustedSender(frame('app://renderer/index.html#/units'), undefined)).toBe(true);
+    expect(isTrustedSender(frame('https://example.com/'), undefined)).toBe(false);
+    expect(isTrustedSender(frame('app://renderer/index.html', {}), undefined)).toBe(false); // a sub-frame
+    expect(isTrustedSender(frame('app://renderer.evil/index.html'), undefined)).toBe(false);
+    expect(isTrustedSender(null, undefined)).toBe(false);
+    expect(isTrustedSender(frame('http://localhost:5173/'), 'http://localhost:5173/')).toBe(true);
+  });
+
+  it('blocks navigation away, new windows and webviews', () => {
+    const handlers = new Map<string, (event: { preventDefault(): void }, url: string) => void>();
+    let openHandler: ((d: { url: string }) => { action: string }) | null = null;
+    const win = {
+      webContents: {
+        on: (name: string, h: (event: { preventDefault(): void }, url: string) => void) => handlers.set(name, h),
+        setWindowOpenHandler: (h: (d: { url: string }) => { action: string }) => {
+          openHandler = h;
+        },
+      },
+    } as unknown as BrowserWindow;
+    lockDownWindow(win, undefined);
+    const tryNavigate = (url: string) => {
+      let prevented = false;
+      handlers.get('will-navigate')!({ preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    expect(tryNavigate('https://phishing.example/')).toBe(true);
+    expect(tryNavigate('file:///C:/Windows/system32')).toBe(true);
+    expect(tryNavigate('app://renderer/index.html#/units')).toBe(false);
+    expect(openHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    let webviewPrevented = false;
+    handlers.get('will-attach-webview')!({ preventDefault: () => (webviewPrevented = true) }, '');
+    expect(webviewPrevented).toBe(true);
+  });
+
+  it('serves only files inside the renderer folder', () => {
+    const dir = path.resolve('/opt/app/out/renderer');
+    expect(resolveRendererFile(dir, 'app://renderer/')).toBe(path.join(dir, 'index.html'));
+    expect(resolveRendererFile(dir, 'app://renderer/assets/index.js')).toBe(path.join(dir, 'assets/index.js'));
+    expect(resolveRendererFile(dir, 'app://renderer/..%2F..%2Fmain%2Findex.js')).toBeNull();
+    // URL parsing collapses encoded dot segments at the root: the request stays inside the folder.
+    expect(resolveRendererFile(dir, 'app://renderer/%2e%2e/%2e%2e/secret')).toBe(path.join(dir, 'secret'));
+    expect(resolveRendererFile(dir, 'app://other/index.html')).toBeNull();
+    expect(resolveRendererFile(dir, 'app://renderer/%E0%A4%A')).toBeNull();
+  });
+
+  it('the page’s own CSP meta tag says what the protocol header says', () => {
+    const html = fs.readFileSync(path.join(root, 'renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    // frame-ancestors has no effect in a meta tag, so only the header carries it.
+    expect(meta).toBe(contentSecurityPolicy.replace(/; frame-ancestors 'none'$/, ''));
+    expect(contentSecurityPolicy).not.toMatch(/unsafe-eval|https?:|\*/);
+  });
+});
+
+describe('packaging settings', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    build: { electronFuses: Record<string, boolean>; win: { target: { target: string }[] }; nsis: { installerLanguages: string[] }; npmRebuild: boolean };
+  };
+  it('turn off running as Node and inspection, and check the asar', () => {
+    expect(pkg.build.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+  });
+  it('build a Vietnamese NSIS installer and a portable build, rebuilding native modules for Electron', () => {
+    expect(pkg.build.win.target.map((t) => t.target)).toEqual(['nsis', 'portable']);
+    expect(pkg.build.nsis.installerLanguages).toEqual(['vi_VN']);
+    expect(pkg.build.npmRebuild).toBe(true);
+  });
+});

@@ -95,6 +95,14 @@ describe('openDatabase', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('loads the native module it is told to (the Electron build in development), and says so when it is missing', async () => {
+    const nodeBuild = path.resolve('node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    const opened = await openDatabase(tempFile(), { nativeBinding: nodeBuild });
+    expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    await opened.close();
+    await expect(openDatabase(tempFile(), { nativeBinding: '/khong/co/better_sqlite3.node' })).rejects.toMatchObject({ code: 'database', message: expect.stringContaining('Không nạp được thư viện SQLite') });
+  });
+
   it('refuses a file that is not a database with a Vietnamese message', async () => {
     const file = tempFile();
     fs.writeFileSync(file, 'đây không phải cơ sở dữ liệu'.repeat(200));

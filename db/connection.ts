@@ -12,6 +12,8 @@ export interface OpenOptions {
   /** Where the copy taken before migrating goes; default: a "backups" folder beside the file. */
   backupDir?: string;
   now?: () => Date;
+  /** better-sqlite3's compiled module to load instead of the one in node_modules (the Electron shell in development). */
+  nativeBinding?: string;
 }
 
 export interface AppDatabase {
@@ -27,15 +29,21 @@ function stamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
 }
 
-function openSqlite(file: string): BetterSqlite3.Database {
+function openSqlite(file: string, nativeBinding: string | undefined): BetterSqlite3.Database {
   try {
-    const sqlite = new BetterSqlite3(file);
+    const sqlite = new BetterSqlite3(file, nativeBinding ? { nativeBinding } : {});
     if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 5000');
     return sqlite;
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'MODULE_NOT_FOUND' || code === 'ERR_DLOPEN_FAILED' || /NODE_MODULE_VERSION/.test(String(e))) {
+      throw new AppError('database', 'Không nạp được thư viện SQLite của phần mềm. Hãy cài đặt lại phần mềm (khi phát triển: chạy lại `npm start`).', [
+        { message: String((e as Error).message) },
+      ]);
+    }
     throw new AppError(
       'database',
       `Không mở được tệp dữ liệu "${file}": tệp không phải cơ sở dữ liệu của phần mềm hoặc đã bị hỏng.`,
@@ -67,7 +75,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   const existed = file !== ':memory:' && fs.existsSync(file) && fs.statSync(file).size > 0;
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 
-  const sqlite = openSqlite(file);
+  const sqlite = openSqlite(file, options.nativeBinding);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const close = async () => {
     await db.destroy();

@@ -66,7 +66,12 @@ function createWindow() {
 async function start() {
   const dbPath = path.join(app.getPath('userData'), 'pcmd.db');
   try {
-    database = await openDatabase(dbPath);
+    // In development node_modules holds a Node build of better-sqlite3 (for tests and the CLI);
+    // `npm start` prepares an Electron build in out/native. The packaged app is rebuilt for Electron.
+    const nativeBinding = app.isPackaged
+      ? undefined
+      : path.join(app.getAppPath(), 'out/native/node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    database = await openDatabase(dbPath, { nativeBinding });
   } catch (e) {
     dialog.showErrorBox('Không mở được dữ liệu', isAppError(e) ? e.message : String(e));
     app.exit(1);

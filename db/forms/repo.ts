@@ -1,0 +1,145 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../schema';
+import type { Aggregation, FormRowDraft, FormSummary, ValueType } from '../../shared/domain/forms';
+import { foldText } from '../../shared/text/fold';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface StoredFormRow extends FormRowDraft {
+  id: number;
+  rowKey: string;
+  indicatorId: number | null;
+}
+
+/**
+ * Stores a new form version's rows, creating an indicator for each value row. A "Trong đó" item
+ * becomes a child indicator of its parent (each ≤ parent) when both count in the same unit.
+ */
+export async function insertFormVersionRows(db: Db, formId: number, versionId: number, rows: FormRowDraft[], now: string): Promise<StoredFormRow[]> {
+  const stored: StoredFormRow[] = [];
+  for (const r of rows) {
+    const parent = r.parentRow === null ? null : stored[r.parentRow - 1]!;
+    let indicatorId: number | null = null;
+    if (r.valueRow) {
+      const sameUnitParent = parent?.valueRow && parent.indicatorId !== null && parent.unit === r.unit ? parent.indicatorId : null;
+      indicatorId = (
+        await db
+          .insertInto('indicator')
+          .values({
+            code: `BM${formId}.V${versionId}.${r.row}`,
+            name: r.text,
+            name_key: foldText(r.text),
+            measure_unit: r.unit,
+            value_type: r.valueType,
+            aggregation: r.aggregation,
+            parent_id: sameUnitParent,
+            child_rule: sameUnitParent !== null ? 'each-le-parent' : 'none',
+            created_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    }
+    const rowKey = `R${String(r.row).padStart(3, '0')}`;
+    const id = (
+      await db
+        .insertInto('form_row')
+        .values({
+          form_version_id: versionId,
+          position: r.row,
+          row_key: rowKey,
+          numbering: r.numbering,
+          text: r.text,
+          measure_unit: r.unit,
+          level: r.level,
+          parent_row_id: parent?.id ?? null,
+          indicator_id: indicatorId,
+          is_value_row: r.valueRow ? 1 : 0,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    stored.push({ ...r, id, rowKey, indicatorId });
+  }
+  return stored;
+}
+
+export async function insertForm(db: Db, name: string, now: string): Promise<number> {
+  return (await db.insertInto('form').values({ name, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function insertFormVersion(db: Db, formId: number, version: number, sourceFileId: number | null, now: string): Promise<number> {
+  return (
+    await db
+      .insertInto('form_version')
+      .values({ form_id: formId, version, period_type: null, source_file_id: sourceFileId, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+export async function listFormSummaries(db: Db): Promise<FormSummary[]> {
+  const rows = await db
+    .selectFrom('form')
+    .innerJoin('form_version as v', 'v.form_id', 'form.id')
+    .leftJoin('form_row as r', 'r.form_version_id', 'v.id')
+    .select((eb) => [
+      'form.id',
+      'form.name',
+      'form.created_at',
+      'v.id as version_id',
+      'v.version',
+      eb.fn.count<number>('r.id').as('rows'),
+      eb.fn.sum<number>('r.is_value_row').as('value_rows'),
+    ])
+    .groupBy(['form.id', 'v.id'])
+    .orderBy('form.id')
+    .orderBy('v.version')
+    .execute();
+  const latest = new Map<number, (typeof rows)[number]>();
+  for (const r of rows) latest.set(r.id, r); // ordered by version: the last one wins
+  return [...latest.values()].map((r) => ({
+    id: r.id,
+    name: r.name,
+    latestVersion: r.version,
+    latestVersionId: r.version_id,
+    rows: Number(r.rows),
+    valueRows: Number(r.value_rows ?? 0),
+    createdAt: r.created_at,
+  }));
+}
+
+export async function getFormVersionRows(db: Db, versionId: number): Promise<StoredFormRow[]> {
+  const rows = await db
+    .selectFrom('form_row')
+    .leftJoin('indicator', 'indicator.id', 'form_row.indicator_id')
+    .select([
+      'form_row.id', 'form_row.position', 'form_row.row_key', 'form_row.numbering', 'form_row.text', 'form_row.measure_unit',
+      'form_row.level', 'form_row.parent_row_id', 'form_row.indicator_id', 'form_row.is_value_row',
+      'indicator.value_type', 'indicator.aggregation',
+    ])
+    .where('form_row.form_version_id', '=', versionId)
+    .orderBy('form_row.position')
+    .execute();
+  const positionById = new Map(rows.map((r) => [r.id, r.position]));
+  return rows.map((r) => ({
+    id: r.id,
+    row: r.position,
+    rowKey: r.row_key,
+    numbering: r.numbering,
+    text: r.text,
+    unit: r.measure_unit,
+    parentRow: r.parent_row_id === null ? null : (positionById.get(r.parent_row_id) ?? null),
+    level: r.level,
+    valueRow: r.is_value_row === 1,
+    valueType: (r.value_type ?? 'integer') as ValueType,
+    aggregation: (r.aggregation ?? 'none') as Aggregation,
+    indicatorId: r.indicator_id,
+    notes: [],
+  }));
+}
+
+export async function latestVersionId(db: Db, formId: number): Promise<number | null> {
+  const r = await db.selectFrom('form_version').select('id').where('form_id', '=', formId).orderBy('version', 'desc').executeTakeFirst();
+  return r?.id ?? null;
+}

@@ -1,0 +1,41 @@
+import * as XLSX from '@e965/xlsx';
+import { AppError } from '../../../shared/errors';
+import { cleanText } from '../../../shared/text/fold';
+import type { SourceTable } from './source-table';
+
+export const MAX_SHEET_ROWS = 5_000;
+export const MAX_SHEET_COLUMNS = 100;
+
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+function isOle2(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+}
+
+/** Every sheet of an .xlsx or .xls workbook as a table of cell text (formula cells give their stored result). */
+export function readWorkbookTables(fileName: string, bytes: Uint8Array): SourceTable[] {
+  if (!isZip(bytes) && !isOle2(bytes)) {
+    throw new AppError('unsupported-file', `Không đọc được tệp Excel "${fileName}": nội dung tệp không phải bảng tính Excel.`);
+  }
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'array', dense: true, cellFormula: false, cellHTML: false, sheetRows: MAX_SHEET_ROWS });
+  } catch {
+    throw new AppError('unsupported-file', `Không đọc được tệp Excel "${fileName}": tệp bị hỏng.`);
+  }
+  const tables: SourceTable[] = [];
+  for (const sheetName of wb.SheetNames) {
+    const sheet = wb.Sheets[sheetName];
+    if (!sheet?.['!ref']) continue;
+    const range = XLSX.utils.decode_range(sheet['!ref']);
+    range.e.c = Math.min(range.e.c, range.s.c + MAX_SHEET_COLUMNS - 1);
+    const matrix = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, blankrows: true, defval: '', range });
+    tables.push({
+      name: `trang tính «${sheetName}»`,
+      sheet: sheetName,
+      rows: matrix.map((cells, i) => ({ cells: cells.map((c) => cleanText(String(c ?? ''))), ref: range.s.r + i + 1 })),
+    });
+  }
+  return tables;
+}

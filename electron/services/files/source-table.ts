@@ -1,0 +1,8 @@
+/** A table as found in a file: rectangular rows of cell text, with where each row came from. */
+export interface SourceTable {
+  /** In words, for the user: "bảng 2", "trang tính «Biểu 1»". */
+  name: string;
+  /** Sheet name for workbooks, null for Word tables. */
+  sheet: string | null;
+  rows: { cells: string[]; /** 1-based row number in the sheet or table */ ref: number }[];
+}

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { AppError } from '../../../shared/errors';
+import type { RoundSummary, SubmissionEntry } from '../../../shared/domain/rounds';
+import { formatDate } from '../../../shared/text/format-vi';
+import { getFormVersionRows } from '../../../db/forms/repo';
+import type { ServiceContext } from '../context';
+import { getRound, listSubmissions } from '../rounds/completeness';
+import { safeFileStem } from '../files/safe-name';
+import { writeUnitTemplate } from './write-unit-template';
+
+export interface ExportedTemplate {
+  unitCode: string;
+  unitName: string;
+  workbook: string;
+  draft: string;
+  to: string[];
+}
+
+export interface TemplateExportReport {
+  roundId: number;
+  folder: string;
+  files: ExportedTemplate[];
+}
+
+function mailBody(round: RoundSummary, unitName: string): string {
+  return [
+    `Kính gửi: ${unitName}.`,
+    '',
+    `Cơ quan thường trực phòng, chống mại dâm gửi kèm biểu mẫu báo cáo "${round.name}" (${round.periodLabel}, số liệu tính đến ngày ${formatDate(round.cutoffDate)}).`,
+    `Đề nghị quý đơn vị điền số liệu vào cột «Số lượng» của tệp đính kèm, giữ nguyên các dòng và cột của biểu, và gửi lại qua thư điện tử trước ngày ${formatDate(round.deadline)}.`,
+    '',
+    'Trân trọng cảm ơn.',
+  ].join('\n');
+}
+
+/** Builds an .eml draft that the office's mail client opens ready to send (X-Unsent). */
+async function buildDraft(round: RoundSummary, unit: SubmissionEntry, fileName: string, content: Buffer): Promise<Buffer> {
+  const composer = new MailComposer({
+    to: unit.unitEmails.map((address) => ({ name: unit.unitName, address })),
+    subject: `Đề nghị báo cáo: ${round.name} – ${unit.unitName}`,
+    text: mailBody(round, unit.unitName),
+    attachments: [{ filename: fileName, content, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }],
+    headers: { 'X-Unsent': '1' },
+  });
+  return new Promise((resolve, reject) => composer.compile().build((err, msg) => (err ? reject(err) : resolve(msg))));
+}
+
+/**
+ * Writes one workbook and one .eml draft per expected unit of a round into `folder`. File names are
+ * made from unit codes and names folded to ASCII, so nothing from the data chooses where a file goes.
+ */
+export async function exportRoundTemplates(
+  ctx: ServiceContext,
+  roundId: number,
+  folder: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<TemplateExportReport> {
+  const round = await getRound(ctx, roundId);
+  const rows = await getFormVersionRows(ctx.db, round.formVersionId);
+  const units = await listSubmissions(ctx, roundId);
+  if (units.length === 0) throw new AppError('invalid-input', `Đợt báo cáo "${round.name}" chưa có đơn vị nào phải báo cáo.`);
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+  } catch {
+    throw new AppError('invalid-input', `Không tạo được thư mục "${folder}".`);
+  }
+  const generatedAt = ctx.clock().toISOString();
+  const files: ExportedTemplate[] = [];
+  for (const [i, unit] of units.entries()) {
+    const stem = safeFileStem(unit.unitCode, unit.unitName, round.periodCode);
+    const workbookName = `${stem}.xlsx`;
+    const content = await writeUnitTemplate(round, rows, { code: unit.unitCode, name: unit.unitName }, generatedAt);
+    const workbook = path.join(folder, workbookName);
+    const draft = path.join(folder, `${stem}.eml`);
+    fs.writeFileSync(workbook, content);
+    fs.writeFileSync(draft, await buildDraft(round, unit, workbookName, content));
+    files.push({ unitCode: unit.unitCode, unitName: unit.unitName, workbook, draft, to: unit.unitEmails });
+    onProgress?.(i + 1, units.length);
+  }
+  return { roundId, folder, files };
+}

@@ -1,0 +1,55 @@
+/** Reporting rounds (đợt báo cáo) and the state of each unit's answer. */
+export const submissionStatuses = ['expected', 'received', 'has-errors', 'checked', 'returned', 'approved'] as const;
+export type SubmissionStatus = (typeof submissionStatuses)[number];
+
+export const submissionStatusLabels: Record<SubmissionStatus, string> = {
+  expected: 'Chưa nhận',
+  received: 'Đã nhận',
+  'has-errors': 'Có lỗi',
+  checked: 'Đã kiểm tra',
+  returned: 'Trả lại đơn vị',
+  approved: 'Đã duyệt',
+};
+
+export interface RoundSummary {
+  id: number;
+  name: string;
+  formId: number;
+  formName: string;
+  formVersionId: number;
+  formVersion: number;
+  periodCode: string;
+  periodLabel: string;
+  periodStart: string;
+  periodEnd: string;
+  cutoffDate: string;
+  deadline: string;
+  status: 'open' | 'closed';
+  expectedUnits: number;
+  receivedUnits: number;
+}
+
+export interface SubmissionEntry {
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  unitEmails: string[];
+  status: SubmissionStatus;
+  receivedAt: string | null;
+  late: boolean;
+  /** Days past the deadline: for a received answer when it came, for a missing one as of today; 0 when on time. */
+  daysLate: number;
+  revisions: number;
+}
+
+/** Whole days from one ISO date (or timestamp) to another; negative when `to` is earlier. */
+export function daysBetween(fromIso: string, toIso: string): number {
+  const a = Date.UTC(Number(fromIso.slice(0, 4)), Number(fromIso.slice(5, 7)) - 1, Number(fromIso.slice(8, 10)));
+  const b = Date.UTC(Number(toIso.slice(0, 4)), Number(toIso.slice(5, 7)) - 1, Number(toIso.slice(8, 10)));
+  return Math.round((b - a) / 86_400_000);
+}
+
+/** How late an answer is against the deadline: when it came, or as of today while it has not. */
+export function daysLate(deadline: string, receivedAt: string | null, today: string): number {
+  return Math.max(0, daysBetween(deadline, receivedAt ?? today));
+}

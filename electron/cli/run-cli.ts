@@ -9,6 +9,13 @@ import { createDemo } from '../services/demo/create-demo';
 import { importUnitsFromFile } from '../services/units/import-units';
 import { listUnitTree } from '../services/units/list-units';
 import { getStatus } from '../services/app/get-status';
+import { importFormFile } from '../services/forms/import-form';
+import { listFormSummaries } from '../../db/forms/repo';
+import { createRound } from '../services/rounds/create-round';
+import { listSubmissions, getRound } from '../services/rounds/completeness';
+import { exportRoundTemplates } from '../services/templates/export-templates';
+import { submissionStatusLabels } from '../../shared/domain/rounds';
+import { formatDate } from '../../shared/text/format-vi';
 
 export interface CliIo {
   out(text: string): void;
@@ -18,7 +25,13 @@ export interface CliIo {
 const usage = `Cách dùng:
   init --db TỆP [--demo] [--json]                 tạo (hoặc nâng cấp) tệp dữ liệu; --demo: thêm dữ liệu mẫu
   units import --db TỆP --file DS.csv|.xlsx|.xls  nhập danh sách đơn vị (cột: code, name, kind, parent_code, emails)
-  units list --db TỆP [--as-of YYYY-MM-DD] [--json] liệt kê đơn vị`;
+  units list --db TỆP [--as-of YYYY-MM-DD] [--json] liệt kê đơn vị
+  form import --db TỆP --file PHỤ-LỤC.docx|.xlsx|.xls [--name TÊN] [--json]   nhập biểu mẫu từ phụ lục
+  form list --db TỆP [--json]                     liệt kê biểu mẫu
+  round create --db TỆP --form ID --period KỲ --cutoff YYYY-MM-DD --deadline YYYY-MM-DD [--units all|MÃ,MÃ] [--json]
+                                                  tạo đợt báo cáo (KỲ: 2025, 2025-H1, 2025-Q3, 2025-9M, 2025-07, 2016-2020)
+  round templates --db TỆP --round ID --out THƯ-MỤC  xuất biểu mẫu Excel và thư nháp .eml cho từng đơn vị
+  submissions --db TỆP --round ID [--json]        tình hình nhận báo cáo của đợt`;
 
 /** The command line has no windows: anything that would open a dialog is refused. */
 const cliPlatform: Platform = {
@@ -34,6 +47,12 @@ function requireOption(values: Record<string, unknown>, name: string): string {
   const v = values[name];
   if (typeof v !== 'string' || v.length === 0) throw new UsageError(`Thiếu tham số --${name}.`);
   return v;
+}
+
+function requireId(values: Record<string, unknown>, name: string): number {
+  const v = requireOption(values, name);
+  if (!/^\d{1,9}$/.test(v)) throw new UsageError(`Tham số --${name} phải là một số (mã số), không phải "${v}".`);
+  return Number(v);
 }
 
 async function withContext<T>(dbPath: string, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
@@ -62,6 +81,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         demo: { type: 'boolean' },
         json: { type: 'boolean' },
         'as-of': { type: 'string' },
+        name: { type: 'string' },
+        form: { type: 'string' },
+        period: { type: 'string' },
+        cutoff: { type: 'string' },
+        deadline: { type: 'string' },
+        units: { type: 'string' },
+        round: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -105,6 +132,62 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const rows = tree.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parentCode: u.parentCode, emails: u.emails }));
         print(rows, () =>
           tree.map((u) => `${'  '.repeat(u.level)}${u.code}\t${u.name}\t${unitKindLabels[u.kind]}${u.emails.length ? `\t${u.emails.join(', ')}` : ''}`).join('\n'),
+        );
+        return 0;
+      }
+      case 'form import': {
+        const db = requireOption(values, 'db');
+        const file = requireOption(values, 'file');
+        const saved = await withContext(db, (ctx) => importFormFile(ctx, file, values.name));
+        const out = {
+          id: saved.id,
+          rows: saved.rows.map((r) => ({ row: r.row, text: r.text, unit: r.unit, parentRow: r.parentRow, valueRow: r.valueRow })),
+        };
+        print(out, () => `Đã lưu biểu mẫu số ${saved.id}: ${saved.rows.length} dòng, ${saved.rows.filter((r) => r.valueRow).length} dòng số liệu.`);
+        return 0;
+      }
+      case 'form list': {
+        const db = requireOption(values, 'db');
+        const forms = await withContext(db, (ctx) => listFormSummaries(ctx.db));
+        print(forms, () => forms.map((f) => `${f.id}\t${f.name}\tphiên bản ${f.latestVersion}\t${f.rows} dòng`).join('\n') || 'Chưa có biểu mẫu nào.');
+        return 0;
+      }
+      case 'round create': {
+        const db = requireOption(values, 'db');
+        const unitsOption = values.units ?? 'all';
+        const round = await withContext(db, (ctx) =>
+          createRound(ctx, {
+            formId: requireId(values, 'form'),
+            period: requireOption(values, 'period'),
+            cutoffDate: requireOption(values, 'cutoff'),
+            deadline: requireOption(values, 'deadline'),
+            units: unitsOption === 'all' ? 'all' : unitsOption.split(',').map((c) => c.trim()).filter(Boolean),
+            ...(values.name ? { name: values.name } : {}),
+          }),
+        );
+        print({ id: round.id }, () => `Đã tạo đợt báo cáo số ${round.id}: ${round.name}, ${round.expectedUnits} đơn vị, hạn gửi ${formatDate(round.deadline)}.`);
+        return 0;
+      }
+      case 'round templates': {
+        const db = requireOption(values, 'db');
+        const roundId = requireId(values, 'round');
+        const out = requireOption(values, 'out');
+        const report = await withContext(db, (ctx) => exportRoundTemplates(ctx, roundId, out));
+        print(report, () => `Đã ghi ${report.files.length} biểu mẫu Excel và ${report.files.length} thư nháp vào ${report.folder}.`);
+        return 0;
+      }
+      case 'submissions': {
+        const db = requireOption(values, 'db');
+        const roundId = requireId(values, 'round');
+        const entries = await withContext(db, async (ctx) => {
+          await getRound(ctx, roundId);
+          return listSubmissions(ctx, roundId);
+        });
+        const out = entries.map((e) => ({ unitCode: e.unitCode, unitName: e.unitName, status: e.status, receivedAt: e.receivedAt, late: e.late, revisions: e.revisions }));
+        print(out, () =>
+          entries
+            .map((e) => `${e.unitCode}\t${e.unitName}\t${submissionStatusLabels[e.status]}${e.receivedAt ? `\t${formatDate(e.receivedAt)}` : ''}${e.daysLate > 0 ? `\ttrễ ${e.daysLate} ngày` : ''}`)
+            .join('\n'),
         );
         return 0;
       }

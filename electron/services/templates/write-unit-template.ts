@@ -28,6 +28,20 @@ function validationFor(type: ValueType): ExcelJS.DataValidation | null {
 
 const numberFormats: Partial<Record<ValueType, string>> = { integer: '#,##0', decimal: '#,##0.00', percent: '0.0' };
 
+const TEXT_WIDTH = 62;
+const UNIT_WIDTH = 16;
+const LINE_HEIGHT = 16;
+
+/**
+ * Excel and LibreOffice do not grow a row to fit wrapped text written by a library, so the height is
+ * set from an estimate of the wrapped lines (Times New Roman 12 pt fits about 1.1 characters per
+ * unit of column width).
+ */
+function rowHeight(text: string, indent: number, unit: string): number {
+  const lines = (s: string, width: number) => Math.max(1, Math.ceil((s.length * 1.0) / (width * 1.1)));
+  return Math.max(lines(text, TEXT_WIDTH - indent * 2), lines(unit, UNIT_WIDTH)) * LINE_HEIGHT + 3;
+}
+
 export interface TemplateUnit {
   code: string;
   name: string;
@@ -60,8 +74,8 @@ export function buildUnitTemplate(round: RoundSummary, rows: StoredFormRow[], un
   ws.columns = [
     { key: 'key', width: 8, hidden: true },
     { key: 'numbering', width: 6 },
-    { key: 'text', width: 62 },
-    { key: 'unit', width: 14 },
+    { key: 'text', width: TEXT_WIDTH },
+    { key: 'unit', width: UNIT_WIDTH },
     { key: 'value', width: 14 },
     { key: 'note', width: 18 },
   ];
@@ -97,9 +111,10 @@ export function buildUnitTemplate(round: RoundSummary, rows: StoredFormRow[], un
     row.eachCell({ includeEmpty: true }, (c, col) => {
       c.font = { name: FONT, size: 12, bold: bold && col !== COL.value, italic };
       c.border = border;
-      c.alignment = { vertical: 'middle', wrapText: col === COL.text, horizontal: col === COL.text ? 'left' : 'center', indent: col === COL.text ? Math.min(r.level, 6) : 0 };
+      c.alignment = { vertical: 'middle', wrapText: col === COL.text || col === COL.unit, horizontal: col === COL.text ? 'left' : 'center', indent: col === COL.text ? Math.min(r.level, 6) : 0 };
       c.protection = { locked: true };
     });
+    row.height = rowHeight(r.text, Math.min(r.level, 6), r.unit ?? '');
     const valueCell = row.getCell(COL.value);
     const noteCell = row.getCell(COL.note);
     noteCell.protection = { locked: false };

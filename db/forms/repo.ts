@@ -15,32 +15,48 @@ export interface StoredFormRow extends FormRowDraft {
  * Stores a new form version's rows, creating an indicator for each value row. A "Trong đó" item
  * becomes a child indicator of its parent (each ≤ parent) when both count in the same unit.
  */
-export async function insertFormVersionRows(db: Db, formId: number, versionId: number, rows: FormRowDraft[], now: string): Promise<StoredFormRow[]> {
+export async function insertFormVersionRows(
+  db: Db,
+  formId: number,
+  versionId: number,
+  rows: FormRowDraft[],
+  now: string,
+  /** Indicators to keep for rows that still carry the same key, unit and type (an edited form). */
+  reuse: Map<string, { indicatorId: number; unit: string | null; valueType: string }> = new Map(),
+): Promise<StoredFormRow[]> {
   const stored: StoredFormRow[] = [];
   for (const r of rows) {
     const parent = r.parentRow === null ? null : stored[r.parentRow - 1]!;
     let indicatorId: number | null = null;
-    if (r.valueRow) {
-      const sameUnitParent = parent?.valueRow && parent.indicatorId !== null && parent.unit === r.unit ? parent.indicatorId : null;
+    const kept = r.rowKey ? reuse.get(r.rowKey) : undefined;
+    const sameUnitParent = parent?.valueRow && parent.indicatorId !== null && parent.unit === r.unit ? parent.indicatorId : null;
+    const family = { parent_id: sameUnitParent, child_rule: sameUnitParent !== null ? 'each-le-parent' : 'none' };
+    if (r.valueRow && kept && kept.unit === r.unit && kept.valueType === r.valueType) {
+      indicatorId = kept.indicatorId;
+      await db
+        .updateTable('indicator')
+        .set({ name: r.text, name_key: foldText(r.text), aggregation: r.aggregation, ...family })
+        .where('id', '=', indicatorId)
+        .execute();
+    } else if (r.valueRow) {
       indicatorId = (
         await db
           .insertInto('indicator')
           .values({
-            code: `BM${formId}.V${versionId}.${r.row}`,
+            code: `BM${formId}.V${versionId}.${r.rowKey ?? r.row}`,
             name: r.text,
             name_key: foldText(r.text),
             measure_unit: r.unit,
             value_type: r.valueType,
             aggregation: r.aggregation,
-            parent_id: sameUnitParent,
-            child_rule: sameUnitParent !== null ? 'each-le-parent' : 'none',
+            ...family,
             created_at: now,
           })
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
     }
-    const rowKey = `R${String(r.row).padStart(3, '0')}`;
+    const rowKey = r.rowKey ?? `R${String(r.row).padStart(3, '0')}`;
     const id = (
       await db
         .insertInto('form_row')
@@ -142,4 +158,32 @@ export async function getFormVersionRows(db: Db, versionId: number): Promise<Sto
 export async function latestVersionId(db: Db, formId: number): Promise<number | null> {
   const r = await db.selectFrom('form_version').select('id').where('form_id', '=', formId).orderBy('version', 'desc').executeTakeFirst();
   return r?.id ?? null;
+}
+
+/** True when any round on this form version already holds a figure. */
+export async function versionHasData(db: Db, versionId: number): Promise<boolean> {
+  const r = await db
+    .selectFrom('data_value as d')
+    .innerJoin('submission as s', 's.id', 'd.submission_id')
+    .innerJoin('report_round as r', 'r.id', 's.round_id')
+    .select('d.id')
+    .where('r.form_version_id', '=', versionId)
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function deleteFormVersionRows(db: Db, versionId: number): Promise<void> {
+  await db.deleteFrom('form_row').where('form_version_id', '=', versionId).execute();
+}
+
+/** The highest row-key number used in any version of a form, so new rows get fresh keys. */
+export async function maxRowKeyNumber(db: Db, formId: number): Promise<number> {
+  const rows = await db
+    .selectFrom('form_row')
+    .innerJoin('form_version', 'form_version.id', 'form_row.form_version_id')
+    .select('form_row.row_key')
+    .where('form_version.form_id', '=', formId)
+    .execute();
+  return rows.reduce((m, r) => Math.max(m, Number(/^R(\d+)$/.exec(r.row_key)?.[1] ?? 0)), 0);
 }

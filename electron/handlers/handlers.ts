@@ -1,21 +1,83 @@
-import type { Channel, } from '../../shared/api/channels';
-import type { OutputOf, ParsedInputOf } from '../../shared/api/contract';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import type { Channel, EventName } from '../../shared/api/channels';
+import type { OutputOf, ParsedInputOf, ProgressEvent } from '../../shared/api/contract';
+import { AppError } from '../../shared/errors';
+import { listFormSummaries } from '../../db/forms/repo';
 import type { ServiceContext } from '../services/context';
 import { getStatus } from '../services/app/get-status';
 import { createDemo } from '../services/demo/create-demo';
 import { listUnitTree } from '../services/units/list-units';
 import { chooseAndImportUnits } from '../services/units/import-units';
 import { listPlans } from '../services/plans/list-plans';
+import { draftFormFromBytes, MAX_FORM_FILE_BYTES, saveNewForm } from '../services/forms/import-form';
+import { getFormDetail, saveFormRows } from '../services/forms/edit-form';
+import { parentsFromLevels } from '../../shared/domain/forms';
+import { aggregationOf } from '../services/forms/build-form-tree';
+import { readFileWithinLimit } from '../services/files/limits';
+import { createRound } from '../services/rounds/create-round';
+import { listSubmissions } from '../services/rounds/completeness';
+import { listRoundSummaries } from '../../db/rounds/repo';
+import { exportRoundTemplates } from '../services/templates/export-templates';
 
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
 
+export type Emit = (event: EventName, payload: unknown) => void;
+
+/** Files the user chose for a form, kept until the draft is saved so the original can be stored. */
+const MAX_PENDING_DRAFTS = 5;
+
 /** One handler per channel of the contract, each a thin call into a service. */
-export function createHandlers(ctx: ServiceContext): Handlers {
+export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined): Handlers {
+  const drafts = new Map<string, { fileName: string; bytes: Uint8Array }>();
+  const progress = (p: ProgressEvent) => emit('progress', p);
+
   return {
     'app:get-status': () => getStatus(ctx),
     'demo:create-demo': () => createDemo(ctx),
     'units:list-units': (input) => listUnitTree(ctx, input.asOf),
     'units:import-file': () => chooseAndImportUnits(ctx),
     'plans:list-plans': () => listPlans(ctx),
+    'forms:list-forms': () => listFormSummaries(ctx.db),
+    'forms:get-form': (input) => getFormDetail(ctx, input.formId),
+    'forms:draft-from-file': async () => {
+      const filePath = await ctx.platform.chooseFile({
+        title: 'Chọn phụ lục (biểu mẫu) để nhập',
+        filters: [{ name: 'Phụ lục Word hoặc Excel', extensions: ['docx', 'xlsx', 'xls'] }],
+      });
+      if (filePath === null) return null;
+      const fileName = path.basename(filePath);
+      const bytes = readFileWithinLimit(filePath, MAX_FORM_FILE_BYTES);
+      const draft = await draftFormFromBytes(fileName, bytes);
+      const draftId = crypto.randomUUID();
+      drafts.set(draftId, { fileName, bytes });
+      while (drafts.size > MAX_PENDING_DRAFTS) drafts.delete(drafts.keys().next().value!);
+      return { ...draft, draftId };
+    },
+    'forms:create-form': async (input) => {
+      const original = input.draftId ? drafts.get(input.draftId) : undefined;
+      if (input.draftId && !original) throw new AppError('not-found', 'Bản xem trước đã hết hạn; hãy chọn lại tệp phụ lục.');
+      // A new form numbers its own keys: keys sent with a preview mean nothing yet.
+      const rows = parentsFromLevels(input.rows).map(({ rowKey: _key, ...r }) => ({
+        ...r,
+        unit: r.valueRow ? r.unit : null,
+        aggregation: aggregationOf(r.valueType),
+        notes: [],
+      }));
+      const saved = await saveNewForm(ctx, { name: input.name, rows, ...(original ? { original } : {}) });
+      if (input.draftId) drafts.delete(input.draftId);
+      return getFormDetail(ctx, saved.id);
+    },
+    'forms:save-rows': (input) => saveFormRows(ctx, input.formId, input.rows),
+    'rounds:list-rounds': () => listRoundSummaries(ctx.db),
+    'rounds:create-round': (input) => createRound(ctx, input),
+    'rounds:list-submissions': (input) => listSubmissions(ctx, input.roundId),
+    'rounds:export-templates': async (input) => {
+      const folder = await ctx.platform.chooseFolder({ title: 'Chọn thư mục để lưu biểu mẫu gửi đơn vị' });
+      if (folder === null) return null;
+      return exportRoundTemplates(ctx, input.roundId, folder, (done, total) =>
+        progress({ task: 'export-templates', done, total, label: `Đang xuất biểu mẫu ${done}/${total}` }),
+      );
+    },
   };
 }

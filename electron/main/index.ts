@@ -78,13 +78,10 @@ async function start() {
     return;
   }
   const platform = createElectronPlatform(() => mainWindow);
-  const handlers = createHandlers({
-    db: database.db,
-    clock: systemClock,
-    platform,
-    databasePath: dbPath,
-    appVersion: app.getVersion(),
-  });
+  const handlers = createHandlers(
+    { db: database.db, clock: systemClock, platform, databasePath: dbPath, appVersion: app.getVersion() },
+    (event, payload) => mainWindow?.webContents.send(event, payload),
+  );
   const dispatch = createDispatcher(handlers, log);
   for (const channel of channels) {
     ipcMain.handle(channel, (event, payload) => {

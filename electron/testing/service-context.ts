@@ -11,6 +11,7 @@ import type { Platform } from '../services/platform';
 export class TestPlatform implements Platform {
   readonly chosenFiles: (string | null)[] = [];
   readonly savePaths: (string | null)[] = [];
+  readonly folders: (string | null)[] = [];
   readonly opened: string[] = [];
   printed = 0;
 
@@ -18,6 +19,9 @@ export class TestPlatform implements Platform {
 
   async chooseFile(): Promise<string | null> {
     return this.chosenFiles.length > 0 ? (this.chosenFiles.shift() ?? null) : null;
+  }
+  async chooseFolder(): Promise<string | null> {
+    return this.folders.length > 0 ? (this.folders.shift() ?? null) : null;
   }
   async chooseSavePath(options: { defaultName: string }): Promise<string | null> {
     if (this.savePaths.length > 0) return this.savePaths.shift() ?? null;

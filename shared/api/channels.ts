@@ -9,6 +9,15 @@ export const channels = [
   'units:list-units',
   'units:import-file',
   'plans:list-plans',
+  'forms:list-forms',
+  'forms:get-form',
+  'forms:draft-from-file',
+  'forms:create-form',
+  'forms:save-rows',
+  'rounds:list-rounds',
+  'rounds:create-round',
+  'rounds:list-submissions',
+  'rounds:export-templates',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -3,6 +3,8 @@ import type { Channel } from './channels';
 import type { UnitTreeRow } from '../domain/units';
 import type { PlanDetail } from '../domain/plans';
 import { isIsoDate } from '../text/format-vi';
+import { valueTypes, type FormDetail, type FormDraft, type FormSummary } from '../domain/forms';
+import type { RoundSummary, SubmissionEntry } from '../domain/rounds';
 
 /**
  * The API contract: one entry per channel, with the zod schema its input must pass
@@ -44,6 +46,27 @@ export interface ImportUnitsReport {
   unchanged: number;
 }
 
+const id = z.number().int().positive();
+
+const editedRow = z
+  .object({
+    rowKey: z.string().regex(/^R\d{3,6}$/).optional(),
+    numbering: z.string().max(20).nullable(),
+    text: z.string().max(2000),
+    unit: z.string().max(100).nullable(),
+    level: z.number().int().min(0).max(20),
+    valueRow: z.boolean(),
+    valueType: z.enum(valueTypes),
+  })
+  .strict();
+const editedRows = z.array(editedRow).min(1, 'Biểu mẫu phải có ít nhất một dòng').max(2000);
+
+export interface TemplateExportResult {
+  roundId: number;
+  folder: string;
+  files: { unitCode: string; unitName: string; workbook: string; draft: string; to: string[] }[];
+}
+
 export const contract = {
   'app:get-status': channel<AppStatus>()(noInput),
   'demo:create-demo': channel<DemoSummary>()(noInput),
@@ -51,6 +74,30 @@ export const contract = {
   /** Asks the user for a .csv/.xlsx/.xls file and imports it; null when the user cancels. */
   'units:import-file': channel<ImportUnitsReport | null>()(noInput),
   'plans:list-plans': channel<PlanDetail[]>()(noInput),
+  'forms:list-forms': channel<FormSummary[]>()(noInput),
+  'forms:get-form': channel<FormDetail>()(z.object({ formId: id }).strict()),
+  /** Asks for an appendix file and proposes its form; null when the user cancels. */
+  'forms:draft-from-file': channel<(FormDraft & { draftId: string }) | null>()(noInput),
+  'forms:create-form': channel<FormDetail>()(
+    z.object({ name: z.string().trim().min(1, 'Cần đặt tên biểu mẫu').max(300), draftId: z.string().max(64).optional(), rows: editedRows }).strict(),
+  ),
+  'forms:save-rows': channel<FormDetail>()(z.object({ formId: id, rows: editedRows }).strict()),
+  'rounds:list-rounds': channel<RoundSummary[]>()(noInput),
+  'rounds:create-round': channel<RoundSummary>()(
+    z
+      .object({
+        formId: id,
+        period: z.string().max(20),
+        cutoffDate: z.string().max(10),
+        deadline: z.string().max(10),
+        units: z.union([z.literal('all'), z.array(z.string().min(1).max(40)).max(5000)]),
+        name: z.string().max(300).optional(),
+      })
+      .strict(),
+  ),
+  'rounds:list-submissions': channel<SubmissionEntry[]>()(z.object({ roundId: id }).strict()),
+  /** Asks for a folder and writes every unit's workbook and .eml draft there; null when cancelled. */
+  'rounds:export-templates': channel<TemplateExportResult | null>()(z.object({ roundId: id }).strict()),
 } satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -36,6 +36,28 @@ export interface FormRowDraft {
   aggregation: Aggregation;
   /** Why the row was read the way it was, when that was a guess the user should check. */
   notes: string[];
+  /** The stable key of a stored row (templates carry it); absent for a new row. */
+  rowKey?: string;
+}
+
+export interface FormDetail {
+  form: FormSummary;
+  /** True when a round using the latest version already holds figures: saving then makes a new version. */
+  versionHasData: boolean;
+  rows: FormRowDraft[];
+}
+
+/** Parents from levels: each row's parent is the nearest row above it with a smaller level. */
+export function parentsFromLevels<T extends { level: number }>(rows: T[]): (T & { row: number; parentRow: number | null })[] {
+  const out: (T & { row: number; parentRow: number | null })[] = [];
+  const stack: { level: number; row: number }[] = [];
+  rows.forEach((r, i) => {
+    const level = Math.max(0, Math.min(r.level, (stack.at(-1)?.level ?? -1) + 1));
+    while (stack.length > 0 && stack.at(-1)!.level >= level) stack.pop();
+    out.push({ ...r, level, row: i + 1, parentRow: stack.at(-1)?.row ?? null });
+    stack.push({ level, row: i + 1 });
+  });
+  return out;
 }
 
 export interface FormDraft {

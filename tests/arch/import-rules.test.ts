@@ -20,7 +20,7 @@ const allowed: Record<Layer, Layer[]> = {
   cli: ['shared', 'db', 'services', 'cli'],
   preload: ['shared', 'preload'],
   renderer: ['shared', 'renderer'],
-  testing: ['shared', 'db', 'services', 'testing'],
+  testing: ['shared', 'db', 'services', 'testing', 'tests'],
   tests: ['shared', 'db', 'services', 'handlers', 'preload', 'testing', 'tests', 'renderer'],
   bench: ['shared', 'db', 'services', 'handlers', 'testing', 'tests', 'bench'],
 };
@@ -73,7 +73,7 @@ describe('import rules', () => {
       for (const { spec, typeOnly } of importsOf(file)) {
         if (!spec.startsWith('.') || typeOnly) continue;
         const to = layerOf(path.resolve(path.dirname(file), spec));
-        const testHelper = to === 'testing' && file.endsWith('.test.ts');
+        const testHelper = (to === 'testing' || to === 'tests') && file.endsWith('.test.ts');
         if (to && !testHelper && !allowed[from].includes(to)) broken.push(`${path.relative(root, file)} (${from}) → ${spec} (${to})`);
       }
     }

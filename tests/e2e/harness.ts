@@ -57,11 +57,14 @@ export interface AppUnderTest {
  * Opens the built renderer in a fresh page over a fresh database, with `window.api` wired to the
  * real handlers. Every request outside the app's own origin is refused, as in the app.
  */
-export async function openApp(browser: Browser, options: { hash?: string } = {}): Promise<AppUnderTest> {
-  const ctx = await createTestContext();
-  const dispatch = createDispatcher(createHandlers(ctx), (m, e) => console.error(m, e));
+export async function openApp(browser: Browser, options: { hash?: string; now?: Date } = {}): Promise<AppUnderTest> {
+  const ctx = await createTestContext(options.now);
   const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'vi-VN' });
   const page = await context.newPage();
+  const emit = (event: string, payload: unknown) => {
+    void page.evaluate(([e, p]) => window.__pcmdEmit(e as 'progress', p), [event, payload] as const).catch(() => undefined);
+  };
+  const dispatch = createDispatcher(createHandlers(ctx, emit), (m, e) => console.error(m, e));
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {

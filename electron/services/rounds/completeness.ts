@@ -1,6 +1,5 @@
 import { AppError } from '../../../shared/errors';
 import { daysLate, type RoundSummary, type SubmissionEntry } from '../../../shared/domain/rounds';
-import { formatDate } from '../../../shared/text/format-vi';
 import { listRoundSummaries, listSubmissionRows } from '../../../db/rounds/repo';
 import { listUnits } from '../../../db/units/repo';
 import { orderUnitsAsTree } from '../../../shared/domain/units';
@@ -31,19 +30,4 @@ export async function listSubmissions(ctx: ServiceContext, roundId: number): Pro
       };
     })
     .sort((a, b) => (order.get(a.unitId) ?? 1e9) - (order.get(b.unitId) ?? 1e9) || a.unitCode.localeCompare(b.unitCode));
-}
-
-/** A reminder the office can send to the units that have not answered. */
-export function reminderText(round: RoundSummary, missing: SubmissionEntry[], today: string): string {
-  const overdue = today > round.deadline;
-  return [
-    `Kính gửi: ${missing.map((m) => m.unitName).join('; ')}.`,
-    '',
-    `Thực hiện đợt báo cáo "${round.name}" (số liệu tính đến ngày ${formatDate(round.cutoffDate)}), hạn gửi báo cáo là ngày ${formatDate(round.deadline)}.`,
-    overdue
-      ? `Đến ngày ${formatDate(today)}, cơ quan thường trực chưa nhận được báo cáo của các đơn vị nêu trên. Đề nghị các đơn vị khẩn trương hoàn thành và gửi báo cáo theo biểu mẫu đã gửi kèm.`
-      : `Đề nghị các đơn vị hoàn thành và gửi báo cáo theo biểu mẫu đã gửi kèm đúng thời hạn.`,
-    '',
-    'Trân trọng.',
-  ].join('\n');
 }

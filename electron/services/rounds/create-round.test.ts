@@ -3,7 +3,8 @@ import { createTestContext, type TestContext } from '../../testing/service-conte
 import { seedDemoRound } from '../../testing/seed-round';
 import { listRoundSummaries } from '../../../db/rounds/repo';
 import { createRound } from './create-round';
-import { listSubmissions, reminderText } from './completeness';
+import { listSubmissions } from './completeness';
+import { reminderText } from '../../../shared/domain/rounds';
 
 let ctx: TestContext;
 beforeEach(async () => {

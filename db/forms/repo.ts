@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema';
-import type { Aggregation, FormRowDraft, FormSummary, ValueType } from '../../shared/domain/forms';
+import type { Aggregation, ChildRule, FormRowDraft, FormSummary, ValueType } from '../../shared/domain/forms';
 import { foldText } from '../../shared/text/fold';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -30,7 +30,7 @@ export async function insertFormVersionRows(
     let indicatorId: number | null = null;
     const kept = r.rowKey ? reuse.get(r.rowKey) : undefined;
     const sameUnitParent = parent?.valueRow && parent.indicatorId !== null && parent.unit === r.unit ? parent.indicatorId : null;
-    const family = { parent_id: sameUnitParent, child_rule: sameUnitParent !== null ? 'each-le-parent' : 'none' };
+    const family = { parent_id: sameUnitParent, child_rule: r.childRule };
     if (r.valueRow && kept && kept.unit === r.unit && kept.valueType === r.valueType) {
       indicatorId = kept.indicatorId;
       await db
@@ -132,7 +132,7 @@ export async function getFormVersionRows(db: Db, versionId: number): Promise<Sto
     .select([
       'form_row.id', 'form_row.position', 'form_row.row_key', 'form_row.numbering', 'form_row.text', 'form_row.measure_unit',
       'form_row.level', 'form_row.parent_row_id', 'form_row.indicator_id', 'form_row.is_value_row',
-      'indicator.value_type', 'indicator.aggregation',
+      'indicator.value_type', 'indicator.aggregation', 'indicator.child_rule',
     ])
     .where('form_row.form_version_id', '=', versionId)
     .orderBy('form_row.position')
@@ -150,6 +150,7 @@ export async function getFormVersionRows(db: Db, versionId: number): Promise<Sto
     valueRow: r.is_value_row === 1,
     valueType: (r.value_type ?? 'integer') as ValueType,
     aggregation: (r.aggregation ?? 'none') as Aggregation,
+    childRule: (r.child_rule ?? 'none') as ChildRule,
     indicatorId: r.indicator_id,
     notes: [],
   }));

@@ -12,7 +12,7 @@ import { chooseAndImportUnits } from '../services/units/import-units';
 import { listPlans } from '../services/plans/list-plans';
 import { draftFormFromBytes, MAX_FORM_FILE_BYTES, saveNewForm } from '../services/forms/import-form';
 import { getFormDetail, saveFormRows } from '../services/forms/edit-form';
-import { parentsFromLevels } from '../../shared/domain/forms';
+import { parentsFromLevels, settleChildRules } from '../../shared/domain/forms';
 import { aggregationOf } from '../services/forms/build-form-tree';
 import { readFileWithinLimit } from '../services/files/limits';
 import { createRound } from '../services/rounds/create-round';
@@ -58,12 +58,14 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
       const original = input.draftId ? drafts.get(input.draftId) : undefined;
       if (input.draftId && !original) throw new AppError('not-found', 'Bản xem trước đã hết hạn; hãy chọn lại tệp phụ lục.');
       // A new form numbers its own keys: keys sent with a preview mean nothing yet.
-      const rows = parentsFromLevels(input.rows).map(({ rowKey: _key, ...r }) => ({
-        ...r,
-        unit: r.valueRow ? r.unit : null,
-        aggregation: aggregationOf(r.valueType),
-        notes: [],
-      }));
+      const rows = settleChildRules(
+        parentsFromLevels(input.rows).map(({ rowKey: _key, ...r }) => ({
+          ...r,
+          unit: r.valueRow ? r.unit : null,
+          aggregation: aggregationOf(r.valueType),
+          notes: [],
+        })),
+      );
       const saved = await saveNewForm(ctx, { name: input.name, rows, ...(original ? { original } : {}) });
       if (input.draftId) drafts.delete(input.draftId);
       return getFormDetail(ctx, saved.id);
@@ -71,7 +73,7 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
     'forms:save-rows': (input) => saveFormRows(ctx, input.formId, input.rows),
     'rounds:list-rounds': () => listRoundSummaries(ctx.db),
     'rounds:create-round': (input) => createRound(ctx, input),
-    'rounds:list-submissions': (input) => listSubmissions(ctx, input.roundId),
+    'rounds:list-submissions': async (input) => ({ asOf: ctx.clock().toISOString().slice(0, 10), entries: await listSubmissions(ctx, input.roundId) }),
     'rounds:export-templates': async (input) => {
       const folder = await ctx.platform.chooseFolder({ title: 'Chọn thư mục để lưu biểu mẫu gửi đơn vị' });
       if (folder === null) return null;

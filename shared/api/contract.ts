@@ -3,7 +3,7 @@ import type { Channel } from './channels';
 import type { UnitTreeRow } from '../domain/units';
 import type { PlanDetail } from '../domain/plans';
 import { isIsoDate } from '../text/format-vi';
-import { valueTypes, type FormDetail, type FormDraft, type FormSummary } from '../domain/forms';
+import { childRules, valueTypes, type FormDetail, type FormDraft, type FormSummary } from '../domain/forms';
 import type { RoundSummary, SubmissionEntry } from '../domain/rounds';
 
 /**
@@ -57,6 +57,7 @@ const editedRow = z
     level: z.number().int().min(0).max(20),
     valueRow: z.boolean(),
     valueType: z.enum(valueTypes),
+    childRule: z.enum(childRules).optional(),
   })
   .strict();
 const editedRows = z.array(editedRow).min(1, 'Biểu mẫu phải có ít nhất một dòng').max(2000);
@@ -95,7 +96,8 @@ export const contract = {
       })
       .strict(),
   ),
-  'rounds:list-submissions': channel<SubmissionEntry[]>()(z.object({ roundId: id }).strict()),
+  /** asOf: the day lateness is counted to (main's clock), so the board and its reminder agree. */
+  'rounds:list-submissions': channel<{ asOf: string; entries: SubmissionEntry[] }>()(z.object({ roundId: id }).strict()),
   /** Asks for a folder and writes every unit's workbook and .eml draft there; null when cancelled. */
   'rounds:export-templates': channel<TemplateExportResult | null>()(z.object({ roundId: id }).strict()),
 } satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;

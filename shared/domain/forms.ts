@@ -21,6 +21,16 @@ export const aggregationLabels: Record<Aggregation, string> = {
   none: 'Không tổng hợp',
 };
 
+/** What a row's "Trong đó" items obey: each at most the row, or together equal to it. */
+export const childRules = ['none', 'each-le-parent', 'sum-eq-parent'] as const;
+export type ChildRule = (typeof childRules)[number];
+
+export const childRuleLabels: Record<ChildRule, string> = {
+  none: 'Không kiểm tra',
+  'each-le-parent': 'Mỗi dòng con ≤ dòng này',
+  'sum-eq-parent': 'Tổng dòng con = dòng này',
+};
+
 /** One row of a form as detected from a file or as stored, before or after saving. */
 export interface FormRowDraft {
   /** 1-based position in the form. */
@@ -34,6 +44,8 @@ export interface FormRowDraft {
   valueRow: boolean;
   valueType: ValueType;
   aggregation: Aggregation;
+  /** The rule for this row's same-unit "Trong đó" items; 'none' for a row without any. */
+  childRule: ChildRule;
   /** Why the row was read the way it was, when that was a guess the user should check. */
   notes: string[];
   /** The stable key of a stored row (templates carry it); absent for a new row. */
@@ -45,6 +57,21 @@ export interface FormDetail {
   /** True when a round using the latest version already holds figures: saving then makes a new version. */
   versionHasData: boolean;
   rows: FormRowDraft[];
+}
+
+/**
+ * Settles each row's child rule: a value row with value children in the same unit keeps the rule
+ * asked for (each ≤ parent when none was asked); any other row has nothing to check.
+ */
+export function settleChildRules<T extends { row: number; parentRow: number | null; valueRow: boolean; unit: string | null; childRule?: ChildRule }>(
+  rows: T[],
+): (T & { childRule: ChildRule })[] {
+  const hasSameUnitChildren = new Set<number>();
+  for (const r of rows) {
+    const parent = r.parentRow === null ? undefined : rows[r.parentRow - 1];
+    if (parent && r.valueRow && parent.valueRow && parent.unit === r.unit) hasSameUnitChildren.add(parent.row);
+  }
+  return rows.map((r) => ({ ...r, childRule: hasSameUnitChildren.has(r.row) ? (r.childRule ?? 'each-le-parent') : 'none' }));
 }
 
 /** Parents from levels: each row's parent is the nearest row above it with a smaller level. */

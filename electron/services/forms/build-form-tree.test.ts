@@ -65,6 +65,14 @@ describe('buildFormTree on the Lào Cai appendix (Kế hoạch 142/KH-UBND)', ()
     expect(lodging).toMatchObject({ parentRow: total.row, unit: 'Cơ sở', valueRow: true, level: total.level + 1 });
   });
 
+  it('gives rows with same-unit "Trong đó" items the rule each ≤ parent, and no rule to the rest', () => {
+    expect(byText('-', 'Tổng số cơ sở kinh doanh dịch vụ').childRule).toBe('each-le-parent');
+    expect(byText('+', 'Cơ sở lưu trú').childRule).toBe('none');
+    // "+ Số cơ sở bị phạt tiền" holds "* Số tiền phạt", but money is not comparable with a count
+    expect(byText('+', 'Số cơ sở bị phạt tiền').childRule).toBe('none');
+    expect(byText('2.4', 'Công tác truy tố').childRule).toBe('none');
+  });
+
   it('puts "* Số tiền phạt" under the fined-businesses row with its own unit', () => {
     const fined = byText('+', 'Số cơ sở bị phạt tiền');
     expect(byText('*', 'Số tiền phạt')).toMatchObject({ parentRow: fined.row, unit: 'Triệu đồng', valueType: 'decimal', aggregation: 'sum' });

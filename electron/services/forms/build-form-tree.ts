@@ -1,4 +1,4 @@
-import type { Aggregation, FormRowDraft, ValueType } from '../../../shared/domain/forms';
+import { settleChildRules, type Aggregation, type FormRowDraft, type ValueType } from '../../../shared/domain/forms';
 import { foldText } from '../../../shared/text/fold';
 import { readMarker } from './numbering';
 
@@ -60,7 +60,7 @@ export function buildFormTree(source: SourceRow[]): FormRowDraft[] {
   });
   const hasChildren = source.map((_, i) => parentOf.some((p, j) => p === i && !markers[j]!.isBreakdownLabel));
 
-  const rows: FormRowDraft[] = [];
+  const rows: Omit<FormRowDraft, 'childRule'>[] = [];
   source.forEach((r, i) => {
     const m = markers[i]!;
     const notes: string[] = [];
@@ -94,5 +94,5 @@ export function buildFormTree(source: SourceRow[]): FormRowDraft[] {
       notes,
     });
   });
-  return rows;
+  return settleChildRules(rows);
 }

@@ -12,8 +12,8 @@ afterEach(async () => {
   await ctx.dispose();
 });
 
-const asEdited = (rows: { rowKey?: string; numbering: string | null; text: string; unit: string | null; level: number; valueRow: boolean; valueType: EditedFormRow['valueType'] }[]): EditedFormRow[] =>
-  rows.map(({ rowKey, numbering, text, unit, level, valueRow, valueType }) => ({ rowKey, numbering, text, unit, level, valueRow, valueType }));
+const asEdited = (rows: (EditedFormRow & { childRule?: EditedFormRow['childRule'] })[]): EditedFormRow[] =>
+  rows.map(({ rowKey, numbering, text, unit, level, valueRow, valueType, childRule }) => ({ rowKey, numbering, text, unit, level, valueRow, valueType, childRule }));
 
 describe('editing a form', () => {
   it('changes the version in place while no round holds figures, keeping keys and indicators', async () => {
@@ -39,6 +39,19 @@ describe('editing a form', () => {
     rows[5] = { ...rows[5]!, level: rows[5]!.level + 1 }; // "+ Nhà hàng Karaoke" under "+ Cơ sở lưu trú"
     const saved = await saveFormRows(ctx, form.id, rows);
     expect(saved.rows[5]).toMatchObject({ parentRow: 5, level: 4 });
+  });
+
+  it('lets the office require that the "Trong đó" items add up to their row', async () => {
+    const { form } = await seedDemoRound(ctx);
+    const rows = asEdited((await getFormDetail(ctx, form.id)).rows).map((r, i) => (i === 2 ? { ...r, childRule: 'sum-eq-parent' as const } : r));
+    const saved = await saveFormRows(ctx, form.id, rows);
+    expect(saved.rows[2]!.childRule).toBe('sum-eq-parent');
+    const stored = await getFormVersionRows(ctx.db, saved.form.latestVersionId);
+    const indicator = await ctx.db.selectFrom('indicator').select('child_rule').where('id', '=', stored[2]!.indicatorId!).executeTakeFirstOrThrow();
+    expect(indicator.child_rule).toBe('sum-eq-parent');
+    // a row without items cannot carry a rule
+    const leaf = asEdited(saved.rows).map((r, i) => (i === 4 ? { ...r, childRule: 'sum-eq-parent' as const } : r));
+    expect((await saveFormRows(ctx, form.id, leaf)).rows[4]!.childRule).toBe('none');
   });
 
   it('makes a new version once a round on it holds figures; the old round keeps its rows', async () => {

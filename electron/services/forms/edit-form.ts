@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import { parentsFromLevels, type FormDetail, type FormRowDraft, type ValueType } from '../../../shared/domain/forms';
+import { parentsFromLevels, settleChildRules, type ChildRule, type FormDetail, type FormRowDraft, type ValueType } from '../../../shared/domain/forms';
 import {
   deleteFormVersionRows,
   getFormVersionRows,
@@ -21,6 +21,7 @@ export interface EditedFormRow {
   level: number;
   valueRow: boolean;
   valueType: ValueType;
+  childRule?: ChildRule;
 }
 
 export async function getFormDetail(ctx: ServiceContext, formId: number): Promise<FormDetail> {
@@ -50,7 +51,7 @@ export async function saveFormRows(ctx: ServiceContext, formId: number, edited: 
     const seen = new Set<string>();
     let next = await maxRowKeyNumber(trx, formId);
     const withTree = parentsFromLevels(edited);
-    const rows: FormRowDraft[] = withTree.map((r) => {
+    const rows: FormRowDraft[] = settleChildRules(withTree.map((r) => {
       // A key the form never had, or one used twice, is treated as a new row.
       const key = r.rowKey && knownKeys.has(r.rowKey) && !seen.has(r.rowKey) ? r.rowKey : `R${String(++next).padStart(3, '0')}`;
       seen.add(key);
@@ -66,9 +67,10 @@ export async function saveFormRows(ctx: ServiceContext, formId: number, edited: 
         valueRow: r.valueRow,
         valueType,
         aggregation: aggregationOf(valueType),
+        ...(r.childRule ? { childRule: r.childRule } : {}),
         notes: [],
       };
-    });
+    }));
     checkDraftRows(rows);
     const reuse = new Map(
       current.filter((r) => r.indicatorId !== null).map((r) => [r.rowKey, { indicatorId: r.indicatorId!, unit: r.unit, valueType: r.valueType }]),

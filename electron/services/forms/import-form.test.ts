@@ -55,7 +55,9 @@ describe('saving an imported form', () => {
     const total = saved.rows.find((r) => r.text.startsWith('Tổng số cơ sở kinh doanh dịch vụ'))!;
     const lodging = saved.rows.find((r) => r.text.startsWith('Cơ sở lưu trú'))!;
     const lodgingIndicator = await ctx.db.selectFrom('indicator').selectAll().where('id', '=', lodging.indicatorId!).executeTakeFirstOrThrow();
-    expect(lodgingIndicator).toMatchObject({ parent_id: total.indicatorId, child_rule: 'each-le-parent', measure_unit: 'Cơ sở', value_type: 'integer', aggregation: 'sum' });
+    expect(lodgingIndicator).toMatchObject({ parent_id: total.indicatorId, child_rule: 'none', measure_unit: 'Cơ sở', value_type: 'integer', aggregation: 'sum' });
+    const totalIndicator = await ctx.db.selectFrom('indicator').selectAll().where('id', '=', total.indicatorId!).executeTakeFirstOrThrow();
+    expect(totalIndicator.child_rule).toBe('each-le-parent'); // the rule its "Trong đó" items obey
     const fine = saved.rows.find((r) => r.text === 'Số tiền phạt')!;
     const fineIndicator = await ctx.db.selectFrom('indicator').selectAll().where('id', '=', fine.indicatorId!).executeTakeFirstOrThrow();
     expect(fineIndicator).toMatchObject({ parent_id: null, measure_unit: 'Triệu đồng', value_type: 'decimal' }); // money is not ≤ a count of businesses

@@ -3,10 +3,14 @@ import { areaFromHash, areas, type AreaId } from './areas';
 import { OverviewScreen } from '../features/overview/OverviewScreen';
 import { PlansScreen } from '../features/plans/PlansScreen';
 import { UnitsScreen } from '../features/units/UnitsScreen';
+import { FormsScreen } from '../features/forms/FormsScreen';
+import { RoundsScreen } from '../features/rounds/RoundsScreen';
 
 const screens: Record<AreaId, () => React.JSX.Element> = {
   overview: OverviewScreen,
   plans: PlansScreen,
+  forms: FormsScreen,
+  rounds: RoundsScreen,
   units: UnitsScreen,
 };
 

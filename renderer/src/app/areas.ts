@@ -1,10 +1,12 @@
 /**
  * The areas of the product. Only areas that work are listed; the others join as they are built
- * (forms, rounds, inbox, data, analysis, exports, settings).
+ * (inbox, data, analysis, exports, settings).
  */
 export const areas = [
   { id: 'overview', label: 'Tổng quan' },
   { id: 'plans', label: 'Kế hoạch, chỉ tiêu' },
+  { id: 'forms', label: 'Biểu mẫu' },
+  { id: 'rounds', label: 'Đợt báo cáo' },
   { id: 'units', label: 'Đơn vị' },
 ] as const;
 

@@ -1,14 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
-import { AllCommunityModule, ModuleRegistry, type ColDef, type GridApi, type IRowNode } from 'ag-grid-community';
+import type { ColDef, GridApi, IRowNode } from 'ag-grid-community';
 import { unitKindLabels, type UnitTreeRow } from '../../../../shared/domain/units';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { gridTheme } from '../../ui/grid-theme';
 import { useImportUnits, useUnits } from './queries';
 import { text } from './text';
 import { visibleUnitIds } from './unit-visibility';
-
-ModuleRegistry.registerModules([AllCommunityModule]);
+import '../../ui/grid-modules';
 
 interface NameCellContext {
   collapsed: ReadonlySet<number>;

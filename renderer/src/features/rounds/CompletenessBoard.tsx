@@ -1,0 +1,117 @@
+import { useMemo, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { ColDef } from 'ag-grid-community';
+import { reminderText, submissionStatusLabels, submissionStatuses, type RoundSummary, type SubmissionEntry, type SubmissionStatus } from '../../../../shared/domain/rounds';
+import { formatDate } from '../../../../shared/text/format-vi';
+import { useProgress } from '../../api/progress';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { gridTheme } from '../../ui/grid-theme';
+import { useExportTemplates, useSubmissions } from './queries';
+import { text } from './text';
+import '../../ui/grid-modules';
+
+type Filter = 'all' | SubmissionStatus | 'late';
+
+export function CompletenessBoard({ round }: { round: RoundSummary }) {
+  const subs = useSubmissions(round.id);
+  const exporter = useExportTemplates();
+  const progress = useProgress('export-templates');
+  const [filter, setFilter] = useState<Filter>('all');
+  const [showReminder, setShowReminder] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const entries = useMemo(() => subs.data?.entries ?? [], [subs.data]);
+
+  const counts = useMemo(() => {
+    const c: Record<Filter, number> = { all: entries.length, late: entries.filter((e) => e.late).length } as Record<Filter, number>;
+    for (const s of submissionStatuses) c[s] = entries.filter((e) => e.status === s).length;
+    return c;
+  }, [entries]);
+  const shown = entries.filter((e) => filter === 'all' || (filter === 'late' ? e.late : e.status === filter));
+  const missing = entries.filter((e) => e.status === 'expected');
+  const reminder = missing.length > 0 && subs.data ? reminderText(round, missing, subs.data.asOf) : text.noneMissing;
+
+  const columns = useMemo<ColDef<SubmissionEntry>[]>(
+    () => [
+      { field: 'unitCode', headerName: text.col.code, width: 100 },
+      { field: 'unitName', headerName: text.col.unit, flex: 2, minWidth: 220 },
+      {
+        field: 'status',
+        headerName: text.col.status,
+        width: 150,
+        valueFormatter: (p) => submissionStatusLabels[p.value as SubmissionStatus],
+        cellClass: (p) => `status status-${p.value as string}`,
+      },
+      { field: 'receivedAt', headerName: text.col.receivedAt, width: 130, valueFormatter: (p) => formatDate(p.value as string | null) },
+      { field: 'daysLate', headerName: text.col.daysLate, width: 110, cellClass: (p) => ((p.value as number) > 0 ? 'late' : '') , valueFormatter: (p) => ((p.value as number) > 0 ? String(p.value) : '') },
+      { field: 'revisions', headerName: text.col.revisions, width: 110 },
+      { colId: 'emails', headerName: text.col.emails, flex: 2, minWidth: 200, valueGetter: (p) => p.data?.unitEmails.join(', ') },
+    ],
+    [],
+  );
+
+  const filters: Filter[] = ['all', 'expected', 'received', 'has-errors', 'checked', 'approved', 'late'];
+  const exporting = exporter.isPending;
+
+  return (
+    <div className="screen-fill">
+      <p className="muted">{text.header(round.periodLabel, formatDate(round.cutoffDate), formatDate(round.deadline))}</p>
+      <div className="stat-row" role="group" aria-label="Lọc theo tình trạng">
+        {filters.map((f) => (
+          <button
+            type="button"
+            key={f}
+            className={`stat stat-button${filter === f ? ' active' : ''}`}
+            aria-pressed={filter === f}
+            onClick={() => setFilter(f)}
+            data-testid={`count-${f}`}
+          >
+            <span className="stat-value">{counts[f]}</span>
+            <span className="stat-label">{text.counts[f]}</span>
+          </button>
+        ))}
+      </div>
+      <div className="toolbar">
+        <button type="button" className="primary" onClick={() => exporter.mutate(round.id)} disabled={exporting}>
+          {exporting ? text.exporting : text.exportTemplates}
+        </button>
+        <button type="button" onClick={() => setShowReminder(!showReminder)}>{text.reminder}</button>
+        {exporting && progress && (
+          <progress max={progress.total} value={progress.done} aria-label={progress.label}>
+            {progress.done}/{progress.total}
+          </progress>
+        )}
+      </div>
+      <ErrorMessage error={subs.error ?? exporter.error} />
+      {exporter.data && (
+        <div className="notice notice-ok" role="status">
+          {text.exported(exporter.data.files.length, exporter.data.folder)}
+        </div>
+      )}
+      {showReminder && (
+        <div className="card compact">
+          <strong>{text.reminderTitle}</strong>
+          <textarea className="reminder" readOnly value={reminder} rows={7} aria-label={text.reminderTitle} />
+          <button
+            type="button"
+            onClick={() => {
+              void navigator.clipboard?.writeText(reminder).then(() => setCopied(true));
+            }}
+          >
+            {copied ? text.copied : text.copy}
+          </button>
+        </div>
+      )}
+      <div className="grid-box">
+        <AgGridReact<SubmissionEntry>
+          theme={gridTheme}
+          rowData={shown}
+          columnDefs={columns}
+          getRowId={(p) => String(p.data.unitId)}
+          localeText={text.grid}
+          loading={subs.isPending}
+          animateRows={false}
+        />
+      </div>
+    </div>
+  );
+}

@@ -3,19 +3,14 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/testing/test-db';
 import { seedAppendixXlsx } from '../../tests/fixtures/seed-appendix';
-import { runCli } from './run-cli';
+import { runCliCaptured } from '../testing/run-cli-captured';
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCliCaptured;
 
 describe('forms and rounds on the command line', () => {
   it('form import → round create → round templates → submissions', async () => {

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/testing/test-db';
 import { demoUnits } from '../services/demo/demo-data';
-import { runCli } from './run-cli';
+import { runCliCaptured } from '../testing/run-cli-captured';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -17,12 +17,7 @@ function tempDir() {
   return d;
 }
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCliCaptured;
 
 describe('command line', () => {
   it('init --demo then units list --json prints the demo units', async () => {

@@ -52,6 +52,18 @@ export interface FormRowDraft {
   rowKey?: string;
 }
 
+/** A row as the form editor sends it: the tree is the order plus each row's level. */
+export interface EditedFormRow {
+  rowKey?: string;
+  numbering: string | null;
+  text: string;
+  unit: string | null;
+  level: number;
+  valueRow: boolean;
+  valueType: ValueType;
+  childRule?: ChildRule;
+}
+
 export interface FormDetail {
   form: FormSummary;
   /** True when a round using the latest version already holds figures: saving then makes a new version. */

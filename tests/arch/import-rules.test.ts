@@ -20,7 +20,7 @@ const allowed: Record<Layer, Layer[]> = {
   cli: ['shared', 'db', 'services', 'cli'],
   preload: ['shared', 'preload'],
   renderer: ['shared', 'renderer'],
-  testing: ['shared', 'db', 'services', 'testing', 'tests'],
+  testing: ['shared', 'db', 'services', 'cli', 'testing', 'tests'],
   tests: ['shared', 'db', 'services', 'handlers', 'preload', 'testing', 'tests', 'renderer'],
   bench: ['shared', 'db', 'services', 'handlers', 'testing', 'tests', 'bench'],
 };

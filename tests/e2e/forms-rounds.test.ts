@@ -1,28 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedAppendixDocx } from '../fixtures/seed-appendix';
 import { getFormVersionRows, listFormSummaries } from '../../db/forms/repo';
-import { launchBrowser, openApp, type AppUnderTest } from './harness';
+import { useAppInChromium, type AppUnderTest } from './harness';
 
-let browser: Browser;
+const chromiumApp = useAppInChromium();
 let app: AppUnderTest;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const errors = app?.pageErrors ?? [];
-  await app?.close();
-  expect(errors).toEqual([]);
-});
 
 describe('forms and rounds', () => {
   it('imports a form from an appendix, edits a row, creates a round, exports templates and shows the completeness board', async () => {
-    app = await openApp(browser, { hash: '#/forms', now: new Date('2020-07-08T02:00:00Z') });
+    app = await chromiumApp.open({ hash: '#/forms', now: new Date('2020-07-08T02:00:00Z') });
     const { page, ctx } = app;
     expect((await page.evaluate(() => window.api.invoke('demo:create-demo', {}))).ok).toBe(true);
 

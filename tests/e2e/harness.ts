@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createDispatcher } from '../../electron/handlers/dispatch';
 import { createHandlers } from '../../electron/handlers/handlers';
 import { createTestContext, type TestContext } from '../../electron/testing/service-context';
@@ -97,6 +98,33 @@ export async function openApp(browser: Browser, options: { hash?: string; now?: 
     async close() {
       await context.close();
       await ctx.dispose();
+    },
+  };
+}
+
+/**
+ * Registers the hooks every end-to-end file needs: one Chromium for the file, and after each test
+ * the app closed and its page errors asserted empty. Returns a function that opens the app.
+ */
+export function useAppInChromium(): { open(options?: { hash?: string; now?: Date }): Promise<AppUnderTest> } {
+  let browser: Browser | null = null;
+  let app: AppUnderTest | null = null;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    const errors = app?.pageErrors ?? [];
+    await app?.close();
+    app = null;
+    expect(errors).toEqual([]);
+  });
+  return {
+    async open(options) {
+      app = await openApp(browser!, options);
+      return app;
     },
   };
 }

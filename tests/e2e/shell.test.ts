@@ -1,32 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, type AppUnderTest } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useAppInChromium, type AppUnderTest } from './harness';
 
-let browser: Browser;
+const chromiumApp = useAppInChromium();
 let app: AppUnderTest;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const errors = app?.pageErrors ?? [];
-  await app?.close();
-  expect(errors).toEqual([]);
-});
 
 async function withDemo(hash = '') {
-  app = await openApp(browser, { hash });
+  app = await chromiumApp.open({ hash });
   expect((await app.page.evaluate(() => window.api.invoke('demo:create-demo', {}))).ok).toBe(true);
   await app.page.reload();
 }
 
 describe('application shell', () => {
   it('offers demo data on an empty database, creates it, and shows the areas that exist', async () => {
-    app = await openApp(browser);
+    app = await chromiumApp.open();
     const { page } = app;
     await expect.poll(() => page.getByRole('heading', { name: /Chào mừng/ }).isVisible()).toBe(true);
     const nav = page.getByRole('navigation', { name: 'Các phần của phần mềm' });
@@ -80,7 +68,7 @@ describe('units screen', () => {
   });
 
   it('imports units from a CSV the user chooses, and explains a malformed one in Vietnamese without changing anything', async () => {
-    app = await openApp(browser, { hash: '#/units' });
+    app = await chromiumApp.open({ hash: '#/units' });
     const { page, ctx } = app;
     const good = path.join(ctx.database.dir, 'don-vi.csv');
     fs.writeFileSync(good, 'code,name,kind,parent_code,emails\n51,Tỉnh Quảng Ngãi,province,,\n524,Huyện Bình Sơn,district,51,binhson@quangngai.gov.vn\n536,Huyện Lý Sơn,huyện,51,\n');
@@ -115,7 +103,7 @@ describe('units screen', () => {
 
 describe('the API boundary in the page', () => {
   it('refuses an invalid payload and an unknown channel with Vietnamese messages', async () => {
-    app = await openApp(browser);
+    app = await chromiumApp.open();
     const results = await app.page.evaluate(async () => [
       await window.api.invoke('units:list-units', { asOf: 'hôm qua' }),
       await window.api.invoke('units:list-units', { asOf: 42 }),
@@ -128,7 +116,7 @@ describe('the API boundary in the page', () => {
   });
 
   it('runs no inline script and loads nothing from outside (Content-Security-Policy)', async () => {
-    app = await openApp(browser);
+    app = await chromiumApp.open();
     const outcome = await app.page.evaluate(async () => {
       const violations: string[] = [];
       document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));

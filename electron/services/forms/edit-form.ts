@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import { parentsFromLevels, settleChildRules, type ChildRule, type FormDetail, type FormRowDraft, type ValueType } from '../../../shared/domain/forms';
+import { parentsFromLevels, settleChildRules, type EditedFormRow, type FormDetail, type FormRowDraft } from '../../../shared/domain/forms';
 import {
   deleteFormVersionRows,
   getFormVersionRows,
@@ -13,16 +13,7 @@ import type { ServiceContext } from '../context';
 import { aggregationOf } from './build-form-tree';
 import { checkDraftRows } from './import-form';
 
-export interface EditedFormRow {
-  rowKey?: string;
-  numbering: string | null;
-  text: string;
-  unit: string | null;
-  level: number;
-  valueRow: boolean;
-  valueType: ValueType;
-  childRule?: ChildRule;
-}
+export type { EditedFormRow };
 
 export async function getFormDetail(ctx: ServiceContext, formId: number): Promise<FormDetail> {
   const form = (await listFormSummaries(ctx.db)).find((f) => f.id === formId);

@@ -1,15 +1,8 @@
-import type { ChildRule, FormRowDraft, ValueType } from '../../../../shared/domain/forms';
+import type { ChildRule, EditedFormRow, FormRowDraft } from '../../../../shared/domain/forms';
 
-/** A row as the form editor holds it: the tree is the order plus each row's level. */
-export interface EditorRow {
+/** A row as the form editor holds it: what it sends, plus an id for the grid and the import's notes. */
+export interface EditorRow extends EditedFormRow {
   uid: string;
-  rowKey?: string;
-  numbering: string | null;
-  text: string;
-  unit: string | null;
-  level: number;
-  valueRow: boolean;
-  valueType: ValueType;
   childRule: ChildRule;
   notes: string[];
 }

@@ -202,6 +202,14 @@ interface ValueHistoryTable {
   reason: string | null;
   revision_id: number | null;
 }
+interface ValueProblemTable {
+  id: Generated<number>;
+  submission_id: number;
+  indicator_id: number | null;
+  severity: string;
+  rule: string;
+  message: string;
+}
 interface AppSettingTable { key: string; value: string }
 interface MigrationTable { name: string; applied_at: string }
 
@@ -229,6 +237,7 @@ export interface Database {
   submission_revision: SubmissionRevisionTable;
   data_value: DataValueTable;
   value_history: ValueHistoryTable;
+  value_problem: ValueProblemTable;
   app_setting: AppSettingTable;
   schema_migration: MigrationTable;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m001 from './2026-11-23-001-domain';
+import * as m002 from './2026-11-23-002-value-problems';
 
 export interface Migration {
   /** Dated, ordered, never renamed once released. */
@@ -8,4 +9,7 @@ export interface Migration {
 }
 
 /** Listed statically so a bundled app finds them; append only. */
-export const migrations: readonly Migration[] = [{ name: '2026-11-23-001-domain', up: m001.up }];
+export const migrations: readonly Migration[] = [
+  { name: '2026-11-23-001-domain', up: m001.up },
+  { name: '2026-11-23-002-value-problems', up: m002.up },
+];

@@ -43,3 +43,69 @@ export async function countDataValues(db: Db): Promise<number> {
   const r = await db.selectFrom('data_value').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+export interface IncomingValue {
+  indicatorId: number;
+  num: number | null;
+  text: string | null;
+  sourceFileId: number | null;
+  sourceSheet: string | null;
+  sourceCell: string | null;
+}
+
+/**
+ * Writes a submission's values as one revision: each indicator's value is set (blank = null), and
+ * every change is written to the history with the revision, when and by whom. Unchanged values keep
+ * their history quiet. Returns how many values changed.
+ */
+export async function writeRevisionValues(
+  db: Db,
+  submissionId: number,
+  revisionId: number,
+  values: IncomingValue[],
+  changedBy: string,
+  now: string,
+): Promise<number> {
+  const existing = await db.selectFrom('data_value').selectAll().where('submission_id', '=', submissionId).execute();
+  const byIndicator = new Map(existing.map((v) => [v.indicator_id, v]));
+  let changed = 0;
+  for (const v of values) {
+    const old = byIndicator.get(v.indicatorId);
+    const provenance = { source_file_id: v.sourceFileId, source_sheet: v.sourceSheet, source_cell: v.sourceCell };
+    if (!old) {
+      const id = (
+        await db
+          .insertInto('data_value')
+          .values({ submission_id: submissionId, indicator_id: v.indicatorId, num_value: v.num, text_value: v.text, revision_id: revisionId, ...provenance, comment: null, updated_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      if (v.num !== null || v.text !== null) {
+        await db.insertInto('value_history').values({ data_value_id: id, old_num: null, old_text: null, new_num: v.num, new_text: v.text, changed_at: now, changed_by: changedBy, reason: null, revision_id: revisionId }).execute();
+        changed++;
+      }
+      continue;
+    }
+    const same = old.num_value === v.num && old.text_value === v.text;
+    await db.updateTable('data_value').set({ num_value: v.num, text_value: v.text, revision_id: revisionId, ...provenance, updated_at: same ? old.updated_at : now }).where('id', '=', old.id).execute();
+    if (!same) {
+      await db.insertInto('value_history').values({ data_value_id: old.id, old_num: old.num_value, old_text: old.text_value, new_num: v.num, new_text: v.text, changed_at: now, changed_by: changedBy, reason: null, revision_id: revisionId }).execute();
+      changed++;
+    }
+  }
+  return changed;
+}
+
+export async function replaceValueProblems(
+  db: Db,
+  submissionId: number,
+  problems: { indicatorId: number | null; severity: 'error' | 'warning'; rule: string; message: string }[],
+): Promise<void> {
+  await db.deleteFrom('value_problem').where('submission_id', '=', submissionId).execute();
+  if (problems.length > 0) {
+    await db
+      .insertInto('value_problem')
+      .values(problems.map((p) => ({ submission_id: submissionId, indicator_id: p.indicatorId, severity: p.severity, rule: p.rule, message: p.message })))
+      .execute();
+  }
+}

@@ -16,6 +16,9 @@ import { listSubmissions, getRound } from '../services/rounds/completeness';
 import { exportRoundTemplates } from '../services/templates/export-templates';
 import { submissionStatusLabels } from '../../shared/domain/rounds';
 import { formatDate } from '../../shared/text/format-vi';
+import { importReply } from '../services/import/import-reply';
+import { listReplyFiles } from '../services/import/list-reply-files';
+import { listRoundValues } from '../services/rounds/round-values';
 
 export interface CliIo {
   out(text: string): void;
@@ -31,7 +34,10 @@ const usage = `Cách dùng:
   round create --db TỆP --form ID --period KỲ --cutoff YYYY-MM-DD --deadline YYYY-MM-DD [--units all|MÃ,MÃ] [--json]
                                                   tạo đợt báo cáo (KỲ: 2025, 2025-H1, 2025-Q3, 2025-9M, 2025-07, 2016-2020)
   round templates --db TỆP --round ID --out THƯ-MỤC  xuất biểu mẫu Excel và thư nháp .eml cho từng đơn vị
-  submissions --db TỆP --round ID [--json]        tình hình nhận báo cáo của đợt`;
+  submissions --db TỆP --round ID [--json]        tình hình nhận báo cáo của đợt
+  import --db TỆP [--round ID] ĐƯỜNG-DẪN...        nhập báo cáo đơn vị gửi (.eml, .xlsx, .xls, .docx, hoặc cả thư mục);
+                                                  in một dòng JSON cho mỗi tệp
+  values --db TỆP --round ID [--json]             số liệu của đợt: mọi dòng số liệu của mọi đơn vị`;
 
 /** The command line has no windows: anything that would open a dialog is refused. */
 const cliPlatform: Platform = {
@@ -105,6 +111,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (values.help || positionals.length === 0) {
       io.out(usage);
       return values.help ? 0 : 2;
+    }
+    if (positionals[0] === 'import') {
+      const db = requireOption(values, 'db');
+      const roundId = values.round === undefined ? undefined : requireId(values, 'round');
+      const paths = positionals.slice(1);
+      if (paths.length === 0) throw new UsageError('Cần ít nhất một tệp hoặc thư mục để nhập.');
+      await withContext(db, async (ctx) => {
+        for (const p of paths) {
+          for (const file of listReplyFiles(p)) {
+            const r = await importReply(ctx, file, roundId === undefined ? {} : { roundId });
+            io.out(JSON.stringify(r));
+          }
+        }
+      });
+      return 0;
     }
     switch (command) {
       case 'init': {
@@ -190,6 +211,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             .map((e) => `${e.unitCode}\t${e.unitName}\t${submissionStatusLabels[e.status]}${e.receivedAt ? `\t${formatDate(e.receivedAt)}` : ''}${e.daysLate > 0 ? `\ttrễ ${e.daysLate} ngày` : ''}`)
             .join('\n'),
         );
+        return 0;
+      }
+      case 'values': {
+        const db = requireOption(values, 'db');
+        const roundId = requireId(values, 'round');
+        const rows = await withContext(db, (ctx) => listRoundValues(ctx, roundId));
+        print(rows, () => rows.map((v) => `${v.unitCode}\t${v.row}\t${v.text}\t${v.value ?? ''}${v.flags.length ? `\t${v.flags.join('; ')}` : ''}`).join('\n'));
         return 0;
       }
       default:

@@ -87,6 +87,6 @@ export async function readDocxTables(fileName: string, bytes: Uint8Array): Promi
       }
       rows.push({ cells, ref: r + 1 });
     });
-    return { name: `bảng ${t + 1}`, sheet: null, rows };
+    return { name: `bảng ${t + 1}`, sheet: null, firstColumn: 0, rows };
   });
 }

@@ -2,12 +2,26 @@ import { AppError } from '../../../shared/errors';
 import { foldText } from '../../../shared/text/fold';
 import type { SourceTable } from '../files/source-table';
 import type { SourceRow } from './build-form-tree';
+import type { RawCell } from '../../../shared/domain/cell-value';
+
+/** Names a cell as the user finds it: "E12" in a sheet, "bảng 2, dòng 5, cột 3" in a Word table. */
+export function cellName(table: SourceTable, ref: number, column: number): string {
+  if (table.sheet === null) return `${table.name}, dòng ${ref}, cột ${column + 1}`;
+  let n = table.firstColumn + column + 1;
+  let letters = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    letters = String.fromCharCode(65 + m) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${letters}${ref}`;
+}
 
 export interface DetectedFormTable {
   table: SourceTable;
   headerRef: number;
   columns: { content: string; unit: string | null; value: string | null; numbering: string | null };
-  rows: (SourceRow & { ref: number })[];
+  rows: (SourceRow & { ref: number; value: RawCell; valueCell: string | null })[];
 }
 
 type Role = 'content' | 'unit' | 'value' | 'numbering';
@@ -66,7 +80,9 @@ export function detectFormTable(fileName: string, tables: SourceTable[]): Detect
       if (text === '' || isColumnNumberRow(r.cells)) continue;
       const unit = c.has('unit') ? (r.cells[c.get('unit')!] ?? '').trim() || null : null;
       const stt = c.has('numbering') ? (r.cells[c.get('numbering')!] ?? '').trim() : undefined;
-      rows.push({ text, unit, ...(stt !== undefined ? { stt } : {}), ref: r.ref });
+      const vc = c.get('value');
+      const value: RawCell = vc === undefined ? null : (r.values?.[vc] ?? ((r.cells[vc] ?? '').trim() || null));
+      rows.push({ text, unit, ...(stt !== undefined ? { stt } : {}), ref: r.ref, value, valueCell: vc === undefined ? null : cellName(table, r.ref, vc) });
     }
     if (rows.length === 0) return;
     candidates.push({

@@ -1,6 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import type { RawCell } from '../../../shared/domain/cell-value';
 import { cleanText } from '../../../shared/text/fold';
+import { cellAt } from '../files/read-xlsx-tables';
 import { COL, IDENTITY_MARK, IDENTITY_SHEET, KEY_HEADER, NOTE_HEADER, VALUE_HEADER, identityKeys, type TemplateIdentity } from './template-layout';
 
 export interface TemplateCell {
@@ -32,8 +33,8 @@ function readIdentity(wb: XLSX.WorkBook): TemplateIdentity | null {
   if (!sheet) return null;
   const values = new Map<string, unknown>();
   for (let r = 0; r < identityKeys.length + 5; r++) {
-    const k = sheet[XLSX.utils.encode_cell({ r, c: 0 })] as XLSX.CellObject | undefined;
-    const v = sheet[XLSX.utils.encode_cell({ r, c: 1 })] as XLSX.CellObject | undefined;
+    const k = cellAt(sheet, r, 0);
+    const v = cellAt(sheet, r, 1);
     if (k?.v !== undefined) values.set(String(k.v), v?.v);
   }
   if (values.get('mark') !== IDENTITY_MARK) return null;
@@ -64,7 +65,7 @@ export function readUnitTemplate(wb: XLSX.WorkBook): TemplateReading | null {
     const sheet = wb.Sheets[sheetName];
     if (!sheet?.['!ref']) continue;
     const range = XLSX.utils.decode_range(sheet['!ref']);
-    const at = (r: number, c: number) => sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
+    const at = (r: number, c: number) => cellAt(sheet, r, c);
     // Find the header row and the columns by their titles: the unit may have inserted columns too.
     let headerRow = -1;
     let keyCol = COL.key - 1;
@@ -105,8 +106,4 @@ export function readUnitTemplate(wb: XLSX.WorkBook): TemplateReading | null {
     return { identity, sheet: sheetName, cells, extraRows: extraRows.filter((e) => !/^(NGƯỜI LẬP BIỂU|THỦ TRƯỞNG)/.test(e.text)) };
   }
   return null;
-}
-
-export function readWorkbookBytes(bytes: Uint8Array): XLSX.WorkBook {
-  return XLSX.read(bytes, { type: 'array', dense: false, cellFormula: false, cellHTML: false, cellNF: false, sheetRows: 5_000 });
 }

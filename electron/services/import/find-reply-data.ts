@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { isAppError } from '../../../shared/errors';
+import type { RawCell } from '../../../shared/domain/cell-value';
+import { readDocxTables } from '../files/read-docx-tables';
+import { openWorkbook, workbookTables } from '../files/read-xlsx-tables';
+import { detectFormTable } from '../forms/detect-form-table';
+import { readUnitTemplate, type TemplateReading } from '../templates/read-unit-template';
+import type { ReceivedFile } from './read-message';
+
+export interface TableRowData {
+  text: string;
+  raw: RawCell;
+  cell: string | null;
+}
+
+export type ReplyData =
+  | { kind: 'template'; file: ReceivedFile; reading: TemplateReading; heading: string }
+  | { kind: 'table'; file: ReceivedFile; sheet: string | null; rows: TableRowData[]; heading: string };
+
+export interface FoundData {
+  data: ReplyData | null;
+  /** What was said about each file that was not the data (a cover letter, a picture…), in Vietnamese. */
+  notes: string[];
+  /** Files kept for manual entry (PDF, pictures, old .doc). */
+  manual: ReceivedFile[];
+}
+
+const manualTypes = new Set(['.pdf', '.jpg', '.jpeg', '.png', '.tif', '.tiff', '.doc', '.rtf', '.odt', '.ods']);
+
+async function readOne(file: ReceivedFile): Promise<ReplyData | null> {
+  const ext = path.extname(file.fileName).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xls' || ext === '.xlsm') {
+    const wb = openWorkbook(file.fileName, file.bytes);
+    const template = readUnitTemplate(wb);
+    if (template) return { kind: 'template', file, reading: template, heading: '' };
+    const tables = workbookTables(wb);
+    const found = detectFormTable(file.fileName, tables);
+    const heading = found.table.rows.filter((r) => r.ref < found.headerRef).flatMap((r) => r.cells).join(' ');
+    return { kind: 'table', file, sheet: found.table.sheet, heading, rows: found.rows.map((r) => ({ text: r.text, raw: r.value, cell: r.valueCell })) };
+  }
+  if (ext === '.docx') {
+    const found = detectFormTable(file.fileName, await readDocxTables(file.fileName, file.bytes));
+    return { kind: 'table', file, sheet: null, heading: '', rows: found.rows.map((r) => ({ text: r.text, raw: r.value, cell: r.valueCell })) };
+  }
+  return null;
+}
+
+/**
+ * Finds the figures among a reply's files: one of our templates first (matched exactly), else the
+ * file holding the largest form table. A cover letter, a picture or a PDF is not the data: it is
+ * noted, and PDFs and pictures are listed for manual entry.
+ */
+export async function findReplyData(files: ReceivedFile[]): Promise<FoundData> {
+  const notes: string[] = [];
+  const manual: ReceivedFile[] = [];
+  const found: ReplyData[] = [];
+  for (const file of files) {
+    const ext = path.extname(file.fileName).toLowerCase();
+    if (manualTypes.has(ext)) {
+      manual.push(file);
+      notes.push(`Tệp "${file.fileName}" cần nhập tay (${ext === '.doc' ? 'văn bản Word cũ' : 'PDF hoặc ảnh'}); đã lưu để mở xem.`);
+      continue;
+    }
+    try {
+      const data = await readOne(file);
+      if (data) found.push(data);
+      else notes.push(`Bỏ qua tệp "${file.fileName}": không phải tệp số liệu.`);
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      notes.push(/Không tìm thấy bảng biểu mẫu/.test(e.message) ? `Tệp "${file.fileName}" không có bảng số liệu (có thể là công văn kèm theo).` : e.message);
+    }
+  }
+  const template = found.find((d) => d.kind === 'template');
+  const best = template ?? found.sort((a, b) => (b.kind === 'table' ? b.rows.length : 0) - (a.kind === 'table' ? a.rows.length : 0))[0] ?? null;
+  for (const other of found) if (other !== best) notes.push(`Tệp "${other.file.fileName}" cũng có bảng số liệu nhưng không được dùng; hãy kiểm tra.`);
+  return { data: best, notes, manual };
+}

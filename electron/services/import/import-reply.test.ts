@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Document, Packer, Paragraph } from 'docx';
+import { buildEml, fillTemplate, ownLayoutWorkbook } from '../../../tests/fixtures/replies';
+import { getFormVersionRows } from '../../../db/forms/repo';
+import { createTestContext, type TestContext } from '../../testing/service-context';
+import { seedDemoRound } from '../../testing/seed-round';
+import { exportRoundTemplates } from '../templates/export-templates';
+import { listSubmissions } from '../rounds/completeness';
+import { listRoundValues } from '../rounds/round-values';
+import { importReply } from './import-reply';
+
+let ctx: TestContext;
+beforeEach(async () => {
+  ctx = await createTestContext(new Date('2020-07-08T03:00:00Z'));
+});
+afterEach(async () => {
+  await ctx.dispose();
+});
+
+function write(name: string, bytes: Buffer | string): string {
+  const p = path.join(ctx.database.dir, name);
+  fs.writeFileSync(p, bytes);
+  return p;
+}
+
+async function counts() {
+  const n = async (t: 'email_message' | 'submission_revision' | 'data_value' | 'value_history' | 'stored_file') =>
+    Number((await ctx.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { messages: await n('email_message'), revisions: await n('submission_revision'), values: await n('data_value'), history: await n('value_history'), files: await n('stored_file') };
+}
+
+async function setup() {
+  const { round } = await seedDemoRound(ctx);
+  const rows = await getFormVersionRows(ctx.db, round.formVersionId);
+  const templates = await exportRoundTemplates(ctx, round.id, path.join(ctx.database.dir, 'mau'));
+  const keyOf = (start: string, nth = 0) => rows.filter((r) => r.text.startsWith(start))[nth]!.rowKey;
+  return { round, rows, templates, keyOf };
+}
+
+describe('importing a filled template sent by e-mail', () => {
+  it('stores the values for the right unit and round with their cells, once; a corrected resend becomes revision 2', async () => {
+    const { round, templates, keyOf } = await setup();
+    const binhSon = templates.files.find((f) => f.unitCode === '524')!;
+    const filled = await fillTemplate(binhSon.workbook, { [keyOf('Tổng số cơ sở kinh doanh')]: 40, [keyOf('Cơ sở lưu trú')]: 25, [keyOf('Số tiền phạt')]: 12.5 });
+    const eml = write('binh-son.eml', await buildEml({
+      from: 'someone.personal@gmail.com', fromName: 'Nguyễn Văn A', subject: 'Báo cáo tổng kết', messageId: '<m1@gmail.com>',
+      attachments: [{ filename: 'Báo cáo Bình Sơn.xlsx', content: filled }],
+    }));
+
+    const first = await importReply(ctx, eml);
+    expect(first).toMatchObject({ status: 'imported', unitCode: '524', roundId: round.id, values: 3, errors: [] });
+    const values = await listRoundValues(ctx, round.id);
+    const bs = values.filter((v) => v.unitCode === '524');
+    expect(bs.find((v) => v.text.startsWith('Tổng số cơ sở kinh doanh'))?.value).toBe(40);
+    expect(bs.find((v) => v.text === 'Số tiền phạt')?.value).toBe(12.5);
+    expect(bs.filter((v) => v.value !== null)).toHaveLength(3);
+    const stored = await ctx.db.selectFrom('data_value').select(['source_sheet', 'source_cell', 'num_value']).where('num_value', '=', 40).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ source_sheet: 'Báo cáo', source_cell: 'E9', num_value: 40 });
+    const subs = await listSubmissions(ctx, round.id);
+    expect(subs.find((s) => s.unitCode === '524')).toMatchObject({ status: 'received', revisions: 1, late: false, receivedAt: '2020-07-03T02:00:00.000Z' });
+
+    const before = await counts();
+    expect(await importReply(ctx, eml)).toMatchObject({ status: 'duplicate', values: 0 });
+    expect(await counts()).toEqual(before);
+
+    const corrected = await fillTemplate(binhSon.workbook, { [keyOf('Tổng số cơ sở kinh doanh')]: 41, [keyOf('Cơ sở lưu trú')]: 25 });
+    const resend = write('binh-son-2.eml', await buildEml({
+      from: 'vpubnd.binhson@quangngai.gov.vn', subject: 'Gửi lại báo cáo (đã sửa)', messageId: '<m2@quangngai.gov.vn>', date: new Date('2020-07-06T01:00:00Z'),
+      attachments: [{ filename: 'bao-cao-sua.xlsx', content: corrected }],
+    }));
+    expect(await importReply(ctx, resend)).toMatchObject({ status: 'imported', unitCode: '524', values: 2, warnings: [expect.stringContaining('Gửi muộn')] });
+    const history = await ctx.db
+      .selectFrom('value_history').innerJoin('submission_revision as r', 'r.id', 'value_history.revision_id')
+      .select(['old_num', 'new_num', 'r.number']).orderBy('value_history.id').execute();
+    expect(history).toEqual([
+      { old_num: null, new_num: 40, number: 1 }, { old_num: null, new_num: 25, number: 1 }, { old_num: null, new_num: 12.5, number: 1 },
+      { old_num: 40, new_num: 41, number: 2 }, { old_num: 12.5, new_num: null, number: 2 },
+    ]);
+    expect((await listSubmissions(ctx, round.id)).find((s) => s.unitCode === '524')).toMatchObject({ revisions: 2, late: true });
+  });
+
+  it('explains a "Trong đó" item larger than its total and marks the submission as having errors', async () => {
+    const { round, templates, keyOf } = await setup();
+    const ca = templates.files.find((f) => f.unitCode === 'CA')!;
+    const filled = await fillTemplate(ca.workbook, { [keyOf('Tổng số cơ sở kinh doanh')]: 10, [keyOf('Cơ sở lưu trú')]: 12, [keyOf('Vũ trường')]: 'hai' });
+    const r = await importReply(ctx, write('ca.xlsx', filled));
+    expect(r.status).toBe('imported');
+    expect(r.errors).toEqual([
+      expect.stringMatching(/Vũ trường.*"hai" không phải là số/),
+      expect.stringContaining('"Cơ sở lưu trú (nhà nghỉ, khách sạn, nhà trọ, nhà cho thuê,…)" (12) lớn hơn dòng tổng'),
+    ]);
+    expect((await listSubmissions(ctx, round.id)).find((s) => s.unitCode === 'CA')?.status).toBe('has-errors');
+    const flagged = (await listRoundValues(ctx, round.id)).find((v) => v.unitCode === 'CA' && v.text.startsWith('Cơ sở lưu trú'))!;
+    expect(flagged).toMatchObject({ value: 12, flags: [expect.stringContaining('lớn hơn dòng tổng')] });
+  });
+});
+
+describe('importing a reply in the unit’s own layout', () => {
+  it('finds the data beside a cover letter, the unit by its name, and reads Vietnamese numbers and formulas', async () => {
+    const { round } = await setup();
+    const workbook = await ownLayoutWorkbook([
+      ['Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm hiện có trên địa bàn', 'Cơ sở', '1.250'],
+      ['Cơ sở lưu trú (nhà nghỉ, khách sạn, nhà trọ, nhà cho thuê,…)', 'Cơ sở', 1000],
+      ['Vũ trường', 'Cơ sở', { formula: 'D5-D6', result: 250 }],
+      ['Số tiền phạt', 'Triệu đồng', '12,5'],
+      ['Số cơ sở karaoke mới mở tại các xã biên giới', 'Cơ sở', 3],
+    ]);
+    const letter = Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Kính gửi: Sở Y tế. UBND huyện Bình Sơn gửi báo cáo.')] }] })));
+    const eml = write('own.eml', await buildEml({
+      from: 'ldtbxh.bs@gmail.com', fromName: 'Phòng LĐTBXH', subject: 'V/v báo cáo tổng kết 5 năm PCMD',
+      attachments: [{ filename: 'cong-van.docx', content: letter }, { filename: 'so-lieu.xlsx', content: workbook }],
+    }));
+    const r = await importReply(ctx, eml);
+    expect(r).toMatchObject({ unitCode: '524', roundId: round.id, values: 4, status: 'needs-review' });
+    expect(r.warnings).toEqual(expect.arrayContaining([
+      'Tệp "cong-van.docx" không có bảng số liệu (có thể là công văn kèm theo).',
+      expect.stringContaining('"Số cơ sở karaoke mới mở tại các xã biên giới" không khớp dòng nào'),
+    ]));
+    const bs = (await listRoundValues(ctx, round.id)).filter((v) => v.unitCode === '524' && v.value !== null);
+    expect(bs.map((v) => [v.text.slice(0, 20), v.value])).toEqual([
+      ['Tổng số cơ sở kinh d', 1250], ['Cơ sở lưu trú (nhà n', 1000], ['Vũ trường', 250], ['Số tiền phạt', 12.5],
+    ]);
+  });
+});
+
+describe('replies that cannot be imported as they are', () => {
+  it('an e-mail without attachment is kept for review', async () => {
+    await setup();
+    const r = await importReply(ctx, write('empty.eml', await buildEml({ from: 'congan@quangngai.gov.vn', subject: 'Báo cáo', text: 'Số liệu: 12 cơ sở.' })));
+    expect(r).toMatchObject({ status: 'needs-review', unitCode: 'CA', values: 0, warnings: expect.arrayContaining(['Thư không có tệp đính kèm.']) });
+  });
+
+  it('a broken workbook or an unknown file type is rejected in Vietnamese and changes nothing', async () => {
+    await setup();
+    const before = await counts();
+    const broken = await importReply(ctx, write('hong.xlsx', 'PK\u0003\u0004 cut short'));
+    expect(broken).toMatchObject({ status: 'rejected', errors: [expect.stringMatching(/Không đọc được tệp Excel "hong.xlsx"/)] });
+    const odd = await importReply(ctx, write('anh.bmp', 'BM'));
+    expect(odd).toMatchObject({ status: 'rejected', errors: [expect.stringContaining('Không nhận loại tệp ".bmp"')] });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a truncated e-mail whose attachment is cut off keeps the message for review and imports no figures', async () => {
+    const { templates } = await setup();
+    const full = await buildEml({ from: 'congan@quangngai.gov.vn', subject: 'Báo cáo', attachments: [{ filename: 'ca.xlsx', content: fs.readFileSync(templates.files[0]!.workbook) }] });
+    const r = await importReply(ctx, write('cut.eml', full.subarray(0, Math.floor(full.length * 0.6))));
+    expect(r.values).toBe(0);
+    expect(['needs-review', 'rejected']).toContain(r.status);
+    expect([...r.warnings, ...r.errors].join(' ')).toMatch(/ca\.xlsx/);
+  });
+});

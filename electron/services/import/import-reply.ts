@@ -1,0 +1,271 @@
+import path from 'node:path';
+import { AppError, isAppError } from '../../../shared/errors';
+import { readCellValue, type RawCell } from '../../../shared/domain/cell-value';
+import { checkTreeRules, type ValueProblem } from '../../../shared/domain/check-values';
+import { foldText } from '../../../shared/text/fold';
+import { getFormVersionRows, type StoredFormRow } from '../../../db/forms/repo';
+import { listRoundSummaries } from '../../../db/rounds/repo';
+import { listUnits } from '../../../db/units/repo';
+import { replaceValueProblems, writeRevisionValues, type IncomingValue } from '../../../db/values/repo';
+import type { RoundSummary } from '../../../shared/domain/rounds';
+import type { ServiceContext } from '../context';
+import { keepOriginal, sha256 } from '../files/file-store';
+import { MB, readFileWithinLimit } from '../files/limits';
+import { findReplyData, type ReplyData } from './find-reply-data';
+import { matchRows } from './match-rows';
+import { matchUnit, type CandidateUnit } from './match-unit';
+import { readEml, type ReceivedMessage } from './read-message';
+
+export type ImportStatus = 'imported' | 'duplicate' | 'needs-review' | 'rejected';
+
+/** One line of the import report, keys as other tools rely on them. */
+export interface ImportResult {
+  file: string;
+  status: ImportStatus;
+  unitCode: string | null;
+  roundId: number | null;
+  values: number;
+  warnings: string[];
+  errors: string[];
+}
+
+export const MAX_REPLY_BYTES = 30 * MB;
+const dataExtensions = new Set(['.xlsx', '.xls', '.xlsm', '.docx']);
+
+interface Extracted {
+  values: IncomingValue[];
+  problems: ValueProblem[];
+  warnings: string[];
+  needsReview: boolean;
+}
+
+/** The figures of a reply laid on the round's form: by key for our templates, by text for the unit's own table. */
+function extractValues(data: ReplyData, rows: StoredFormRow[], fileId: number): Extracted {
+  const warnings: string[] = [];
+  const problems: ValueProblem[] = [];
+  let needsReview = false;
+  const rawByRow = new Map<number, { raw: RawCell; cell: string | null }>();
+  let sheet: string | null = null;
+  if (data.kind === 'template') {
+    sheet = data.reading.sheet;
+    const byKey = new Map(rows.map((r) => [r.rowKey, r]));
+    for (const c of data.reading.cells) {
+      const r = byKey.get(c.rowKey);
+      if (r) rawByRow.set(r.row, { raw: c.raw, cell: c.cell });
+    }
+    for (const extra of data.reading.extraRows) {
+      warnings.push(`Dòng ${extra.ref} do đơn vị tự thêm ("${extra.text || '…'}") không thuộc biểu mẫu nên không được nhập.`);
+      if (extra.raw !== null) needsReview = true;
+    }
+  } else {
+    sheet = data.sheet;
+    const matching = matchRows(rows, data.rows.map((r) => ({ text: r.text, hasValue: r.raw !== null })));
+    for (const m of matching.matches) {
+      const src = data.rows[m.source]!;
+      const formRow = rows[m.formRow - 1]!;
+      if (m.quality === 'weak') {
+        needsReview = true;
+        warnings.push(`Dòng "${src.text}" chỉ gần giống dòng ${formRow.row} "${formRow.text}" của biểu mẫu; chưa nhập, cần xem lại.`);
+        continue;
+      }
+      if (m.quality === 'close') warnings.push(`Dòng "${src.text}" được hiểu là dòng ${formRow.row} "${formRow.text}".`);
+      rawByRow.set(formRow.row, { raw: src.raw, cell: src.cell });
+    }
+    for (const i of matching.unmatched) {
+      needsReview = true;
+      warnings.push(`Dòng "${data.rows[i]!.text}" không khớp dòng nào của biểu mẫu; chưa nhập, cần xem lại.`);
+    }
+  }
+  const values: IncomingValue[] = [];
+  for (const r of rows) {
+    if (!r.valueRow || r.indicatorId === null) continue;
+    const got = rawByRow.get(r.row);
+    const reading = readCellValue(got?.raw ?? null, r.valueType);
+    if (reading.problem) {
+      problems.push({ indicatorId: r.indicatorId, severity: 'error', rule: 'type', message: `Dòng ${r.row} "${r.text}"${got?.cell ? ` (ô ${got.cell})` : ''}: ${reading.problem}.` });
+    }
+    values.push({ indicatorId: r.indicatorId, num: reading.value, text: reading.text, sourceFileId: fileId, sourceSheet: sheet, sourceCell: got?.cell ?? null });
+  }
+  return { values, problems, warnings, needsReview };
+}
+
+async function readSource(filePath: string): Promise<{ bytes: Uint8Array; message: ReceivedMessage; source: 'eml' | 'file' }> {
+  const fileName = path.basename(filePath);
+  const ext = path.extname(fileName).toLowerCase();
+  const bytes = readFileWithinLimit(filePath, MAX_REPLY_BYTES);
+  if (ext === '.eml') return { bytes, message: await readEml(fileName, bytes), source: 'eml' };
+  if (dataExtensions.has(ext)) {
+    return { bytes, source: 'file', message: { messageId: null, fromAddress: null, fromName: null, subject: null, sentAt: null, attachments: [{ fileName, bytes }] } };
+  }
+  throw new AppError('unsupported-file', `Không nhận loại tệp "${ext || fileName}": hãy dùng thư .eml hoặc tệp .xlsx, .xls, .docx.`);
+}
+
+function chooseRound(rounds: RoundSummary[], expectedIn: Map<number, Set<number>>, unitId: number | null, texts: string): RoundSummary | null {
+  const open = rounds.filter((r) => r.status === 'open' && (unitId === null || expectedIn.get(r.id)?.has(unitId)));
+  if (open.length === 1) return open[0]!;
+  const named = open.filter((r) => texts.includes(foldText(r.periodCode)));
+  return named.length === 1 ? named[0]! : null;
+}
+
+/**
+ * Imports one reply (an .eml, or a loose workbook or Word file): finds the figures, the unit and the
+ * round, and stores them as a new revision of the unit's submission with provenance per value, in
+ * one transaction. The same message or file twice changes nothing; a broken file changes nothing.
+ */
+export async function importReply(ctx: ServiceContext, filePath: string, options: { roundId?: number } = {}): Promise<ImportResult> {
+  const file = filePath;
+  const result = (status: ImportStatus, extra: Partial<ImportResult> = {}): ImportResult => ({
+    file, status, unitCode: null, roundId: null, values: 0, warnings: [], errors: [], ...extra,
+  });
+  let src;
+  try {
+    src = await readSource(filePath);
+  } catch (e) {
+    if (isAppError(e)) return result('rejected', { errors: [e.message] });
+    throw e;
+  }
+  const { message, bytes } = src;
+  const hash = sha256(bytes);
+  const previous = await ctx.db
+    .selectFrom('email_message')
+    .leftJoin('stored_file', 'stored_file.id', 'email_message.source_file_id')
+    .select(['email_message.imported_at', 'email_message.round_id'])
+    .where((eb) => eb.or([eb('stored_file.sha256', '=', hash), ...(message.messageId ? [eb('email_message.message_id', '=', message.messageId)] : [])]))
+    .executeTakeFirst();
+  if (previous) {
+    return result('duplicate', { roundId: previous.round_id, warnings: [`Thư hoặc tệp này đã được nhập ngày ${previous.imported_at.slice(8, 10)}/${previous.imported_at.slice(5, 7)}/${previous.imported_at.slice(0, 4)}; không nhập lại.`] });
+  }
+
+  let found;
+  try {
+    found = await findReplyData(message.attachments);
+  } catch (e) {
+    if (isAppError(e)) return result('rejected', { errors: [e.message] });
+    throw e;
+  }
+  // A loose file is nothing but its data: if that cannot be read, nothing is kept.
+  if (src.source === 'file' && !found.data && found.manual.length === 0) return result('rejected', { errors: found.notes });
+  const warnings = [...found.notes];
+  const errors: string[] = [];
+  const rounds = await listRoundSummaries(ctx.db);
+  const expected = await ctx.db.selectFrom('round_unit').select(['round_id', 'unit_id']).execute();
+  const expectedIn = new Map<number, Set<number>>();
+  for (const e of expected) expectedIn.set(e.round_id, (expectedIn.get(e.round_id) ?? new Set()).add(e.unit_id));
+  const units: CandidateUnit[] = (await listUnits(ctx.db)).filter((u) => u.kind !== 'province' && u.kind !== 'secretariat');
+
+  // Who, and for which round.
+  const data = found.data;
+  let unit: CandidateUnit | null = null;
+  let round: RoundSummary | null = null;
+  if (data?.kind === 'template') {
+    unit = units.find((u) => u.code === data.reading.identity.unitCode) ?? null;
+    round = rounds.find((r) => r.id === data.reading.identity.roundId) ?? null;
+    if (!unit) warnings.push(`Biểu mẫu ghi mã đơn vị "${data.reading.identity.unitCode}" không có trong danh sách đơn vị.`);
+    if (!round) warnings.push(`Biểu mẫu thuộc đợt báo cáo số ${data.reading.identity.roundId}, đợt này không còn trong dữ liệu.`);
+  } else {
+    const texts = [message.fromName, message.subject, ...message.attachments.map((a) => a.fileName), data?.kind === 'table' ? data.heading : null];
+    const m = matchUnit(units, { fromAddress: message.fromAddress, texts });
+    unit = m.unit;
+    if (!m.unit) {
+      warnings.push(
+        m.ambiguous.length > 1
+          ? `Không rõ đơn vị gửi: có thể là ${m.ambiguous.map((u) => u.name).join(' hoặc ')}.`
+          : `Không nhận ra đơn vị gửi${message.fromAddress ? ` (${message.fromAddress})` : ''}; cần chọn đơn vị.`,
+      );
+    }
+    const folded = foldText(texts.filter(Boolean).join(' '));
+    round = options.roundId !== undefined ? (rounds.find((r) => r.id === options.roundId) ?? null) : chooseRound(rounds, expectedIn, unit?.id ?? null, folded);
+    if (!round) warnings.push(options.roundId !== undefined ? `Không có đợt báo cáo số ${options.roundId}.` : 'Không xác định được đợt báo cáo; cần chọn đợt.');
+  }
+  if (!data && found.manual.length === 0) warnings.push(message.attachments.length === 0 ? 'Thư không có tệp đính kèm.' : 'Không tìm thấy số liệu trong các tệp đính kèm.');
+
+  const now = ctx.clock().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const sourceName = path.basename(filePath);
+    const sourceFileId = await keepOriginal(trx, ctx.databasePath, sourceName, bytes, now);
+    const attachmentIds = new Map<string, number>();
+    if (src.source === 'eml') {
+      for (const a of message.attachments) attachmentIds.set(a.fileName, await keepOriginal(trx, ctx.databasePath, a.fileName, a.bytes, now));
+    } else {
+      attachmentIds.set(sourceName, sourceFileId);
+    }
+
+    let stored = 0;
+    let status: ImportStatus = 'needs-review';
+    let submissionId: number | null = null;
+    let revisionProblems: ValueProblem[] = [];
+    let extracted: Extracted | null = null;
+    if (data && unit && round) {
+      const rows = await getFormVersionRows(trx, round.formVersionId);
+      extracted = extractValues(data, rows, attachmentIds.get(data.file.fileName)!);
+      warnings.push(...extracted.warnings);
+      let sub = await trx.selectFrom('submission').selectAll().where('round_id', '=', round.id).where('unit_id', '=', unit.id).executeTakeFirst();
+      if (!sub) {
+        warnings.push(`${unit.name} không thuộc danh sách phải báo cáo của đợt này; đã thêm vào danh sách.`);
+        await trx.insertInto('round_unit').values({ round_id: round.id, unit_id: unit.id }).execute();
+        sub = await trx.insertInto('submission').values({ round_id: round.id, unit_id: unit.id, received_at: null }).returningAll().executeTakeFirstOrThrow();
+      }
+      if (sub.locked === 1) {
+        warnings.push(`Báo cáo của ${unit.name} trong đợt này đã được duyệt và khóa; số liệu mới chưa được ghi, cần xem lại.`);
+      } else {
+        submissionId = sub.id;
+        status = extracted.needsReview ? 'needs-review' : 'imported';
+      }
+    }
+
+    const messageRowId = (
+      await trx
+        .insertInto('email_message')
+        .values({
+          message_id: message.messageId,
+          source: src.source,
+          source_file_id: sourceFileId,
+          imap_mailbox: null,
+          imap_uid: null,
+          from_address: message.fromAddress,
+          from_name: message.fromName,
+          subject: message.subject,
+          sent_at: message.sentAt,
+          imported_at: now,
+          status,
+          unit_id: unit?.id ?? null,
+          round_id: round?.id ?? null,
+          problem: warnings.length > 0 ? warnings.join('\n') : null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    for (const [fileName, fileId] of attachmentIds) {
+      await trx.insertInto('email_attachment').values({ message_id: messageRowId, file_id: fileId, file_name: fileName }).onConflict((oc) => oc.doNothing()).execute();
+    }
+
+    if (submissionId !== null && extracted && round && unit && data) {
+      const count = await trx.selectFrom('submission_revision').select((eb) => eb.fn.countAll<number>().as('n')).where('submission_id', '=', submissionId).executeTakeFirstOrThrow();
+      const revisionId = (
+        await trx
+          .insertInto('submission_revision')
+          .values({ submission_id: submissionId, number: Number(count.n) + 1, source: 'import', email_message_id: messageRowId, file_id: attachmentIds.get(data.file.fileName)!, created_at: now, note: null })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      await writeRevisionValues(trx, submissionId, revisionId, extracted.values, 'nhập từ tệp', now);
+      const rows = await getFormVersionRows(trx, round.formVersionId);
+      const numbers = new Map(extracted.values.map((v) => [v.indicatorId, v.num]));
+      revisionProblems = [
+        ...extracted.problems,
+        ...checkTreeRules(rows.filter((r) => r.valueRow && r.indicatorId !== null).map((r) => ({ row: r.row, indicatorId: r.indicatorId!, text: r.text, unit: r.unit, parentRow: r.parentRow, childRule: r.childRule })), numbers),
+      ];
+      await replaceValueProblems(trx, submissionId, revisionProblems);
+      const receivedAt = message.sentAt ?? now;
+      await trx
+        .updateTable('submission')
+        .set({ status: revisionProblems.some((p) => p.severity === 'error') ? 'has-errors' : 'received', received_at: receivedAt, late: receivedAt.slice(0, 10) > round.deadline ? 1 : 0 })
+        .where('id', '=', submissionId)
+        .execute();
+      stored = extracted.values.filter((v) => v.num !== null || v.text !== null).length;
+      if (receivedAt.slice(0, 10) > round.deadline) warnings.push(`Gửi muộn so với hạn ${round.deadline.slice(8, 10)}/${round.deadline.slice(5, 7)}/${round.deadline.slice(0, 4)}.`);
+    }
+    errors.push(...revisionProblems.filter((p) => p.severity === 'error').map((p) => p.message));
+    return result(status, { unitCode: unit?.code ?? null, roundId: round?.id ?? null, values: stored, warnings, errors });
+  });
+}

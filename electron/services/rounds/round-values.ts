@@ -1,0 +1,49 @@
+import { getFormVersionRows } from '../../../db/forms/repo';
+import type { ServiceContext } from '../context';
+import { getRound, listSubmissions } from './completeness';
+
+/** One figure of a round, keys as other tools rely on them. */
+export interface RoundValue {
+  unitCode: string;
+  unitName: string;
+  /** The form row's 1-based position. */
+  row: number;
+  text: string;
+  /** null when the unit has not reported it. */
+  value: number | string | null;
+  /** What the checks say of it, in Vietnamese. */
+  flags: string[];
+}
+
+/** Every value row of the round's form for every expected unit, in unit-tree and form order. */
+export async function listRoundValues(ctx: ServiceContext, roundId: number): Promise<RoundValue[]> {
+  const round = await getRound(ctx, roundId);
+  const rows = (await getFormVersionRows(ctx.db, round.formVersionId)).filter((r) => r.valueRow && r.indicatorId !== null);
+  const units = await listSubmissions(ctx, roundId);
+  const values = await ctx.db
+    .selectFrom('data_value as d')
+    .innerJoin('submission as s', 's.id', 'd.submission_id')
+    .select(['s.unit_id', 'd.indicator_id', 'd.num_value', 'd.text_value'])
+    .where('s.round_id', '=', roundId)
+    .execute();
+  const problems = await ctx.db
+    .selectFrom('value_problem as p')
+    .innerJoin('submission as s', 's.id', 'p.submission_id')
+    .select(['s.unit_id', 'p.indicator_id', 'p.message'])
+    .where('s.round_id', '=', roundId)
+    .execute();
+  const key = (unitId: number, indicatorId: number | null) => `${unitId}:${indicatorId}`;
+  const valueOf = new Map(values.map((v) => [key(v.unit_id, v.indicator_id), v.num_value ?? v.text_value]));
+  const flagsOf = new Map<string, string[]>();
+  for (const p of problems) flagsOf.set(key(p.unit_id, p.indicator_id), [...(flagsOf.get(key(p.unit_id, p.indicator_id)) ?? []), p.message]);
+  return units.flatMap((u) =>
+    rows.map((r) => ({
+      unitCode: u.unitCode,
+      unitName: u.unitName,
+      row: r.row,
+      text: r.text,
+      value: valueOf.get(key(u.unitId, r.indicatorId)) ?? null,
+      flags: flagsOf.get(key(u.unitId, r.indicatorId)) ?? [],
+    })),
+  );
+}

@@ -42,6 +42,7 @@ const usage = `Cách dùng:
 /** The command line has no windows: anything that would open a dialog is refused. */
 const cliPlatform: Platform = {
   chooseFile: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại chọn tệp; hãy ghi đường dẫn tệp.')),
+  chooseFiles: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại chọn tệp; hãy ghi đường dẫn tệp.')),
   chooseFolder: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại chọn thư mục; hãy ghi đường dẫn.')),
   chooseSavePath: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại lưu tệp; hãy ghi đường dẫn tệp.')),
   openWithSystem: () => Promise.resolve(),

@@ -19,6 +19,8 @@ import { createRound } from '../services/rounds/create-round';
 import { listSubmissions } from '../services/rounds/completeness';
 import { listRoundSummaries } from '../../db/rounds/repo';
 import { exportRoundTemplates } from '../services/templates/export-templates';
+import { listRoundValues } from '../services/rounds/round-values';
+import { importDropped, importPaths, listInboxMessages, reviewMessage } from '../services/import/inbox';
 
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
 
@@ -81,5 +83,23 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
         progress({ task: 'export-templates', done, total, label: `Đang xuất biểu mẫu ${done}/${total}` }),
       );
     },
+    'rounds:list-values': (input) => listRoundValues(ctx, input.roundId),
+    'inbox:list-messages': () => listInboxMessages(ctx),
+    'inbox:import-files': async (input) => {
+      const replyFilter = [{ name: 'Thư và báo cáo (.eml, Excel, Word, PDF)', extensions: ['eml', 'xlsx', 'xls', 'docx', 'doc', 'pdf', 'jpg', 'png'] }];
+      const paths =
+        input.kind === 'folder'
+          ? await ctx.platform.chooseFolder({ title: 'Chọn thư mục chứa thư, báo cáo của đơn vị' }).then((p) => (p === null ? null : [p]))
+          : await ctx.platform.chooseFiles({ title: 'Chọn thư, báo cáo của đơn vị', filters: replyFilter });
+      if (paths === null) return null;
+      return importPaths(ctx, paths, (done, total, label) => progress({ task: 'import', done, total, label }));
+    },
+    'inbox:import-dropped': (input) =>
+      importDropped(
+        ctx,
+        input.files.map((f) => ({ fileName: f.name, bytes: Buffer.from(f.data, 'base64') })),
+        (done, total, label) => progress({ task: 'import', done, total, label }),
+      ),
+    'inbox:review-message': (input) => reviewMessage(ctx, input),
   };
 }

@@ -10,6 +10,12 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null): P
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
+    async chooseFiles({ title, filters }) {
+      const win = getWindow();
+      const options = { title, filters, properties: ['openFile' as const, 'multiSelections' as const] };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled || r.filePaths.length === 0 ? null : r.filePaths;
+    },
     async chooseFolder({ title }) {
       const win = getWindow();
       const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };

@@ -10,6 +10,8 @@ export interface FileFilter {
 export interface Platform {
   /** Asks the user for one file to open; null when cancelled. */
   chooseFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Asks the user for one or more files to open; null when cancelled. */
+  chooseFiles(options: { title: string; filters: FileFilter[] }): Promise<string[] | null>;
   /** Asks the user for a folder to write into; null when cancelled. */
   chooseFolder(options: { title: string }): Promise<string | null>;
   /** Asks the user where to save; null when cancelled. */

@@ -12,6 +12,7 @@ export class TestPlatform implements Platform {
   readonly chosenFiles: (string | null)[] = [];
   readonly savePaths: (string | null)[] = [];
   readonly folders: (string | null)[] = [];
+  readonly fileLists: (string[] | null)[] = [];
   readonly opened: string[] = [];
   printed = 0;
 
@@ -19,6 +20,9 @@ export class TestPlatform implements Platform {
 
   async chooseFile(): Promise<string | null> {
     return this.chosenFiles.length > 0 ? (this.chosenFiles.shift() ?? null) : null;
+  }
+  async chooseFiles(): Promise<string[] | null> {
+    return this.fileLists.length > 0 ? (this.fileLists.shift() ?? null) : null;
   }
   async chooseFolder(): Promise<string | null> {
     return this.folders.length > 0 ? (this.folders.shift() ?? null) : null;

@@ -18,6 +18,11 @@ export const channels = [
   'rounds:create-round',
   'rounds:list-submissions',
   'rounds:export-templates',
+  'rounds:list-values',
+  'inbox:list-messages',
+  'inbox:import-files',
+  'inbox:import-dropped',
+  'inbox:review-message',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -5,6 +5,16 @@ import type { PlanDetail } from '../domain/plans';
 import { isIsoDate } from '../text/format-vi';
 import { childRules, valueTypes, type FormDetail, type FormDraft, type FormSummary } from '../domain/forms';
 import type { RoundSummary, SubmissionEntry } from '../domain/rounds';
+import type { ImportResult, InboxMessage } from '../domain/inbox';
+
+export interface RoundValueRow {
+  unitCode: string;
+  unitName: string;
+  row: number;
+  text: string;
+  value: number | string | null;
+  flags: string[];
+}
 
 /**
  * The API contract: one entry per channel, with the zod schema its input must pass
@@ -100,6 +110,22 @@ export const contract = {
   'rounds:list-submissions': channel<{ asOf: string; entries: SubmissionEntry[] }>()(z.object({ roundId: id }).strict()),
   /** Asks for a folder and writes every unit's workbook and .eml draft there; null when cancelled. */
   'rounds:export-templates': channel<TemplateExportResult | null>()(z.object({ roundId: id }).strict()),
+  'rounds:list-values': channel<RoundValueRow[]>()(z.object({ roundId: id }).strict()),
+  'inbox:list-messages': channel<InboxMessage[]>()(noInput),
+  /** Asks for files or a folder of replies and imports them; null when cancelled. */
+  'inbox:import-files': channel<ImportResult[] | null>()(z.object({ kind: z.enum(['files', 'folder']) }).strict()),
+  /** Files dropped on the window, as base64 contents (at most 30 MB each). */
+  'inbox:import-dropped': channel<ImportResult[]>()(
+    z
+      .object({
+        files: z
+          .array(z.object({ name: z.string().min(1).max(255), data: z.string().max(41_000_000, 'Tệp quá lớn (giới hạn 30 MB)') }).strict())
+          .min(1)
+          .max(200),
+      })
+      .strict(),
+  ),
+  'inbox:review-message': channel<ImportResult>()(z.object({ messageId: id, unitId: id, roundId: id.optional() }).strict()),
 } satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -16,21 +16,29 @@ import { matchRows } from './match-rows';
 import { matchUnit, type CandidateUnit } from './match-unit';
 import { readEml, type ReceivedMessage } from './read-message';
 
-export type ImportStatus = 'imported' | 'duplicate' | 'needs-review' | 'rejected';
+import type { ImportResult, ImportStatus } from '../../../shared/domain/inbox';
 
-/** One line of the import report, keys as other tools rely on them. */
-export interface ImportResult {
-  file: string;
-  status: ImportStatus;
-  unitCode: string | null;
-  roundId: number | null;
-  values: number;
-  warnings: string[];
-  errors: string[];
-}
+export type { ImportResult, ImportStatus };
 
 export const MAX_REPLY_BYTES = 30 * MB;
 const dataExtensions = new Set(['.xlsx', '.xls', '.xlsm', '.docx']);
+/** Kept and listed for manual entry when they arrive on their own. */
+const manualExtensions = new Set(['.pdf', '.jpg', '.jpeg', '.png', '.tif', '.tiff', '.doc']);
+
+export interface ImportSource {
+  /** The name shown to the user and kept with the original. */
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportOptions {
+  /** The round to read a reply against, when the reply does not say. */
+  roundId?: number;
+  /** The unit the user says sent it (review). */
+  unitId?: number;
+  /** Import again a message already received (review), updating its record instead of refusing it as a duplicate. */
+  messageRowId?: number;
+}
 
 interface Extracted {
   values: IncomingValue[];
@@ -89,12 +97,11 @@ function extractValues(data: ReplyData, rows: StoredFormRow[], fileId: number): 
   return { values, problems, warnings, needsReview };
 }
 
-async function readSource(filePath: string): Promise<{ bytes: Uint8Array; message: ReceivedMessage; source: 'eml' | 'file' }> {
-  const fileName = path.basename(filePath);
+async function readSource({ fileName, bytes }: ImportSource): Promise<{ bytes: Uint8Array; message: ReceivedMessage; source: 'eml' | 'file' }> {
   const ext = path.extname(fileName).toLowerCase();
-  const bytes = readFileWithinLimit(filePath, MAX_REPLY_BYTES);
+  if (bytes.byteLength > MAX_REPLY_BYTES) throw new AppError('invalid-input', `Tệp "${fileName}" quá lớn (giới hạn ${MAX_REPLY_BYTES / MB} MB).`);
   if (ext === '.eml') return { bytes, message: await readEml(fileName, bytes), source: 'eml' };
-  if (dataExtensions.has(ext)) {
+  if (dataExtensions.has(ext) || manualExtensions.has(ext)) {
     return { bytes, source: 'file', message: { messageId: null, fromAddress: null, fromName: null, subject: null, sentAt: null, attachments: [{ fileName, bytes }] } };
   }
   throw new AppError('unsupported-file', `Không nhận loại tệp "${ext || fileName}": hãy dùng thư .eml hoặc tệp .xlsx, .xls, .docx.`);
@@ -112,14 +119,26 @@ function chooseRound(rounds: RoundSummary[], expectedIn: Map<number, Set<number>
  * round, and stores them as a new revision of the unit's submission with provenance per value, in
  * one transaction. The same message or file twice changes nothing; a broken file changes nothing.
  */
-export async function importReply(ctx: ServiceContext, filePath: string, options: { roundId?: number } = {}): Promise<ImportResult> {
-  const file = filePath;
+export async function importReply(ctx: ServiceContext, filePath: string, options: ImportOptions = {}): Promise<ImportResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileWithinLimit(filePath, MAX_REPLY_BYTES);
+  } catch (e) {
+    if (isAppError(e)) return { file: filePath, status: 'rejected', unitCode: null, roundId: null, values: 0, warnings: [], errors: [e.message] };
+    throw e;
+  }
+  return importReplySource(ctx, { fileName: path.basename(filePath), bytes }, options, filePath);
+}
+
+/** The same as importReply, for content already in memory (a dropped file, a stored original). */
+export async function importReplySource(ctx: ServiceContext, input: ImportSource, options: ImportOptions = {}, reportAs = input.fileName): Promise<ImportResult> {
+  const file = reportAs;
   const result = (status: ImportStatus, extra: Partial<ImportResult> = {}): ImportResult => ({
     file, status, unitCode: null, roundId: null, values: 0, warnings: [], errors: [], ...extra,
   });
   let src;
   try {
-    src = await readSource(filePath);
+    src = await readSource(input);
   } catch (e) {
     if (isAppError(e)) return result('rejected', { errors: [e.message] });
     throw e;
@@ -132,7 +151,7 @@ export async function importReply(ctx: ServiceContext, filePath: string, options
     .select(['email_message.imported_at', 'email_message.round_id'])
     .where((eb) => eb.or([eb('stored_file.sha256', '=', hash), ...(message.messageId ? [eb('email_message.message_id', '=', message.messageId)] : [])]))
     .executeTakeFirst();
-  if (previous) {
+  if (previous && options.messageRowId === undefined) {
     return result('duplicate', { roundId: previous.round_id, warnings: [`Thư hoặc tệp này đã được nhập ngày ${previous.imported_at.slice(8, 10)}/${previous.imported_at.slice(5, 7)}/${previous.imported_at.slice(0, 4)}; không nhập lại.`] });
   }
 
@@ -157,7 +176,13 @@ export async function importReply(ctx: ServiceContext, filePath: string, options
   const data = found.data;
   let unit: CandidateUnit | null = null;
   let round: RoundSummary | null = null;
-  if (data?.kind === 'template') {
+  const chosenUnit = options.unitId === undefined ? undefined : units.find((u) => u.id === options.unitId);
+  if (options.unitId !== undefined && !chosenUnit) return result('rejected', { errors: [`Không có đơn vị số ${options.unitId}.`] });
+  if (chosenUnit) {
+    unit = chosenUnit;
+    round = options.roundId !== undefined ? (rounds.find((r) => r.id === options.roundId) ?? null) : data?.kind === 'template' ? (rounds.find((r) => r.id === data.reading.identity.roundId) ?? null) : chooseRound(rounds, expectedIn, unit.id, '');
+    if (!round) warnings.push('Không xác định được đợt báo cáo; cần chọn đợt.');
+  } else if (data?.kind === 'template') {
     unit = units.find((u) => u.code === data.reading.identity.unitCode) ?? null;
     round = rounds.find((r) => r.id === data.reading.identity.roundId) ?? null;
     if (!unit) warnings.push(`Biểu mẫu ghi mã đơn vị "${data.reading.identity.unitCode}" không có trong danh sách đơn vị.`);
@@ -181,7 +206,7 @@ export async function importReply(ctx: ServiceContext, filePath: string, options
 
   const now = ctx.clock().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    const sourceName = path.basename(filePath);
+    const sourceName = input.fileName;
     const sourceFileId = await keepOriginal(trx, ctx.databasePath, sourceName, bytes, now);
     const attachmentIds = new Map<string, number>();
     if (src.source === 'eml') {
@@ -213,10 +238,7 @@ export async function importReply(ctx: ServiceContext, filePath: string, options
       }
     }
 
-    const messageRowId = (
-      await trx
-        .insertInto('email_message')
-        .values({
+    const messageFields = {
           message_id: message.messageId,
           source: src.source,
           source_file_id: sourceFileId,
@@ -231,10 +253,14 @@ export async function importReply(ctx: ServiceContext, filePath: string, options
           unit_id: unit?.id ?? null,
           round_id: round?.id ?? null,
           problem: warnings.length > 0 ? warnings.join('\n') : null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    };
+    let messageRowId: number;
+    if (options.messageRowId !== undefined) {
+      messageRowId = options.messageRowId;
+      await trx.updateTable('email_message').set(messageFields).where('id', '=', messageRowId).execute();
+    } else {
+      messageRowId = (await trx.insertInto('email_message').values(messageFields).returning('id').executeTakeFirstOrThrow()).id;
+    }
     for (const [fileName, fileId] of attachmentIds) {
       await trx.insertInto('email_attachment').values({ message_id: messageRowId, file_id: fileId, file_name: fileName }).onConflict((oc) => oc.doNothing()).execute();
     }

@@ -5,12 +5,14 @@ import { PlansScreen } from '../features/plans/PlansScreen';
 import { UnitsScreen } from '../features/units/UnitsScreen';
 import { FormsScreen } from '../features/forms/FormsScreen';
 import { RoundsScreen } from '../features/rounds/RoundsScreen';
+import { InboxScreen } from '../features/inbox/InboxScreen';
 
 const screens: Record<AreaId, () => React.JSX.Element> = {
   overview: OverviewScreen,
   plans: PlansScreen,
   forms: FormsScreen,
   rounds: RoundsScreen,
+  inbox: InboxScreen,
   units: UnitsScreen,
 };
 

@@ -1,12 +1,13 @@
 /**
  * The areas of the product. Only areas that work are listed; the others join as they are built
- * (inbox, data, analysis, exports, settings).
+ * (data, analysis, exports, settings).
  */
 export const areas = [
   { id: 'overview', label: 'Tổng quan' },
   { id: 'plans', label: 'Kế hoạch, chỉ tiêu' },
   { id: 'forms', label: 'Biểu mẫu' },
   { id: 'rounds', label: 'Đợt báo cáo' },
+  { id: 'inbox', label: 'Hộp thư đến' },
   { id: 'units', label: 'Đơn vị' },
 ] as const;
 

@@ -2,11 +2,12 @@ import { useMemo, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { reminderText, submissionStatusLabels, submissionStatuses, type RoundSummary, type SubmissionEntry, type SubmissionStatus } from '../../../../shared/domain/rounds';
-import { formatDate } from '../../../../shared/text/format-vi';
+import { formatDate, formatNumber } from '../../../../shared/text/format-vi';
+import type { RoundValueRow } from '../../../../shared/api/contract';
 import { useProgress } from '../../api/progress';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { gridTheme } from '../../ui/grid-theme';
-import { useExportTemplates, useSubmissions } from './queries';
+import { useExportTemplates, useRoundValues, useSubmissions } from './queries';
 import { text } from './text';
 import '../../ui/grid-modules';
 
@@ -19,6 +20,24 @@ export function CompletenessBoard({ round }: { round: RoundSummary }) {
   const [filter, setFilter] = useState<Filter>('all');
   const [showReminder, setShowReminder] = useState(false);
   const [copied, setCopied] = useState(false);
+  const [unitCode, setUnitCode] = useState<string | null>(null);
+  const values = useRoundValues(unitCode === null ? null : round.id);
+  const unitValues = (values.data ?? []).filter((v) => v.unitCode === unitCode);
+  const valueColumns = useMemo<ColDef<RoundValueRow>[]>(
+    () => [
+      { field: 'row', headerName: text.valueCol.row, width: 80 },
+      { field: 'text', headerName: text.valueCol.text, flex: 3, minWidth: 260, tooltipField: 'text' },
+      {
+        field: 'value',
+        headerName: text.valueCol.value,
+        width: 130,
+        type: 'rightAligned',
+        valueFormatter: (p) => (typeof p.value === 'number' ? formatNumber(p.value) : ((p.value as string | null) ?? '')),
+      },
+      { colId: 'flags', headerName: text.valueCol.flags, flex: 2, minWidth: 200, valueGetter: (p) => p.data?.flags.join(' '), cellClass: 'late', tooltipValueGetter: (p) => p.data?.flags.join(' ') },
+    ],
+    [],
+  );
   const entries = useMemo(() => subs.data?.entries ?? [], [subs.data]);
 
   const counts = useMemo(() => {
@@ -101,6 +120,7 @@ export function CompletenessBoard({ round }: { round: RoundSummary }) {
           </button>
         </div>
       )}
+      <div className="split">
       <div className="grid-box">
         <AgGridReact<SubmissionEntry>
           theme={gridTheme}
@@ -110,7 +130,26 @@ export function CompletenessBoard({ round }: { round: RoundSummary }) {
           localeText={text.grid}
           loading={subs.isPending}
           animateRows={false}
+          onRowClicked={(e) => setUnitCode(e.data?.unitCode ?? null)}
         />
+      </div>
+      {unitCode && (
+        <aside className="details wide-details" aria-label={text.valuesOf(entries.find((e) => e.unitCode === unitCode)?.unitName ?? unitCode)}>
+          <h2>{text.valuesOf(entries.find((e) => e.unitCode === unitCode)?.unitName ?? unitCode)}</h2>
+          {unitValues.every((v) => v.value === null) && !values.isPending && <p className="muted">{text.noValues}</p>}
+          <div className="grid-box">
+            <AgGridReact<RoundValueRow>
+              theme={gridTheme}
+              rowData={unitValues}
+              columnDefs={valueColumns}
+              getRowId={(p) => `${p.data.unitCode}:${p.data.row}`}
+              localeText={text.grid}
+              loading={values.isPending}
+              animateRows={false}
+            />
+          </div>
+        </aside>
+      )}
       </div>
     </div>
   );

@@ -28,6 +28,9 @@ export const text = {
   copy: 'Sao chép',
   copied: 'Đã sao chép.',
   noneMissing: 'Tất cả đơn vị đã gửi báo cáo.',
+  valuesOf: (unit: string) => `Số liệu của ${unit}`,
+  noValues: 'Đơn vị chưa gửi số liệu.',
+  valueCol: { row: 'Dòng', text: 'Nội dung', value: 'Số liệu', flags: 'Cảnh báo' },
   col: { code: 'Mã', unit: 'Đơn vị', status: 'Tình trạng', receivedAt: 'Ngày nhận', daysLate: 'Trễ (ngày)', revisions: 'Số lần gửi', emails: 'Thư điện tử' },
   grid: { noRowsToShow: 'Không có đơn vị nào', loadingOoo: 'Đang tải…' },
 };

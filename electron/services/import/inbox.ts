@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import { AppError } from '../../../shared/errors';
+import type { ImportResult, InboxMessage } from '../../../shared/domain/inbox';
+import type { ServiceContext } from '../context';
+import { storedFilePath } from '../files/file-store';
+import { importReply, importReplySource, type ImportSource } from './import-reply';
+import { listReplyFiles } from './list-reply-files';
+
+type Progress = (done: number, total: number, label: string) => void;
+
+/** Every message or file received, newest first, with what became of it. */
+export async function listInboxMessages(ctx: ServiceContext): Promise<InboxMessage[]> {
+  const rows = await ctx.db
+    .selectFrom('email_message as m')
+    .leftJoin('org_unit as u', 'u.id', 'm.unit_id')
+    .leftJoin('report_round as r', 'r.id', 'm.round_id')
+    .leftJoin('stored_file as f', 'f.id', 'm.source_file_id')
+    .select([
+      'm.id', 'm.source', 'f.original_name', 'm.from_address', 'm.from_name', 'm.subject', 'm.sent_at', 'm.imported_at', 'm.status',
+      'm.unit_id', 'u.name as unit_name', 'm.round_id', 'r.name as round_name', 'm.problem',
+    ])
+    .orderBy('m.imported_at', 'desc')
+    .orderBy('m.id', 'desc')
+    .execute();
+  const attachments = await ctx.db.selectFrom('email_attachment').select(['message_id', 'file_name']).execute();
+  const byMessage = new Map<number, string[]>();
+  for (const a of attachments) byMessage.set(a.message_id, [...(byMessage.get(a.message_id) ?? []), a.file_name]);
+  return rows.map((r) => ({
+    id: r.id,
+    source: r.source as InboxMessage['source'],
+    fileName: r.original_name,
+    fromAddress: r.from_address,
+    fromName: r.from_name,
+    subject: r.subject,
+    sentAt: r.sent_at,
+    importedAt: r.imported_at,
+    status: r.status as InboxMessage['status'],
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    roundId: r.round_id,
+    roundName: r.round_name,
+    notes: r.problem ? r.problem.split('\n') : [],
+    attachments: byMessage.get(r.id) ?? [],
+  }));
+}
+
+/** Imports files and folders one file at a time, reporting progress; one file's failure stops nothing else. */
+export async function importPaths(ctx: ServiceContext, paths: string[], onProgress?: Progress, options: { roundId?: number } = {}): Promise<ImportResult[]> {
+  const files = paths.flatMap(listReplyFiles);
+  const results: ImportResult[] = [];
+  for (const [i, f] of files.entries()) {
+    onProgress?.(i, files.length, f);
+    results.push(await importReply(ctx, f, options));
+  }
+  onProgress?.(files.length, files.length, '');
+  return results;
+}
+
+/** Imports files the user dropped on the window, as their contents. */
+export async function importDropped(ctx: ServiceContext, files: ImportSource[], onProgress?: Progress): Promise<ImportResult[]> {
+  const results: ImportResult[] = [];
+  for (const [i, f] of files.entries()) {
+    onProgress?.(i, files.length, f.fileName);
+    results.push(await importReplySource(ctx, f));
+  }
+  onProgress?.(files.length, files.length, '');
+  return results;
+}
+
+/** Review: the user says which unit (and round) sent a message; its stored original is read again with that. */
+export async function reviewMessage(ctx: ServiceContext, input: { messageId: number; unitId: number; roundId?: number }): Promise<ImportResult> {
+  const m = await ctx.db
+    .selectFrom('email_message as m')
+    .innerJoin('stored_file as f', 'f.id', 'm.source_file_id')
+    .select(['m.id', 'f.sha256', 'f.original_name'])
+    .where('m.id', '=', input.messageId)
+    .executeTakeFirst();
+  if (!m) throw new AppError('not-found', `Không có thư số ${input.messageId} trong hộp thư đến.`);
+  const file = storedFilePath(ctx.databasePath, m.sha256);
+  if (!fs.existsSync(file)) throw new AppError('not-found', `Không còn tệp gốc của thư "${m.original_name}" trong thư mục lưu trữ.`);
+  return importReplySource(
+    ctx,
+    { fileName: m.original_name, bytes: fs.readFileSync(file) },
+    { unitId: input.unitId, ...(input.roundId !== undefined ? { roundId: input.roundId } : {}), messageRowId: m.id },
+  );
+}

@@ -1,0 +1,142 @@
+import { useMemo, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { ColDef } from 'ag-grid-community';
+import { importStatusLabels, type ImportResult, type InboxMessage } from '../../../../shared/domain/inbox';
+import { formatDate } from '../../../../shared/text/format-vi';
+import { useProgress } from '../../api/progress';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { gridTheme } from '../../ui/grid-theme';
+import { useImportDropped, useImportFiles, useInbox } from './queries';
+import { readDroppedFiles } from './read-dropped';
+import { ReviewPanel } from './ReviewPanel';
+import { text } from './text';
+import '../../ui/grid-modules';
+
+type Filter = keyof typeof text.filters;
+
+export function InboxScreen() {
+  const inbox = useInbox();
+  const importFiles = useImportFiles();
+  const importDropped = useImportDropped();
+  const progress = useProgress('import');
+  const [filter, setFilter] = useState<Filter>('all');
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [skipped, setSkipped] = useState<string[]>([]);
+  const busy = importFiles.isPending || importDropped.isPending;
+  const lastResults: ImportResult[] | null | undefined = importDropped.data ?? importFiles.data;
+
+  const messages = useMemo(() => inbox.data ?? [], [inbox.data]);
+  const shown = messages.filter((m) => filter === 'all' || m.status === filter);
+  const selected = messages.find((m) => m.id === selectedId) ?? null;
+
+  const columns = useMemo<ColDef<InboxMessage>[]>(
+    () => [
+      { colId: 'importedAt', headerName: text.col.importedAt, width: 120, valueGetter: (p) => formatDate(p.data?.sentAt ?? p.data?.importedAt) },
+      { colId: 'from', headerName: text.col.from, flex: 1.2, minWidth: 180, valueGetter: (p) => p.data?.fromName ?? p.data?.fromAddress ?? '' },
+      { colId: 'subject', headerName: text.col.subject, flex: 2, minWidth: 220, valueGetter: (p) => p.data?.subject ?? p.data?.fileName ?? '' },
+      { field: 'unitName', headerName: text.col.unit, flex: 1, minWidth: 150 },
+      { field: 'roundName', headerName: text.col.round, flex: 1.4, minWidth: 180 },
+      {
+        field: 'status',
+        headerName: text.col.status,
+        width: 130,
+        valueFormatter: (p) => importStatusLabels[p.value as InboxMessage['status']],
+        cellClass: (p) => `inbox-${p.value as string}`,
+      },
+    ],
+    [],
+  );
+
+  const onDrop = async (e: React.DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    if (!e.dataTransfer.files.length || busy) return;
+    const { files, tooLarge } = await readDroppedFiles(e.dataTransfer.files);
+    setSkipped(tooLarge);
+    if (files.length > 0) importDropped.mutate(files);
+  };
+
+  return (
+    <section
+      className={`screen-fill${dragging ? ' dropping' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => void onDrop(e)}
+      data-testid="inbox-drop-zone"
+    >
+      <h1>{text.title}</h1>
+      <div className="toolbar">
+        <button type="button" className="primary" disabled={busy} onClick={() => importFiles.mutate('files')}>{busy ? text.importing : text.importFiles}</button>
+        <button type="button" disabled={busy} onClick={() => importFiles.mutate('folder')}>{text.importFolder}</button>
+        {busy && progress && (
+          <progress max={progress.total} value={progress.done} aria-label="Tiến độ nhập">{progress.done}/{progress.total}</progress>
+        )}
+        <span className="muted">{dragging ? text.dropActive : text.dropHint}</span>
+      </div>
+      <ErrorMessage error={inbox.error ?? importFiles.error ?? importDropped.error} />
+      {skipped.map((name) => (
+        <div key={name} className="notice notice-warn">{text.tooLarge(name)}</div>
+      ))}
+      {lastResults && (
+        <div className="notice notice-ok" role="status" data-testid="import-summary">
+          {text.summary(lastResults)}
+          {lastResults.some((r) => r.status === 'rejected') && (
+            <ul>
+              {lastResults.filter((r) => r.status === 'rejected').map((r) => (
+                <li key={r.file}>{r.errors.join(' ')}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <div className="stat-row" role="group" aria-label="Lọc theo tình trạng">
+        {(Object.keys(text.filters) as Filter[]).map((f) => (
+          <button key={f} type="button" className={`stat stat-button${filter === f ? ' active' : ''}`} aria-pressed={filter === f} onClick={() => setFilter(f)} data-testid={`inbox-${f}`}>
+            <span className="stat-value">{f === 'all' ? messages.length : messages.filter((m) => m.status === f).length}</span>
+            <span className="stat-label">{text.filters[f]}</span>
+          </button>
+        ))}
+      </div>
+      <div className="split">
+        <div className="grid-box">
+          <AgGridReact<InboxMessage>
+            theme={gridTheme}
+            rowData={shown}
+            columnDefs={columns}
+            getRowId={(p) => String(p.data.id)}
+            localeText={text.grid}
+            loading={inbox.isPending}
+            rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+            onRowClicked={(e) => setSelectedId(e.data?.id ?? null)}
+            animateRows={false}
+          />
+        </div>
+        {selected && (
+          <aside className="details" aria-label={text.details}>
+            <h2>{selected.subject ?? selected.fileName}</h2>
+            <p className="muted">
+              {selected.fromName ?? ''} {selected.fromAddress ? `<${selected.fromAddress}>` : ''}
+            </p>
+            {selected.attachments.length > 0 && (
+              <>
+                <h3>{text.attachments}</h3>
+                <ul>{selected.attachments.map((a) => <li key={a}>{a}</li>)}</ul>
+              </>
+            )}
+            {selected.notes.length > 0 && (
+              <>
+                <h3>{text.notes}</h3>
+                <ul className="notes">{selected.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>
+              </>
+            )}
+            {selected.status === 'needs-review' && <ReviewPanel key={selected.id} message={selected} />}
+          </aside>
+        )}
+      </div>
+    </section>
+  );
+}

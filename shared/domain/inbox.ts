@@ -1,0 +1,38 @@
+/** What arrived from the units and what became of it. */
+export type ImportStatus = 'imported' | 'duplicate' | 'needs-review' | 'rejected';
+
+export const importStatusLabels: Record<ImportStatus, string> = {
+  imported: 'Đã nhập',
+  duplicate: 'Trùng',
+  'needs-review': 'Cần xem lại',
+  rejected: 'Lỗi',
+};
+
+/** One line of an import report, keys as other tools rely on them. */
+export interface ImportResult {
+  file: string;
+  status: ImportStatus;
+  unitCode: string | null;
+  roundId: number | null;
+  values: number;
+  warnings: string[];
+  errors: string[];
+}
+
+export interface InboxMessage {
+  id: number;
+  source: 'eml' | 'msg' | 'mbox' | 'imap' | 'file';
+  fileName: string | null;
+  fromAddress: string | null;
+  fromName: string | null;
+  subject: string | null;
+  sentAt: string | null;
+  importedAt: string;
+  status: Exclude<ImportStatus, 'duplicate'>;
+  unitId: number | null;
+  unitName: string | null;
+  roundId: number | null;
+  roundName: string | null;
+  notes: string[];
+  attachments: string[];
+}

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildEml, fillTemplate, ownLayoutWorkbook } from '../fixtures/replies';
+import { seedDemoRound } from '../../electron/testing/seed-round';
+import { exportRoundTemplates } from '../../electron/services/templates/export-templates';
+import { useAppInChromium, type AppUnderTest } from './harness';
+
+const chromiumApp = useAppInChromium();
+let app: AppUnderTest;
+
+describe('inbox', () => {
+  it('imports dropped e-mails with a progress bar, reviews one that needs attention, and shows the values in the round', async () => {
+    app = await chromiumApp.open({ hash: '#/inbox', now: new Date('2020-07-04T02:00:00Z') });
+    const { page, ctx } = app;
+    const { round } = await seedDemoRound(ctx);
+    const templates = await exportRoundTemplates(ctx, round.id, path.join(ctx.database.dir, 'mau'));
+    const template = (code: string) => templates.files.find((f) => f.unitCode === code)!.workbook;
+
+    const ducPho = await buildEml({ from: 'vpubnd.ducpho@quangngai.gov.vn', subject: 'Báo cáo tổng kết', messageId: '<dp@qn>', attachments: [{ filename: 'duc-pho.xlsx', content: await fillTemplate(template('534'), { R003: 31, R005: 20 }) }] });
+    const police = await buildEml({ from: 'congan@quangngai.gov.vn', subject: 'Báo cáo', messageId: '<ca@qn>', attachments: [{ filename: 'ca.xlsx', content: await fillTemplate(template('CA'), { R003: 5 }) }] });
+    const unknown = await buildEml({
+      from: 'canbo.ldtbxh@gmail.com', fromName: 'Cán bộ LĐTBXH', subject: 'Gửi số liệu', messageId: '<x@gmail>',
+      attachments: [{ filename: 'so-lieu.xlsx', content: await ownLayoutWorkbook([
+        ['Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm hiện có trên địa bàn', 'Cơ sở', '1.250'],
+        ['Vũ trường', 'Cơ sở', 4],
+      ], 'ĐƠN VỊ BÁO CÁO: ………') }],
+    });
+    const files = [
+      { name: '1-duc-pho.eml', data: ducPho.toString('base64') },
+      { name: '2-cong-an.eml', data: police.toString('base64') },
+      { name: '3-khong-ro.eml', data: unknown.toString('base64') },
+      { name: '4-duc-pho-gui-lai.eml', data: ducPho.toString('base64') },
+    ];
+
+    await page.evaluate(() => {
+      const w = window as unknown as { __sawProgress: boolean };
+      w.__sawProgress = false;
+      new MutationObserver(() => {
+        if (document.querySelector('progress')) w.__sawProgress = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.evaluate(async (list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name));
+      const zone = document.querySelector('[data-testid="inbox-drop-zone"]')!;
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, files);
+    await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 }).toBe('Đã xử lý 4 tệp: 2 đã nhập, 1 cần xem lại, 1 trùng, 0 lỗi.');
+    expect(await page.evaluate(() => (window as unknown as { __sawProgress: boolean }).__sawProgress)).toBe(true);
+    await expect.poll(() => page.getByTestId('inbox-needs-review').textContent()).toBe('1Cần xem lại');
+    await app.screenshot('20-inbox-after-drop');
+
+    // Review: the sender is a personal address and the file names no unit; the user says who it is.
+    await page.getByTestId('inbox-needs-review').click();
+    await page.locator('.ag-row', { hasText: 'Gửi số liệu' }).click();
+    const details = page.getByRole('complementary', { name: 'Chi tiết' });
+    await expect.poll(() => details.textContent()).toContain('Không nhận ra đơn vị gửi (canbo.ldtbxh@gmail.com); cần chọn đơn vị.');
+    await details.getByLabel('Đơn vị gửi').selectOption({ label: 'Huyện Bình Sơn' });
+    await app.screenshot('21-inbox-review');
+    await details.getByRole('button', { name: 'Nhập với lựa chọn này' }).click();
+    await expect.poll(() => page.getByTestId('inbox-imported').textContent()).toBe('3Đã nhập');
+    expect(await page.getByTestId('inbox-needs-review').textContent()).toBe('0Cần xem lại');
+
+    // The values are in the round.
+    await page.getByRole('link', { name: 'Đợt báo cáo' }).click();
+    await expect.poll(() => page.getByTestId('count-received').textContent()).toBe('3Đã nhận');
+    await page.locator('.ag-row', { hasText: 'Huyện Bình Sơn' }).first().click();
+    const values = page.getByRole('complementary', { name: 'Số liệu của Huyện Bình Sơn' });
+    await expect.poll(() => values.locator('.ag-row', { hasText: 'Tổng số cơ sở kinh doanh' }).locator('.ag-cell[col-id="value"]').textContent()).toBe('1.250');
+    expect(await values.locator('.ag-row', { hasText: 'Vũ trường' }).locator('.ag-cell[col-id="value"]').textContent()).toBe('4');
+    await app.screenshot('22-round-values');
+    fs.mkdirSync(path.join(ctx.database.dir, 'x'), { recursive: true });
+  });
+});

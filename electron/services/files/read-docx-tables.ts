@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { AppError } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text/fold';
-import type { SourceTable } from './source-table';
+import { fixLegacyTable, type SourceTable } from './source-table';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 export const MAX_DOCUMENT_XML_BYTES = 30 * 1024 * 1024;
@@ -87,6 +87,6 @@ export async function readDocxTables(fileName: string, bytes: Uint8Array): Promi
       }
       rows.push({ cells, ref: r + 1 });
     });
-    return { name: `bảng ${t + 1}`, sheet: null, firstColumn: 0, rows };
+    return fixLegacyTable({ name: `bảng ${t + 1}`, sheet: null, firstColumn: 0, rows });
   });
 }

@@ -1,7 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import { AppError } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text/fold';
-import type { SourceTable } from './source-table';
+import { fixLegacyTable, type SourceTable } from './source-table';
 
 export const MAX_SHEET_ROWS = 5_000;
 export const MAX_SHEET_COLUMNS = 100;
@@ -44,7 +44,7 @@ export function workbookTables(wb: XLSX.WorkBook): SourceTable[] {
     range.e.c = Math.min(range.e.c, range.s.c + MAX_SHEET_COLUMNS - 1);
     const text = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, blankrows: true, defval: '', range });
     const typed = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, blankrows: true, defval: null, range });
-    tables.push({
+    tables.push(fixLegacyTable({
       name: `trang tính «${sheetName}»`,
       sheet: sheetName,
       firstColumn: range.s.c,
@@ -53,7 +53,7 @@ export function workbookTables(wb: XLSX.WorkBook): SourceTable[] {
         values: (typed[i] ?? []).map((v) => (typeof v === 'number' || typeof v === 'boolean' ? v : v === null || v === undefined ? null : cleanText(String(v)) || null)),
         ref: range.s.r + i + 1,
       })),
-    });
+    }));
   }
   return tables;
 }

@@ -6,6 +6,7 @@ import { openWorkbook, workbookTables } from '../files/read-xlsx-tables';
 import { detectFormTable } from '../forms/detect-form-table';
 import { readUnitTemplate, type TemplateReading } from '../templates/read-unit-template';
 import type { ReceivedFile } from './read-message';
+import { legacyEncodingNames, type SourceTable } from '../files/source-table';
 
 export interface TableRowData {
   text: string;
@@ -15,7 +16,7 @@ export interface TableRowData {
 
 export type ReplyData =
   | { kind: 'template'; file: ReceivedFile; reading: TemplateReading; heading: string }
-  | { kind: 'table'; file: ReceivedFile; sheet: string | null; rows: TableRowData[]; heading: string };
+  | { kind: 'table'; file: ReceivedFile; sheet: string | null; rows: TableRowData[]; heading: string; legacy: SourceTable['legacyEncoding'] };
 
 export interface FoundData {
   data: ReplyData | null;
@@ -36,11 +37,11 @@ async function readOne(file: ReceivedFile): Promise<ReplyData | null> {
     const tables = workbookTables(wb);
     const found = detectFormTable(file.fileName, tables);
     const heading = found.table.rows.filter((r) => r.ref < found.headerRef).flatMap((r) => r.cells).join(' ');
-    return { kind: 'table', file, sheet: found.table.sheet, heading, rows: found.rows.map((r) => ({ text: r.text, raw: r.value, cell: r.valueCell })) };
+    return { kind: 'table', file, sheet: found.table.sheet, heading, legacy: found.table.legacyEncoding, rows: found.rows.map((r) => ({ text: r.text, raw: r.value, cell: r.valueCell })) };
   }
   if (ext === '.docx') {
     const found = detectFormTable(file.fileName, await readDocxTables(file.fileName, file.bytes));
-    return { kind: 'table', file, sheet: null, heading: '', rows: found.rows.map((r) => ({ text: r.text, raw: r.value, cell: r.valueCell })) };
+    return { kind: 'table', file, sheet: null, heading: '', legacy: found.table.legacyEncoding, rows: found.rows.map((r) => ({ text: r.text, raw: r.value, cell: r.valueCell })) };
   }
   return null;
 }
@@ -72,6 +73,9 @@ export async function findReplyData(files: ReceivedFile[]): Promise<FoundData> {
   }
   const template = found.find((d) => d.kind === 'template');
   const best = template ?? found.sort((a, b) => (b.kind === 'table' ? b.rows.length : 0) - (a.kind === 'table' ? a.rows.length : 0))[0] ?? null;
+  if (best?.kind === 'table' && best.legacy) {
+    notes.push(`Tệp "${best.file.fileName}" được gõ bằng bảng mã ${legacyEncodingNames[best.legacy]}; đã chuyển sang Unicode.`);
+  }
   for (const other of found) if (other !== best) notes.push(`Tệp "${other.file.fileName}" cũng có bảng số liệu nhưng không được dùng; hãy kiểm tra.`);
   return { data: best, notes, manual };
 }

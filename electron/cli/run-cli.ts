@@ -16,7 +16,7 @@ import { listSubmissions, getRound } from '../services/rounds/completeness';
 import { exportRoundTemplates } from '../services/templates/export-templates';
 import { submissionStatusLabels } from '../../shared/domain/rounds';
 import { formatDate } from '../../shared/text/format-vi';
-import { importReply } from '../services/import/import-reply';
+import { importFile } from '../services/import/import-file';
 import { listReplyFiles } from '../services/import/list-reply-files';
 import { listRoundValues } from '../services/rounds/round-values';
 
@@ -121,8 +121,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await withContext(db, async (ctx) => {
         for (const p of paths) {
           for (const file of listReplyFiles(p)) {
-            const r = await importReply(ctx, file, roundId === undefined ? {} : { roundId });
-            io.out(JSON.stringify(r));
+            for (const r of await importFile(ctx, file, roundId === undefined ? {} : { roundId })) io.out(JSON.stringify(r));
           }
         }
       });

@@ -6,6 +6,7 @@ import { openWorkbook, workbookTables } from '../files/read-xlsx-tables';
 import { detectFormTable } from '../forms/detect-form-table';
 import { readUnitTemplate, type TemplateReading } from '../templates/read-unit-template';
 import type { ReceivedFile } from './read-message';
+import { expandZip } from './expand-zip';
 import { legacyEncodingNames, type SourceTable } from '../files/source-table';
 
 export interface TableRowData {
@@ -51,10 +52,20 @@ async function readOne(file: ReceivedFile): Promise<ReplyData | null> {
  * file holding the largest form table. A cover letter, a picture or a PDF is not the data: it is
  * noted, and PDFs and pictures are listed for manual entry.
  */
-export async function findReplyData(files: ReceivedFile[]): Promise<FoundData> {
+export async function findReplyData(received: ReceivedFile[]): Promise<FoundData> {
   const notes: string[] = [];
   const manual: ReceivedFile[] = [];
   const found: ReplyData[] = [];
+  const files: ReceivedFile[] = [];
+  for (const f of received) {
+    if (path.extname(f.fileName).toLowerCase() !== '.zip') {
+      files.push(f);
+      continue;
+    }
+    const expanded = await expandZip(f);
+    notes.push(...expanded.notes);
+    files.push(...expanded.files);
+  }
   for (const file of files) {
     const ext = path.extname(file.fileName).toLowerCase();
     if (manualTypes.has(ext)) {

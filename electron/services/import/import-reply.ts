@@ -21,7 +21,7 @@ import type { ImportResult, ImportStatus } from '../../../shared/domain/inbox';
 export type { ImportResult, ImportStatus };
 
 export const MAX_REPLY_BYTES = 30 * MB;
-const dataExtensions = new Set(['.xlsx', '.xls', '.xlsm', '.docx']);
+const dataExtensions = new Set(['.xlsx', '.xls', '.xlsm', '.docx', '.zip']);
 /** Kept and listed for manual entry when they arrive on their own. */
 const manualExtensions = new Set(['.pdf', '.jpg', '.jpeg', '.png', '.tif', '.tiff', '.doc']);
 

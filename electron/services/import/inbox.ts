@@ -3,7 +3,8 @@ import { AppError } from '../../../shared/errors';
 import type { ImportResult, InboxMessage } from '../../../shared/domain/inbox';
 import type { ServiceContext } from '../context';
 import { storedFilePath } from '../files/file-store';
-import { importReply, importReplySource, type ImportSource } from './import-reply';
+import { importReplySource, type ImportSource } from './import-reply';
+import { importFile } from './import-file';
 import { listReplyFiles } from './list-reply-files';
 
 type Progress = (done: number, total: number, label: string) => void;
@@ -50,7 +51,7 @@ export async function importPaths(ctx: ServiceContext, paths: string[], onProgre
   const results: ImportResult[] = [];
   for (const [i, f] of files.entries()) {
     onProgress?.(i, files.length, f);
-    results.push(await importReply(ctx, f, options));
+    results.push(...(await importFile(ctx, f, options)));
   }
   onProgress?.(files.length, files.length, '');
   return results;

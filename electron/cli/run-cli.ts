@@ -46,6 +46,12 @@ const cliPlatform: Platform = {
   chooseFolder: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại chọn thư mục; hãy ghi đường dẫn.')),
   chooseSavePath: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại lưu tệp; hãy ghi đường dẫn tệp.')),
   openWithSystem: () => Promise.resolve(),
+  protectSecret: () => {
+    throw new AppError('invalid-input', 'Dòng lệnh không lưu mật khẩu; hãy đặt biến môi trường PCMD_IMAP_PASSWORD.');
+  },
+  revealSecret: () => {
+    throw new AppError('invalid-input', 'Dòng lệnh không đọc được mật khẩu đã lưu; hãy đặt biến môi trường PCMD_IMAP_PASSWORD.');
+  },
   printWindow: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không in được.')),
 };
 

@@ -21,6 +21,7 @@ import { listRoundSummaries } from '../../db/rounds/repo';
 import { exportRoundTemplates } from '../services/templates/export-templates';
 import { listRoundValues } from '../services/rounds/round-values';
 import { importDropped, importPaths, listInboxMessages, reviewMessage } from '../services/import/inbox';
+import { checkMailbox, getMailbox, saveMailbox } from '../services/import/mailbox';
 
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
 
@@ -101,5 +102,8 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
         (done, total, label) => progress({ task: 'import', done, total, label }),
       ),
     'inbox:review-message': (input) => reviewMessage(ctx, input),
+    'inbox:get-mailbox': () => getMailbox(ctx),
+    'inbox:save-mailbox': (input) => saveMailbox(ctx, input),
+    'inbox:check-mailbox': () => checkMailbox(ctx, (done, total, label) => progress({ task: 'import', done, total, label })),
   };
 }

@@ -1,4 +1,5 @@
-import { BrowserWindow, dialog, shell } from 'electron';
+import { BrowserWindow, dialog, safeStorage, shell } from 'electron';
+import { AppError } from '../../shared/errors';
 import type { Platform } from '../services/platform';
 
 /** The platform interface with Electron's dialogs, shell and printing. */
@@ -31,6 +32,15 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null): P
     async openWithSystem(filePath) {
       const problem = await shell.openPath(filePath);
       if (problem) throw new Error(problem);
+    },
+    protectSecret(plain) {
+      if (!safeStorage.isEncryptionAvailable()) {
+        throw new AppError('internal', 'Máy này không có kho khóa an toàn của hệ điều hành; không lưu được mật khẩu hộp thư.');
+      }
+      return safeStorage.encryptString(plain).toString('base64');
+    },
+    revealSecret(stored) {
+      return safeStorage.decryptString(Buffer.from(stored, 'base64'));
     },
     printWindow() {
       const win = getWindow();

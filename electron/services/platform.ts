@@ -18,6 +18,10 @@ export interface Platform {
   chooseSavePath(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
   /** Opens a file with the program the system associates with it (Word, Excel). */
   openWithSystem(filePath: string): Promise<void>;
+  /** Encrypts a secret (a mailbox password) with the operating system's safe storage; text to store. */
+  protectSecret(plain: string): string;
+  /** The secret back from what protectSecret returned; throws when this machine cannot read it. */
+  revealSecret(stored: string): string;
   /** Prints what the window shows, with the system's print dialog. */
   printWindow(): Promise<void>;
 }

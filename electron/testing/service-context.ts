@@ -34,6 +34,14 @@ export class TestPlatform implements Platform {
   async openWithSystem(filePath: string): Promise<void> {
     this.opened.push(filePath);
   }
+  /** Tests keep secrets reversibly marked, so a test can see a password was never stored in clear. */
+  protectSecret(plain: string): string {
+    return `test-protected:${Buffer.from(plain, 'utf8').toString('base64')}`;
+  }
+  revealSecret(stored: string): string {
+    if (!stored.startsWith('test-protected:')) throw new Error('not protected');
+    return Buffer.from(stored.slice('test-protected:'.length), 'base64').toString('utf8');
+  }
   async printWindow(): Promise<void> {
     this.printed++;
   }

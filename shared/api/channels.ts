@@ -23,6 +23,9 @@ export const channels = [
   'inbox:import-files',
   'inbox:import-dropped',
   'inbox:review-message',
+  'inbox:get-mailbox',
+  'inbox:save-mailbox',
+  'inbox:check-mailbox',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -5,7 +5,7 @@ import type { PlanDetail } from '../domain/plans';
 import { isIsoDate } from '../text/format-vi';
 import { childRules, valueTypes, type FormDetail, type FormDraft, type FormSummary } from '../domain/forms';
 import type { RoundSummary, SubmissionEntry } from '../domain/rounds';
-import type { ImportResult, InboxMessage } from '../domain/inbox';
+import type { ImportResult, InboxMessage, MailboxView } from '../domain/inbox';
 
 export interface RoundValueRow {
   unitCode: string;
@@ -126,6 +126,21 @@ export const contract = {
       .strict(),
   ),
   'inbox:review-message': channel<ImportResult>()(z.object({ messageId: id, unitId: id, roundId: id.optional() }).strict()),
+  'inbox:get-mailbox': channel<MailboxView | null>()(noInput),
+  'inbox:save-mailbox': channel<MailboxView>()(
+    z
+      .object({
+        host: z.string().trim().min(1, 'Cần địa chỉ máy chủ thư').max(255).regex(/^[A-Za-z0-9.-]+$/, 'Địa chỉ máy chủ chỉ gồm chữ, số, dấu chấm và gạch ngang'),
+        port: z.number().int().min(1).max(65535),
+        secure: z.boolean(),
+        user: z.string().trim().min(1, 'Cần tên đăng nhập').max(255),
+        folder: z.string().trim().max(255),
+        password: z.string().max(500).optional(),
+      })
+      .strict(),
+  ),
+  /** Fetches and imports the messages not yet seen in the watched folder. */
+  'inbox:check-mailbox': channel<ImportResult[]>()(noInput),
 } satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -19,6 +19,16 @@ export interface ImportResult {
   errors: string[];
 }
 
+export interface MailboxView {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  folder: string;
+  hasPassword: boolean;
+  lastCheckedAt: string | null;
+}
+
 export interface InboxMessage {
   id: number;
   source: 'eml' | 'msg' | 'mbox' | 'imap' | 'file';

@@ -5,6 +5,7 @@ import { buildEml, fillTemplate, ownLayoutWorkbook } from '../fixtures/replies';
 import { seedDemoRound } from '../../electron/testing/seed-round';
 import { exportRoundTemplates } from '../../electron/services/templates/export-templates';
 import { useAppInChromium, type AppUnderTest } from './harness';
+import { startDovecot } from '../support/dovecot';
 
 const chromiumApp = useAppInChromium();
 let app: AppUnderTest;
@@ -72,5 +73,38 @@ describe('inbox', () => {
     expect(await values.locator('.ag-row', { hasText: 'Vũ trường' }).locator('.ag-cell[col-id="value"]').textContent()).toBe('4');
     await app.screenshot('22-round-values');
     fs.mkdirSync(path.join(ctx.database.dir, 'x'), { recursive: true });
+  });
+
+  it('checks a mailbox set up in the screen, against a real IMAP server on 127.0.0.1', async () => {
+    const server = await startDovecot();
+    try {
+      app = await chromiumApp.open({ hash: '#/inbox', now: new Date('2020-07-04T02:00:00Z') });
+      const { page, ctx } = app;
+      const { round } = await seedDemoRound(ctx);
+      const templates = await exportRoundTemplates(ctx, round.id, path.join(ctx.database.dir, 'mau'));
+      server.deliver(await buildEml({
+        from: 'congan@quangngai.gov.vn', subject: 'Báo cáo', messageId: '<e2e-imap@qn>',
+        attachments: [{ filename: 'ca.xlsx', content: await fillTemplate(templates.files.find((f) => f.unitCode === 'CA')!.workbook, { R003: 11 }) }],
+      }));
+
+      await page.getByRole('button', { name: 'Kiểm tra thư mới' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain('Chưa thiết lập hộp thư');
+
+      await page.getByText('Hộp thư điện tử (IMAP)').click();
+      await page.getByLabel('Máy chủ thư').fill(server.host);
+      await page.getByLabel('Cổng').fill(String(server.port));
+      await page.getByLabel('Tài khoản').fill(server.user);
+      await page.getByLabel('Mật khẩu').fill(server.password);
+      await page.getByLabel('Mã hóa TLS (IMAPS)').uncheck();
+      await page.getByRole('button', { name: 'Lưu thiết lập' }).click();
+      await expect.poll(() => page.getByText('Đã lưu thiết lập hộp thư.').count()).toBe(1);
+      await page.getByRole('button', { name: 'Kiểm tra thư mới' }).click();
+      await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 }).toBe('Đã xử lý 1 tệp: 1 đã nhập, 0 cần xem lại, 0 trùng, 0 lỗi.');
+      await app.screenshot('23-inbox-imap');
+      await page.getByRole('button', { name: 'Kiểm tra thư mới' }).click();
+      await expect.poll(() => page.getByTestId('import-summary').textContent()).toBe('Đã xử lý 0 tệp: 0 đã nhập, 0 cần xem lại, 0 trùng, 0 lỗi.');
+    } finally {
+      server.stop();
+    }
   });
 });

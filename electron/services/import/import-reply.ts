@@ -38,6 +38,8 @@ export interface ImportOptions {
   unitId?: number;
   /** Import again a message already received (review), updating its record instead of refusing it as a duplicate. */
   messageRowId?: number;
+  /** Where a message came from when it was fetched from a mailbox. */
+  origin?: { mailbox: string; uid: number };
 }
 
 interface Extracted {
@@ -240,10 +242,10 @@ export async function importReplySource(ctx: ServiceContext, input: ImportSource
 
     const messageFields = {
           message_id: message.messageId,
-          source: src.source,
+          source: options.origin ? 'imap' : src.source,
           source_file_id: sourceFileId,
-          imap_mailbox: null,
-          imap_uid: null,
+          imap_mailbox: options.origin?.mailbox ?? null,
+          imap_uid: options.origin?.uid ?? null,
           from_address: message.fromAddress,
           from_name: message.fromName,
           subject: message.subject,
@@ -257,7 +259,9 @@ export async function importReplySource(ctx: ServiceContext, input: ImportSource
     let messageRowId: number;
     if (options.messageRowId !== undefined) {
       messageRowId = options.messageRowId;
-      await trx.updateTable('email_message').set(messageFields).where('id', '=', messageRowId).execute();
+      // A review keeps where the message came from; it changes what was made of it.
+      const { source: _s, imap_mailbox: _m, imap_uid: _u, source_file_id: _f, ...outcome } = messageFields;
+      await trx.updateTable('email_message').set(outcome).where('id', '=', messageRowId).execute();
     } else {
       messageRowId = (await trx.insertInto('email_message').values(messageFields).returning('id').executeTakeFirstOrThrow()).id;
     }

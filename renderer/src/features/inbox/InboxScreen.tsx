@@ -6,7 +6,8 @@ import { formatDate } from '../../../../shared/text/format-vi';
 import { useProgress } from '../../api/progress';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { gridTheme } from '../../ui/grid-theme';
-import { useImportDropped, useImportFiles, useInbox } from './queries';
+import { useCheckMailbox, useImportDropped, useImportFiles, useInbox } from './queries';
+import { MailboxCard } from './MailboxCard';
 import { readDroppedFiles } from './read-dropped';
 import { ReviewPanel } from './ReviewPanel';
 import { text } from './text';
@@ -18,13 +19,14 @@ export function InboxScreen() {
   const inbox = useInbox();
   const importFiles = useImportFiles();
   const importDropped = useImportDropped();
+  const checkMail = useCheckMailbox();
   const progress = useProgress('import');
   const [filter, setFilter] = useState<Filter>('all');
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [dragging, setDragging] = useState(false);
   const [skipped, setSkipped] = useState<string[]>([]);
-  const busy = importFiles.isPending || importDropped.isPending;
-  const lastResults: ImportResult[] | null | undefined = importDropped.data ?? importFiles.data;
+  const busy = importFiles.isPending || importDropped.isPending || checkMail.isPending;
+  const lastResults: ImportResult[] | null | undefined = checkMail.data ?? importDropped.data ?? importFiles.data;
 
   const messages = useMemo(() => inbox.data ?? [], [inbox.data]);
   const shown = messages.filter((m) => filter === 'all' || m.status === filter);
@@ -72,12 +74,14 @@ export function InboxScreen() {
       <div className="toolbar">
         <button type="button" className="primary" disabled={busy} onClick={() => importFiles.mutate('files')}>{busy ? text.importing : text.importFiles}</button>
         <button type="button" disabled={busy} onClick={() => importFiles.mutate('folder')}>{text.importFolder}</button>
+        <button type="button" disabled={busy} onClick={() => checkMail.mutate()}>{text.checkMail}</button>
         {busy && progress && (
           <progress max={progress.total} value={progress.done} aria-label="Tiến độ nhập">{progress.done}/{progress.total}</progress>
         )}
         <span className="muted">{dragging ? text.dropActive : text.dropHint}</span>
       </div>
-      <ErrorMessage error={inbox.error ?? importFiles.error ?? importDropped.error} />
+      <ErrorMessage error={inbox.error ?? importFiles.error ?? importDropped.error ?? checkMail.error} />
+      <MailboxCard />
       {skipped.map((name) => (
         <div key={name} className="notice notice-warn">{text.tooLarge(name)}</div>
       ))}

@@ -22,6 +22,11 @@ export function useImportDropped() {
   return useMutation({ mutationFn: (files: InputOf<'inbox:import-dropped'>['files']) => call('inbox:import-dropped', { files }), onSuccess: refresh });
 }
 
+export function useCheckMailbox() {
+  const refresh = useRefreshAfterImport();
+  return useMutation({ mutationFn: () => call('inbox:check-mailbox', {}), onSuccess: refresh });
+}
+
 export function useReviewMessage() {
   const refresh = useRefreshAfterImport();
   return useMutation({ mutationFn: (input: InputOf<'inbox:review-message'>) => call('inbox:review-message', input), onSuccess: refresh });

@@ -4,6 +4,7 @@ export const text = {
   title: 'Hộp thư đến',
   importFiles: 'Nhập tệp…',
   importFolder: 'Nhập thư mục…',
+  checkMail: 'Kiểm tra thư mới',
   importing: 'Đang nhập…',
   dropHint: 'Kéo thả thư (.eml) hoặc tệp báo cáo (Excel, Word, PDF) vào đây để nhập.',
   dropActive: 'Thả tệp để nhập',

@@ -16,6 +16,7 @@ import { importFormFile } from '../electron/services/forms/import-form';
 import { createRound } from '../electron/services/rounds/create-round';
 import { exportRoundTemplates } from '../electron/services/templates/export-templates';
 import { seedAppendixDocx } from '../tests/fixtures/seed-appendix';
+import { benchImport500 } from './import-bench';
 
 const VALUES = 500_000;
 const FRAME = { units: 150, indicators: 100, rounds: 34 }; // 510,000 slots: a province's 34 years of a 100-row form
@@ -114,6 +115,9 @@ async function main() {
     log('  mở tệp 500.000 giá trị: xong');
     const templatesS = await benchTemplates(dir);
     log('  150 biểu mẫu: xong');
+    const importDir = fs.mkdtempSync(path.join(dir, 'import-'));
+    const imports = await benchImport500(importDir);
+    log(`  nhập 500 báo cáo: xong (${imports.imported} đã nhập)`);
 
     const figures: Figure[] = [
       { name: 'open_db_ms', value: openMs, label: 'Mở tệp dữ liệu 500.000 giá trị (kiểm tra toàn vẹn + nâng cấp), trung vị 5 lần' },
@@ -121,6 +125,9 @@ async function main() {
       { name: 'insert500k_raw_ms', value: insert.rawMs, label: 'Mức sàn: câu lệnh chuẩn bị sẵn của better-sqlite3' },
       { name: 'insert_ratio_vs_raw', value: insert.kyselyMs / insert.rawMs, label: 'Tỷ lệ kysely / mức sàn' },
       { name: 'templates150_s', value: templatesS, label: 'Xuất 150 biểu mẫu Excel (102 dòng) kèm thư nháp .eml; mục tiêu ≤ 5 s' },
+      { name: 'import500_s', value: imports.importS, label: 'Nhập 500 báo cáo nhiều dạng (thư .eml, Excel, Word); mục tiêu ≤ 20 s' },
+      { name: 'import500_parse_floor_s', value: imports.floorS, label: 'Mức sàn: chỉ đọc cùng 500 tệp bằng cùng thư viện' },
+      { name: 'import500_ratio_vs_parse', value: imports.importS / imports.floorS, label: 'Tỷ lệ nhập / chỉ đọc; mục tiêu ≤ 1,5' },
     ];
     if (json) {
       process.stdout.write(`${JSON.stringify(Object.fromEntries(figures.map((f) => [f.name, Math.round(f.value * 100) / 100])))}\n`);

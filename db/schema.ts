@@ -210,6 +210,7 @@ interface ValueProblemTable {
   rule: string;
   message: string;
 }
+interface StoredFileContentTable { file_id: number; content: Uint8Array }
 interface AppSettingTable { key: string; value: string }
 interface MigrationTable { name: string; applied_at: string }
 
@@ -238,6 +239,7 @@ export interface Database {
   data_value: DataValueTable;
   value_history: ValueHistoryTable;
   value_problem: ValueProblemTable;
+  stored_file_content: StoredFileContentTable;
   app_setting: AppSettingTable;
   schema_migration: MigrationTable;
 }

@@ -1,5 +1,7 @@
-import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewDataValue } from '../schema';
+
+type NewValueHistory = Insertable<Database['value_history']>;
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -56,7 +58,8 @@ export interface IncomingValue {
 /**
  * Writes a submission's values as one revision: each indicator's value is set (blank = null), and
  * every change is written to the history with the revision, when and by whom. Unchanged values keep
- * their history quiet. Returns how many values changed.
+ * their history quiet. Returns how many values changed. A reply holds many values, so the writes go
+ * in a few multi-row statements, not one per value.
  */
 export async function writeRevisionValues(
   db: Db,
@@ -68,32 +71,57 @@ export async function writeRevisionValues(
 ): Promise<number> {
   const existing = await db.selectFrom('data_value').selectAll().where('submission_id', '=', submissionId).execute();
   const byIndicator = new Map(existing.map((v) => [v.indicator_id, v]));
-  let changed = 0;
-  for (const v of values) {
-    const old = byIndicator.get(v.indicatorId);
-    const provenance = { source_file_id: v.sourceFileId, source_sheet: v.sourceSheet, source_cell: v.sourceCell };
-    if (!old) {
-      const id = (
-        await db
-          .insertInto('data_value')
-          .values({ submission_id: submissionId, indicator_id: v.indicatorId, num_value: v.num, text_value: v.text, revision_id: revisionId, ...provenance, comment: null, updated_at: now })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
+  const history: NewValueHistory[] = [];
+  const fresh = values.filter((v) => !byIndicator.has(v.indicatorId));
+  const kept = values.filter((v) => byIndicator.has(v.indicatorId));
+
+  for (let i = 0; i < fresh.length; i += CHUNK) {
+    const chunk = fresh.slice(i, i + CHUNK);
+    const inserted = await db
+      .insertInto('data_value')
+      .values(chunk.map((v) => ({
+        submission_id: submissionId, indicator_id: v.indicatorId, num_value: v.num, text_value: v.text, revision_id: revisionId,
+        source_file_id: v.sourceFileId, source_sheet: v.sourceSheet, source_cell: v.sourceCell, comment: null, updated_at: now,
+      })))
+      .returning(['id', 'indicator_id'])
+      .execute();
+    const idOf = new Map(inserted.map((r) => [r.indicator_id, r.id]));
+    for (const v of chunk) {
       if (v.num !== null || v.text !== null) {
-        await db.insertInto('value_history').values({ data_value_id: id, old_num: null, old_text: null, new_num: v.num, new_text: v.text, changed_at: now, changed_by: changedBy, reason: null, revision_id: revisionId }).execute();
-        changed++;
+        history.push({ data_value_id: idOf.get(v.indicatorId)!, old_num: null, old_text: null, new_num: v.num, new_text: v.text, changed_at: now, changed_by: changedBy, reason: null, revision_id: revisionId });
       }
-      continue;
-    }
-    const same = old.num_value === v.num && old.text_value === v.text;
-    await db.updateTable('data_value').set({ num_value: v.num, text_value: v.text, revision_id: revisionId, ...provenance, updated_at: same ? old.updated_at : now }).where('id', '=', old.id).execute();
-    if (!same) {
-      await db.insertInto('value_history').values({ data_value_id: old.id, old_num: old.num_value, old_text: old.text_value, new_num: v.num, new_text: v.text, changed_at: now, changed_by: changedBy, reason: null, revision_id: revisionId }).execute();
-      changed++;
     }
   }
-  return changed;
+
+  if (kept.length > 0) {
+    // One statement moves every kept value to this revision, with its new figure and provenance.
+    const caseOf = <T>(pick: (v: IncomingValue) => T) =>
+      sql<T>`CASE indicator_id ${sql.join(kept.map((v) => sql`WHEN ${v.indicatorId} THEN ${pick(v)}`), sql` `)} END`;
+    const changedIds = new Set(
+      kept.filter((v) => { const o = byIndicator.get(v.indicatorId)!; return o.num_value !== v.num || o.text_value !== v.text; }).map((v) => v.indicatorId),
+    );
+    await db
+      .updateTable('data_value')
+      .set({
+        num_value: caseOf((v) => v.num),
+        text_value: caseOf((v) => v.text),
+        source_file_id: caseOf((v) => v.sourceFileId),
+        source_sheet: caseOf((v) => v.sourceSheet),
+        source_cell: caseOf((v) => v.sourceCell),
+        revision_id: revisionId,
+        updated_at: changedIds.size > 0 ? sql<string>`CASE WHEN indicator_id IN (${sql.join([...changedIds, -1])}) THEN ${now} ELSE updated_at END` : sql<string>`updated_at`,
+      })
+      .where('submission_id', '=', submissionId)
+      .where('indicator_id', 'in', kept.map((v) => v.indicatorId))
+      .execute();
+    for (const v of kept) {
+      if (!changedIds.has(v.indicatorId)) continue;
+      const o = byIndicator.get(v.indicatorId)!;
+      history.push({ data_value_id: o.id, old_num: o.num_value, old_text: o.text_value, new_num: v.num, new_text: v.text, changed_at: now, changed_by: changedBy, reason: null, revision_id: revisionId });
+    }
+  }
+  for (let i = 0; i < history.length; i += CHUNK) await db.insertInto('value_history').values(history.slice(i, i + CHUNK)).execute();
+  return history.length;
 }
 
 export async function replaceValueProblems(

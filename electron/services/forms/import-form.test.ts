@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedAppendixDocx, seedAppendixXls, seedAppendixXlsx, seedTableB } from '../../../tests/fixtures/seed-appendix';
 import { listFormSummaries } from '../../../db/forms/repo';
 import { createTestContext, type TestContext } from '../../testing/service-context';
-import { storedFilePath, sha256 } from '../files/file-store';
+import { readOriginal, sha256 } from '../files/file-store';
 import { draftFormFromBytes, importFormFile } from './import-form';
 
 let ctx: TestContext;
@@ -65,9 +65,10 @@ describe('saving an imported form', () => {
     expect(await listFormSummaries(ctx.db)).toEqual([
       expect.objectContaining({ id: saved.id, name: 'Phụ lục tổng kết 2016-2020', latestVersion: 1, rows: 102, valueRows: 75 }),
     ]);
-    const version = await ctx.db.selectFrom('form_version').innerJoin('stored_file', 'stored_file.id', 'form_version.source_file_id').select(['stored_file.sha256', 'stored_file.original_name']).executeTakeFirstOrThrow();
-    expect(version).toEqual({ sha256: sha256(bytes), original_name: 'phu-luc.docx' });
-    expect(fs.readFileSync(storedFilePath(ctx.databasePath, version.sha256)).equals(bytes)).toBe(true);
+    const version = await ctx.db.selectFrom('form_version').innerJoin('stored_file', 'stored_file.id', 'form_version.source_file_id').select(['stored_file.id', 'stored_file.sha256', 'stored_file.original_name']).executeTakeFirstOrThrow();
+    expect(version).toMatchObject({ sha256: sha256(bytes), original_name: 'phu-luc.docx' });
+    const original = await readOriginal(ctx.db, version.id);
+    expect(Buffer.from(original.bytes).equals(bytes)).toBe(true);
   });
 
   it('reads a form with an STT column, a column-number row and its own header words', async () => {

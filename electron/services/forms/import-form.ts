@@ -57,7 +57,7 @@ export async function saveNewForm(
   checkDraftRows(input.rows);
   const now = ctx.clock().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    const sourceFileId = input.original ? await keepOriginal(trx, ctx.databasePath, input.original.fileName, input.original.bytes, now) : null;
+    const sourceFileId = input.original ? await keepOriginal(trx, input.original.fileName, input.original.bytes, now) : null;
     const id = await insertForm(trx, input.name.trim() || 'Biểu mẫu', now);
     const versionId = await insertFormVersion(trx, id, 1, sourceFileId, now);
     await insertFormVersionRows(trx, id, versionId, input.rows, now);

@@ -209,10 +209,10 @@ export async function importReplySource(ctx: ServiceContext, input: ImportSource
   const now = ctx.clock().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const sourceName = input.fileName;
-    const sourceFileId = await keepOriginal(trx, ctx.databasePath, sourceName, bytes, now);
+    const sourceFileId = await keepOriginal(trx, sourceName, bytes, now);
     const attachmentIds = new Map<string, number>();
     if (src.source === 'eml') {
-      for (const a of message.attachments) attachmentIds.set(a.fileName, await keepOriginal(trx, ctx.databasePath, a.fileName, a.bytes, now));
+      for (const a of message.attachments) attachmentIds.set(a.fileName, await keepOriginal(trx, a.fileName, a.bytes, now));
     } else {
       attachmentIds.set(sourceName, sourceFileId);
     }
@@ -222,9 +222,10 @@ export async function importReplySource(ctx: ServiceContext, input: ImportSource
     let submissionId: number | null = null;
     let revisionProblems: ValueProblem[] = [];
     let extracted: Extracted | null = null;
+    let formRows: StoredFormRow[] = [];
     if (data && unit && round) {
-      const rows = await getFormVersionRows(trx, round.formVersionId);
-      extracted = extractValues(data, rows, attachmentIds.get(data.file.fileName)!);
+      formRows = await getFormVersionRows(trx, round.formVersionId);
+      extracted = extractValues(data, formRows, attachmentIds.get(data.file.fileName)!);
       warnings.push(...extracted.warnings);
       let sub = await trx.selectFrom('submission').selectAll().where('round_id', '=', round.id).where('unit_id', '=', unit.id).executeTakeFirst();
       if (!sub) {
@@ -279,7 +280,7 @@ export async function importReplySource(ctx: ServiceContext, input: ImportSource
           .executeTakeFirstOrThrow()
       ).id;
       await writeRevisionValues(trx, submissionId, revisionId, extracted.values, 'nhập từ tệp', now);
-      const rows = await getFormVersionRows(trx, round.formVersionId);
+      const rows = formRows;
       const numbers = new Map(extracted.values.map((v) => [v.indicatorId, v.num]));
       revisionProblems = [
         ...extracted.problems,

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import type { ImportResult, InboxMessage } from '../../../shared/domain/inbox';
 import type { ServiceContext } from '../context';
-import { storedFilePath } from '../files/file-store';
+import { readOriginal } from '../files/file-store';
 import { importReplySource, type ImportSource } from './import-reply';
 import { importFile } from './import-file';
 import { listReplyFiles } from './list-reply-files';
@@ -70,18 +69,12 @@ export async function importDropped(ctx: ServiceContext, files: ImportSource[], 
 
 /** Review: the user says which unit (and round) sent a message; its stored original is read again with that. */
 export async function reviewMessage(ctx: ServiceContext, input: { messageId: number; unitId: number; roundId?: number }): Promise<ImportResult> {
-  const m = await ctx.db
-    .selectFrom('email_message as m')
-    .innerJoin('stored_file as f', 'f.id', 'm.source_file_id')
-    .select(['m.id', 'f.sha256', 'f.original_name'])
-    .where('m.id', '=', input.messageId)
-    .executeTakeFirst();
-  if (!m) throw new AppError('not-found', `Không có thư số ${input.messageId} trong hộp thư đến.`);
-  const file = storedFilePath(ctx.databasePath, m.sha256);
-  if (!fs.existsSync(file)) throw new AppError('not-found', `Không còn tệp gốc của thư "${m.original_name}" trong thư mục lưu trữ.`);
+  const m = await ctx.db.selectFrom('email_message').select(['id', 'source_file_id']).where('id', '=', input.messageId).executeTakeFirst();
+  if (!m || m.source_file_id === null) throw new AppError('not-found', `Không có thư số ${input.messageId} trong hộp thư đến.`);
+  const original = await readOriginal(ctx.db, m.source_file_id);
   return importReplySource(
     ctx,
-    { fileName: m.original_name, bytes: fs.readFileSync(file) },
+    { fileName: original.name, bytes: original.bytes },
     { unitId: input.unitId, ...(input.roundId !== undefined ? { roundId: input.roundId } : {}), messageRowId: m.id },
   );
 }

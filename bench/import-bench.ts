@@ -10,6 +10,7 @@ import { createRound } from '../electron/services/rounds/create-round';
 import { buildUnitTemplate } from '../electron/services/templates/write-unit-template';
 import { COL, HEADER_ROW, TEMPLATE_SHEET } from '../electron/services/templates/template-layout';
 import { importFile } from '../electron/services/import/import-file';
+import { loadImportLookups } from '../electron/services/import/import-lookups';
 import { readEml } from '../electron/services/import/read-message';
 import { openWorkbook, workbookTables } from '../electron/services/files/read-xlsx-tables';
 import { readDocxTables } from '../electron/services/files/read-docx-tables';
@@ -86,7 +87,8 @@ export async function benchImport500(dir: string): Promise<{ importS: number; fl
 
     t0 = performance.now();
     let imported = 0;
-    for (const f of files) for (const r of await importFile(ctx, f)) if (r.status === 'imported') imported++;
+    const lookups = await loadImportLookups(ctx.db);
+    for (const f of files) for (const r of await importFile(ctx, f, { lookups })) if (r.status === 'imported') imported++;
     const importS = (performance.now() - t0) / 1000;
     return { importS, floorS, imported };
   } finally {

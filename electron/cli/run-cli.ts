@@ -17,6 +17,7 @@ import { exportRoundTemplates } from '../services/templates/export-templates';
 import { submissionStatusLabels } from '../../shared/domain/rounds';
 import { formatDate } from '../../shared/text/format-vi';
 import { importFile } from '../services/import/import-file';
+import { loadImportLookups } from '../services/import/import-lookups';
 import { listReplyFiles } from '../services/import/list-reply-files';
 import { listRoundValues } from '../services/rounds/round-values';
 
@@ -125,9 +126,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const paths = positionals.slice(1);
       if (paths.length === 0) throw new UsageError('Cần ít nhất một tệp hoặc thư mục để nhập.');
       await withContext(db, async (ctx) => {
+        const lookups = await loadImportLookups(ctx.db);
         for (const p of paths) {
           for (const file of listReplyFiles(p)) {
-            for (const r of await importFile(ctx, file, roundId === undefined ? {} : { roundId })) io.out(JSON.stringify(r));
+            for (const r of await importFile(ctx, file, { lookups, ...(roundId === undefined ? {} : { roundId }) })) io.out(JSON.stringify(r));
           }
         }
       });

@@ -3,9 +3,7 @@ import { AppError, isAppError } from '../../../shared/errors';
 import { readCellValue, type RawCell } from '../../../shared/domain/cell-value';
 import { checkTreeRules, type ValueProblem } from '../../../shared/domain/check-values';
 import { foldText } from '../../../shared/text/fold';
-import { getFormVersionRows, type StoredFormRow } from '../../../db/forms/repo';
-import { listRoundSummaries } from '../../../db/rounds/repo';
-import { listUnits } from '../../../db/units/repo';
+import type { StoredFormRow } from '../../../db/forms/repo';
 import { replaceValueProblems, writeRevisionValues, type IncomingValue } from '../../../db/values/repo';
 import type { RoundSummary } from '../../../shared/domain/rounds';
 import type { ServiceContext } from '../context';
@@ -15,6 +13,7 @@ import { findReplyData, type ReplyData } from './find-reply-data';
 import { matchRows } from './match-rows';
 import { matchUnit, type CandidateUnit } from './match-unit';
 import { readEml, type ReceivedMessage } from './read-message';
+import { loadImportLookups, type ImportLookups } from './import-lookups';
 
 import type { ImportResult, ImportStatus } from '../../../shared/domain/inbox';
 
@@ -40,6 +39,8 @@ export interface ImportOptions {
   messageRowId?: number;
   /** Where a message came from when it was fetched from a mailbox. */
   origin?: { mailbox: string; uid: number };
+  /** Units, rounds and forms loaded once for a batch; loaded for this file alone when absent. */
+  lookups?: ImportLookups;
 }
 
 interface Extracted {
@@ -50,7 +51,7 @@ interface Extracted {
 }
 
 /** The figures of a reply laid on the round's form: by key for our templates, by text for the unit's own table. */
-function extractValues(data: ReplyData, rows: StoredFormRow[], fileId: number): Extracted {
+function extractValues(data: ReplyData, rows: StoredFormRow[], keys: string[], fileId: number): Extracted {
   const warnings: string[] = [];
   const problems: ValueProblem[] = [];
   let needsReview = false;
@@ -69,7 +70,7 @@ function extractValues(data: ReplyData, rows: StoredFormRow[], fileId: number): 
     }
   } else {
     sheet = data.sheet;
-    const matching = matchRows(rows, data.rows.map((r) => ({ text: r.text, hasValue: r.raw !== null })));
+    const matching = matchRows(rows, data.rows.map((r) => ({ text: r.text, hasValue: r.raw !== null })), keys);
     for (const m of matching.matches) {
       const src = data.rows[m.source]!;
       const formRow = rows[m.formRow - 1]!;
@@ -168,11 +169,9 @@ export async function importReplySource(ctx: ServiceContext, input: ImportSource
   if (src.source === 'file' && !found.data && found.manual.length === 0) return result('rejected', { errors: found.notes });
   const warnings = [...found.notes];
   const errors: string[] = [];
-  const rounds = await listRoundSummaries(ctx.db);
-  const expected = await ctx.db.selectFrom('round_unit').select(['round_id', 'unit_id']).execute();
-  const expectedIn = new Map<number, Set<number>>();
-  for (const e of expected) expectedIn.set(e.round_id, (expectedIn.get(e.round_id) ?? new Set()).add(e.unit_id));
-  const units: CandidateUnit[] = (await listUnits(ctx.db)).filter((u) => u.kind !== 'province' && u.kind !== 'secretariat');
+  const lookups = options.lookups ?? (await loadImportLookups(ctx.db));
+  const { rounds, expectedIn } = lookups;
+  const units = lookups.units.units;
 
   // Who, and for which round.
   const data = found.data;
@@ -191,7 +190,7 @@ export async function importReplySource(ctx: ServiceContext, input: ImportSource
     if (!round) warnings.push(`Biểu mẫu thuộc đợt báo cáo số ${data.reading.identity.roundId}, đợt này không còn trong dữ liệu.`);
   } else {
     const texts = [message.fromName, message.subject, ...message.attachments.map((a) => a.fileName), data?.kind === 'table' ? data.heading : null];
-    const m = matchUnit(units, { fromAddress: message.fromAddress, texts });
+    const m = matchUnit(lookups.units, { fromAddress: message.fromAddress, texts });
     unit = m.unit;
     if (!m.unit) {
       warnings.push(
@@ -224,14 +223,16 @@ export async function importReplySource(ctx: ServiceContext, input: ImportSource
     let extracted: Extracted | null = null;
     let formRows: StoredFormRow[] = [];
     if (data && unit && round) {
-      formRows = await getFormVersionRows(trx, round.formVersionId);
-      extracted = extractValues(data, formRows, attachmentIds.get(data.file.fileName)!);
+      const form = await lookups.formRows(trx, round.formVersionId);
+      formRows = form.rows;
+      extracted = extractValues(data, formRows, form.keys, attachmentIds.get(data.file.fileName)!);
       warnings.push(...extracted.warnings);
       let sub = await trx.selectFrom('submission').selectAll().where('round_id', '=', round.id).where('unit_id', '=', unit.id).executeTakeFirst();
       if (!sub) {
         warnings.push(`${unit.name} không thuộc danh sách phải báo cáo của đợt này; đã thêm vào danh sách.`);
         await trx.insertInto('round_unit').values({ round_id: round.id, unit_id: unit.id }).execute();
         sub = await trx.insertInto('submission').values({ round_id: round.id, unit_id: unit.id, received_at: null }).returningAll().executeTakeFirstOrThrow();
+        expectedIn.set(round.id, (expectedIn.get(round.id) ?? new Set()).add(unit.id));
       }
       if (sub.locked === 1) {
         warnings.push(`Báo cáo của ${unit.name} trong đợt này đã được duyệt và khóa; số liệu mới chưa được ghi, cần xem lại.`);

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../context';
 import { readOriginal } from '../files/file-store';
 import { importReplySource, type ImportSource } from './import-reply';
 import { importFile } from './import-file';
+import { loadImportLookups } from './import-lookups';
 import { listReplyFiles } from './list-reply-files';
 
 type Progress = (done: number, total: number, label: string) => void;
@@ -47,10 +48,11 @@ export async function listInboxMessages(ctx: ServiceContext): Promise<InboxMessa
 /** Imports files and folders one file at a time, reporting progress; one file's failure stops nothing else. */
 export async function importPaths(ctx: ServiceContext, paths: string[], onProgress?: Progress, options: { roundId?: number } = {}): Promise<ImportResult[]> {
   const files = paths.flatMap(listReplyFiles);
+  const lookups = await loadImportLookups(ctx.db);
   const results: ImportResult[] = [];
   for (const [i, f] of files.entries()) {
     onProgress?.(i, files.length, f);
-    results.push(...(await importFile(ctx, f, options)));
+    results.push(...(await importFile(ctx, f, { ...options, lookups })));
   }
   onProgress?.(files.length, files.length, '');
   return results;
@@ -58,10 +60,11 @@ export async function importPaths(ctx: ServiceContext, paths: string[], onProgre
 
 /** Imports files the user dropped on the window, as their contents. */
 export async function importDropped(ctx: ServiceContext, files: ImportSource[], onProgress?: Progress): Promise<ImportResult[]> {
+  const lookups = await loadImportLookups(ctx.db);
   const results: ImportResult[] = [];
   for (const [i, f] of files.entries()) {
     onProgress?.(i, files.length, f.fileName);
-    results.push(await importReplySource(ctx, f));
+    results.push(await importReplySource(ctx, f, { lookups }));
   }
   onProgress?.(files.length, files.length, '');
   return results;

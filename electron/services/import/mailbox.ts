@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { ImportResult } from '../../../shared/domain/inbox';
 import type { ServiceContext } from '../context';
 import { importReplySource } from './import-reply';
+import { loadImportLookups } from './import-lookups';
 
 export interface MailboxSettings {
   host: string;
@@ -120,12 +121,13 @@ export async function checkMailbox(ctx: ServiceContext, onProgress?: (done: numb
   }
 
   fetched.sort((a, b) => a.uid - b.uid);
+  const lookups = await loadImportLookups(ctx.db);
   const results: ImportResult[] = [];
   let lastUid = uidValidity === m.uidValidity ? m.lastUid : 0;
   for (const [i, msg] of fetched.entries()) {
     onProgress?.(i, fetched.length, `Thư ${i + 1}/${fetched.length}`);
     const name = `${m.folder}#${msg.uid}`;
-    results.push(await importReplySource(ctx, { fileName: `${name}.eml`, bytes: msg.source }, { origin: { mailbox: m.folder, uid: msg.uid } }, `imap:${m.user}/${name}`));
+    results.push(await importReplySource(ctx, { fileName: `${name}.eml`, bytes: msg.source }, { origin: { mailbox: m.folder, uid: msg.uid }, lookups }, `imap:${m.user}/${name}`));
     lastUid = Math.max(lastUid, msg.uid);
     await store(ctx, { ...m, uidValidity, lastUid, lastCheckedAt: ctx.clock().toISOString() });
   }

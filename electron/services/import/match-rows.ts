@@ -79,8 +79,8 @@ const WEAK = 0.75;
  * The same text under different parents ("Số vụ" three times) is told apart by order: the first
  * unused candidate after the last matched row. Rows can be missing or added anywhere.
  */
-export function matchRows(form: FormRowRef[], source: SourceRowRef[]): RowMatching {
-  const keys = form.map((f) => rowKeyText(f.text));
+export function matchRows(form: FormRowRef[], source: SourceRowRef[], formKeys?: string[]): RowMatching {
+  const keys = formKeys ?? form.map((f) => rowKeyText(f.text));
   const used = new Set<number>();
   const matches: RowMatch[] = [];
   const unmatched: number[] = [];

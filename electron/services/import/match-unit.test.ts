@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { demoUnits } from '../demo/demo-data';
-import { matchUnit, type CandidateUnit } from './match-unit';
+import { matchUnit as matchPrepared, prepareUnits, type CandidateUnit } from './match-unit';
 
 const units: CandidateUnit[] = demoUnits
   .filter((u) => u.kind !== 'province')
   .map((u, i) => ({ id: i + 1, code: u.code, name: u.name, kind: u.kind, emails: u.emails }));
+const matchUnit = (us: CandidateUnit[], clues: Parameters<typeof matchPrepared>[1]) => matchPrepared(prepareUnits(us), clues);
 const code = (m: ReturnType<typeof matchUnit>) => (m.unit ? m.unit.code : `?${m.ambiguous.map((u) => u.code).join(',')}`);
 
 describe('matchUnit', () => {

@@ -37,22 +37,36 @@ function nameVariants(u: CandidateUnit): string[] {
 
 export type UnitMatch = { unit: CandidateUnit; by: 'email' | 'name' } | { unit: null; ambiguous: CandidateUnit[] };
 
+/** Units with their name variants worked out once, for matching many replies. */
+export interface PreparedUnits {
+  units: CandidateUnit[];
+  variants: Map<number, { full: string; list: string[] }>;
+  byEmail: Map<string, CandidateUnit[]>;
+}
+
+export function prepareUnits(units: CandidateUnit[]): PreparedUnits {
+  const byEmail = new Map<string, CandidateUnit[]>();
+  for (const u of units) for (const e of u.emails) byEmail.set(e.toLowerCase(), [...(byEmail.get(e.toLowerCase()) ?? []), u]);
+  return { units, byEmail, variants: new Map(units.map((u) => [u.id, { full: normalise(u.name).trim(), list: nameVariants(u) }])) };
+}
+
 /**
  * Who sent a reply: the sender's address among the units' addresses; otherwise the unit whose name
  * (with or without "huyện", "thị xã", "TP", "UBND"…, ignoring case and diacritics) appears in the
  * sender's name, the subject, the file name or the document's heading, the longest match winning.
  * Two units matching equally well is not guessed.
  */
-export function matchUnit(candidates: CandidateUnit[], clues: { fromAddress: string | null; texts: (string | null)[] }): UnitMatch {
+export function matchUnit(prepared: PreparedUnits, clues: { fromAddress: string | null; texts: (string | null)[] }): UnitMatch {
   if (clues.fromAddress) {
-    const byMail = candidates.filter((u) => u.emails.includes(clues.fromAddress!.toLowerCase()));
+    const byMail = prepared.byEmail.get(clues.fromAddress.toLowerCase()) ?? [];
     if (byMail.length === 1) return { unit: byMail[0]!, by: 'email' };
   }
   const haystack = clues.texts.filter((t): t is string => !!t).map(normalise).join(' | ');
   const hits: { unit: CandidateUnit; hit: string; full: boolean }[] = [];
-  for (const u of candidates) {
-    const hit = nameVariants(u).find((v) => haystack.includes(` ${v} `));
-    if (hit) hits.push({ unit: u, hit, full: hit === normalise(u.name).trim() });
+  for (const u of prepared.units) {
+    const v = prepared.variants.get(u.id)!;
+    const hit = v.list.find((x) => haystack.includes(` ${x} `));
+    if (hit) hits.push({ unit: u, hit, full: hit === v.full });
   }
   // A full name ("huyện sơn tịnh") outranks a bare one ("sơn tịnh"); a hit inside a longer hit
   // ("tịnh" inside "sơn tịnh") is not a second candidate; anything else left over is ambiguous.

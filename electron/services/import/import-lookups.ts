@@ -1,0 +1,44 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../../db/schema';
+import { getFormVersionRows, type StoredFormRow } from '../../../db/forms/repo';
+import { listRoundSummaries } from '../../../db/rounds/repo';
+import { listUnits } from '../../../db/units/repo';
+import type { RoundSummary } from '../../../shared/domain/rounds';
+import { rowKeyText } from './match-rows';
+import { prepareUnits, type PreparedUnits } from './match-unit';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * What every reply is read against — the units that may send one, the rounds and who is expected
+ * in each, the forms' rows — loaded once for a batch of files rather than once per file. An import
+ * that adds a unit to a round's expected list updates it here too.
+ */
+export interface ImportLookups {
+  units: PreparedUnits;
+  rounds: RoundSummary[];
+  expectedIn: Map<number, Set<number>>;
+  formRows(db: Db, versionId: number): Promise<{ rows: StoredFormRow[]; keys: string[] }>;
+}
+
+export async function loadImportLookups(db: Db): Promise<ImportLookups> {
+  const units = (await listUnits(db)).filter((u) => u.kind !== 'province' && u.kind !== 'secretariat');
+  const expected = await db.selectFrom('round_unit').select(['round_id', 'unit_id']).execute();
+  const expectedIn = new Map<number, Set<number>>();
+  for (const e of expected) expectedIn.set(e.round_id, (expectedIn.get(e.round_id) ?? new Set()).add(e.unit_id));
+  const forms = new Map<number, { rows: StoredFormRow[]; keys: string[] }>();
+  return {
+    units: prepareUnits(units),
+    rounds: await listRoundSummaries(db),
+    expectedIn,
+    async formRows(tx, versionId) {
+      let f = forms.get(versionId);
+      if (!f) {
+        const rows = await getFormVersionRows(tx, versionId);
+        f = { rows, keys: rows.map((r) => rowKeyText(r.text)) };
+        forms.set(versionId, f);
+      }
+      return f;
+    },
+  };
+}

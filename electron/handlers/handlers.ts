@@ -87,7 +87,7 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
     'rounds:list-values': (input) => listRoundValues(ctx, input.roundId),
     'inbox:list-messages': () => listInboxMessages(ctx),
     'inbox:import-files': async (input) => {
-      const replyFilter = [{ name: 'Thư và báo cáo (.eml, Excel, Word, PDF)', extensions: ['eml', 'xlsx', 'xls', 'docx', 'doc', 'pdf', 'jpg', 'png'] }];
+      const replyFilter = [{ name: 'Thư và báo cáo (.eml, Excel, Word, PDF)', extensions: ['eml', 'msg', 'mbox', 'zip', 'xlsx', 'xls', 'docx', 'doc', 'pdf', 'jpg', 'png'] }];
       const paths =
         input.kind === 'folder'
           ? await ctx.platform.chooseFolder({ title: 'Chọn thư mục chứa thư, báo cáo của đơn vị' }).then((p) => (p === null ? null : [p]))

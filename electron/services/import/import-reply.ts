@@ -13,6 +13,7 @@ import { findReplyData, type ReplyData } from './find-reply-data';
 import { matchRows } from './match-rows';
 import { matchUnit, type CandidateUnit } from './match-unit';
 import { readEml, type ReceivedMessage } from './read-message';
+import { readMsg } from './read-msg';
 import { loadImportLookups, type ImportLookups } from './import-lookups';
 
 import type { ImportResult, ImportStatus } from '../../../shared/domain/inbox';
@@ -100,14 +101,15 @@ function extractValues(data: ReplyData, rows: StoredFormRow[], keys: string[], f
   return { values, problems, warnings, needsReview };
 }
 
-async function readSource({ fileName, bytes }: ImportSource): Promise<{ bytes: Uint8Array; message: ReceivedMessage; source: 'eml' | 'file' }> {
+async function readSource({ fileName, bytes }: ImportSource): Promise<{ bytes: Uint8Array; message: ReceivedMessage; source: 'eml' | 'msg' | 'file' }> {
   const ext = path.extname(fileName).toLowerCase();
   if (bytes.byteLength > MAX_REPLY_BYTES) throw new AppError('invalid-input', `Tệp "${fileName}" quá lớn (giới hạn ${MAX_REPLY_BYTES / MB} MB).`);
   if (ext === '.eml') return { bytes, message: await readEml(fileName, bytes), source: 'eml' };
+  if (ext === '.msg') return { bytes, message: readMsg(fileName, bytes), source: 'msg' };
   if (dataExtensions.has(ext) || manualExtensions.has(ext)) {
     return { bytes, source: 'file', message: { messageId: null, fromAddress: null, fromName: null, subject: null, sentAt: null, attachments: [{ fileName, bytes }] } };
   }
-  throw new AppError('unsupported-file', `Không nhận loại tệp "${ext || fileName}": hãy dùng thư .eml hoặc tệp .xlsx, .xls, .docx.`);
+  throw new AppError('unsupported-file', `Không nhận loại tệp "${ext || fileName}": hãy dùng thư .eml, .msg, .mbox hoặc tệp .xlsx, .xls, .docx, .zip.`);
 }
 
 function chooseRound(rounds: RoundSummary[], expectedIn: Map<number, Set<number>>, unitId: number | null, texts: string): RoundSummary | null {
@@ -210,7 +212,7 @@ export async function importReplySource(ctx: ServiceContext, input: ImportSource
     const sourceName = input.fileName;
     const sourceFileId = await keepOriginal(trx, sourceName, bytes, now);
     const attachmentIds = new Map<string, number>();
-    if (src.source === 'eml') {
+    if (src.source !== 'file') {
       for (const a of message.attachments) attachmentIds.set(a.fileName, await keepOriginal(trx, a.fileName, a.bytes, now));
     } else {
       attachmentIds.set(sourceName, sourceFileId);

@@ -6,7 +6,7 @@ export const text = {
   importFolder: 'Nhập thư mục…',
   checkMail: 'Kiểm tra thư mới',
   importing: 'Đang nhập…',
-  dropHint: 'Kéo thả thư (.eml) hoặc tệp báo cáo (Excel, Word, PDF) vào đây để nhập.',
+  dropHint: 'Kéo thả thư (.eml, .msg) hoặc tệp báo cáo (Excel, Word, PDF, .zip) vào đây để nhập.',
   dropActive: 'Thả tệp để nhập',
   tooLarge: (name: string) => `Tệp "${name}" lớn hơn 30 MB nên không nhập.`,
   summary: (results: ImportResult[]) => {

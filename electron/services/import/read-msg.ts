@@ -1,0 +1,45 @@
+import * as msgreader from '@kenjiuno/msgreader';
+import type MsgReaderClass from '@kenjiuno/msgreader';
+import { AppError } from '../../../shared/errors';
+import { cleanText } from '../../../shared/text/fold';
+import { MAX_ATTACHMENTS, type ReceivedMessage } from './read-message';
+
+/** The package is CommonJS with an ES default export; reach the class whichever way it was loaded. */
+const MsgReader = ((msgreader as unknown as { default: { default?: typeof MsgReaderClass } & typeof MsgReaderClass }).default.default ??
+  (msgreader as unknown as { default: typeof MsgReaderClass }).default) as typeof MsgReaderClass;
+
+function headerDate(headers: string | undefined): string | null {
+  const m = headers ? /^Date:\s*(.+)$/im.exec(headers) : null;
+  const d = m ? new Date(m[1]!.trim()) : null;
+  return d && !Number.isNaN(d.getTime()) ? d.toISOString() : null;
+}
+
+/** Reads an Outlook .msg: sender, subject, date, Message-ID and attachments (@kenjiuno/msgreader). */
+export function readMsg(fileName: string, bytes: Uint8Array): ReceivedMessage {
+  let reader: MsgReaderClass;
+  let data;
+  try {
+    reader = new MsgReader(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    data = reader.getFileData();
+  } catch (e) {
+    throw new AppError('unsupported-file', `Không đọc được thư Outlook "${fileName}": ${(e as Error).message}`);
+  }
+  if (data.error) throw new AppError('unsupported-file', `Không đọc được thư Outlook "${fileName}": tệp bị hỏng hoặc không phải thư .msg.`);
+  const attachments = (data.attachments ?? []).slice(0, MAX_ATTACHMENTS).flatMap((a, i) => {
+    try {
+      const file = reader.getAttachment(a);
+      return [{ fileName: cleanText(file.fileName || a.fileName || `tep-dinh-kem-${i + 1}`), bytes: Buffer.from(file.content) }];
+    } catch {
+      return [];
+    }
+  });
+  const sent = headerDate(data.headers) ?? (data.clientSubmitTime ? new Date(data.clientSubmitTime).toISOString() : null);
+  return {
+    messageId: data.messageId?.trim() || null,
+    fromAddress: (data.senderSmtpAddress || data.senderEmail)?.toLowerCase() ?? null,
+    fromName: data.senderName ? cleanText(data.senderName) : null,
+    subject: data.subject ? cleanText(data.subject) : null,
+    sentAt: sent,
+    attachments,
+  };
+}

@@ -9,16 +9,21 @@ const exec = promisify(execFile);
  * Converts an office file to PDF with LibreOffice headless, in a private profile so runs never
  * share state, and returns the PDF's path. What LibreOffice prints is what Word/Excel would.
  */
-export async function convertToPdf(file: string, workDir: string): Promise<string> {
+export function convertToPdf(file: string, workDir: string): Promise<string> {
+  return convertWithLibreOffice(file, 'pdf', workDir);
+}
+
+/** Converts with LibreOffice headless to another format ("pdf", "doc", "xls"); returns the new file's path. */
+export async function convertWithLibreOffice(file: string, format: string, workDir: string): Promise<string> {
   const profile = path.join(workDir, 'lo-profile');
   fs.mkdirSync(profile, { recursive: true });
-  await exec('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', workDir, file], {
+  await exec('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', format, '--outdir', workDir, file], {
     env: { ...process.env, HOME: workDir },
     timeout: 90_000,
   });
-  const pdf = path.join(workDir, `${path.basename(file, path.extname(file))}.pdf`);
-  if (!fs.existsSync(pdf)) throw new Error(`LibreOffice produced no PDF for ${file}`);
-  return pdf;
+  const out = path.join(workDir, `${path.basename(file, path.extname(file))}.${format}`);
+  if (!fs.existsSync(out)) throw new Error(`LibreOffice produced no .${format} for ${file}`);
+  return out;
 }
 
 export async function pdfInfo(pdf: string): Promise<{ pages: number; widthPt: number; heightPt: number }> {

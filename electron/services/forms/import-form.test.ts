@@ -5,6 +5,7 @@ import { seedAppendixDocx, seedAppendixXls, seedAppendixXlsx, seedTableB } from 
 import { listFormSummaries } from '../../../db/forms/repo';
 import { createTestContext, type TestContext } from '../../testing/service-context';
 import { readOriginal, sha256 } from '../files/file-store';
+import { convertWithLibreOffice } from '../../../tests/support/libreoffice';
 import { draftFormFromBytes, importFormFile } from './import-form';
 
 let ctx: TestContext;
@@ -42,6 +43,16 @@ describe.each(formats)('importing the seed appendix as .%s', (_kind, name, build
     });
     for (const r of draft.rows.filter((x) => x.numbering === '+')) expect(draft.rows[r.parentRow! - 1]!.numbering).toBe('-');
   });
+});
+
+describe('an old Word (.doc) appendix', () => {
+  it('is read as far as its text goes: the same 102 rows', async () => {
+    const docx = write('phu-luc-cu.docx', await seedAppendixDocx());
+    const doc = await convertWithLibreOffice(docx, 'doc', ctx.database.dir);
+    const draft = await draftFormFromBytes('phu-luc-cu.doc', fs.readFileSync(doc));
+    expect(draft.rows).toHaveLength(102);
+    for (const r of draft.rows.filter((x) => x.numbering === '+')) expect(draft.rows[r.parentRow! - 1]!.numbering).toBe('-');
+  }, 120_000);
 });
 
 describe('saving an imported form', () => {
@@ -111,7 +122,7 @@ describe('a file with no form in it', () => {
   it.each([
     ['hong.docx', 'PK\u0003\u0004 not really a zip', /Không đọc được tệp Word "hong.docx"/],
     ['gia.xlsx', 'plain text', /không phải bảng tính Excel/],
-    ['cu.doc', 'whatever', /Word cũ \(\.doc\).*lưu thành \.docx/],
+    ['cu.doc', 'whatever', /Không đọc được văn bản Word cũ "cu.doc"/],
     ['anh.pdf', '%PDF', /Không nhận loại tệp "\.pdf"/],
   ])('refuses %s', async (name, content, message) => {
     await expect(importFormFile(ctx, write(name, content))).rejects.toMatchObject({ message: expect.stringMatching(message) });

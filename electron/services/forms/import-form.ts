@@ -5,6 +5,7 @@ import { getFormVersionRows, insertForm, insertFormVersion, insertFormVersionRow
 import type { ServiceContext } from '../context';
 import { MB, readFileWithinLimit } from '../files/limits';
 import { readDocxTables } from '../files/read-docx-tables';
+import { readDocTables } from '../files/read-doc-tables';
 import { readWorkbookTables } from '../files/read-xlsx-tables';
 import type { SourceTable } from '../files/source-table';
 import { keepOriginal } from '../files/file-store';
@@ -17,9 +18,7 @@ async function readTables(fileName: string, bytes: Uint8Array): Promise<SourceTa
   const ext = path.extname(fileName).toLowerCase();
   if (ext === '.docx') return readDocxTables(fileName, bytes);
   if (ext === '.xlsx' || ext === '.xls') return readWorkbookTables(fileName, bytes);
-  if (ext === '.doc') {
-    throw new AppError('unsupported-file', `Tệp "${fileName}" là văn bản Word cũ (.doc): hãy mở bằng Word và lưu thành .docx rồi nhập lại.`);
-  }
+  if (ext === '.doc') return (await readDocTables(fileName, bytes)).tables;
   throw new AppError('unsupported-file', `Không nhận loại tệp "${ext || fileName}" cho biểu mẫu; hãy dùng .docx, .xlsx hoặc .xls.`);
 }
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { isAppError } from '../../../shared/errors';
 import type { RawCell } from '../../../shared/domain/cell-value';
 import { readDocxTables } from '../files/read-docx-tables';
+import { readDocTables } from '../files/read-doc-tables';
 import { openWorkbook, workbookTables } from '../files/read-xlsx-tables';
 import { detectFormTable } from '../forms/detect-form-table';
 import { readUnitTemplate, type TemplateReading } from '../templates/read-unit-template';
@@ -27,7 +28,7 @@ export interface FoundData {
   manual: ReceivedFile[];
 }
 
-const manualTypes = new Set(['.pdf', '.jpg', '.jpeg', '.png', '.tif', '.tiff', '.doc', '.rtf', '.odt', '.ods']);
+const manualTypes = new Set(['.pdf', '.jpg', '.jpeg', '.png', '.tif', '.tiff', '.rtf', '.odt', '.ods']);
 
 async function readOne(file: ReceivedFile): Promise<ReplyData | null> {
   const ext = path.extname(file.fileName).toLowerCase();
@@ -39,6 +40,11 @@ async function readOne(file: ReceivedFile): Promise<ReplyData | null> {
     const found = detectFormTable(file.fileName, tables);
     const heading = found.table.rows.filter((r) => r.ref < found.headerRef).flatMap((r) => r.cells).join(' ');
     return { kind: 'table', file, sheet: found.table.sheet, heading, legacy: found.table.legacyEncoding, rows: found.rows.map((r) => ({ text: r.text, raw: r.value, cell: r.valueCell })) };
+  }
+  if (ext === '.doc') {
+    const doc = await readDocTables(file.fileName, file.bytes);
+    const found = detectFormTable(file.fileName, doc.tables);
+    return { kind: 'table', file, sheet: null, heading: doc.heading, legacy: found.table.legacyEncoding, rows: found.rows.map((r) => ({ text: r.text, raw: r.value, cell: r.valueCell })) };
   }
   if (ext === '.docx') {
     const found = detectFormTable(file.fileName, await readDocxTables(file.fileName, file.bytes));
@@ -70,7 +76,7 @@ export async function findReplyData(received: ReceivedFile[]): Promise<FoundData
     const ext = path.extname(file.fileName).toLowerCase();
     if (manualTypes.has(ext)) {
       manual.push(file);
-      notes.push(`Tệp "${file.fileName}" cần nhập tay (${ext === '.doc' ? 'văn bản Word cũ' : 'PDF hoặc ảnh'}); đã lưu để mở xem.`);
+      notes.push(`Tệp "${file.fileName}" cần nhập tay (PDF hoặc ảnh); đã lưu để mở xem.`);
       continue;
     }
     try {
@@ -84,6 +90,9 @@ export async function findReplyData(received: ReceivedFile[]): Promise<FoundData
   }
   const template = found.find((d) => d.kind === 'template');
   const best = template ?? found.sort((a, b) => (b.kind === 'table' ? b.rows.length : 0) - (a.kind === 'table' ? a.rows.length : 0))[0] ?? null;
+  if (best?.kind === 'table' && path.extname(best.file.fileName).toLowerCase() === '.doc') {
+    notes.push(`Tệp "${best.file.fileName}" là văn bản Word cũ (.doc): chỉ đọc được chữ, không có định dạng; hãy kiểm tra kỹ số liệu.`);
+  }
   if (best?.kind === 'table' && best.legacy) {
     notes.push(`Tệp "${best.file.fileName}" được gõ bằng bảng mã ${legacyEncodingNames[best.legacy]}; đã chuyển sang Unicode.`);
   }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Document, Packer, Paragraph } from 'docx';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { convertWithLibreOffice } from '../../../tests/support/libreoffice';
 import { buildEml, fillTemplate, ownLayoutWorkbook } from '../../../tests/fixtures/replies';
 import { getFormVersionRows } from '../../../db/forms/repo';
 import { createTestContext, type TestContext } from '../../testing/service-context';
@@ -123,6 +124,27 @@ describe('importing a reply in the unit’s own layout', () => {
       ['Tổng số cơ sở kinh d', 1250], ['Cơ sở lưu trú (nhà n', 1000], ['Vũ trường', 250], ['Số tiền phạt', 12.5],
     ]);
   });
+});
+
+describe('a reply in an old Word (.doc) file', () => {
+  it('reads its table and its heading, and says the file gave text only', async () => {
+    const { round } = await setup();
+    const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
+    const docx = write('bao-cao.docx', Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children: [
+      new Paragraph('UBND HUYỆN BÌNH SƠN'),
+      new Table({ rows: [
+        new TableRow({ children: [cell('Nội dung'), cell('Đơn vị tính'), cell('Số lượng')] }),
+        new TableRow({ children: [cell('- Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm hiện có trên địa bàn'), cell('Cơ sở'), cell('1.250')] }),
+        new TableRow({ children: [cell('+ Vũ trường'), cell('Cơ sở'), cell('3')] }),
+      ] }),
+    ] }] }))));
+    const doc = await convertWithLibreOffice(docx, 'doc', ctx.database.dir);
+    const r = await importReply(ctx, doc);
+    expect(r).toMatchObject({ status: 'imported', unitCode: '524', values: 2 });
+    expect(r.warnings).toContain('Tệp "bao-cao.doc" là văn bản Word cũ (.doc): chỉ đọc được chữ, không có định dạng; hãy kiểm tra kỹ số liệu.');
+    const got = (await listRoundValues(ctx, round.id)).filter((v) => v.unitCode === '524' && v.value !== null).map((v) => v.value);
+    expect(got).toEqual([1250, 3]);
+  }, 120_000);
 });
 
 describe('replies that cannot be imported as they are', () => {

@@ -21,9 +21,9 @@ import type { ImportResult, ImportStatus } from '../../../shared/domain/inbox';
 export type { ImportResult, ImportStatus };
 
 export const MAX_REPLY_BYTES = 30 * MB;
-const dataExtensions = new Set(['.xlsx', '.xls', '.xlsm', '.docx', '.zip']);
+const dataExtensions = new Set(['.xlsx', '.xls', '.xlsm', '.docx', '.doc', '.zip']);
 /** Kept and listed for manual entry when they arrive on their own. */
-const manualExtensions = new Set(['.pdf', '.jpg', '.jpeg', '.png', '.tif', '.tiff', '.doc']);
+const manualExtensions = new Set(['.pdf', '.jpg', '.jpeg', '.png', '.tif', '.tiff']);
 
 export interface ImportSource {
   /** The name shown to the user and kept with the original. */

@@ -22,6 +22,7 @@ import { exportRoundTemplates } from '../services/templates/export-templates';
 import { listRoundValues } from '../services/rounds/round-values';
 import { importDropped, importPaths, listInboxMessages, reviewMessage } from '../services/import/inbox';
 import { checkMailbox, getMailbox, saveMailbox } from '../services/import/mailbox';
+import { getReplyTable } from '../services/import/reply-table';
 
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
 
@@ -102,6 +103,7 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
         (done, total, label) => progress({ task: 'import', done, total, label }),
       ),
     'inbox:review-message': (input) => reviewMessage(ctx, input),
+    'inbox:get-reply-table': (input) => getReplyTable(ctx, input.messageId, input.roundId),
     'inbox:get-mailbox': () => getMailbox(ctx),
     'inbox:save-mailbox': (input) => saveMailbox(ctx, input),
     'inbox:check-mailbox': () => checkMailbox(ctx, (done, total, label) => progress({ task: 'import', done, total, label })),

@@ -23,6 +23,7 @@ export const channels = [
   'inbox:import-files',
   'inbox:import-dropped',
   'inbox:review-message',
+  'inbox:get-reply-table',
   'inbox:get-mailbox',
   'inbox:save-mailbox',
   'inbox:check-mailbox',

@@ -5,7 +5,7 @@ import type { PlanDetail } from '../domain/plans';
 import { isIsoDate } from '../text/format-vi';
 import { childRules, valueTypes, type FormDetail, type FormDraft, type FormSummary } from '../domain/forms';
 import type { RoundSummary, SubmissionEntry } from '../domain/rounds';
-import type { ImportResult, InboxMessage, MailboxView } from '../domain/inbox';
+import type { ImportResult, InboxMessage, MailboxView, ReplyTableView } from '../domain/inbox';
 
 export interface RoundValueRow {
   unitCode: string;
@@ -125,7 +125,17 @@ export const contract = {
       })
       .strict(),
   ),
-  'inbox:review-message': channel<ImportResult>()(z.object({ messageId: id, unitId: id, roundId: id.optional() }).strict()),
+  'inbox:review-message': channel<ImportResult>()(
+    z
+      .object({
+        messageId: id,
+        unitId: id,
+        roundId: id.optional(),
+        rowChoices: z.array(z.object({ index: z.number().int().min(0), formRow: id.nullable() }).strict()).max(5000).optional(),
+      })
+      .strict(),
+  ),
+  'inbox:get-reply-table': channel<ReplyTableView | null>()(z.object({ messageId: id, roundId: id.optional() }).strict()),
   'inbox:get-mailbox': channel<MailboxView | null>()(noInput),
   'inbox:save-mailbox': channel<MailboxView>()(
     z

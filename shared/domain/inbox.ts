@@ -19,6 +19,22 @@ export interface ImportResult {
   errors: string[];
 }
 
+/** A reply's table as the unit sent it, beside the form rows its rows were matched to. */
+export interface ReplyTableView {
+  kind: 'template' | 'table';
+  fileName: string;
+  sheet: string | null;
+  rows: {
+    index: number;
+    text: string;
+    value: string | number | null;
+    cell: string | null;
+    formRow: number | null;
+    quality: 'exact' | 'close' | 'weak' | null;
+  }[];
+  formRows: { row: number; text: string; numbering: string | null; valueRow: boolean }[];
+}
+
 export interface MailboxView {
   host: string;
   port: number;

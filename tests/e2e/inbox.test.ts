@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildEml, fillTemplate, ownLayoutWorkbook } from '../fixtures/replies';
 import { seedDemoRound } from '../../electron/testing/seed-round';
 import { exportRoundTemplates } from '../../electron/services/templates/export-templates';
+import { listRoundValues } from '../../electron/services/rounds/round-values';
 import { useAppInChromium, type AppUnderTest } from './harness';
 import { startDovecot } from '../support/dovecot';
 
@@ -25,6 +26,7 @@ describe('inbox', () => {
       attachments: [{ filename: 'so-lieu.xlsx', content: await ownLayoutWorkbook([
         ['Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm hiện có trên địa bàn', 'Cơ sở', '1.250'],
         ['Vũ trường', 'Cơ sở', 4],
+        ['Tổng số người vi phạm pháp luật', 'Lượt người', 9],
       ], 'ĐƠN VỊ BÁO CÁO: ………') }],
     });
     const files = [
@@ -59,6 +61,12 @@ describe('inbox', () => {
     const details = page.getByRole('complementary', { name: 'Chi tiết' });
     await expect.poll(() => details.textContent()).toContain('Không nhận ra đơn vị gửi (canbo.ldtbxh@gmail.com); cần chọn đơn vị.');
     await details.getByLabel('Đơn vị gửi').selectOption({ label: 'Huyện Bình Sơn' });
+    // The table as the unit sent it: the loosely worded row is marked for a decision.
+    const weakRow = details.locator('tr.row-weak');
+    await expect.poll(() => weakRow.locator('td').nth(1).textContent()).toBe('Tổng số người vi phạm pháp luật');
+    const choice = details.getByLabel('Dòng biểu mẫu cho "Tổng số người vi phạm pháp luật"');
+    const options = await choice.locator('option').allTextContents();
+    await choice.selectOption({ label: options.find((o) => /^\d+\. Tổng số người vi phạm$/.test(o))! });
     await app.screenshot('21-inbox-review');
     await details.getByRole('button', { name: 'Nhập với lựa chọn này' }).click();
     await expect.poll(() => page.getByTestId('inbox-imported').textContent()).toBe('3Đã nhập');
@@ -71,6 +79,13 @@ describe('inbox', () => {
     const values = page.getByRole('complementary', { name: 'Số liệu của Huyện Bình Sơn' });
     await expect.poll(() => values.locator('.ag-row', { hasText: 'Tổng số cơ sở kinh doanh' }).locator('.ag-cell[col-id="value"]').textContent()).toBe('1.250');
     expect(await values.locator('.ag-row', { hasText: 'Vũ trường' }).locator('.ag-cell[col-id="value"]').textContent()).toBe('4');
+    // The confirmed row lies below the grid's visible rows; its figure is checked where it is stored.
+    const stored = (await listRoundValues(ctx, round.id)).filter((v) => v.unitCode === '524' && v.value !== null).map((v) => [v.text, v.value]);
+    expect(stored).toEqual([
+      ['Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm hiện có trên địa bàn', 1250],
+      ['Vũ trường', 4],
+      ['Tổng số người vi phạm', 9],
+    ]);
     await app.screenshot('22-round-values');
     fs.mkdirSync(path.join(ctx.database.dir, 'x'), { recursive: true });
   });

@@ -11,6 +11,8 @@ import { exportRoundTemplates } from '../templates/export-templates';
 import { listSubmissions } from '../rounds/completeness';
 import { listRoundValues } from '../rounds/round-values';
 import { importReply } from './import-reply';
+import { getReplyTable } from './reply-table';
+import { reviewMessage } from './inbox';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -123,6 +125,39 @@ describe('importing a reply in the unit’s own layout', () => {
     expect(bs.map((v) => [v.text.slice(0, 20), v.value])).toEqual([
       ['Tổng số cơ sở kinh d', 1250], ['Cơ sở lưu trú (nhà n', 1000], ['Vũ trường', 250], ['Số tiền phạt', 12.5],
     ]);
+  });
+});
+
+describe('reviewing a reply row by row', () => {
+  it('shows the table as sent with its matches, and imports the rows as the user decides', async () => {
+    const { round, rows } = await setup();
+    const workbook = await ownLayoutWorkbook([
+      ['Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm hiện có trên địa bàn', 'Cơ sở', 30],
+      ['Tổng số người vi phạm pháp luật', 'Lượt người', 9],
+      ['Số lớp tập huấn do huyện tự tổ chức', 'Lớp', 2],
+    ]);
+    const r = await importReply(ctx, write('bs.xlsx', workbook));
+    expect(r).toMatchObject({ status: 'needs-review', unitCode: '524', values: 1 });
+    const message = await ctx.db.selectFrom('email_message').select('id').executeTakeFirstOrThrow();
+
+    const view = (await getReplyTable(ctx, message.id))!;
+    const violators = rows.find((x) => x.text === 'Tổng số người vi phạm')!.row;
+    expect(view.rows.map((x) => [x.text, x.value, x.cell, x.formRow, x.quality])).toEqual([
+      ['Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm hiện có trên địa bàn', 30, 'D5', 3, 'exact'],
+      ['Tổng số người vi phạm pháp luật', 9, 'D6', violators, 'weak'],
+      ['Số lớp tập huấn do huyện tự tổ chức', 2, 'D7', null, null],
+    ]);
+    expect(view.formRows).toHaveLength(102);
+
+    const done = await reviewMessage(ctx, {
+      messageId: message.id,
+      unitId: (await ctx.db.selectFrom('org_unit').select('id').where('code', '=', '524').executeTakeFirstOrThrow()).id,
+      rowChoices: [{ index: 0, formRow: 3 }, { index: 1, formRow: violators }, { index: 2, formRow: null }],
+    });
+    expect(done).toMatchObject({ status: 'imported', values: 2 });
+    const got = (await listRoundValues(ctx, round.id)).filter((v) => v.unitCode === '524' && v.value !== null).map((v) => [v.row, v.value]);
+    expect(got).toEqual([[3, 30], [violators, 9]]);
+    expect(await ctx.db.selectFrom('email_message').select(['status']).execute()).toEqual([{ status: 'imported' }]);
   });
 });
 

@@ -42,6 +42,8 @@ export interface ImportOptions {
   origin?: { mailbox: string; uid: number };
   /** Units, rounds and forms loaded once for a batch; loaded for this file alone when absent. */
   lookups?: ImportLookups;
+  /** Review: the user's row-by-row decisions for a unit's own table. */
+  rowChoices?: RowChoice[];
 }
 
 interface Extracted {
@@ -52,7 +54,13 @@ interface Extracted {
 }
 
 /** The figures of a reply laid on the round's form: by key for our templates, by text for the unit's own table. */
-function extractValues(data: ReplyData, rows: StoredFormRow[], keys: string[], fileId: number): Extracted {
+/** The user's decision for one row of a unit's own table (by its position in the table): the form row it is, or none. */
+export interface RowChoice {
+  index: number;
+  formRow: number | null;
+}
+
+function extractValues(data: ReplyData, rows: StoredFormRow[], keys: string[], fileId: number, choices?: RowChoice[]): Extracted {
   const warnings: string[] = [];
   const problems: ValueProblem[] = [];
   let needsReview = false;
@@ -68,6 +76,15 @@ function extractValues(data: ReplyData, rows: StoredFormRow[], keys: string[], f
     for (const extra of data.reading.extraRows) {
       warnings.push(`Dòng ${extra.ref} do đơn vị tự thêm ("${extra.text || '…'}") không thuộc biểu mẫu nên không được nhập.`);
       if (extra.raw !== null) needsReview = true;
+    }
+  } else if (choices) {
+    // The user has looked at every row: their choices stand, and nothing is left for review.
+    sheet = data.sheet;
+    for (const c of choices) {
+      const src = data.rows[c.index];
+      if (!src || c.formRow === null) continue;
+      const formRow = rows[c.formRow - 1];
+      if (formRow?.valueRow) rawByRow.set(formRow.row, { raw: src.raw, cell: src.cell });
     }
   } else {
     sheet = data.sheet;
@@ -101,7 +118,7 @@ function extractValues(data: ReplyData, rows: StoredFormRow[], keys: string[], f
   return { values, problems, warnings, needsReview };
 }
 
-async function readSource({ fileName, bytes }: ImportSource): Promise<{ bytes: Uint8Array; message: ReceivedMessage; source: 'eml' | 'msg' | 'file' }> {
+export async function readSource({ fileName, bytes }: ImportSource): Promise<{ bytes: Uint8Array; message: ReceivedMessage; source: 'eml' | 'msg' | 'file' }> {
   const ext = path.extname(fileName).toLowerCase();
   if (bytes.byteLength > MAX_REPLY_BYTES) throw new AppError('invalid-input', `Tệp "${fileName}" quá lớn (giới hạn ${MAX_REPLY_BYTES / MB} MB).`);
   if (ext === '.eml') return { bytes, message: await readEml(fileName, bytes), source: 'eml' };
@@ -227,7 +244,7 @@ export async function importReplySource(ctx: ServiceContext, input: ImportSource
     if (data && unit && round) {
       const form = await lookups.formRows(trx, round.formVersionId);
       formRows = form.rows;
-      extracted = extractValues(data, formRows, form.keys, attachmentIds.get(data.file.fileName)!);
+      extracted = extractValues(data, formRows, form.keys, attachmentIds.get(data.file.fileName)!, options.rowChoices);
       warnings.push(...extracted.warnings);
       let sub = await trx.selectFrom('submission').selectAll().where('round_id', '=', round.id).where('unit_id', '=', unit.id).executeTakeFirst();
       if (!sub) {

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { ImportResult, InboxMessage } from '../../../shared/domain/inbox';
 import type { ServiceContext } from '../context';
 import { readOriginal } from '../files/file-store';
-import { importReplySource, type ImportSource } from './import-reply';
+import { importReplySource, type ImportSource, type RowChoice } from './import-reply';
 import { importFile } from './import-file';
 import { loadImportLookups } from './import-lookups';
 import { listReplyFiles } from './list-reply-files';
@@ -71,13 +71,21 @@ export async function importDropped(ctx: ServiceContext, files: ImportSource[], 
 }
 
 /** Review: the user says which unit (and round) sent a message; its stored original is read again with that. */
-export async function reviewMessage(ctx: ServiceContext, input: { messageId: number; unitId: number; roundId?: number }): Promise<ImportResult> {
+export async function reviewMessage(
+  ctx: ServiceContext,
+  input: { messageId: number; unitId: number; roundId?: number; rowChoices?: RowChoice[] },
+): Promise<ImportResult> {
   const m = await ctx.db.selectFrom('email_message').select(['id', 'source_file_id']).where('id', '=', input.messageId).executeTakeFirst();
   if (!m || m.source_file_id === null) throw new AppError('not-found', `Không có thư số ${input.messageId} trong hộp thư đến.`);
   const original = await readOriginal(ctx.db, m.source_file_id);
   return importReplySource(
     ctx,
     { fileName: original.name, bytes: original.bytes },
-    { unitId: input.unitId, ...(input.roundId !== undefined ? { roundId: input.roundId } : {}), messageRowId: m.id },
+    {
+      unitId: input.unitId,
+      ...(input.roundId !== undefined ? { roundId: input.roundId } : {}),
+      ...(input.rowChoices ? { rowChoices: input.rowChoices } : {}),
+      messageRowId: m.id,
+    },
   );
 }

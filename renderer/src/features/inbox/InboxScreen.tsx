@@ -120,7 +120,7 @@ export function InboxScreen() {
           />
         </div>
         {selected && (
-          <aside className="details" aria-label={text.details}>
+          <aside className={`details${selected.status === 'needs-review' ? ' reviewing' : ''}`} aria-label={text.details}>
             <h2>{selected.subject ?? selected.fileName}</h2>
             <p className="muted">
               {selected.fromName ?? ''} {selected.fromAddress ? `<${selected.fromAddress}>` : ''}

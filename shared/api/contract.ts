@@ -4,17 +4,9 @@ import type { UnitTreeRow } from '../domain/units';
 import type { PlanDetail } from '../domain/plans';
 import { isIsoDate } from '../text/format-vi';
 import { childRules, valueTypes, type FormDetail, type FormDraft, type FormSummary } from '../domain/forms';
-import type { RoundSummary, SubmissionEntry } from '../domain/rounds';
+import type { RoundSummary, RoundValue, SubmissionEntry } from '../domain/rounds';
 import type { ImportResult, InboxMessage, MailboxView, ReplyTableView } from '../domain/inbox';
 
-export interface RoundValueRow {
-  unitCode: string;
-  unitName: string;
-  row: number;
-  text: string;
-  value: number | string | null;
-  flags: string[];
-}
 
 /**
  * The API contract: one entry per channel, with the zod schema its input must pass
@@ -110,7 +102,7 @@ export const contract = {
   'rounds:list-submissions': channel<{ asOf: string; entries: SubmissionEntry[] }>()(z.object({ roundId: id }).strict()),
   /** Asks for a folder and writes every unit's workbook and .eml draft there; null when cancelled. */
   'rounds:export-templates': channel<TemplateExportResult | null>()(z.object({ roundId: id }).strict()),
-  'rounds:list-values': channel<RoundValueRow[]>()(z.object({ roundId: id }).strict()),
+  'rounds:list-values': channel<RoundValue[]>()(z.object({ roundId: id }).strict()),
   'inbox:list-messages': channel<InboxMessage[]>()(noInput),
   /** Asks for files or a folder of replies and imports them; null when cancelled. */
   'inbox:import-files': channel<ImportResult[] | null>()(z.object({ kind: z.enum(['files', 'folder']) }).strict()),

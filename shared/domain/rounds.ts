@@ -31,6 +31,19 @@ export interface RoundSummary {
   receivedUnits: number;
 }
 
+/** One figure of a round, keys as other tools rely on them. */
+export interface RoundValue {
+  unitCode: string;
+  unitName: string;
+  /** The form row's 1-based position. */
+  row: number;
+  text: string;
+  /** null when the unit has not reported it. */
+  value: number | string | null;
+  /** What the checks say of it, in Vietnamese. */
+  flags: string[];
+}
+
 export interface SubmissionEntry {
   unitId: number;
   unitCode: string;

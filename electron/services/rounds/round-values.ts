@@ -2,18 +2,9 @@ import { getFormVersionRows } from '../../../db/forms/repo';
 import type { ServiceContext } from '../context';
 import { getRound, listSubmissions } from './completeness';
 
-/** One figure of a round, keys as other tools rely on them. */
-export interface RoundValue {
-  unitCode: string;
-  unitName: string;
-  /** The form row's 1-based position. */
-  row: number;
-  text: string;
-  /** null when the unit has not reported it. */
-  value: number | string | null;
-  /** What the checks say of it, in Vietnamese. */
-  flags: string[];
-}
+import type { RoundValue } from '../../../shared/domain/rounds';
+
+export type { RoundValue };
 
 /** Every value row of the round's form for every expected unit, in unit-tree and form order. */
 export async function listRoundValues(ctx: ServiceContext, roundId: number): Promise<RoundValue[]> {

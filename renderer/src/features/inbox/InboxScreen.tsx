@@ -10,6 +10,7 @@ import { useCheckMailbox, useImportDropped, useImportFiles, useInbox } from './q
 import { MailboxCard } from './MailboxCard';
 import { readDroppedFiles } from './read-dropped';
 import { ReviewPanel } from './ReviewPanel';
+import { StatusFilter } from '../../ui/StatusFilter';
 import { text } from './text';
 import '../../ui/grid-modules';
 
@@ -97,14 +98,16 @@ export function InboxScreen() {
           )}
         </div>
       )}
-      <div className="stat-row" role="group" aria-label="Lọc theo tình trạng">
-        {(Object.keys(text.filters) as Filter[]).map((f) => (
-          <button key={f} type="button" className={`stat stat-button${filter === f ? ' active' : ''}`} aria-pressed={filter === f} onClick={() => setFilter(f)} data-testid={`inbox-${f}`}>
-            <span className="stat-value">{f === 'all' ? messages.length : messages.filter((m) => m.status === f).length}</span>
-            <span className="stat-label">{text.filters[f]}</span>
-          </button>
-        ))}
-      </div>
+      <StatusFilter
+        items={(Object.keys(text.filters) as Filter[]).map((f) => ({
+          key: f,
+          label: text.filters[f],
+          count: f === 'all' ? messages.length : messages.filter((m) => m.status === f).length,
+        }))}
+        active={filter}
+        onSelect={setFilter}
+        testIdPrefix="inbox"
+      />
       <div className="split">
         <div className="grid-box">
           <AgGridReact<InboxMessage>

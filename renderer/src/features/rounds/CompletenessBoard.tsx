@@ -3,11 +3,12 @@ import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { reminderText, submissionStatusLabels, submissionStatuses, type RoundSummary, type SubmissionEntry, type SubmissionStatus } from '../../../../shared/domain/rounds';
 import { formatDate, formatNumber } from '../../../../shared/text/format-vi';
-import type { RoundValueRow } from '../../../../shared/api/contract';
+import type { RoundValue as RoundValueRow } from '../../../../shared/domain/rounds';
 import { useProgress } from '../../api/progress';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { gridTheme } from '../../ui/grid-theme';
 import { useExportTemplates, useRoundValues, useSubmissions } from './queries';
+import { StatusFilter } from '../../ui/StatusFilter';
 import { text } from './text';
 import '../../ui/grid-modules';
 
@@ -74,21 +75,7 @@ export function CompletenessBoard({ round }: { round: RoundSummary }) {
   return (
     <div className="screen-fill">
       <p className="muted">{text.header(round.periodLabel, formatDate(round.cutoffDate), formatDate(round.deadline))}</p>
-      <div className="stat-row" role="group" aria-label="Lọc theo tình trạng">
-        {filters.map((f) => (
-          <button
-            type="button"
-            key={f}
-            className={`stat stat-button${filter === f ? ' active' : ''}`}
-            aria-pressed={filter === f}
-            onClick={() => setFilter(f)}
-            data-testid={`count-${f}`}
-          >
-            <span className="stat-value">{counts[f]}</span>
-            <span className="stat-label">{text.counts[f]}</span>
-          </button>
-        ))}
-      </div>
+      <StatusFilter items={filters.map((f) => ({ key: f, label: text.counts[f], count: counts[f] }))} active={filter} onSelect={setFilter} testIdPrefix="count" />
       <div className="toolbar">
         <button type="button" className="primary" onClick={() => exporter.mutate(round.id)} disabled={exporting}>
           {exporting ? text.exporting : text.exportTemplates}

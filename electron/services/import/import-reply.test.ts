@@ -128,6 +128,26 @@ describe('importing a reply in the unit’s own layout', () => {
   });
 });
 
+describe('a reply as an old Excel 97-2003 (.xls) workbook', () => {
+  it('reads its numbers as numbers, whatever their display format', async () => {
+    const { round } = await setup();
+    const XLSX = await import('@e965/xlsx');
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['ỦY BAN NHÂN DÂN THỊ XÃ ĐỨC PHỔ'],
+      ['STT', 'Nội dung', 'ĐVT', 'Số liệu'],
+      [1, 'Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm hiện có trên địa bàn', 'Cơ sở', 1250],
+      [2, 'Số tiền phạt', 'Triệu đồng', 12.5],
+    ]);
+    ws['D3']!.z = '#,##0'; // shown as "1,250" by an English Excel: still 1250
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'BC');
+    const r = await importReply(ctx, write('duc-pho.xls', XLSX.write(wb, { type: 'buffer', bookType: 'biff8' }) as Buffer));
+    expect(r).toMatchObject({ status: 'imported', unitCode: '534', values: 2 });
+    const got = (await listRoundValues(ctx, round.id)).filter((v) => v.unitCode === '534' && v.value !== null).map((v) => [v.text, v.value]);
+    expect(got).toEqual([['Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm hiện có trên địa bàn', 1250], ['Số tiền phạt', 12.5]]);
+  });
+});
+
 describe('reviewing a reply row by row', () => {
   it('shows the table as sent with its matches, and imports the rows as the user decides', async () => {
     const { round, rows } = await setup();

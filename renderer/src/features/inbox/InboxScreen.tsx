@@ -54,8 +54,8 @@ export function InboxScreen() {
   const onDrop = async (e: React.DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    if (!e.dataTransfer.files.length || busy) return;
-    const { files, tooLarge } = await readDroppedFiles(e.dataTransfer.files);
+    if ((!e.dataTransfer.files.length && !e.dataTransfer.items.length) || busy) return;
+    const { files, tooLarge } = await readDroppedFiles(e.dataTransfer);
     setSkipped(tooLarge);
     if (files.length > 0) importDropped.mutate(files);
   };

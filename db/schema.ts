@@ -211,6 +211,7 @@ interface ValueProblemTable {
   message: string;
 }
 interface StoredFileContentTable { file_id: number; content: Uint8Array }
+interface StoredFilePartTable { file_id: number; container_id: number; part_name: string }
 interface AppSettingTable { key: string; value: string }
 interface MigrationTable { name: string; applied_at: string }
 
@@ -240,6 +241,7 @@ export interface Database {
   value_history: ValueHistoryTable;
   value_problem: ValueProblemTable;
   stored_file_content: StoredFileContentTable;
+  stored_file_part: StoredFilePartTable;
   app_setting: AppSettingTable;
   schema_migration: MigrationTable;
 }

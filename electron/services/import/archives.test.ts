@@ -7,6 +7,8 @@ import { createTestContext, type TestContext } from '../../testing/service-conte
 import { seedDemoRound } from '../../testing/seed-round';
 import { exportRoundTemplates } from '../templates/export-templates';
 import { importFile } from './import-file';
+import { readOriginal } from '../files/file-store';
+import { readParts } from './read-parts';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -37,6 +39,23 @@ describe('zipped replies', () => {
     const r = await importFile(ctx, write('bao-cao.zip', await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })));
     expect(r).toEqual([expect.objectContaining({ status: 'imported', unitCode: '534', roundId: round.id, values: 1 })]);
     expect(r[0]!.warnings).toContain('Tệp "cong-van.pdf" cần nhập tay (PDF hoặc ảnh); đã lưu để mở xem.');
+    // The figure leads back to the workbook inside the zip, byte for byte.
+    const v = await ctx.db.selectFrom('data_value').select(['source_file_id', 'source_cell']).where('num_value', '=', 9).executeTakeFirstOrThrow();
+    const original = await readOriginal(ctx.db, v.source_file_id!, readParts);
+    expect(original.name).toBe('duc-pho.xlsx');
+    expect(Buffer.from(original.bytes).equals(bytes)).toBe(true);
+  });
+
+  it('traces a figure to a workbook inside a zip attached to an e-mail, and stores the e-mail once', async () => {
+    const { bytes } = await filled('CA', { R003: 6 });
+    const zip = new JSZip();
+    zip.file('ca.xlsx', bytes);
+    const eml = write('ca.eml', await buildEml({ from: 'congan@quangngai.gov.vn', subject: 'Báo cáo', attachments: [{ filename: 'bc.zip', content: await zip.generateAsync({ type: 'nodebuffer' }) }] }));
+    expect((await importFile(ctx, eml))[0]).toMatchObject({ status: 'imported', values: 1 });
+    const v = await ctx.db.selectFrom('data_value').select('source_file_id').where('num_value', '=', 6).executeTakeFirstOrThrow();
+    expect(Buffer.from((await readOriginal(ctx.db, v.source_file_id!, readParts)).bytes).equals(bytes)).toBe(true);
+    const blobs = await ctx.db.selectFrom('stored_file_content').innerJoin('stored_file', 'stored_file.id', 'stored_file_content.file_id').select('original_name').execute();
+    expect(blobs.map((b) => b.original_name).filter((n) => n !== 'phu-luc.docx')).toEqual(['ca.eml']); // attachments are parts, not copies
   });
 
   it('stops a zip bomb while it inflates and imports nothing from it', async () => {

@@ -75,7 +75,7 @@ export async function expandZip(file: ReceivedFile): Promise<{ files: ReceivedFi
     try {
       const bytes = await inflateBounded(entry, Math.min(ZIP_LIMITS.maxEntryBytes, ZIP_LIMITS.maxTotalBytes - total));
       total += bytes.byteLength;
-      files.push({ fileName: name, bytes });
+      files.push({ fileName: name, bytes, container: file.fileName });
     } catch (e) {
       if (e instanceof TooLarge) {
         notes.push(`Tệp nén "${file.fileName}" giải nén ra quá lớn (giới hạn ${ZIP_LIMITS.maxEntryBytes / MB} MB mỗi tệp, ${ZIP_LIMITS.maxTotalBytes / MB} MB tất cả); dừng giải nén.`);

@@ -7,7 +7,7 @@ import type { StoredFormRow } from '../../../db/forms/repo';
 import { replaceValueProblems, writeRevisionValues, type IncomingValue } from '../../../db/values/repo';
 import type { RoundSummary } from '../../../shared/domain/rounds';
 import type { ServiceContext } from '../context';
-import { keepOriginal, sha256 } from '../files/file-store';
+import { keepOriginal, keepPart, sha256 } from '../files/file-store';
 import { MB, readFileWithinLimit } from '../files/limits';
 import { findReplyData, type ReplyData } from './find-reply-data';
 import { matchRows } from './match-rows';
@@ -60,7 +60,7 @@ export interface RowChoice {
   formRow: number | null;
 }
 
-function extractValues(data: ReplyData, rows: StoredFormRow[], keys: string[], fileId: number, choices?: RowChoice[]): Extracted {
+function extractValues(data: ReplyData, rows: StoredFormRow[], keys: string[], fileId: number | null, choices?: RowChoice[]): Extracted {
   const warnings: string[] = [];
   const problems: ValueProblem[] = [];
   let needsReview = false;
@@ -227,12 +227,22 @@ export async function importReplySource(ctx: ServiceContext, input: ImportSource
   const now = ctx.clock().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const sourceName = input.fileName;
-    const sourceFileId = await keepOriginal(trx, sourceName, bytes, now);
+    const sourceFileId = await keepOriginal(trx, sourceName, bytes, now, hash);
+    // Attachments are parts of the kept e-mail, not second copies of their bytes.
     const attachmentIds = new Map<string, number>();
     if (src.source !== 'file') {
-      for (const a of message.attachments) attachmentIds.set(a.fileName, await keepOriginal(trx, a.fileName, a.bytes, now));
+      for (const a of message.attachments) attachmentIds.set(a.fileName, await keepPart(trx, sourceFileId, a.fileName, a.bytes, now));
     } else {
       attachmentIds.set(sourceName, sourceFileId);
+    }
+    // The file the figures came from, which may be an entry of a zip that came as an attachment or alone.
+    let dataFileId: number | null = null;
+    if (data) {
+      if (data.file.container === undefined) dataFileId = attachmentIds.get(data.file.fileName) ?? null;
+      else {
+        const zipId = attachmentIds.get(data.file.container);
+        dataFileId = zipId === undefined ? null : await keepPart(trx, zipId, data.file.fileName, data.file.bytes, now);
+      }
     }
 
     let stored = 0;
@@ -244,7 +254,7 @@ export async function importReplySource(ctx: ServiceContext, input: ImportSource
     if (data && unit && round) {
       const form = await lookups.formRows(trx, round.formVersionId);
       formRows = form.rows;
-      extracted = extractValues(data, formRows, form.keys, attachmentIds.get(data.file.fileName)!, options.rowChoices);
+      extracted = extractValues(data, formRows, form.keys, dataFileId, options.rowChoices);
       warnings.push(...extracted.warnings);
       let sub = await trx.selectFrom('submission').selectAll().where('round_id', '=', round.id).where('unit_id', '=', unit.id).executeTakeFirst();
       if (!sub) {
@@ -295,7 +305,7 @@ export async function importReplySource(ctx: ServiceContext, input: ImportSource
       const revisionId = (
         await trx
           .insertInto('submission_revision')
-          .values({ submission_id: submissionId, number: Number(count.n) + 1, source: 'import', email_message_id: messageRowId, file_id: attachmentIds.get(data.file.fileName)!, created_at: now, note: null })
+          .values({ submission_id: submissionId, number: Number(count.n) + 1, source: 'import', email_message_id: messageRowId, file_id: dataFileId, created_at: now, note: null })
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;

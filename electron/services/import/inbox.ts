@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { ImportResult, InboxMessage } from '../../../shared/domain/inbox';
 import type { ServiceContext } from '../context';
 import { readOriginal } from '../files/file-store';
+import { readParts } from './read-parts';
 import { importReplySource, type ImportSource, type RowChoice } from './import-reply';
 import { importFile } from './import-file';
 import { loadImportLookups } from './import-lookups';
@@ -77,7 +78,7 @@ export async function reviewMessage(
 ): Promise<ImportResult> {
   const m = await ctx.db.selectFrom('email_message').select(['id', 'source_file_id']).where('id', '=', input.messageId).executeTakeFirst();
   if (!m || m.source_file_id === null) throw new AppError('not-found', `Không có thư số ${input.messageId} trong hộp thư đến.`);
-  const original = await readOriginal(ctx.db, m.source_file_id);
+  const original = await readOriginal(ctx.db, m.source_file_id, readParts);
   return importReplySource(
     ctx,
     { fileName: original.name, bytes: original.bytes },

@@ -5,6 +5,8 @@ import { cleanText } from '../../../shared/text/fold';
 export interface ReceivedFile {
   fileName: string;
   bytes: Uint8Array;
+  /** The name of the archive it came out of, for a zip's entry. */
+  container?: string;
 }
 
 export interface ReceivedMessage {

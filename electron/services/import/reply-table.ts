@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { ReplyTableView } from '../../../shared/domain/inbox';
 import type { ServiceContext } from '../context';
 import { readOriginal } from '../files/file-store';
+import { readParts } from './read-parts';
 import { findReplyData } from './find-reply-data';
 import { loadImportLookups } from './import-lookups';
 import { readSource } from './import-reply';
@@ -18,7 +19,7 @@ function display(raw: unknown): string | number | null {
 export async function getReplyTable(ctx: ServiceContext, messageId: number, roundId?: number): Promise<ReplyTableView | null> {
   const m = await ctx.db.selectFrom('email_message').select(['source_file_id', 'round_id']).where('id', '=', messageId).executeTakeFirst();
   if (!m || m.source_file_id === null) throw new AppError('not-found', `Không có thư số ${messageId} trong hộp thư đến.`);
-  const original = await readOriginal(ctx.db, m.source_file_id);
+  const original = await readOriginal(ctx.db, m.source_file_id, readParts);
   const { message } = await readSource({ fileName: original.name, bytes: original.bytes });
   const { data } = await findReplyData(message.attachments);
   if (!data) return null;

@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // the reply parser's worker thread, found beside index.js at run time
+          'parse-worker': resolve(import.meta.dirname, 'electron/services/import/parse-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -16,9 +16,7 @@ import { listSubmissions, getRound } from '../services/rounds/completeness';
 import { exportRoundTemplates } from '../services/templates/export-templates';
 import { submissionStatusLabels } from '../../shared/domain/rounds';
 import { formatDate } from '../../shared/text/format-vi';
-import { importFile } from '../services/import/import-file';
-import { loadImportLookups } from '../services/import/import-lookups';
-import { listReplyFiles } from '../services/import/list-reply-files';
+import { importPaths } from '../services/import/inbox';
 import { listRoundValues } from '../services/rounds/round-values';
 
 export interface CliIo {
@@ -125,14 +123,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const roundId = values.round === undefined ? undefined : requireId(values, 'round');
       const paths = positionals.slice(1);
       if (paths.length === 0) throw new UsageError('Cần ít nhất một tệp hoặc thư mục để nhập.');
-      await withContext(db, async (ctx) => {
-        const lookups = await loadImportLookups(ctx.db);
-        for (const p of paths) {
-          for (const file of listReplyFiles(p)) {
-            for (const r of await importFile(ctx, file, { lookups, ...(roundId === undefined ? {} : { roundId }) })) io.out(JSON.stringify(r));
-          }
-        }
-      });
+      const results = await withContext(db, (ctx) => importPaths(ctx, paths, undefined, roundId === undefined ? {} : { roundId }));
+      for (const r of results) io.out(JSON.stringify(r));
       return 0;
     }
     switch (command) {

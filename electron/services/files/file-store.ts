@@ -32,7 +32,9 @@ export async function keepOriginal(db: Db, originalName: string, bytes: Uint8Arr
   const existing = await existingId(db, hash);
   if (existing !== null) return existing;
   const id = await insertRecord(db, hash, originalName, bytes.byteLength, now);
-  await db.insertInto('stored_file_content').values({ file_id: id, content: bytes }).execute();
+  // better-sqlite3 binds Buffers as blobs; bytes that crossed from a worker arrive as a plain Uint8Array.
+  const content = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  await db.insertInto('stored_file_content').values({ file_id: id, content }).execute();
   return id;
 }
 

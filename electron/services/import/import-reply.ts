@@ -9,7 +9,9 @@ import type { RoundSummary } from '../../../shared/domain/rounds';
 import type { ServiceContext } from '../context';
 import { keepOriginal, keepPart, sha256 } from '../files/file-store';
 import { MB, readFileWithinLimit } from '../files/limits';
-import { findReplyData, type ReplyData } from './find-reply-data';
+import type { ReplyData } from './find-reply-data';
+import { MAX_REPLY_BYTES, parseReply, type ImportSource, type ParsedReply } from './parse-reply';
+export { readSource } from './parse-reply';
 import { matchRows } from './match-rows';
 import { matchUnit, type CandidateUnit } from './match-unit';
 import { readEml, type ReceivedMessage } from './read-message';
@@ -20,16 +22,7 @@ import type { ImportResult, ImportStatus } from '../../../shared/domain/inbox';
 
 export type { ImportResult, ImportStatus };
 
-export const MAX_REPLY_BYTES = 30 * MB;
-const dataExtensions = new Set(['.xlsx', '.xls', '.xlsm', '.docx', '.doc', '.zip']);
-/** Kept and listed for manual entry when they arrive on their own. */
-const manualExtensions = new Set(['.pdf', '.jpg', '.jpeg', '.png', '.tif', '.tiff']);
-
-export interface ImportSource {
-  /** The name shown to the user and kept with the original. */
-  fileName: string;
-  bytes: Uint8Array;
-}
+export { MAX_REPLY_BYTES, type ImportSource } from './parse-reply';
 
 export interface ImportOptions {
   /** The round to read a reply against, when the reply does not say. */
@@ -118,17 +111,6 @@ function extractValues(data: ReplyData, rows: StoredFormRow[], keys: string[], f
   return { values, problems, warnings, needsReview };
 }
 
-export async function readSource({ fileName, bytes }: ImportSource): Promise<{ bytes: Uint8Array; message: ReceivedMessage; source: 'eml' | 'msg' | 'file' }> {
-  const ext = path.extname(fileName).toLowerCase();
-  if (bytes.byteLength > MAX_REPLY_BYTES) throw new AppError('invalid-input', `Tệp "${fileName}" quá lớn (giới hạn ${MAX_REPLY_BYTES / MB} MB).`);
-  if (ext === '.eml') return { bytes, message: await readEml(fileName, bytes), source: 'eml' };
-  if (ext === '.msg') return { bytes, message: readMsg(fileName, bytes), source: 'msg' };
-  if (dataExtensions.has(ext) || manualExtensions.has(ext)) {
-    return { bytes, source: 'file', message: { messageId: null, fromAddress: null, fromName: null, subject: null, sentAt: null, attachments: [{ fileName, bytes }] } };
-  }
-  throw new AppError('unsupported-file', `Không nhận loại tệp "${ext || fileName}": hãy dùng thư .eml, .msg, .mbox hoặc tệp .xlsx, .xls, .docx, .zip.`);
-}
-
 function chooseRound(rounds: RoundSummary[], expectedIn: Map<number, Set<number>>, unitId: number | null, texts: string): RoundSummary | null {
   const open = rounds.filter((r) => r.status === 'open' && (unitId === null || expectedIn.get(r.id)?.has(unitId)));
   if (open.length === 1) return open[0]!;
@@ -154,19 +136,23 @@ export async function importReply(ctx: ServiceContext, filePath: string, options
 
 /** The same as importReply, for content already in memory (a dropped file, a stored original). */
 export async function importReplySource(ctx: ServiceContext, input: ImportSource, options: ImportOptions = {}, reportAs = input.fileName): Promise<ImportResult> {
+  return storeReply(ctx, await parseReply(input), options, reportAs);
+}
+
+/**
+ * Everything an import does after parsing: the duplicate check, who sent it and for which round,
+ * and the transaction that stores it. Parsing is separate so a batch can parse the next reply in a
+ * worker while this one is stored.
+ */
+export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, options: ImportOptions = {}, reportAs: string): Promise<ImportResult> {
   const file = reportAs;
   const result = (status: ImportStatus, extra: Partial<ImportResult> = {}): ImportResult => ({
     file, status, unitCode: null, roundId: null, values: 0, warnings: [], errors: [], ...extra,
   });
-  let src;
-  try {
-    src = await readSource(input);
-  } catch (e) {
-    if (isAppError(e)) return result('rejected', { errors: [e.message] });
-    throw e;
-  }
-  const { message, bytes } = src;
-  const hash = sha256(bytes);
+  if (!parsed.ok) return result('rejected', { errors: [parsed.error] });
+  const { src, hash, found } = parsed;
+  const { message } = src;
+  const bytes = src.bytes;
   const previous = await ctx.db
     .selectFrom('email_message')
     .leftJoin('stored_file', 'stored_file.id', 'email_message.source_file_id')
@@ -177,13 +163,6 @@ export async function importReplySource(ctx: ServiceContext, input: ImportSource
     return result('duplicate', { roundId: previous.round_id, warnings: [`Thư hoặc tệp này đã được nhập ngày ${previous.imported_at.slice(8, 10)}/${previous.imported_at.slice(5, 7)}/${previous.imported_at.slice(0, 4)}; không nhập lại.`] });
   }
 
-  let found;
-  try {
-    found = await findReplyData(message.attachments);
-  } catch (e) {
-    if (isAppError(e)) return result('rejected', { errors: [e.message] });
-    throw e;
-  }
   // A loose file is nothing but its data: if that cannot be read, nothing is kept.
   if (src.source === 'file' && !found.data && found.manual.length === 0) return result('rejected', { errors: found.notes });
   const warnings = [...found.notes];
@@ -226,7 +205,7 @@ export async function importReplySource(ctx: ServiceContext, input: ImportSource
 
   const now = ctx.clock().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    const sourceName = input.fileName;
+    const sourceName = src.fileName;
     const sourceFileId = await keepOriginal(trx, sourceName, bytes, now, hash);
     // Attachments are parts of the kept e-mail, not second copies of their bytes.
     const attachmentIds = new Map<string, number>();

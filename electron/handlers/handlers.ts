@@ -10,10 +10,8 @@ import { createDemo } from '../services/demo/create-demo';
 import { listUnitTree } from '../services/units/list-units';
 import { chooseAndImportUnits } from '../services/units/import-units';
 import { listPlans } from '../services/plans/list-plans';
-import { draftFormFromBytes, MAX_FORM_FILE_BYTES, saveNewForm } from '../services/forms/import-form';
-import { getFormDetail, saveFormRows } from '../services/forms/edit-form';
-import { parentsFromLevels, settleChildRules } from '../../shared/domain/forms';
-import { aggregationOf } from '../services/forms/build-form-tree';
+import { draftFormFromBytes, MAX_FORM_FILE_BYTES } from '../services/forms/import-form';
+import { createFormFromEdited, getFormDetail, saveFormRows } from '../services/forms/edit-form';
 import { readFileWithinLimit } from '../services/files/limits';
 import { createRound } from '../services/rounds/create-round';
 import { listSubmissions } from '../services/rounds/completeness';
@@ -61,18 +59,9 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
     'forms:create-form': async (input) => {
       const original = input.draftId ? drafts.get(input.draftId) : undefined;
       if (input.draftId && !original) throw new AppError('not-found', 'Bản xem trước đã hết hạn; hãy chọn lại tệp phụ lục.');
-      // A new form numbers its own keys: keys sent with a preview mean nothing yet.
-      const rows = settleChildRules(
-        parentsFromLevels(input.rows).map(({ rowKey: _key, ...r }) => ({
-          ...r,
-          unit: r.valueRow ? r.unit : null,
-          aggregation: aggregationOf(r.valueType),
-          notes: [],
-        })),
-      );
-      const saved = await saveNewForm(ctx, { name: input.name, rows, ...(original ? { original } : {}) });
+      const detail = await createFormFromEdited(ctx, { name: input.name, rows: input.rows, ...(original ? { original } : {}) });
       if (input.draftId) drafts.delete(input.draftId);
-      return getFormDetail(ctx, saved.id);
+      return detail;
     },
     'forms:save-rows': (input) => saveFormRows(ctx, input.formId, input.rows),
     'rounds:list-rounds': () => listRoundSummaries(ctx.db),

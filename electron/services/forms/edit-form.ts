@@ -11,9 +11,46 @@ import {
 } from '../../../db/forms/repo';
 import type { ServiceContext } from '../context';
 import { aggregationOf } from './build-form-tree';
-import { checkDraftRows } from './import-form';
+import { checkDraftRows, saveNewForm } from './import-form';
 
 export type { EditedFormRow };
+
+/**
+ * Rows as the editor sends them → rows to store: parents from levels, text trimmed, units only on
+ * value rows, aggregation from the type, each "Trong đó" rule settled. `keyFor` gives each row its
+ * key (a stored form keeps its keys; a new one numbers them).
+ */
+export function editedToDraftRows(edited: EditedFormRow[], keyFor: (row: EditedFormRow) => string | undefined): FormRowDraft[] {
+  return settleChildRules(
+    parentsFromLevels(edited).map((r) => {
+      const valueType = r.valueRow ? r.valueType : 'integer';
+      const key = keyFor(r);
+      return {
+        row: r.row,
+        ...(key ? { rowKey: key } : {}),
+        numbering: r.numbering?.trim() || null,
+        text: r.text.trim(),
+        unit: r.valueRow ? r.unit?.trim() || null : null,
+        parentRow: r.parentRow,
+        level: r.level,
+        valueRow: r.valueRow,
+        valueType,
+        aggregation: aggregationOf(valueType),
+        ...(r.childRule ? { childRule: r.childRule } : {}),
+        notes: [],
+      };
+    }),
+  );
+}
+
+/** Saves a form the user confirmed from an import preview (keys numbered afresh), with its original file. */
+export async function createFormFromEdited(
+  ctx: ServiceContext,
+  input: { name: string; rows: EditedFormRow[]; original?: { fileName: string; bytes: Uint8Array } },
+): Promise<FormDetail> {
+  const saved = await saveNewForm(ctx, { name: input.name, rows: editedToDraftRows(input.rows, () => undefined), ...(input.original ? { original: input.original } : {}) });
+  return getFormDetail(ctx, saved.id);
+}
 
 export async function getFormDetail(ctx: ServiceContext, formId: number): Promise<FormDetail> {
   const form = (await listFormSummaries(ctx.db)).find((f) => f.id === formId);
@@ -41,27 +78,12 @@ export async function saveFormRows(ctx: ServiceContext, formId: number, edited: 
     const knownKeys = new Set(current.map((r) => r.rowKey));
     const seen = new Set<string>();
     let next = await maxRowKeyNumber(trx, formId);
-    const withTree = parentsFromLevels(edited);
-    const rows: FormRowDraft[] = settleChildRules(withTree.map((r) => {
+    const rows = editedToDraftRows(edited, (r) => {
       // A key the form never had, or one used twice, is treated as a new row.
       const key = r.rowKey && knownKeys.has(r.rowKey) && !seen.has(r.rowKey) ? r.rowKey : `R${String(++next).padStart(3, '0')}`;
       seen.add(key);
-      const valueType = r.valueRow ? r.valueType : 'integer';
-      return {
-        row: r.row,
-        rowKey: key,
-        numbering: r.numbering?.trim() || null,
-        text: r.text.trim(),
-        unit: r.valueRow ? r.unit?.trim() || null : null,
-        parentRow: r.parentRow,
-        level: r.level,
-        valueRow: r.valueRow,
-        valueType,
-        aggregation: aggregationOf(valueType),
-        ...(r.childRule ? { childRule: r.childRule } : {}),
-        notes: [],
-      };
-    }));
+      return key;
+    });
     checkDraftRows(rows);
     const reuse = new Map(
       current.filter((r) => r.indicatorId !== null).map((r) => [r.rowKey, { indicatorId: r.indicatorId!, unit: r.unit, valueType: r.valueType }]),

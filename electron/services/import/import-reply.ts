@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AppError, isAppError } from '../../../shared/errors';
+import { isAppError } from '../../../shared/errors';
 import { readCellValue, type RawCell } from '../../../shared/domain/cell-value';
 import { checkTreeRules, type ValueProblem } from '../../../shared/domain/check-values';
 import { foldText } from '../../../shared/text/fold';
@@ -7,15 +7,13 @@ import type { StoredFormRow } from '../../../db/forms/repo';
 import { replaceValueProblems, writeRevisionValues, type IncomingValue } from '../../../db/values/repo';
 import type { RoundSummary } from '../../../shared/domain/rounds';
 import type { ServiceContext } from '../context';
-import { keepOriginal, keepPart, sha256 } from '../files/file-store';
-import { MB, readFileWithinLimit } from '../files/limits';
+import { keepOriginal, keepPart } from '../files/file-store';
+import { readFileWithinLimit } from '../files/limits';
 import type { ReplyData } from './find-reply-data';
 import { MAX_REPLY_BYTES, parseReply, type ImportSource, type ParsedReply } from './parse-reply';
 export { readSource } from './parse-reply';
 import { matchRows } from './match-rows';
 import { matchUnit, type CandidateUnit } from './match-unit';
-import { readEml, type ReceivedMessage } from './read-message';
-import { readMsg } from './read-msg';
 import { loadImportLookups, type ImportLookups } from './import-lookups';
 
 import type { ImportResult, ImportStatus } from '../../../shared/domain/inbox';

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { isAppError } from '../../../shared/errors';
 import { readCellValue, type RawCell } from '../../../shared/domain/cell-value';
 import { checkTreeRules, type ValueProblem } from '../../../shared/domain/check-values';
@@ -8,9 +7,8 @@ import { replaceValueProblems, writeRevisionValues, type IncomingValue } from '.
 import type { RoundSummary } from '../../../shared/domain/rounds';
 import type { ServiceContext } from '../context';
 import { keepOriginal, keepPart } from '../files/file-store';
-import { readFileWithinLimit } from '../files/limits';
 import type { ReplyData } from './find-reply-data';
-import { MAX_REPLY_BYTES, parseReply, type ImportSource, type ParsedReply } from './parse-reply';
+import { parseReply, readReplyFile, type ImportSource, type ParsedReply } from './parse-reply';
 export { readSource } from './parse-reply';
 import { matchRows } from './match-rows';
 import { matchUnit, type CandidateUnit } from './match-unit';
@@ -122,14 +120,14 @@ function chooseRound(rounds: RoundSummary[], expectedIn: Map<number, Set<number>
  * one transaction. The same message or file twice changes nothing; a broken file changes nothing.
  */
 export async function importReply(ctx: ServiceContext, filePath: string, options: ImportOptions = {}): Promise<ImportResult> {
-  let bytes: Uint8Array;
+  let input: ImportSource;
   try {
-    bytes = readFileWithinLimit(filePath, MAX_REPLY_BYTES);
+    input = readReplyFile(filePath);
   } catch (e) {
     if (isAppError(e)) return { file: filePath, status: 'rejected', unitCode: null, roundId: null, values: 0, warnings: [], errors: [e.message] };
     throw e;
   }
-  return importReplySource(ctx, { fileName: path.basename(filePath), bytes }, options, filePath);
+  return importReplySource(ctx, input, options, filePath);
 }
 
 /** The same as importReply, for content already in memory (a dropped file, a stored original). */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/errors';
-import { MB } from '../files/limits';
+import { MB, readFileWithinLimit } from '../files/limits';
 import { sha256 } from '../files/file-store';
 import { findReplyData, type FoundData } from './find-reply-data';
 import { readEml, type ReceivedMessage } from './read-message';
@@ -36,6 +36,11 @@ export async function readSource({ fileName, bytes }: ImportSource): Promise<Omi
     return { bytes, source: 'file', message: { messageId: null, fromAddress: null, fromName: null, subject: null, sentAt: null, attachments: [{ fileName, bytes }] } };
   }
   throw new AppError('unsupported-file', `Không nhận loại tệp "${ext || fileName}": hãy dùng thư .eml, .msg, .mbox hoặc tệp .xlsx, .xls, .docx, .zip.`);
+}
+
+/** A reply file from disk, refused before reading when it is over the size limit (an AppError saying so). */
+export function readReplyFile(filePath: string): ImportSource {
+  return { fileName: path.basename(filePath), bytes: readFileWithinLimit(filePath, MAX_REPLY_BYTES) };
 }
 
 /** Reads a reply and finds its data, touching no database; a broken file gives its Vietnamese reason. */

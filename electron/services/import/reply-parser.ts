@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { isAppError } from '../../../shared/errors';
-import { readFileWithinLimit } from '../files/limits';
-import { MAX_REPLY_BYTES, parseReply, type ImportSource, type ParsedReply } from './parse-reply';
+import { parseReply, readReplyFile, type ImportSource, type ParsedReply } from './parse-reply';
 
 /** Parses replies for a batch: in a worker thread when one can start, otherwise on this thread. */
 export interface ReplyParser {
@@ -15,7 +14,7 @@ export const inlineParser: ReplyParser = { parse: parseReply, close: async () =>
 /** Reads a file and hands it to the parser; a file that cannot be read becomes a rejection, never a throw. */
 export async function readAndParse(parser: ReplyParser, filePath: string): Promise<ParsedReply> {
   try {
-    return await parser.parse({ fileName: path.basename(filePath), bytes: readFileWithinLimit(filePath, MAX_REPLY_BYTES) });
+    return await parser.parse(readReplyFile(filePath));
   } catch (e) {
     return { ok: false, error: isAppError(e) ? e.message : `Lỗi không mong muốn khi đọc "${path.basename(filePath)}": ${(e as Error).message}` };
   }

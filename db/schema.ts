@@ -94,6 +94,10 @@ interface IndicatorTable {
   parent_id: number | null;
   child_rule: Generated<string>;
   created_at: string;
+  min_value: Generated<number | null>;
+  max_value: Generated<number | null>;
+  /** The same indicator in another form, so periods compare across form changes. */
+  same_as_id: Generated<number | null>;
 }
 interface FormTable { id: Generated<number>; name: string; created_at: string }
 interface FormVersionTable {
@@ -201,6 +205,7 @@ interface ValueHistoryTable {
   changed_by: string;
   reason: string | null;
   revision_id: number | null;
+  how: Generated<string>;
 }
 interface ValueProblemTable {
   id: Generated<number>;
@@ -212,6 +217,36 @@ interface ValueProblemTable {
 }
 interface StoredFileContentTable { file_id: number; content: Uint8Array }
 interface StoredFilePartTable { file_id: number; container_id: number; part_name: string }
+interface ValidationRuleTable {
+  id: Generated<number>;
+  form_id: number;
+  name: string;
+  /** JSON of a RuleSide. */
+  left_side: string;
+  operator: string;
+  right_side: string;
+  importance: string;
+  created_at: string;
+}
+interface SubmissionEventTable {
+  id: Generated<number>;
+  submission_id: number;
+  action: string;
+  from_status: string;
+  to_status: string;
+  at: string;
+  reason: string | null;
+}
+interface RoundSnapshotTable { id: Generated<number>; round_id: number; taken_at: string; note: string }
+interface SnapshotValueTable {
+  snapshot_id: number;
+  indicator_id: number;
+  /** null: the province total. */
+  unit_id: number | null;
+  num_value: number | null;
+  text_value: string | null;
+  units_reported: number;
+}
 interface AppSettingTable { key: string; value: string }
 interface MigrationTable { name: string; applied_at: string }
 
@@ -242,6 +277,10 @@ export interface Database {
   value_problem: ValueProblemTable;
   stored_file_content: StoredFileContentTable;
   stored_file_part: StoredFilePartTable;
+  validation_rule: ValidationRuleTable;
+  submission_event: SubmissionEventTable;
+  round_snapshot: RoundSnapshotTable;
+  snapshot_value: SnapshotValueTable;
   app_setting: AppSettingTable;
   schema_migration: MigrationTable;
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m001 from './2026-11-23-001-domain';
 import * as m002 from './2026-11-23-002-value-problems';
 import * as m003 from './2026-11-23-003-original-contents';
+import * as m004 from './2026-11-23-004-checking-and-approval';
 
 export interface Migration {
   /** Dated, ordered, never renamed once released. */
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026-11-23-001-domain', up: m001.up },
   { name: '2026-11-23-002-value-problems', up: m002.up },
   { name: '2026-11-23-003-original-contents', up: m003.up },
+  { name: '2026-11-23-004-checking-and-approval', up: m004.up },
 ];

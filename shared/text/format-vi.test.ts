@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateWords, formatNumber, isIsoDate, parseViDate, parseViNumber } from './format-vi';
+import { formatDate, formatDateTime, formatDateWords, formatNumber, isIsoDate, parseViDate, parseViNumber } from './format-vi';
 
 describe('formatNumber', () => {
   it.each([
@@ -46,5 +46,13 @@ describe('dates', () => {
     expect(parseViDate('31/02/2026')).toBeNull();
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('2025-02-29')).toBe(false);
+  });
+});
+
+describe('formatDateTime', () => {
+  it("shows a stored UTC time in Vietnam's time, across midnight", () => {
+    expect(formatDateTime('2026-11-23T18:30:00.000Z')).toBe('24/11/2026 01:30');
+    expect(formatDateTime('2026-01-05T02:04:00Z')).toBe('05/01/2026 09:04');
+    expect(formatDateTime(null)).toBe('');
   });
 });

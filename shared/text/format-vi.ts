@@ -39,6 +39,15 @@ export function formatDate(iso: string | null | undefined): string {
   return `${m[3]}/${m[2]}/${m[1]}`;
 }
 
+/** A stored UTC timestamp as the office reads it, in Vietnam's time: "23/11/2026 15:04". */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const local = new Date(t + 7 * 3_600_000); // Vietnam keeps UTC+7 all year
+  return `${pad2(local.getUTCDate())}/${pad2(local.getUTCMonth() + 1)}/${local.getUTCFullYear()} ${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}`;
+}
+
 /** "ngày 05 tháng 01 năm 2026", the wording of the place-and-date line of an official document. */
 export function formatDateWords(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);

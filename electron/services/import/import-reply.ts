@@ -1,9 +1,10 @@
 import { isAppError } from '../../../shared/errors';
 import { readCellValue, type RawCell } from '../../../shared/domain/cell-value';
-import { checkTreeRules, type ValueProblem } from '../../../shared/domain/check-values';
+import type { ValueProblem } from '../../../shared/domain/check-values';
+import { recheckSubmission } from '../submissions/check-submission';
 import { foldText } from '../../../shared/text/fold';
 import type { StoredFormRow } from '../../../db/forms/repo';
-import { replaceValueProblems, writeRevisionValues, type IncomingValue } from '../../../db/values/repo';
+import { writeRevisionValues, type IncomingValue } from '../../../db/values/repo';
 import type { RoundSummary } from '../../../shared/domain/rounds';
 import type { ServiceContext } from '../context';
 import { keepOriginal, keepPart } from '../files/file-store';
@@ -37,7 +38,6 @@ export interface ImportOptions {
 
 interface Extracted {
   values: IncomingValue[];
-  problems: ValueProblem[];
   warnings: string[];
   needsReview: boolean;
 }
@@ -51,7 +51,6 @@ export interface RowChoice {
 
 function extractValues(data: ReplyData, rows: StoredFormRow[], keys: string[], fileId: number | null, choices?: RowChoice[]): Extracted {
   const warnings: string[] = [];
-  const problems: ValueProblem[] = [];
   let needsReview = false;
   const rawByRow = new Map<number, { raw: RawCell; cell: string | null }>();
   let sheet: string | null = null;
@@ -98,13 +97,11 @@ function extractValues(data: ReplyData, rows: StoredFormRow[], keys: string[], f
   for (const r of rows) {
     if (!r.valueRow || r.indicatorId === null) continue;
     const got = rawByRow.get(r.row);
+    // A figure that does not read as its type is kept as written; the checks then report it.
     const reading = readCellValue(got?.raw ?? null, r.valueType);
-    if (reading.problem) {
-      problems.push({ indicatorId: r.indicatorId, severity: 'error', rule: 'type', message: `Dòng ${r.row} "${r.text}"${got?.cell ? ` (ô ${got.cell})` : ''}: ${reading.problem}.` });
-    }
     values.push({ indicatorId: r.indicatorId, num: reading.value, text: reading.text, sourceFileId: fileId, sourceSheet: sheet, sourceCell: got?.cell ?? null });
   }
-  return { values, problems, warnings, needsReview };
+  return { values, warnings, needsReview };
 }
 
 function chooseRound(rounds: RoundSummary[], expectedIn: Map<number, Set<number>>, unitId: number | null, texts: string): RoundSummary | null {
@@ -285,19 +282,13 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
           .executeTakeFirstOrThrow()
       ).id;
       await writeRevisionValues(trx, submissionId, revisionId, extracted.values, 'nhập từ tệp', now);
-      const rows = formRows;
-      const numbers = new Map(extracted.values.map((v) => [v.indicatorId, v.num]));
-      revisionProblems = [
-        ...extracted.problems,
-        ...checkTreeRules(rows.filter((r) => r.valueRow && r.indicatorId !== null).map((r) => ({ row: r.row, indicatorId: r.indicatorId!, text: r.text, unit: r.unit, parentRow: r.parentRow, childRule: r.childRule })), numbers),
-      ];
-      await replaceValueProblems(trx, submissionId, revisionProblems);
       const receivedAt = message.sentAt ?? now;
       await trx
         .updateTable('submission')
-        .set({ status: revisionProblems.some((p) => p.severity === 'error') ? 'has-errors' : 'received', received_at: receivedAt, late: receivedAt.slice(0, 10) > round.deadline ? 1 : 0 })
+        .set({ status: 'received', received_at: receivedAt, late: receivedAt.slice(0, 10) > round.deadline ? 1 : 0 })
         .where('id', '=', submissionId)
         .execute();
+      revisionProblems = (await recheckSubmission(trx, submissionId, formRows)).problems;
       stored = extracted.values.filter((v) => v.num !== null || v.text !== null).length;
       if (receivedAt.slice(0, 10) > round.deadline) warnings.push(`Gửi muộn so với hạn ${round.deadline.slice(8, 10)}/${round.deadline.slice(5, 7)}/${round.deadline.slice(0, 4)}.`);
     }

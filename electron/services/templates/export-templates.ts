@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { AppError } from '../../../shared/errors';
 import type { RoundSummary, SubmissionEntry } from '../../../shared/domain/rounds';
 import { formatDate } from '../../../shared/text/format-vi';
@@ -9,6 +8,7 @@ import type { ServiceContext } from '../context';
 import { getRound, listSubmissions } from '../rounds/completeness';
 import { safeFileStem } from '../files/safe-name';
 import { writeUnitTemplate } from './write-unit-template';
+import { buildEmlDraft } from '../files/eml-draft';
 
 export interface ExportedTemplate {
   unitCode: string;
@@ -35,16 +35,13 @@ function mailBody(round: RoundSummary, unitName: string): string {
   ].join('\n');
 }
 
-/** Builds an .eml draft that the office's mail client opens ready to send (X-Unsent). */
-async function buildDraft(round: RoundSummary, unit: SubmissionEntry, fileName: string, content: Buffer): Promise<Buffer> {
-  const composer = new MailComposer({
+function buildDraft(round: RoundSummary, unit: SubmissionEntry, fileName: string, content: Buffer): Promise<Buffer> {
+  return buildEmlDraft({
     to: unit.unitEmails.map((address) => ({ name: unit.unitName, address })),
     subject: `Đề nghị báo cáo: ${round.name} – ${unit.unitName}`,
     text: mailBody(round, unit.unitName),
     attachments: [{ filename: fileName, content, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }],
-    headers: { 'X-Unsent': '1' },
   });
-  return new Promise((resolve, reject) => composer.compile().build((err, msg) => (err ? reject(err) : resolve(msg))));
 }
 
 /**

@@ -1,0 +1,112 @@
+import { AppError } from '../../../shared/errors';
+import { getFormVersionRows, type StoredFormRow } from '../../../db/forms/repo';
+import { changeBetween, type ComparisonRow, type PeriodComparison } from '../../../shared/domain/comparison';
+import type { RoundSummary } from '../../../shared/domain/rounds';
+import { foldText } from '../../../shared/text/fold';
+import type { ServiceContext } from '../context';
+import { getRound } from './completeness';
+import { rollupRound } from './rollup';
+
+interface RoundIndex {
+  round: RoundSummary;
+  byLineage: Map<number, StoredFormRow>;
+  byText: Map<string, StoredFormRow>;
+  figures: Map<number, number | null>;
+}
+
+const textKey = (r: { text: string }) => foldText(r.text);
+
+/**
+ * Compares the same indicators across rounds, oldest first, for the province (totals by each
+ * indicator's rule) or one unit. The rows are the newest round's form; an older form's row answers
+ * for one when it is the same indicator, is linked to it, or (saying so) has the same text.
+ * A row whose unit of measure changed is not compared.
+ */
+export async function compareRounds(ctx: ServiceContext, input: { roundIds: number[]; unitId?: number }): Promise<PeriodComparison> {
+  if (input.roundIds.length < 2) throw new AppError('invalid-input', 'Cần chọn ít nhất hai đợt báo cáo để so sánh.');
+  const rounds = (await Promise.all(input.roundIds.map((id) => getRound(ctx, id)))).sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
+  let unitName: string | null = null;
+  if (input.unitId !== undefined) {
+    const unit = await ctx.db.selectFrom('org_unit').select('name').where('id', '=', input.unitId).executeTakeFirst();
+    if (!unit) throw new AppError('not-found', `Không có đơn vị số ${input.unitId}.`);
+    unitName = unit.name;
+  }
+  const lineage = new Map((await ctx.db.selectFrom('indicator').select(['id', 'same_as_id']).execute()).map((i) => [i.id, i.same_as_id ?? i.id]));
+  const indexes: RoundIndex[] = [];
+  for (const round of rounds) {
+    const rows = (await getFormVersionRows(ctx.db, round.formVersionId)).filter((r) => r.valueRow && r.indicatorId !== null);
+    let figures: Map<number, number | null>;
+    if (input.unitId === undefined) {
+      figures = new Map([...(await rollupRound(ctx.db, round.id)).values()].map((t) => [t.indicatorId, t.value]));
+    } else {
+      const values = await ctx.db
+        .selectFrom('data_value as d')
+        .innerJoin('submission as s', 's.id', 'd.submission_id')
+        .select(['d.indicator_id', 'd.num_value'])
+        .where('s.round_id', '=', round.id)
+        .where('s.unit_id', '=', input.unitId)
+        .execute();
+      figures = new Map(values.map((v) => [v.indicator_id, v.num_value]));
+    }
+    indexes.push({
+      round,
+      byLineage: new Map(rows.map((r) => [lineage.get(r.indicatorId!) ?? r.indicatorId!, r])),
+      byText: new Map(rows.map((r) => [textKey(r), r])),
+      figures,
+    });
+  }
+  const newest = indexes.at(-1)!;
+  const formRows = await getFormVersionRows(ctx.db, newest.round.formVersionId);
+  const out: ComparisonRow[] = formRows.map((r) => {
+    const notes: string[] = [];
+    const values = indexes.map((ix) => {
+      if (!r.valueRow || r.indicatorId === null || r.valueType === 'text') return null;
+      let match = ix.byLineage.get(lineage.get(r.indicatorId) ?? r.indicatorId);
+      const byName = !match;
+      if (!match) match = ix.byText.get(textKey(r));
+      if (!match) {
+        notes.push(`${ix.round.periodCode}: biểu mẫu kỳ này không có chỉ tiêu tương ứng.`);
+        return null;
+      }
+      if (foldText(match.unit ?? '') !== foldText(r.unit ?? '')) {
+        notes.push(`${ix.round.periodCode}: đơn vị tính khác (${match.unit ?? 'không ghi'}), không so sánh.`);
+        return null;
+      }
+      if (byName) notes.push(`${ix.round.periodCode}: khớp theo tên chỉ tiêu.`);
+      return ix.figures.get(match.indicatorId!) ?? null;
+    });
+    return {
+      row: r.row,
+      numbering: r.numbering,
+      text: r.text,
+      unit: r.unit,
+      level: r.level,
+      valueRow: r.valueRow,
+      values,
+      changes: values.slice(1).map((v, i) => changeBetween(values[i] ?? null, v)),
+      notes,
+    };
+  });
+  return { rounds: rounds.map((r) => ({ id: r.id, name: r.name, periodCode: r.periodCode })), unitName, rows: out };
+}
+
+/** Records that an indicator continues another (in an older form), so periods compare across forms. */
+export async function linkIndicator(ctx: ServiceContext, input: { indicatorId: number; sameAsId: number | null }): Promise<void> {
+  if (input.sameAsId === input.indicatorId) throw new AppError('invalid-input', 'Một chỉ tiêu không thể nối với chính nó.');
+  const ids = [input.indicatorId, ...(input.sameAsId === null ? [] : [input.sameAsId])];
+  const found = await ctx.db.selectFrom('indicator').select(['id', 'same_as_id', 'measure_unit']).where('id', 'in', ids).execute();
+  if (found.length !== ids.length) throw new AppError('not-found', 'Không tìm thấy chỉ tiêu cần nối.');
+  const target = found.find((f) => f.id === input.sameAsId);
+  const self = found.find((f) => f.id === input.indicatorId)!;
+  if (target && foldText(target.measure_unit ?? '') !== foldText(self.measure_unit ?? '')) {
+    throw new AppError('invalid-input', `Hai chỉ tiêu có đơn vị tính khác nhau (${self.measure_unit ?? 'không ghi'} và ${target.measure_unit ?? 'không ghi'}); không thể nối.`);
+  }
+  // Links point at the lineage's first indicator, so a chain never forms.
+  const root = target ? (target.same_as_id ?? target.id) : null;
+  if (root === input.indicatorId) throw new AppError('invalid-input', 'Nối như vậy sẽ tạo vòng lặp giữa các chỉ tiêu.');
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('indicator').set({ same_as_id: root }).where('id', '=', input.indicatorId).execute();
+    // Anything that continued this indicator now continues its new root.
+    await trx.updateTable('indicator').set({ same_as_id: root ?? input.indicatorId }).where('same_as_id', '=', input.indicatorId).execute();
+  });
+}

@@ -1,0 +1,65 @@
+import { getFormVersionRows } from '../../../db/forms/repo';
+import type { SubmissionStatus } from '../../../shared/domain/rounds';
+import type { SheetRow, SubmissionEvent, SubmissionSheet, WorkflowAction } from '../../../shared/domain/submissions';
+import type { ServiceContext } from '../context';
+import { getRound } from '../rounds/completeness';
+import { findSubmission } from './find-submission';
+import { findPreviousRound, lineageOf, unitFiguresByLineage } from './previous-round';
+
+/** One unit's answer in a round: the form's rows with the figure, last period's figure, comment and findings. */
+export async function getSubmissionSheet(ctx: ServiceContext, roundId: number, unitId: number): Promise<SubmissionSheet> {
+  const round = await getRound(ctx, roundId);
+  const sub = await findSubmission(ctx.db, roundId, unitId);
+  const formRows = await getFormVersionRows(ctx.db, round.formVersionId);
+  const values = await ctx.db
+    .selectFrom('data_value')
+    .select(['indicator_id', 'num_value', 'text_value', 'comment', 'source_file_id', 'revision_id'])
+    .where('submission_id', '=', sub.id)
+    .execute();
+  const valueOf = new Map(values.map((v) => [v.indicator_id, v]));
+  const problems = await ctx.db.selectFrom('value_problem').select(['indicator_id', 'severity', 'message']).where('submission_id', '=', sub.id).orderBy('id').execute();
+  const previousRound = await findPreviousRound(ctx.db, { id: round.id, periodCode: round.periodCode, periodStart: round.periodStart });
+  const before = previousRound ? await unitFiguresByLineage(ctx.db, previousRound.id, unitId) : new Map<number, number | null>();
+  const indicatorIds = formRows.flatMap((r) => (r.indicatorId === null ? [] : [r.indicatorId]));
+  const lineage = await lineageOf(ctx.db, indicatorIds);
+  const events = await ctx.db.selectFrom('submission_event').selectAll().where('submission_id', '=', sub.id).orderBy('id').execute();
+
+  const rows: SheetRow[] = formRows.map((r) => {
+    const v = r.indicatorId === null ? undefined : valueOf.get(r.indicatorId);
+    return {
+      row: r.row,
+      numbering: r.numbering,
+      text: r.text,
+      unit: r.unit,
+      level: r.level,
+      valueRow: r.valueRow,
+      valueType: r.valueType,
+      indicatorId: r.indicatorId,
+      value: v ? (v.num_value ?? v.text_value) : null,
+      previous: r.indicatorId === null ? null : (before.get(lineage.get(r.indicatorId) ?? r.indicatorId) ?? null),
+      comment: v?.comment ?? null,
+      problems: problems.filter((p) => p.indicator_id !== null && p.indicator_id === r.indicatorId).map((p) => ({ severity: p.severity as 'error' | 'warning', message: p.message })),
+      origin: !v || (v.num_value === null && v.text_value === null) ? null : v.source_file_id !== null ? 'file' : 'manual',
+    };
+  });
+  const rowIndicators = new Set(indicatorIds);
+  return {
+    roundId,
+    roundName: round.name,
+    periodLabel: round.periodLabel,
+    previousPeriod: previousRound?.periodCode ?? null,
+    unitId,
+    unitCode: sub.unitCode,
+    unitName: sub.unitName,
+    status: sub.status,
+    locked: sub.locked,
+    receivedAt: sub.receivedAt,
+    rows,
+    otherProblems: problems
+      .filter((p) => p.indicator_id === null || !rowIndicators.has(p.indicator_id))
+      .map((p) => ({ severity: p.severity as 'error' | 'warning', message: p.message })),
+    events: events.map(
+      (e): SubmissionEvent => ({ action: e.action as WorkflowAction, fromStatus: e.from_status as SubmissionStatus, toStatus: e.to_status as SubmissionStatus, at: e.at, reason: e.reason }),
+    ),
+  };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateValues } from './aggregate';
+
+const v = (...nums: (number | null)[]) => nums.map((num) => ({ num, measureUnit: 'Cơ sở' }));
+
+describe('aggregateValues', () => {
+  it.each([
+    ['sum adds the units reported', 'sum', v(3, null, 4.5), 7.5, 2],
+    ['last (a stock) adds each unit’s figure across units', 'last', v(10, 20), 30, 2],
+    ['average is the mean of those reported, blanks left out', 'average', v(50, null, 100), 75, 2],
+    ['count-yes counts the units answering Có', 'count-yes', v(1, 0, 1, null), 2, 3],
+    ['nothing reported is blank, not zero', 'sum', v(null, null), null, 0],
+    ['decimals in Triệu đồng add without float noise', 'sum', v(0.1, 0.2), 0.3, 2],
+  ] as const)('%s', (_name, rule, values, expected, reported) => {
+    expect(aggregateValues(rule, values)).toEqual({ value: expected, reported, refused: null });
+  });
+
+  it('never adds figures of different units of measure', () => {
+    const r = aggregateValues('sum', [{ num: 5, measureUnit: 'Người' }, { num: 7, measureUnit: 'Lượt người' }]);
+    expect(r.value).toBeNull();
+    expect(r.refused).toBe('Không cộng các số liệu có đơn vị tính khác nhau (Người, Lượt người).');
+  });
+
+  it('an indicator that does not aggregate says so', () => {
+    expect(aggregateValues('none', v(1, 2))).toEqual({ value: null, reported: 2, refused: 'Chỉ tiêu này không tổng hợp lên toàn tỉnh.' });
+  });
+});

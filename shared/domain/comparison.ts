@@ -1,0 +1,29 @@
+/** The same indicators across rounds (2021 … 2025), with the change from one to the next. */
+export interface ComparisonRow {
+  row: number;
+  numbering: string | null;
+  text: string;
+  unit: string | null;
+  level: number;
+  valueRow: boolean;
+  /** One per round, oldest first; null when not reported or not comparable. */
+  values: (number | null)[];
+  /** One per round after the first: the change from the round before. */
+  changes: { absolute: number | null; percent: number | null }[];
+  /** How rows were matched across forms, and what could not be compared. */
+  notes: string[];
+}
+
+export interface PeriodComparison {
+  rounds: { id: number; name: string; periodCode: string }[];
+  /** The unit compared, or null for the province's totals. */
+  unitName: string | null;
+  rows: ComparisonRow[];
+}
+
+/** Change from `before` to `after`; the percentage is null when there is nothing to divide by. */
+export function changeBetween(before: number | null, after: number | null): { absolute: number | null; percent: number | null } {
+  if (before === null || after === null) return { absolute: null, percent: null };
+  const absolute = Math.round((after - before) * 1e6) / 1e6;
+  return { absolute, percent: before === 0 ? null : Math.round(((after - before) / before) * 1000) / 10 };
+}

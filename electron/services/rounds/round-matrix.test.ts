@@ -29,7 +29,7 @@ beforeEach(async () => {
   // Two communes of Bình Sơn, so the matrix has a district's subtotal.
   const bs = await ctx.db.selectFrom('org_unit').select('id').where('code', '=', '524').executeTakeFirstOrThrow();
   const now = '2025-01-01T00:00:00.000Z';
-  for (const [code, name] of [['20200', 'Xã Bình Thạnh'], ['20203', 'Xã Bình Chánh']]) {
+  for (const [code, name] of [['20200', 'Xã Bình Thạnh'], ['20203', 'Xã Bình Chánh']] as const) {
     await ctx.db.insertInto('org_unit').values({ code, name, name_key: name.toLowerCase(), kind: 'commune', parent_id: bs.id, valid_from: null, valid_to: null, created_at: now, updated_at: now }).execute();
   }
   const units = await ctx.db.selectFrom('org_unit').select(['id', 'code']).execute();

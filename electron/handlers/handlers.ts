@@ -17,10 +17,22 @@ import { createRound } from '../services/rounds/create-round';
 import { listSubmissions } from '../services/rounds/completeness';
 import { listRoundSummaries } from '../../db/rounds/repo';
 import { exportRoundTemplates } from '../services/templates/export-templates';
-import { listRoundValues } from '../services/rounds/round-values';
 import { importDropped, importPaths, listInboxMessages, reviewMessage } from '../services/import/inbox';
 import { checkMailbox, getMailbox, saveMailbox } from '../services/import/mailbox';
 import { getReplyTable } from '../services/import/reply-table';
+import { getRoundMatrix } from '../services/rounds/round-matrix';
+import { compareRounds, linkIndicator } from '../services/rounds/compare-rounds';
+import { freezeRound, listSnapshots } from '../services/rounds/snapshots';
+import { getSubmissionSheet } from '../services/submissions/submission-sheet';
+import { saveComment, saveValues } from '../services/submissions/save-values';
+import { changeSubmissionStatus } from '../services/submissions/workflow';
+import { draftCorrectionRequest, saveCorrectionDraft } from '../services/submissions/correction-request';
+import { getValueProvenance } from '../services/submissions/provenance';
+import { listHistory } from '../services/submissions/history';
+import { exportHistory } from '../services/submissions/export-history';
+import { getChangeFactor, setChangeFactor } from '../services/submissions/check-settings';
+import { recheckAll } from '../services/submissions/check-submission';
+import { createValidationRule, deleteValidationRule, listValidationRules } from '../services/submissions/validation-rules';
 
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
 
@@ -74,7 +86,35 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
         progress({ task: 'export-templates', done, total, label: `Đang xuất biểu mẫu ${done}/${total}` }),
       );
     },
-    'rounds:list-values': (input) => listRoundValues(ctx, input.roundId),
+    'rounds:get-matrix': (input) => getRoundMatrix(ctx, input.roundId),
+    'rounds:compare': (input) => compareRounds(ctx, input),
+    'rounds:freeze': (input) => freezeRound(ctx, input),
+    'rounds:list-snapshots': (input) => listSnapshots(ctx, input.roundId),
+    'submissions:get-sheet': (input) => getSubmissionSheet(ctx, input.roundId, input.unitId),
+    'submissions:save-values': (input) => saveValues(ctx, input),
+    'submissions:save-comment': (input) => saveComment(ctx, input),
+    'submissions:change-status': (input) => changeSubmissionStatus(ctx, input),
+    'submissions:draft-correction': (input) => draftCorrectionRequest(ctx, input.roundId, input.unitId),
+    'submissions:save-correction': (input) => saveCorrectionDraft(ctx, input.roundId, input.unitId, input.text),
+    'submissions:get-provenance': (input) => getValueProvenance(ctx, input),
+    'submissions:list-history': (input) => listHistory(ctx.db, { ...input, limit: 5000 }),
+    'submissions:export-history': (input) => exportHistory(ctx, input),
+    'submissions:get-check-settings': async () => ({ changeFactor: await getChangeFactor(ctx.db) }),
+    'submissions:save-check-settings': async (input) => {
+      await setChangeFactor(ctx.db, input.changeFactor);
+      await recheckAll(ctx.db);
+      return { changeFactor: await getChangeFactor(ctx.db) };
+    },
+    'rules:list-rules': (input) => listValidationRules(ctx.db, input.formId),
+    'rules:create-rule': (input) => createValidationRule(ctx, input),
+    'rules:delete-rule': async (input) => {
+      await deleteValidationRule(ctx, input.ruleId);
+      return null;
+    },
+    'forms:link-indicator': async (input) => {
+      await linkIndicator(ctx, input);
+      return null;
+    },
     'inbox:list-messages': () => listInboxMessages(ctx),
     'inbox:import-files': async (input) => {
       const replyFilter = [{ name: 'Thư và báo cáo (.eml, Excel, Word, PDF)', extensions: ['eml', 'msg', 'mbox', 'zip', 'xlsx', 'xls', 'docx', 'doc', 'pdf', 'jpg', 'png'] }];

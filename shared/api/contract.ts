@@ -4,8 +4,14 @@ import type { UnitTreeRow } from '../domain/units';
 import type { PlanDetail } from '../domain/plans';
 import { isIsoDate } from '../text/format-vi';
 import { childRules, valueTypes, type FormDetail, type FormDraft, type FormSummary } from '../domain/forms';
-import type { RoundSummary, RoundValue, SubmissionEntry } from '../domain/rounds';
+import type { RoundSummary, SubmissionEntry } from '../domain/rounds';
 import type { ImportResult, InboxMessage, MailboxView, ReplyTableView } from '../domain/inbox';
+import type { RoundSnapshot } from '../domain/rounds';
+import type { RoundMatrix } from '../domain/matrix';
+import type { PeriodComparison } from '../domain/comparison';
+import { changeKinds, workflowActions, type CorrectionRequest, type SubmissionSheet } from '../domain/submissions';
+import type { HistoryEntry, ValueProvenance } from '../domain/history';
+import { ruleOperators, type ValidationRule } from '../domain/validation-rules';
 
 
 /**
@@ -70,6 +76,23 @@ export interface TemplateExportResult {
   files: { unitCode: string; unitName: string; workbook: string; draft: string; to: string[] }[];
 }
 
+const submissionRef = { roundId: id, unitId: id };
+const historyFilter = z
+  .object({
+    roundId: id.optional(),
+    unitId: id.optional(),
+    indicatorQuery: z.string().max(200).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .strict();
+const ruleSide = z
+  .object({
+    terms: z.array(z.object({ indicatorId: id, factor: z.number().finite().min(-1e6).max(1e6) }).strict()).max(50),
+    constant: z.number().finite().min(-1e12).max(1e12),
+  })
+  .strict();
+
 export const contract = {
   'app:get-status': channel<AppStatus>()(noInput),
   'demo:create-demo': channel<DemoSummary>()(noInput),
@@ -102,7 +125,54 @@ export const contract = {
   'rounds:list-submissions': channel<{ asOf: string; entries: SubmissionEntry[] }>()(z.object({ roundId: id }).strict()),
   /** Asks for a folder and writes every unit's workbook and .eml draft there; null when cancelled. */
   'rounds:export-templates': channel<TemplateExportResult | null>()(z.object({ roundId: id }).strict()),
-  'rounds:list-values': channel<RoundValue[]>()(z.object({ roundId: id }).strict()),
+  'rounds:get-matrix': channel<RoundMatrix>()(z.object({ roundId: id }).strict()),
+  /** The same indicators across rounds, for the province (no unitId) or one unit. */
+  'rounds:compare': channel<PeriodComparison>()(z.object({ roundIds: z.array(id).min(2, 'Cần chọn ít nhất hai đợt').max(20), unitId: id.optional() }).strict()),
+  'rounds:freeze': channel<RoundSnapshot>()(z.object({ roundId: id, note: z.string().max(500) }).strict()),
+  'rounds:list-snapshots': channel<RoundSnapshot[]>()(z.object({ roundId: id }).strict()),
+  'submissions:get-sheet': channel<SubmissionSheet>()(z.object(submissionRef).strict()),
+  'submissions:save-values': channel<SubmissionSheet>()(
+    z
+      .object({
+        ...submissionRef,
+        how: z.enum(changeKinds),
+        changes: z
+          .array(z.object({ indicatorId: id, value: z.union([z.string().max(200), z.number().finite(), z.null()]) }).strict())
+          .min(1)
+          .max(2000),
+        reason: z.string().max(500).optional(),
+      })
+      .strict(),
+  ),
+  'submissions:save-comment': channel<SubmissionSheet>()(z.object({ ...submissionRef, indicatorId: id, comment: z.string().max(1000).nullable() }).strict()),
+  'submissions:change-status': channel<SubmissionSheet>()(z.object({ ...submissionRef, action: z.enum(workflowActions), reason: z.string().max(500).optional() }).strict()),
+  'submissions:draft-correction': channel<CorrectionRequest>()(z.object(submissionRef).strict()),
+  /** Asks where to save the correction request (as the user adjusted it) as an .eml draft; null when cancelled. */
+  'submissions:save-correction': channel<string | null>()(z.object({ ...submissionRef, text: z.string().trim().min(1, 'Thư không có nội dung').max(20_000).optional() }).strict()),
+  'submissions:get-provenance': channel<ValueProvenance>()(z.object({ ...submissionRef, indicatorId: id }).strict()),
+  /** The newest 5,000 changes that pass the filter. */
+  'submissions:list-history': channel<HistoryEntry[]>()(historyFilter),
+  'submissions:export-history': channel<{ path: string; entries: number } | null>()(historyFilter),
+  'submissions:get-check-settings': channel<{ changeFactor: number }>()(noInput),
+  'submissions:save-check-settings': channel<{ changeFactor: number }>()(
+    z.object({ changeFactor: z.number().refine((n) => n === 0 || (n > 1 && n <= 100), 'Hệ số phải lớn hơn 1 (ví dụ 2 = tăng gấp đôi), hoặc 0 để tắt') }).strict(),
+  ),
+  'rules:list-rules': channel<ValidationRule[]>()(z.object({ formId: id }).strict()),
+  'rules:create-rule': channel<ValidationRule>()(
+    z
+      .object({
+        formId: id,
+        name: z.string().trim().min(1, 'Cần đặt tên quy tắc').max(300),
+        left: ruleSide,
+        operator: z.enum(ruleOperators),
+        right: ruleSide,
+        importance: z.enum(['error', 'warning']),
+      })
+      .strict(),
+  ),
+  'rules:delete-rule': channel<null>()(z.object({ ruleId: id }).strict()),
+  /** Records that an indicator continues another (null to undo), so periods compare across forms. */
+  'forms:link-indicator': channel<null>()(z.object({ indicatorId: id, sameAsId: id.nullable() }).strict()),
   'inbox:list-messages': channel<InboxMessage[]>()(noInput),
   /** Asks for files or a folder of replies and imports them; null when cancelled. */
   'inbox:import-files': channel<ImportResult[] | null>()(z.object({ kind: z.enum(['files', 'folder']) }).strict()),

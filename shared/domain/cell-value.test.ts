@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCellValue } from './cell-value';
+import { formatFigure, readCellValue } from './cell-value';
 
 describe('readCellValue', () => {
   it.each([
@@ -31,5 +31,20 @@ describe('readCellValue', () => {
   });
   it('keeps text indicators as text', () => {
     expect(readCellValue(' Đã triển khai ', 'text')).toEqual({ value: null, text: 'Đã triển khai', problem: null });
+  });
+});
+
+describe('formatFigure', () => {
+  it.each([
+    [1250, 'integer', '1.250'],
+    [12.5, 'decimal', '12,5'],
+    [1, 'yes-no', 'Có'],
+    [0, 'yes-no', 'Không'],
+    [null, 'integer', ''],
+    ['ghi chú', 'text', 'ghi chú'],
+  ] as const)('%s as %s is written "%s" and reads back the same', (value, type, written) => {
+    expect(formatFigure(value, type)).toBe(written);
+    const back = readCellValue(written === '' ? null : written, type);
+    expect(back.value ?? back.text).toBe(value);
   });
 });

@@ -1,6 +1,6 @@
 import type { ValueType } from './forms';
 import { foldText } from '../text/fold';
-import { parseViNumber } from '../text/format-vi';
+import { formatNumber, parseViNumber } from '../text/format-vi';
 
 export type RawCell = number | string | boolean | null;
 
@@ -48,4 +48,15 @@ export function readCellValue(raw: RawCell, type: ValueType): CellReading {
   if (type === 'integer' && !Number.isInteger(n)) return { value: n, text: null, problem: 'cần số nguyên' };
   if (type === 'percent' && n > 100) return { value: n, text: null, problem: 'tỷ lệ lớn hơn 100%' };
   return { value: n, text: null, problem: null };
+}
+
+/**
+ * A stored figure written the way an office user types it: "1.250", "12,5", "Có"/"Không", blank
+ * for not reported. readCellValue reads it back to the same figure.
+ */
+export function formatFigure(value: number | string | null, type: ValueType): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  if (type === 'yes-no') return value === 1 ? 'Có' : value === 0 ? 'Không' : formatNumber(value);
+  return formatNumber(value);
 }

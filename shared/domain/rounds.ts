@@ -44,6 +44,16 @@ export interface RoundValue {
   flags: string[];
 }
 
+/** A round's figures frozen as they were sent upward. */
+export interface RoundSnapshot {
+  id: number;
+  roundId: number;
+  takenAt: string;
+  note: string;
+  /** The province's figure of each indicator as it was sent. */
+  totals: { indicatorId: number; value: number | null; reported: number }[];
+}
+
 export interface SubmissionEntry {
   unitId: number;
   unitCode: string;

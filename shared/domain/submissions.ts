@@ -57,6 +57,15 @@ export interface SubmissionSheet {
   events: SubmissionEvent[];
 }
 
+/** A request to a unit to correct its figures, ready to send. */
+export interface CorrectionRequest {
+  unitName: string;
+  to: string[];
+  subject: string;
+  text: string;
+  problems: number;
+}
+
 /** How a change to a value was made, as the history records it. */
 export const changeKinds = ['typed', 'pasted', 'undo', 'redo'] as const;
 export type ChangeKind = (typeof changeKinds)[number];

@@ -62,6 +62,8 @@ export async function openApp(browser: Browser, options: { hash?: string; now?: 
   const ctx = await createTestContext(options.now);
   const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'vi-VN' });
   const page = await context.newPage();
+  // A step that cannot happen fails within seconds, naming what it waited for.
+  page.setDefaultTimeout(15_000);
   const emit = (event: string, payload: unknown) => {
     void page.evaluate(([e, p]) => window.__pcmdEmit(e as 'progress', p), [event, payload] as const).catch(() => undefined);
   };

@@ -76,7 +76,7 @@ describe('inbox', () => {
     await page.getByRole('link', { name: 'Đợt báo cáo' }).click();
     await expect.poll(() => page.getByTestId('count-received').textContent()).toBe('3Đã nhận');
     await page.locator('.ag-row', { hasText: 'Huyện Bình Sơn' }).first().click();
-    const values = page.getByRole('complementary', { name: 'Số liệu của Huyện Bình Sơn' });
+    const values = page.getByRole('region', { name: 'Số liệu của Huyện Bình Sơn' });
     await expect.poll(() => values.locator('.ag-row', { hasText: 'Tổng số cơ sở kinh doanh' }).locator('.ag-cell[col-id="value"]').textContent()).toBe('1.250');
     expect(await values.locator('.ag-row', { hasText: 'Vũ trường' }).locator('.ag-cell[col-id="value"]').textContent()).toBe('4');
     // The confirmed row lies below the grid's visible rows; its figure is checked where it is stored.

@@ -2,15 +2,10 @@ import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import { getRound } from './completeness';
 import { rollupRound } from './rollup';
+import type { RoundSnapshot } from '../../../shared/domain/rounds';
 
-export interface RoundSnapshot {
-  id: number;
-  roundId: number;
-  takenAt: string;
-  note: string;
-  /** The province's figure of each indicator as it was sent. */
-  totals: { indicatorId: number; value: number | null; reported: number }[];
-}
+export type { RoundSnapshot };
+
 
 /**
  * Freezes a round's figures as they are sent upward: each unit's figures and the province totals,

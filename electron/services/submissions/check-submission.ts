@@ -68,3 +68,12 @@ export async function recheckSubmission(db: Db, submissionId: number, formRows?:
   }
   return { problems, errors, warnings: problems.length - errors };
 }
+
+/** Re-checks every answered submission, e.g. after the office changed a setting the checks use. */
+export async function recheckAll(db: Kysely<Database>): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const subs = await trx.selectFrom('submission').select('id').where('status', '!=', 'expected').execute();
+    for (const s of subs) await recheckSubmission(trx, s.id);
+    return subs.length;
+  });
+}

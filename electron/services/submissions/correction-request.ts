@@ -1,19 +1,12 @@
 import fs from 'node:fs';
 import { formatDate } from '../../../shared/text/format-vi';
-import type { SubmissionSheet } from '../../../shared/domain/submissions';
+import type { CorrectionRequest, SubmissionSheet } from '../../../shared/domain/submissions';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import { buildEmlDraft } from '../files/eml-draft';
 import { safeFileStem } from '../files/safe-name';
 import { getSubmissionSheet } from './submission-sheet';
 
-export interface CorrectionRequest {
-  unitName: string;
-  to: string[];
-  subject: string;
-  text: string;
-  problems: number;
-}
 
 /** The request's wording: every error first, then the warnings to confirm, each with its row and figures. */
 export function correctionRequestText(sheet: SubmissionSheet, today: string): string {
@@ -57,8 +50,8 @@ export async function draftCorrectionRequest(ctx: ServiceContext, roundId: numbe
   };
 }
 
-/** Asks where to save the request as an .eml draft and writes it; null when the user cancels. */
-export async function saveCorrectionDraft(ctx: ServiceContext, roundId: number, unitId: number): Promise<string | null> {
+/** Asks where to save the request (the text as the user adjusted it, if given) as an .eml draft and writes it; null when the user cancels. */
+export async function saveCorrectionDraft(ctx: ServiceContext, roundId: number, unitId: number, adjustedText?: string): Promise<string | null> {
   const request = await draftCorrectionRequest(ctx, roundId, unitId);
   const target = await ctx.platform.chooseSavePath({
     title: 'Lưu thư đề nghị chỉnh sửa',
@@ -67,7 +60,7 @@ export async function saveCorrectionDraft(ctx: ServiceContext, roundId: number, 
   });
   if (target === null) return null;
   if (!target.toLowerCase().endsWith('.eml')) throw new AppError('invalid-input', 'Tệp lưu phải có đuôi .eml.');
-  const eml = await buildEmlDraft({ to: request.to.map((address) => ({ name: request.unitName, address })), subject: request.subject, text: request.text });
+  const eml = await buildEmlDraft({ to: request.to.map((address) => ({ name: request.unitName, address })), subject: request.subject, text: adjustedText ?? request.text });
   fs.writeFileSync(target, eml);
   return target;
 }

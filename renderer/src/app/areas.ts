@@ -13,7 +13,12 @@ export const areas = [
 
 export type AreaId = (typeof areas)[number]['id'];
 
+/** The hash's path segments: "#/rounds/3/unit/12" → ["rounds", "3", "unit", "12"]. */
+export function hashSegments(hash: string): string[] {
+  return hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+}
+
 export function areaFromHash(hash: string): AreaId {
-  const id = hash.replace(/^#\/?/, '');
+  const id = hashSegments(hash)[0] ?? '';
   return areas.find((a) => a.id === id)?.id ?? 'overview';
 }

@@ -6,6 +6,7 @@ import { gridTheme } from '../../ui/grid-theme';
 import { edits, type EditorRow } from './editor-rows';
 import { text } from './text';
 import '../../ui/grid-modules';
+import { formRowTextStyle } from '../../ui/form-row-style';
 
 /**
  * Edits a form's rows in AG Grid: text, numbering, unit and type in the cells; add, delete, move,
@@ -26,15 +27,7 @@ export function FormRowsEditor({ rows, onChange }: { rows: EditorRow[]; onChange
         editable: true,
         wrapText: true,
         autoHeight: true,
-        cellStyle: (p) => ({
-          paddingLeft: `${12 + (p.data?.level ?? 0) * 22}px`,
-          lineHeight: '1.4',
-          paddingTop: '6px',
-          paddingBottom: '6px',
-          // headings bold; "Trong đó:" labels and their "+"/"*" items italic, as forms print them
-          fontWeight: !p.data?.valueRow && p.data?.numbering ? 600 : 400,
-          fontStyle: p.data && (/^trong đó/i.test(p.data.text) || p.data.numbering === '+' || p.data.numbering === '*') ? 'italic' : 'normal',
-        }),
+        cellStyle: (p) => formRowTextStyle(p.data),
       },
       { field: 'unit', headerName: text.col.unit, width: 140, editable: (p) => !!p.data?.valueRow },
       { field: 'valueRow', headerName: text.col.valueRow, width: 110, editable: true, cellDataType: 'boolean' },

@@ -2,43 +2,24 @@ import { useMemo, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { reminderText, submissionStatusLabels, submissionStatuses, type RoundSummary, type SubmissionEntry, type SubmissionStatus } from '../../../../shared/domain/rounds';
-import { formatDate, formatNumber } from '../../../../shared/text/format-vi';
-import type { RoundValue as RoundValueRow } from '../../../../shared/domain/rounds';
+import { formatDate } from '../../../../shared/text/format-vi';
 import { useProgress } from '../../api/progress';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { gridTheme } from '../../ui/grid-theme';
-import { useExportTemplates, useRoundValues, useSubmissions } from './queries';
+import { useExportTemplates, useSubmissions } from './queries';
 import { StatusFilter } from '../../ui/StatusFilter';
 import { text } from './text';
 import '../../ui/grid-modules';
 
 type Filter = 'all' | SubmissionStatus | 'late';
 
-export function CompletenessBoard({ round }: { round: RoundSummary }) {
+export function CompletenessBoard({ round, onOpenUnit }: { round: RoundSummary; onOpenUnit: (unitId: number) => void }) {
   const subs = useSubmissions(round.id);
   const exporter = useExportTemplates();
   const progress = useProgress('export-templates');
   const [filter, setFilter] = useState<Filter>('all');
   const [showReminder, setShowReminder] = useState(false);
   const [copied, setCopied] = useState(false);
-  const [unitCode, setUnitCode] = useState<string | null>(null);
-  const values = useRoundValues(unitCode === null ? null : round.id);
-  const unitValues = (values.data ?? []).filter((v) => v.unitCode === unitCode);
-  const valueColumns = useMemo<ColDef<RoundValueRow>[]>(
-    () => [
-      { field: 'row', headerName: text.valueCol.row, width: 80 },
-      { field: 'text', headerName: text.valueCol.text, flex: 3, minWidth: 260, tooltipField: 'text' },
-      {
-        field: 'value',
-        headerName: text.valueCol.value,
-        width: 130,
-        type: 'rightAligned',
-        valueFormatter: (p) => (typeof p.value === 'number' ? formatNumber(p.value) : ((p.value as string | null) ?? '')),
-      },
-      { colId: 'flags', headerName: text.valueCol.flags, flex: 2, minWidth: 200, valueGetter: (p) => p.data?.flags.join(' '), cellClass: 'late', tooltipValueGetter: (p) => p.data?.flags.join(' ') },
-    ],
-    [],
-  );
   const entries = useMemo(() => subs.data?.entries ?? [], [subs.data]);
 
   const counts = useMemo(() => {
@@ -117,26 +98,11 @@ export function CompletenessBoard({ round }: { round: RoundSummary }) {
           localeText={text.grid}
           loading={subs.isPending}
           animateRows={false}
-          onRowClicked={(e) => setUnitCode(e.data?.unitCode ?? null)}
+          onRowClicked={(e) => {
+            if (e.data) onOpenUnit(e.data.unitId);
+          }}
         />
       </div>
-      {unitCode && (
-        <aside className="details wide-details" aria-label={text.valuesOf(entries.find((e) => e.unitCode === unitCode)?.unitName ?? unitCode)}>
-          <h2>{text.valuesOf(entries.find((e) => e.unitCode === unitCode)?.unitName ?? unitCode)}</h2>
-          {unitValues.every((v) => v.value === null) && !values.isPending && <p className="muted">{text.noValues}</p>}
-          <div className="grid-box">
-            <AgGridReact<RoundValueRow>
-              theme={gridTheme}
-              rowData={unitValues}
-              columnDefs={valueColumns}
-              getRowId={(p) => `${p.data.unitCode}:${p.data.row}`}
-              localeText={text.grid}
-              loading={values.isPending}
-              animateRows={false}
-            />
-          </div>
-        </aside>
-      )}
       </div>
     </div>
   );

@@ -1,26 +1,46 @@
 import { useEffect, useState } from 'react';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useHashPath } from '../../app/use-hash-path';
 import { useForms } from '../forms/queries';
+import { SubmissionScreen } from '../submissions/SubmissionScreen';
+import { HistoryView } from '../submissions/HistoryView';
 import { CompletenessBoard } from './CompletenessBoard';
+import { CompareView } from './CompareView';
 import { CreateRoundPanel } from './CreateRoundPanel';
+import { RoundMatrixView } from './RoundMatrixView';
 import { useRounds } from './queries';
 import { text } from './text';
 
+const views = ['board', 'matrix', 'compare', 'history'] as const;
+type View = (typeof views)[number];
+
+/**
+ * Rounds and everything done within one, addressed by the hash so a reload returns to the same
+ * place: #/rounds/{round}/{view}, or #/rounds/{round}/unit/{unit} for one unit's figures.
+ */
 export function RoundsScreen() {
   const rounds = useRounds();
   const forms = useForms();
-  const [selected, setSelected] = useState<number | null>(null);
+  const [path, go] = useHashPath();
   const [creating, setCreating] = useState(false);
+  const routeRound = Number(path[1]) || null;
+  const selected = routeRound ?? rounds.data?.[0]?.id ?? null;
+  const openUnit = path[2] === 'unit' ? Number(path[3]) || null : null;
+  const view: View = (views as readonly string[]).includes(path[2] ?? '') ? (path[2] as View) : 'board';
   useEffect(() => {
-    if (selected === null && rounds.data?.[0]) setSelected(rounds.data[0].id);
-  }, [rounds.data, selected]);
+    if (routeRound === null && selected !== null) go(['rounds', selected, view]);
+  }, [routeRound, selected]); // eslint-disable-line react-hooks/exhaustive-deps
   const round = rounds.data?.find((r) => r.id === selected) ?? null;
+
+  if (round && openUnit !== null) {
+    return <SubmissionScreen key={`${round.id}:${openUnit}`} roundId={round.id} unitId={openUnit} onBack={() => go(['rounds', round.id, 'board'])} />;
+  }
 
   return (
     <section className="screen-fill">
       <h1>{text.title}</h1>
       <div className="toolbar">
-        <select aria-label="Chọn đợt báo cáo" value={selected ?? ''} disabled={!rounds.data?.length} onChange={(e) => setSelected(Number(e.target.value))}>
+        <select aria-label="Chọn đợt báo cáo" value={selected ?? ''} disabled={!rounds.data?.length} onChange={(e) => go(['rounds', Number(e.target.value), view])}>
           {rounds.data?.map((r) => (
             <option key={r.id} value={r.id}>
               {r.name} ({r.receivedUnits}/{r.expectedUnits})
@@ -40,12 +60,26 @@ export function RoundsScreen() {
           onCancel={() => setCreating(false)}
           onCreated={(r) => {
             setCreating(false);
-            setSelected(r.id);
+            go(['rounds', r.id, 'board']);
           }}
         />
       )}
       {!creating && rounds.data?.length === 0 && forms.data?.length ? <p className="muted">{text.noRounds}</p> : null}
-      {!creating && round && <CompletenessBoard key={round.id} round={round} />}
+      {!creating && round && (
+        <>
+          <nav className="tabs" aria-label="Các phần của đợt báo cáo">
+            {views.map((v) => (
+              <a key={v} href={`#/rounds/${round.id}/${v}`} aria-current={v === view ? 'page' : undefined}>
+                {text.views[v]}
+              </a>
+            ))}
+          </nav>
+          {view === 'board' && <CompletenessBoard key={round.id} round={round} onOpenUnit={(unitId) => go(['rounds', round.id, 'unit', unitId])} />}
+          {view === 'matrix' && <RoundMatrixView key={round.id} roundId={round.id} onOpenUnit={(unitId) => go(['rounds', round.id, 'unit', unitId])} />}
+          {view === 'compare' && <CompareView key={round.id} round={round} rounds={rounds.data ?? []} />}
+          {view === 'history' && <HistoryView key={round.id} roundId={round.id} />}
+        </>
+      )}
     </section>
   );
 }

@@ -14,14 +14,6 @@ export function useSubmissions(roundId: number | null) {
   });
 }
 
-export function useRoundValues(roundId: number | null) {
-  return useQuery({
-    queryKey: ['rounds', 'values', roundId],
-    queryFn: () => call('rounds:list-values', { roundId: roundId! }),
-    enabled: roundId !== null,
-  });
-}
-
 export function useCreateRound() {
   const client = useQueryClient();
   return useMutation({

@@ -28,9 +28,8 @@ export const text = {
   copy: 'Sao chép',
   copied: 'Đã sao chép.',
   noneMissing: 'Tất cả đơn vị đã gửi báo cáo.',
-  valuesOf: (unit: string) => `Số liệu của ${unit}`,
-  noValues: 'Đơn vị chưa gửi số liệu.',
-  valueCol: { row: 'Dòng', text: 'Nội dung', value: 'Số liệu', flags: 'Cảnh báo' },
+  openHint: 'Bấm vào một đơn vị để xem, nhập và kiểm tra số liệu của đơn vị đó.',
+  views: { board: 'Tiến độ nhận báo cáo', matrix: 'Bảng tổng hợp', compare: 'So sánh các kỳ', history: 'Lịch sử thay đổi' },
   col: { code: 'Mã', unit: 'Đơn vị', status: 'Tình trạng', receivedAt: 'Ngày nhận', daysLate: 'Trễ (ngày)', revisions: 'Số lần gửi', emails: 'Thư điện tử' },
   grid: { noRowsToShow: 'Không có đơn vị nào', loadingOoo: 'Đang tải…' },
 };

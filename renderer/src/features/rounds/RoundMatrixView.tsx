@@ -1,0 +1,101 @@
+import { useMemo, useRef, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { ColDef, ColGroupDef } from 'ag-grid-community';
+import { useQuery } from '@tanstack/react-query';
+import { call } from '../../api/client';
+import type { MatrixRow } from '../../../../shared/domain/matrix';
+import { formatFigure } from '../../../../shared/domain/cell-value';
+import { foldText } from '../../../../shared/text/fold';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { gridTheme } from '../../ui/grid-theme';
+import { formRowTextStyle } from '../../ui/form-row-style';
+import { ProvenancePanel } from '../submissions/ProvenancePanel';
+import '../../ui/grid-modules';
+
+type Only = 'all' | 'problems';
+
+/**
+ * A round's figures, indicators × units, with subtotals and the province total; errors, warnings and
+ * blanks of units that answered are marked; a click on a unit's figure shows where it came from.
+ */
+export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOpenUnit: (unitId: number) => void }) {
+  const matrix = useQuery({ queryKey: ['matrix', roundId], queryFn: () => call('rounds:get-matrix', { roundId }) });
+  const [query, setQuery] = useState('');
+  const [only, setOnly] = useState<Only>('all');
+  const [picked, setPicked] = useState<{ unitId: number; indicatorId: number } | null>(null);
+  const grid = useRef<AgGridReact<MatrixRow>>(null);
+  const m = matrix.data;
+
+  const columns = useMemo<(ColDef<MatrixRow> | ColGroupDef<MatrixRow>)[]>(() => {
+    if (!m) return [];
+    return [
+      { field: 'numbering', headerName: 'STT', width: 64, pinned: 'left' },
+      { field: 'text', headerName: 'Nội dung', width: 260, pinned: 'left', tooltipField: 'text', cellStyle: (p) => ({ ...formRowTextStyle(p.data), whiteSpace: 'nowrap' }) },
+      { field: 'unit', headerName: 'ĐVT', width: 80, pinned: 'left' },
+      ...m.columns.map(
+        (c, i): ColDef<MatrixRow> => ({
+          colId: c.key,
+          headerName: c.missing ? `${c.label} (chưa gửi)` : c.label,
+          headerTooltip: c.label,
+          headerClass: c.kind === 'unit' ? (c.missing ? 'head-missing' : undefined) : 'head-total',
+          width: c.kind === 'total' ? 120 : 110,
+          pinned: c.kind === 'total' ? 'right' : undefined,
+          type: 'rightAligned',
+          valueGetter: (p) => p.data?.cells[i] ?? null,
+          valueFormatter: (p) => formatFigure(p.value as number | string | null, 'decimal'),
+          tooltipValueGetter: (p) => (c.kind === 'total' ? (p.data?.totalNote ?? undefined) : undefined),
+          cellClass: (p) => {
+            const flag = p.data?.flags[i];
+            return [c.kind !== 'unit' ? 'cell-total' : '', c.missing && p.data?.valueRow ? 'cell-unit-missing' : '', flag ? `cell-${flag}` : ''].join(' ');
+          },
+        }),
+      ),
+    ];
+  }, [m]);
+
+  const folded = foldText(query);
+  const shown = useMemo(
+    () =>
+      (m?.rows ?? []).filter(
+        (r) => (folded === '' || foldText(r.text).includes(folded)) && (only === 'all' || r.flags.some((f) => f !== null)),
+      ),
+    [m, folded, only],
+  );
+
+  return (
+    <div className="screen-fill">
+      <div className="toolbar">
+        <input className="search" type="search" placeholder="Tìm chỉ tiêu (gõ không dấu cũng được)" aria-label="Tìm chỉ tiêu" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <label className="inline">
+          <input type="checkbox" checked={only === 'problems'} onChange={(e) => setOnly(e.target.checked ? 'problems' : 'all')} />
+          Chỉ dòng có lỗi hoặc thiếu số liệu
+        </label>
+        <span className="spacer" />
+        <span className="legend">
+          <span className="swatch cell-error">lỗi</span> <span className="swatch cell-warning">cảnh báo</span> <span className="swatch cell-missing">thiếu</span>
+        </span>
+      </div>
+      <ErrorMessage error={matrix.error} />
+      <div className="split">
+        <div className="grid-box" data-testid="matrix">
+          <AgGridReact<MatrixRow>
+            ref={grid}
+            theme={gridTheme}
+            rowData={shown}
+            columnDefs={columns}
+            getRowId={(p) => String(p.data.row)}
+            getRowClass={(p) => (p.data && !p.data.valueRow && p.data.level === 0 ? 'row-heading' : undefined)}
+            loading={matrix.isPending}
+            animateRows={false}
+            localeText={{ noRowsToShow: 'Không có dòng nào', loadingOoo: 'Đang tải…' }}
+            onCellClicked={(e) => {
+              const col = m?.columns.find((c) => c.key === e.column.getColId());
+              if (col?.kind === 'unit' && e.data?.valueRow && e.data.indicatorId !== null) setPicked({ unitId: col.unitId!, indicatorId: e.data.indicatorId });
+            }}
+          />
+        </div>
+        {picked && <ProvenancePanel refOf={{ roundId, ...picked }} onClose={() => setPicked(null)} onOpenUnit={() => onOpenUnit(picked.unitId)} />}
+      </div>
+    </div>
+  );
+}

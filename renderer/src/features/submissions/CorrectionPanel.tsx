@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useCorrectionDraft, useSaveCorrection } from './queries';
+import { text } from './text';
+
+/** The request to the unit to correct its figures: read, adjusted, copied or saved as an .eml draft. */
+export function CorrectionPanel({ roundId, unitId }: { roundId: number; unitId: number }) {
+  const draft = useCorrectionDraft(roundId, unitId, true);
+  const saver = useSaveCorrection(roundId, unitId);
+  const [body, setBody] = useState('');
+  const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    if (draft.data) setBody(draft.data.text);
+  }, [draft.data]);
+  return (
+    <div className="card compact" aria-label={text.correctionTitle}>
+      <strong>{text.correctionTitle}</strong>
+      {draft.data && (
+        <p className="muted">
+          {draft.data.subject} · {draft.data.to.join(', ')}
+        </p>
+      )}
+      <textarea className="reminder" rows={9} value={body} onChange={(e) => setBody(e.target.value)} aria-label={text.correctionTitle} />
+      <div className="toolbar">
+        <button type="button" onClick={() => void navigator.clipboard?.writeText(body).then(() => setCopied(true))}>
+          {copied ? text.copied : text.copy}
+        </button>
+        <button type="button" onClick={() => saver.mutate(body)} disabled={saver.isPending}>
+          {text.saveEml}
+        </button>
+        {saver.data && <span className="muted">{text.savedEml(saver.data)}</span>}
+      </div>
+      <ErrorMessage error={draft.error ?? saver.error} />
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { useMemo, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { ColDef } from 'ag-grid-community';
+import type { HistoryEntry } from '../../../../shared/domain/history';
+import { changeHowLabels } from '../../../../shared/domain/submissions';
+import { formatFigure } from '../../../../shared/domain/cell-value';
+import { formatDateTime, isIsoDate } from '../../../../shared/text/format-vi';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { gridTheme } from '../../ui/grid-theme';
+import { useSubmissions } from '../rounds/queries';
+import { useExportHistory, useHistory } from './queries';
+import '../../ui/grid-modules';
+
+const figure = (v: unknown) => (typeof v === 'number' ? formatFigure(v, 'decimal') : ((v as string | null) ?? ''));
+
+/** The audit log of figures, filtered by unit, indicator words and dates, exportable to Excel. */
+export function HistoryView({ roundId }: { roundId: number }) {
+  const subs = useSubmissions(roundId);
+  const [allRounds, setAllRounds] = useState(false);
+  const [unitId, setUnitId] = useState<number | null>(null);
+  const [indicatorQuery, setIndicatorQuery] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const filter = {
+    ...(allRounds ? {} : { roundId }),
+    ...(unitId !== null ? { unitId } : {}),
+    ...(indicatorQuery.trim() ? { indicatorQuery: indicatorQuery.trim() } : {}),
+    ...(isIsoDate(from) ? { from } : {}),
+    ...(isIsoDate(to) ? { to } : {}),
+  };
+  const history = useHistory(filter);
+  const exporter = useExportHistory();
+  const columns = useMemo<ColDef<HistoryEntry>[]>(
+    () => [
+      { field: 'at', headerName: 'Thời điểm', width: 150, valueFormatter: (p) => formatDateTime(p.value as string) },
+      ...(allRounds ? [{ field: 'roundName', headerName: 'Đợt', width: 200 } as ColDef<HistoryEntry>] : []),
+      { field: 'unitName', headerName: 'Đơn vị', width: 190 },
+      { field: 'indicatorName', headerName: 'Chỉ tiêu', flex: 2, minWidth: 260, tooltipField: 'indicatorName' },
+      { field: 'oldValue', headerName: 'Cũ', width: 100, type: 'rightAligned', valueFormatter: (p) => figure(p.value) },
+      { field: 'newValue', headerName: 'Mới', width: 100, type: 'rightAligned', valueFormatter: (p) => figure(p.value) },
+      { field: 'how', headerName: 'Cách', width: 120, valueFormatter: (p) => changeHowLabels[p.value as keyof typeof changeHowLabels] },
+      { field: 'fileName', headerName: 'Tệp nguồn', width: 180 },
+      { field: 'reason', headerName: 'Lý do', width: 200 },
+    ],
+    [allRounds],
+  );
+  return (
+    <div className="screen-fill">
+      <div className="toolbar wrap">
+        <select aria-label="Lọc theo đơn vị" value={unitId ?? ''} onChange={(e) => setUnitId(e.target.value === '' ? null : Number(e.target.value))}>
+          <option value="">Mọi đơn vị</option>
+          {subs.data?.entries.map((s) => (
+            <option key={s.unitId} value={s.unitId}>
+              {s.unitName}
+            </option>
+          ))}
+        </select>
+        <input className="search" type="search" placeholder="Chỉ tiêu (gõ không dấu cũng được)" aria-label="Lọc theo chỉ tiêu" value={indicatorQuery} onChange={(e) => setIndicatorQuery(e.target.value)} />
+        <label>
+          Từ ngày <input type="date" aria-label="Từ ngày" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          đến <input type="date" aria-label="Đến ngày" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={allRounds} onChange={(e) => setAllRounds(e.target.checked)} /> Mọi đợt báo cáo
+        </label>
+        <span className="spacer" />
+        <button type="button" onClick={() => exporter.mutate(filter)} disabled={exporter.isPending}>
+          Xuất Excel…
+        </button>
+      </div>
+      {exporter.data && (
+        <div className="notice notice-ok" role="status">
+          Đã ghi {exporter.data.entries} thay đổi vào {exporter.data.path}.
+        </div>
+      )}
+      <ErrorMessage error={history.error ?? exporter.error} />
+      <div className="grid-box">
+        <AgGridReact<HistoryEntry>
+          theme={gridTheme}
+          rowData={history.data}
+          columnDefs={columns}
+          getRowId={(p) => String(p.data.id)}
+          loading={history.isPending}
+          animateRows={false}
+          localeText={{ noRowsToShow: 'Chưa có thay đổi nào', loadingOoo: 'Đang tải…' }}
+        />
+      </div>
+    </div>
+  );
+}

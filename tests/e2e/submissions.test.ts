@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildEml, fillTemplate } from '../fixtures/replies';
+import { getFormVersionRows } from '../../db/forms/repo';
+import { seedDemoRound } from '../../electron/testing/seed-round';
+import { exportRoundTemplates } from '../../electron/services/templates/export-templates';
+import { importReply } from '../../electron/services/import/import-reply';
+import { getSubmissionSheet } from '../../electron/services/submissions/submission-sheet';
+import { useAppInChromium } from './harness';
+
+const chromiumApp = useAppInChromium();
+
+describe('checking and entering figures', () => {
+  it('types, pastes a block, sees a "Trong đó" error, undoes, approves, is refused on a locked figure, unlocks with a reason, reloads; opens a matrix cell’s provenance', async () => {
+    const app = await chromiumApp.open({ hash: '#/rounds', now: new Date('2020-07-08T02:00:00Z') });
+    const { page, ctx } = app;
+    const { round } = await seedDemoRound(ctx);
+    const rows = await getFormVersionRows(ctx.db, round.formVersionId);
+    const units = await ctx.db.selectFrom('org_unit').select(['id', 'code']).execute();
+    const binhSon = units.find((u) => u.code === '524')!.id;
+    const ducPho = units.find((u) => u.code === '534')!.id;
+
+    // Đức Phổ replied by e-mail with our template.
+    const templates = await exportRoundTemplates(ctx, round.id, path.join(ctx.database.dir, 'mau'));
+    const keyOf = (start: string) => rows.find((r) => r.text.startsWith(start))!.rowKey;
+    const workbook = await fillTemplate(templates.files.find((f) => f.unitCode === '534')!.workbook, { [keyOf('Tổng số cơ sở kinh doanh')]: 30 });
+    const eml = path.join(ctx.database.dir, 'duc-pho.eml');
+    fs.writeFileSync(eml, await buildEml({ from: 'vanphong@ducpho.gov.vn', subject: 'Báo cáo tổng kết', messageId: '<dp1@ducpho.gov.vn>', attachments: [{ filename: 'BC Đức Phổ.xlsx', content: workbook }] }));
+    expect((await importReply(ctx, eml)).status).toBe('imported');
+
+    // Bình Sơn's report came on paper: open its sheet from the board.
+    await page.reload();
+    await page.locator('.ag-row', { hasText: 'Huyện Bình Sơn' }).first().click();
+    const sheet = page.getByRole('region', { name: 'Số liệu của Huyện Bình Sơn' });
+    const valueCell = (start: string) => sheet.locator('.ag-row', { hasText: start }).first().locator('.ag-cell[col-id="value"]');
+    await expect.poll(() => valueCell('Tổng số cơ sở kinh doanh').count()).toBe(1);
+
+    // Keyboard entry: typing replaces, Enter stores and moves down.
+    await valueCell('Tổng số cơ sở kinh doanh').click();
+    await page.keyboard.type('40');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => valueCell('Tổng số cơ sở kinh doanh').textContent()).toBe('40');
+    await valueCell('Số tiếp viên làm việc').click();
+    await page.keyboard.type('1.250');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => valueCell('Số tiếp viên làm việc').textContent()).toBe('1.250');
+    await expect.poll(async () => (await getSubmissionSheet(ctx, round.id, binhSon)).rows.find((r) => r.text.startsWith('Số tiếp viên làm việc'))!.value).toBe(1250);
+
+    // Paste a 5×1 block copied as text from Excel, starting at "Cơ sở lưu trú".
+    // Copy as a user would (select text, Ctrl+C), then paste with Ctrl+V on the focused cell.
+    await page.evaluate(() => {
+      const area = document.createElement('textarea');
+      area.id = 'copy-source';
+      area.value = '45\r\n3\r\n2\r\n1\r\n6\r\n';
+      document.body.append(area);
+    });
+    await page.locator('#copy-source').focus();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('ControlOrMeta+c');
+    await page.evaluate(() => document.getElementById('copy-source')!.remove());
+    await valueCell('Cơ sở lưu trú').click();
+    await page.keyboard.press('ControlOrMeta+v');
+    await expect.poll(() => valueCell('Số cơ sở đã ký cam kết').textContent()).toBe('6');
+    expect(await valueCell('Cơ sở lưu trú').textContent()).toBe('45');
+    const problems = page.getByTestId('problems');
+    await expect.poll(() => problems.textContent()).toMatch(/"Cơ sở lưu trú.*" \(45\) lớn hơn dòng tổng "Tổng số cơ sở kinh doanh.*" \(40\)/);
+    await expect.poll(() => page.getByTestId('submission-status').textContent()).toMatch(/^Có lỗi/);
+    await app.screenshot('30-submission-error');
+
+    // Undo the paste as one step: the five figures are blank again, and the error is gone.
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => valueCell('Cơ sở lưu trú').textContent()).toBe('');
+    expect(await valueCell('Số cơ sở đã ký cam kết').textContent()).toBe('');
+    await expect.poll(() => problems.count()).toBe(0);
+    expect(await page.getByText('Không phát hiện lỗi.').count()).toBe(1);
+    expect(await valueCell('Tổng số cơ sở kinh doanh').textContent()).toBe('40');
+
+    // Approve; a locked figure cannot be changed.
+    await page.getByRole('button', { name: 'Duyệt và khóa' }).click();
+    await expect.poll(() => page.getByTestId('submission-status').textContent()).toMatch(/^Đã duyệt/);
+    await valueCell('Tổng số cơ sở kinh doanh').click();
+    await page.keyboard.type('41');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('đã được duyệt và khóa');
+    await page.keyboard.press('Delete');
+    expect(await valueCell('Tổng số cơ sở kinh doanh').textContent()).toBe('40');
+    expect((await getSubmissionSheet(ctx, round.id, binhSon)).rows.find((r) => r.text.startsWith('Tổng số cơ sở kinh doanh'))!.value).toBe(40);
+    await app.screenshot('31-submission-locked');
+
+    // Unlock with a reason, which the log keeps.
+    await page.getByRole('button', { name: 'Mở khóa' }).click();
+    await page.getByRole('textbox', { name: 'Lý do mở khóa' }).fill('Huyện gửi số liệu điều chỉnh');
+    await page.getByRole('button', { name: 'Xác nhận: Mở khóa' }).click();
+    await expect.poll(() => page.getByTestId('submission-status').textContent()).toMatch(/^Đã kiểm tra/);
+    await valueCell('Vũ trường').click();
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => valueCell('Vũ trường').textContent()).toBe('2');
+
+    // Reload: the same place, everything as stored.
+    await page.reload();
+    await expect.poll(() => valueCell('Vũ trường').textContent()).toBe('2');
+    expect(await valueCell('Tổng số cơ sở kinh doanh').textContent()).toBe('40');
+    expect(await page.getByTestId('submission-status').textContent()).toMatch(/^Đã kiểm tra/);
+    expect(await page.getByTestId('events').textContent()).toContain('Mở khóa (Đã duyệt → Đã kiểm tra) — Huyện gửi số liệu điều chỉnh');
+    await app.screenshot('32-submission-reloaded');
+
+    // The matrix: Bình Sơn typed, Đức Phổ imported; the total by rule; a cell's provenance.
+    await page.getByRole('button', { name: '← Danh sách đơn vị' }).click();
+    await page.getByRole('link', { name: 'Bảng tổng hợp' }).click();
+    const matrix = page.getByTestId('matrix');
+    await expect.poll(() => matrix.locator(`.ag-cell[col-id="u${ducPho}"]`).count()).toBeGreaterThan(0);
+    const rowIndex = await matrix.locator('.ag-row', { hasText: 'Tổng số cơ sở kinh doanh' }).first().getAttribute('row-index');
+    const cellAt = (col: string) => matrix.locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${col}"]`);
+    await expect.poll(() => cellAt('total').textContent()).toBe('70');
+    expect(await cellAt(`u${binhSon}`).textContent()).toBe('40');
+    await cellAt(`u${ducPho}`).click();
+    const provenance = page.getByRole('complementary', { name: 'Nguồn gốc số liệu' });
+    await expect.poll(() => provenance.getByTestId('provenance-source').textContent()).toContain('BC Đức Phổ.xlsx');
+    expect(await provenance.getByTestId('provenance-source').textContent()).toContain('Báo cáo tổng kết — vanphong@ducpho.gov.vn');
+    expect(await provenance.getByTestId('provenance-history').textContent()).toMatch(/\(trống\) → 30 \(Nhập từ tệp, BC Đức Phổ\.xlsx\)/);
+    await app.screenshot('33-matrix-provenance');
+    await cellAt(`u${binhSon}`).click();
+    await expect.poll(() => provenance.getByTestId('provenance-source').textContent()).toBe('Nhập tay (không từ tệp).');
+
+    // The audit log of the round.
+    await page.getByRole('link', { name: 'Lịch sử thay đổi' }).click();
+    await page.getByRole('searchbox', { name: 'Lọc theo chỉ tiêu' }).fill('co so luu tru');
+    await expect.poll(() => page.locator('.ag-row').count()).toBe(2); // pasted, then undone
+    await app.screenshot('34-history');
+  });
+});

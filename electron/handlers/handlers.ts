@@ -32,7 +32,7 @@ import { listHistory } from '../services/submissions/history';
 import { exportHistory } from '../services/submissions/export-history';
 import { getChangeFactor, setChangeFactor } from '../services/submissions/check-settings';
 import { recheckAll } from '../services/submissions/check-submission';
-import { createValidationRule, deleteValidationRule, listValidationRules } from '../services/submissions/validation-rules';
+import { createValidationRule, deleteValidationRule, getFormRules } from '../services/submissions/validation-rules';
 
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
 
@@ -105,7 +105,7 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
       await recheckAll(ctx.db);
       return { changeFactor: await getChangeFactor(ctx.db) };
     },
-    'rules:list-rules': (input) => listValidationRules(ctx.db, input.formId),
+    'rules:list-rules': (input) => getFormRules(ctx, input.formId),
     'rules:create-rule': (input) => createValidationRule(ctx, input),
     'rules:delete-rule': async (input) => {
       await deleteValidationRule(ctx, input.ruleId);

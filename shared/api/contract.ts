@@ -11,7 +11,7 @@ import type { RoundMatrix } from '../domain/matrix';
 import type { PeriodComparison } from '../domain/comparison';
 import { changeKinds, workflowActions, type CorrectionRequest, type SubmissionSheet } from '../domain/submissions';
 import type { HistoryEntry, ValueProvenance } from '../domain/history';
-import { ruleOperators, type ValidationRule } from '../domain/validation-rules';
+import { ruleOperators, type RuleIndicator, type ValidationRule } from '../domain/validation-rules';
 
 
 /**
@@ -157,7 +157,7 @@ export const contract = {
   'submissions:save-check-settings': channel<{ changeFactor: number }>()(
     z.object({ changeFactor: z.number().refine((n) => n === 0 || (n > 1 && n <= 100), 'Hệ số phải lớn hơn 1 (ví dụ 2 = tăng gấp đôi), hoặc 0 để tắt') }).strict(),
   ),
-  'rules:list-rules': channel<ValidationRule[]>()(z.object({ formId: id }).strict()),
+  'rules:list-rules': channel<{ rules: ValidationRule[]; indicators: RuleIndicator[] }>()(z.object({ formId: id }).strict()),
   'rules:create-rule': channel<ValidationRule>()(
     z
       .object({

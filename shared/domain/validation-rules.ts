@@ -104,3 +104,12 @@ export function brokenRules(
   }
   return out;
 }
+
+/** An indicator a rule can name: a value row of the form's latest version. */
+export interface RuleIndicator {
+  indicatorId: number;
+  row: number;
+  numbering: string | null;
+  text: string;
+  unit: string | null;
+}

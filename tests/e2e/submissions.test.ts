@@ -131,3 +131,66 @@ describe('checking and entering figures', () => {
     await app.screenshot('34-history');
   });
 });
+
+describe('the office’s rules and what was sent upward', () => {
+  it('adds a rule on the form, sees it broken in a unit’s figures, freezes the round and sees later changes against what was sent', async () => {
+    const app = await chromiumApp.open({ hash: '#/forms', now: new Date('2020-07-08T02:00:00Z') });
+    const { page, ctx } = app;
+    const { round } = await seedDemoRound(ctx);
+    const units = await ctx.db.selectFrom('org_unit').select(['id', 'code']).execute();
+    const binhSon = units.find((u) => u.code === '524')!.id;
+    await page.reload();
+
+    const rules = page.getByRole('group', { name: 'Quy tắc kiểm tra' });
+    await page.getByText('Quy tắc kiểm tra số liệu').click();
+    await page.getByRole('textbox', { name: 'Tên quy tắc' }).fill('Cam kết không quá số cơ sở');
+    const pick = async (side: string, start: string) => {
+      const select = page.getByLabel(`${side}: thêm chỉ tiêu`);
+      const label = (await select.locator('option').allTextContents()).find((o) => o.includes(start))!;
+      await select.selectOption({ label });
+    };
+    await pick('Vế trái', 'Số cơ sở đã ký cam kết');
+    await page.getByLabel('Phép so sánh').selectOption({ label: 'không lớn hơn' });
+    await pick('Vế phải', 'Tổng số cơ sở kinh doanh');
+    await page.getByLabel('Mức độ').selectOption('warning');
+    await page.getByRole('button', { name: 'Thêm quy tắc' }).click();
+    await expect.poll(() => page.getByTestId('rules').textContent()).toMatch(/Cam kết không quá số cơ sở \(cảnh báo\): "Số cơ sở đã ký cam kết.*" không lớn hơn "Tổng số cơ sở kinh doanh/);
+    void rules;
+    await app.screenshot('35-form-rules');
+
+    // Bình Sơn's figures break it: a warning, explained.
+    await page.goto(page.url().replace(/#.*$/, `#/rounds/${round.id}/unit/${binhSon}`));
+    const sheet = page.getByRole('region', { name: 'Số liệu của Huyện Bình Sơn' });
+    const valueCell = (start: string) => sheet.locator('.ag-row', { hasText: start }).first().locator('.ag-cell[col-id="value"]');
+    await valueCell('Tổng số cơ sở kinh doanh').click();
+    await page.keyboard.type('10');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => valueCell('Tổng số cơ sở kinh doanh').textContent()).toBe('10');
+    await valueCell('Số cơ sở đã ký cam kết').click();
+    await page.keyboard.type('12');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('problems').textContent()).toMatch(/⚠ Quy tắc "Cam kết không quá số cơ sở": .*\(12\) phải không lớn hơn .*\(10\)/);
+
+    // Freeze what is sent upward, then correct a figure: the sent total stays, the change shows.
+    await page.getByRole('button', { name: '← Danh sách đơn vị' }).click();
+    await page.getByRole('link', { name: 'Bảng tổng hợp' }).click();
+    await page.getByRole('button', { name: 'Chốt số liệu gửi cấp trên…' }).click();
+    await page.getByRole('textbox', { name: 'Gửi theo văn bản (số, ngày, nơi nhận)' }).fill('Báo cáo số 12/BC-UBND gửi Bộ LĐTBXH');
+    await page.getByRole('button', { name: 'Chốt số liệu', exact: true }).click();
+    await expect.poll(() => page.getByTestId('last-snapshot').textContent()).toContain('Báo cáo số 12/BC-UBND gửi Bộ LĐTBXH');
+    await page.goto(page.url().replace(/#.*$/, `#/rounds/${round.id}/unit/${binhSon}`));
+    await valueCell('Tổng số cơ sở kinh doanh').click();
+    await page.keyboard.type('14');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => valueCell('Tổng số cơ sở kinh doanh').textContent()).toBe('14');
+    await page.goto(page.url().replace(/#.*$/, `#/rounds/${round.id}/matrix`));
+    const matrix = page.getByTestId('matrix');
+    await expect.poll(() => matrix.locator('.ag-row', { hasText: 'Tổng số cơ sở kinh doanh' }).count()).toBeGreaterThan(0);
+    const rowIndex = await matrix.locator('.ag-row', { hasText: 'Tổng số cơ sở kinh doanh' }).first().getAttribute('row-index');
+    const cellAt = (col: string) => matrix.locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${col}"]`);
+    await expect.poll(() => cellAt('total').textContent()).toBe('14');
+    expect(await cellAt('sent').textContent()).toBe('10');
+    expect(await cellAt('sent').getAttribute('class')).toContain('cell-changed');
+    await app.screenshot('36-matrix-sent');
+  });
+});

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { AppError } from '../../../shared/errors';
-import type { RuleOperator, RuleSide, ValidationRule } from '../../../shared/domain/validation-rules';
+import type { RuleIndicator, RuleOperator, RuleSide, ValidationRule } from '../../../shared/domain/validation-rules';
+import { getFormVersionRows, latestVersionId } from '../../../db/forms/repo';
 import type { ServiceContext } from '../context';
 import { recheckSubmission } from './check-submission';
 
@@ -89,4 +90,15 @@ export async function deleteValidationRule(ctx: ServiceContext, ruleId: number):
     await trx.deleteFrom('validation_rule').where('id', '=', ruleId).execute();
     await recheckForm(trx, rule.form_id);
   });
+}
+
+/** A form's rules with the indicators they may name, for the rules screen. */
+export async function getFormRules(ctx: ServiceContext, formId: number): Promise<{ rules: ValidationRule[]; indicators: RuleIndicator[] }> {
+  const versionId = await latestVersionId(ctx.db, formId);
+  if (versionId === null) throw new AppError('not-found', `Không có biểu mẫu số ${formId}.`);
+  const rows = await getFormVersionRows(ctx.db, versionId);
+  return {
+    rules: await listValidationRules(ctx.db, formId),
+    indicators: rows.filter((r) => r.valueRow && r.indicatorId !== null).map((r) => ({ indicatorId: r.indicatorId!, row: r.row, numbering: r.numbering, text: r.text, unit: r.unit })),
+  };
 }

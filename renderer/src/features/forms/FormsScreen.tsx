@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { toEditorRows, toSavedRows, type EditorRow } from './editor-rows';
 import { FormRowsEditor } from './FormRowsEditor';
+import { RulesPanel } from './RulesPanel';
 import { useCreateForm, useDraftFromFile, useForm, useForms, useSaveFormRows } from './queries';
 import { text } from './text';
 
@@ -110,6 +111,7 @@ export function FormsScreen() {
       {!draft && rows && detail.data && (
         <>
           {detail.data.versionHasData && <div className="notice notice-warn">{text.newVersionWarning}</div>}
+          <RulesPanel key={detail.data.form.id} formId={detail.data.form.id} />
           {save.isSuccess && !dirty && <div className="notice notice-ok" role="status">{text.saved}</div>}
           <div className="toolbar">
             {dirty && <span className="muted">{text.rowsChanged}</span>}

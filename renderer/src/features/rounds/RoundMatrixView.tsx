@@ -1,11 +1,12 @@
 import { useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import type { MatrixRow } from '../../../../shared/domain/matrix';
 import { formatFigure } from '../../../../shared/domain/cell-value';
 import { foldText } from '../../../../shared/text/fold';
+import { formatDate, formatDateTime } from '../../../../shared/text/format-vi';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { gridTheme } from '../../ui/grid-theme';
 import { formRowTextStyle } from '../../ui/form-row-style';
@@ -25,6 +26,20 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
   const [picked, setPicked] = useState<{ unitId: number; indicatorId: number } | null>(null);
   const grid = useRef<AgGridReact<MatrixRow>>(null);
   const m = matrix.data;
+  const client = useQueryClient();
+  const snapshots = useQuery({ queryKey: ['matrix', roundId, 'snapshots'], queryFn: () => call('rounds:list-snapshots', { roundId }) });
+  const freeze = useMutation({
+    mutationFn: (note: string) => call('rounds:freeze', { roundId, note }),
+    onSuccess: () => {
+      setFreezing(false);
+      setNote('');
+      void client.invalidateQueries({ queryKey: ['matrix', roundId, 'snapshots'] });
+    },
+  });
+  const [freezing, setFreezing] = useState(false);
+  const [note, setNote] = useState('');
+  const sent = snapshots.data?.at(-1) ?? null;
+  const sentTotals = useMemo(() => new Map((sent?.totals ?? []).map((t) => [t.indicatorId, t.value])), [sent]);
 
   const columns = useMemo<(ColDef<MatrixRow> | ColGroupDef<MatrixRow>)[]>(() => {
     if (!m) return [];
@@ -37,6 +52,8 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
           colId: c.key,
           headerName: c.missing ? `${c.label} (chưa gửi)` : c.label,
           headerTooltip: c.label,
+          wrapHeaderText: true,
+          autoHeaderHeight: true,
           headerClass: c.kind === 'unit' ? (c.missing ? 'head-missing' : undefined) : 'head-total',
           width: c.kind === 'total' ? 120 : 110,
           pinned: c.kind === 'total' ? 'right' : undefined,
@@ -50,8 +67,24 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
           },
         }),
       ),
+      ...(sent
+        ? [
+            {
+              colId: 'sent',
+              headerName: `Đã gửi ${formatDate(sent.takenAt)}`,
+              headerTooltip: sent.note,
+              width: 130,
+              pinned: 'right',
+              type: 'rightAligned',
+              valueGetter: (p) => (p.data?.indicatorId != null ? (sentTotals.get(p.data.indicatorId) ?? null) : null),
+              valueFormatter: (p) => formatFigure(p.value as number | null, 'decimal'),
+              cellClass: (p) => (p.data?.valueRow && (p.value ?? null) !== (p.data.cells.at(-1) ?? null) ? 'cell-total cell-changed' : 'cell-total'),
+              tooltipValueGetter: (p) => (p.data?.valueRow && (p.value ?? null) !== (p.data.cells.at(-1) ?? null) ? 'Số liệu đã thay đổi sau khi gửi' : undefined),
+            } satisfies ColDef<MatrixRow>,
+          ]
+        : []),
     ];
-  }, [m]);
+  }, [m, sent, sentTotals]);
 
   const folded = foldText(query);
   const shown = useMemo(
@@ -71,11 +104,39 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
           Chỉ dòng có lỗi hoặc thiếu số liệu
         </label>
         <span className="spacer" />
+        <button type="button" onClick={() => setFreezing(!freezing)}>
+          Chốt số liệu gửi cấp trên…
+        </button>
         <span className="legend">
           <span className="swatch cell-error">lỗi</span> <span className="swatch cell-warning">cảnh báo</span> <span className="swatch cell-missing">thiếu</span>
         </span>
       </div>
-      <ErrorMessage error={matrix.error} />
+      {freezing && (
+        <form
+          className="card compact inline-form"
+          aria-label="Chốt số liệu gửi cấp trên"
+          onSubmit={(e) => {
+            e.preventDefault();
+            freeze.mutate(note);
+          }}
+        >
+          <label>
+            Gửi theo văn bản (số, ngày, nơi nhận)
+            <input className="wide" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} placeholder="Báo cáo số 12/BC-UBND ngày 20/12/2025 gửi Bộ Công an" />
+          </label>
+          <button type="submit" className="primary" disabled={freeze.isPending}>
+            Chốt số liệu
+          </button>
+          <span className="muted">Tổng toàn tỉnh lúc này được giữ nguyên; sửa số liệu sau đó không làm thay đổi bản đã gửi.</span>
+        </form>
+      )}
+      {sent && (
+        <p className="muted" data-testid="last-snapshot">
+          Lần chốt gần nhất: {formatDateTime(sent.takenAt)} — {sent.note}
+          {snapshots.data && snapshots.data.length > 1 ? ` (${snapshots.data.length} lần chốt)` : ''}
+        </p>
+      )}
+      <ErrorMessage error={matrix.error ?? freeze.error ?? snapshots.error} />
       <div className="split">
         <div className="grid-box" data-testid="matrix">
           <AgGridReact<MatrixRow>

@@ -1,6 +1,8 @@
 /** The same indicators across rounds (2021 … 2025), with the change from one to the next. */
 export interface ComparisonRow {
   row: number;
+  /** The newest form's indicator, which older forms' indicators can be linked to. */
+  indicatorId: number | null;
   numbering: string | null;
   text: string;
   unit: string | null;
@@ -15,7 +17,7 @@ export interface ComparisonRow {
 }
 
 export interface PeriodComparison {
-  rounds: { id: number; name: string; periodCode: string }[];
+  rounds: { id: number; name: string; periodCode: string; formId: number }[];
   /** The unit compared, or null for the province's totals. */
   unitName: string | null;
   rows: ComparisonRow[];

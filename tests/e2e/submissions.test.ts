@@ -194,3 +194,45 @@ describe('the office’s rules and what was sent upward', () => {
     await app.screenshot('36-matrix-sent');
   });
 });
+
+describe('period comparison', () => {
+  it('shows the province’s figures across years with the change, and links an indicator of a new form to the old one', async () => {
+    const { createRound } = await import('../../electron/services/rounds/create-round');
+    const { saveValues } = await import('../../electron/services/submissions/save-values');
+    const { saveNewForm } = await import('../../electron/services/forms/import-form');
+    const app = await chromiumApp.open({ hash: '#/rounds', now: new Date('2025-12-22T02:00:00Z') });
+    const { page, ctx } = app;
+    const { form } = await seedDemoRound(ctx);
+    const rows = await getFormVersionRows(ctx.db, (await ctx.db.selectFrom('form_version').select('id').where('form_id', '=', form.id).executeTakeFirstOrThrow()).id);
+    const ind = (start: string) => rows.find((r) => r.valueRow && r.text.startsWith(start))!.indicatorId!;
+    const unit = (await ctx.db.selectFrom('org_unit').select('id').where('code', '=', '534').executeTakeFirstOrThrow()).id;
+    const r24 = await createRound(ctx, { formId: form.id, period: '2024', cutoffDate: '2024-12-14', deadline: '2024-12-20', units: ['534'] });
+    await saveValues(ctx, { roundId: r24.id, unitId: unit, how: 'typed', changes: [{ indicatorId: ind('Tổng số cơ sở kinh doanh'), value: 40 }, { indicatorId: ind('Vũ trường'), value: 4 }] });
+    // 2025 uses a new form whose first row was renamed: it must be linked by hand.
+    const newRows = rows.map((r) => ({ ...r, notes: [], text: r.text.startsWith('Tổng số cơ sở kinh doanh') ? 'Tổng số cơ sở kinh doanh dịch vụ nhạy cảm' : r.text }));
+    const form25 = await saveNewForm(ctx, { name: 'Biểu mẫu 2025', rows: newRows });
+    const ind25 = (start: string) => form25.rows.find((r) => r.valueRow && r.text.startsWith(start))!.indicatorId!;
+    const r25 = await createRound(ctx, { formId: form25.id, period: '2025', cutoffDate: '2025-12-14', deadline: '2025-12-20', units: ['534'] });
+    await saveValues(ctx, { roundId: r25.id, unitId: unit, how: 'typed', changes: [{ indicatorId: ind25('Tổng số cơ sở kinh doanh'), value: 50 }, { indicatorId: ind25('Vũ trường'), value: 5 }] });
+
+    await page.goto(page.url().replace(/#.*$/, `#/rounds/${r25.id}/compare`));
+    await page.reload();
+    const rowOf = (start: string) => page.locator('.ag-row', { hasText: start }).first();
+    const index = async (start: string) => rowOf(start).getAttribute('row-index');
+    const cell = async (start: string, col: string) => page.locator(`.ag-row[row-index="${await index(start)}"] .ag-cell[col-id="${col}"]`).textContent();
+    await expect.poll(() => cell('Vũ trường', 'v1')).toBe('5');
+    expect([await cell('Vũ trường', 'v0'), await cell('Vũ trường', 'd1'), await cell('Vũ trường', 'p1')]).toEqual(['4', '+1', '+25%']);
+    expect(await cell('Tổng số cơ sở kinh doanh', 'v0')).toBe('');
+
+    await rowOf('Tổng số cơ sở kinh doanh').click();
+    const panel = page.getByRole('complementary', { name: 'Nối chỉ tiêu giữa các biểu mẫu' });
+    const choice = panel.getByLabel('Chỉ tiêu của biểu mẫu cũ');
+    await expect.poll(() => choice.locator('option').count()).toBeGreaterThan(10);
+    const label = (await choice.locator('option').allTextContents()).find((o) => o.includes('Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh'))!;
+    await choice.selectOption({ label });
+    await panel.getByRole('button', { name: 'Nối', exact: true }).click();
+    await expect.poll(() => cell('Tổng số cơ sở kinh doanh', 'v0')).toBe('40');
+    expect(await cell('Tổng số cơ sở kinh doanh', 'p1')).toBe('+25%');
+    await app.screenshot('37-compare');
+  });
+});

@@ -77,6 +77,7 @@ export async function compareRounds(ctx: ServiceContext, input: { roundIds: numb
     });
     return {
       row: r.row,
+      indicatorId: r.indicatorId,
       numbering: r.numbering,
       text: r.text,
       unit: r.unit,
@@ -87,7 +88,7 @@ export async function compareRounds(ctx: ServiceContext, input: { roundIds: numb
       notes,
     };
   });
-  return { rounds: rounds.map((r) => ({ id: r.id, name: r.name, periodCode: r.periodCode })), unitName, rows: out };
+  return { rounds: rounds.map((r) => ({ id: r.id, name: r.name, periodCode: r.periodCode, formId: r.formId })), unitName, rows: out };
 }
 
 /** Records that an indicator continues another (in an older form), so periods compare across forms. */

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/client';
-import type { ComparisonRow } from '../../../../shared/domain/comparison';
+import type { ComparisonRow, PeriodComparison } from '../../../../shared/domain/comparison';
 import type { RoundSummary } from '../../../../shared/domain/rounds';
 import { parsePeriod } from '../../../../shared/domain/periods';
 import { formatNumber } from '../../../../shared/text/format-vi';
@@ -28,6 +28,7 @@ export function CompareView({ round, rounds }: { round: RoundSummary; rounds: Ro
     enabled: ids.length >= 2,
   });
   const c = comparison.data;
+  const [linking, setLinking] = useState<ComparisonRow | null>(null);
   const columns = useMemo<ColDef<ComparisonRow>[]>(() => {
     if (!c) return [];
     const cols: ColDef<ComparisonRow>[] = [
@@ -91,8 +92,10 @@ export function CompareView({ round, rounds }: { round: RoundSummary; rounds: Ro
       </div>
       {ids.length < 2 && <p className="muted">Chọn ít nhất hai kỳ cùng loại để so sánh.</p>}
       <ErrorMessage error={comparison.error} />
+      <div className="split">
       <div className="grid-box">
         <AgGridReact<ComparisonRow>
+          onRowClicked={(e) => setLinking(e.data?.valueRow && e.data.indicatorId !== null && c && c.rounds.some((r) => r.formId !== c.rounds.at(-1)!.formId) ? e.data : null)}
           theme={gridTheme}
           rowData={c?.rows}
           columnDefs={columns}
@@ -103,6 +106,68 @@ export function CompareView({ round, rounds }: { round: RoundSummary; rounds: Ro
           localeText={{ noRowsToShow: 'Không có dòng nào', loadingOoo: 'Đang tải…' }}
         />
       </div>
+      {linking && c && <LinkPanel row={linking} comparison={c} onClose={() => setLinking(null)} />}
+      </div>
+      {c && c.rounds.some((r) => r.formId !== c.rounds.at(-1)!.formId) && (
+        <p className="muted">Biểu mẫu đã thay đổi giữa các kỳ. Bấm vào một dòng để nối chỉ tiêu với chỉ tiêu tương ứng của biểu mẫu cũ.</p>
+      )}
     </div>
+  );
+}
+
+/** Links the newest form's indicator to the same indicator of an older form, so the periods compare. */
+function LinkPanel({ row, comparison, onClose }: { row: ComparisonRow; comparison: PeriodComparison; onClose: () => void }) {
+  const client = useQueryClient();
+  const newestForm = comparison.rounds.at(-1)!.formId;
+  const olderForms = [...new Map(comparison.rounds.filter((r) => r.formId !== newestForm).map((r) => [r.formId, r.periodCode])).entries()];
+  const [formId, setFormId] = useState(olderForms[0]?.[0] ?? null);
+  const options = useQuery({ queryKey: ['rules', formId], queryFn: () => call('rules:list-rules', { formId: formId! }), enabled: formId !== null });
+  const [chosen, setChosen] = useState<number | null>(null);
+  const link = useMutation({
+    mutationFn: (sameAsId: number | null) => call('forms:link-indicator', { indicatorId: row.indicatorId!, sameAsId }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['compare'] });
+      onClose();
+    },
+  });
+  return (
+    <aside className="details narrow-details" aria-label="Nối chỉ tiêu giữa các biểu mẫu">
+      <h2>Nối chỉ tiêu giữa các biểu mẫu</h2>
+      <p>
+        <strong>{row.text}</strong> {row.unit ? `(${row.unit})` : ''}
+      </p>
+      {olderForms.length > 1 && (
+        <select aria-label="Biểu mẫu cũ" value={formId ?? ''} onChange={(e) => setFormId(Number(e.target.value))}>
+          {olderForms.map(([id, period]) => (
+            <option key={id} value={id}>
+              Biểu mẫu kỳ {period}
+            </option>
+          ))}
+        </select>
+      )}
+      <label className="stacked-form">
+        là chỉ tiêu này của biểu mẫu cũ:
+        <select aria-label="Chỉ tiêu của biểu mẫu cũ" value={chosen ?? ''} onChange={(e) => setChosen(e.target.value ? Number(e.target.value) : null)}>
+          <option value="">— chọn —</option>
+          {options.data?.indicators.map((i) => (
+            <option key={i.indicatorId} value={i.indicatorId}>
+              {i.row}. {i.text} {i.unit ? `(${i.unit})` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="toolbar">
+        <button type="button" className="primary" disabled={chosen === null || link.isPending} onClick={() => link.mutate(chosen)}>
+          Nối
+        </button>
+        <button type="button" onClick={() => link.mutate(null)} disabled={link.isPending}>
+          Bỏ nối
+        </button>
+        <button type="button" onClick={onClose}>
+          Đóng
+        </button>
+      </div>
+      <ErrorMessage error={link.error ?? options.error} />
+    </aside>
   );
 }

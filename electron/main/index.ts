@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
+import { warmReplyParser } from '../services/import/reply-parser';
 import { openDatabase, type AppDatabase } from '../../db/connection';
 import { channels } from '../../shared/api/channels';
 import { isAppError } from '../../shared/errors';
@@ -102,6 +103,8 @@ async function start() {
     }),
   );
   mainWindow = createWindow();
+  // The parse worker starts now, in the background, so the first import does not wait for it.
+  void warmReplyParser().catch((e) => log('Không khởi động được luồng đọc tệp; sẽ đọc trên luồng chính', e));
 }
 
 if (!app.requestSingleInstanceLock()) {

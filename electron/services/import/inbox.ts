@@ -5,7 +5,7 @@ import { readOriginal } from '../files/file-store';
 import { readParts } from './read-parts';
 import { importReplySource, storeReply, type ImportSource, type RowChoice } from './import-reply';
 import { runPipelined } from './pipeline';
-import { createWorkerParser, readAndParse } from './reply-parser';
+import { readAndParse, sharedReplyParser } from './reply-parser';
 import { importFile } from './import-file';
 import { loadImportLookups } from './import-lookups';
 import { listReplyFiles } from './list-reply-files';
@@ -52,37 +52,29 @@ export async function listInboxMessages(ctx: ServiceContext): Promise<InboxMessa
 export async function importPaths(ctx: ServiceContext, paths: string[], onProgress?: Progress, options: { roundId?: number } = {}): Promise<ImportResult[]> {
   const files = paths.flatMap(listReplyFiles);
   const lookups = await loadImportLookups(ctx.db);
-  const parser = createWorkerParser();
-  try {
-    const results = await runPipelined(
-      files,
-      (f) => (f.toLowerCase().endsWith('.mbox') ? null : readAndParse(parser, f)),
-      async (f, parsed) => (parsed === null ? importFile(ctx, f, { ...options, lookups }) : [await storeReply(ctx, parsed, { ...options, lookups }, f)]),
-      (i, f) => onProgress?.(i, files.length, f),
-    );
-    onProgress?.(files.length, files.length, '');
-    return results;
-  } finally {
-    await parser.close();
-  }
+  const parser = sharedReplyParser();
+  const results = await runPipelined(
+    files,
+    (f) => (f.toLowerCase().endsWith('.mbox') ? null : readAndParse(parser, f)),
+    async (f, parsed) => (parsed === null ? importFile(ctx, f, { ...options, lookups }) : [await storeReply(ctx, parsed, { ...options, lookups }, f)]),
+    (i, f) => onProgress?.(i, files.length, f),
+  );
+  onProgress?.(files.length, files.length, '');
+  return results;
 }
 
 /** Imports files the user dropped on the window, as their contents. */
 export async function importDropped(ctx: ServiceContext, files: ImportSource[], onProgress?: Progress): Promise<ImportResult[]> {
   const lookups = await loadImportLookups(ctx.db);
-  const parser = createWorkerParser();
-  try {
-    const results = await runPipelined(
-      files,
-      (f) => parser.parse(f),
-      async (f, parsed) => [await storeReply(ctx, parsed!, { lookups }, f.fileName)],
-      (i, f) => onProgress?.(i, files.length, f.fileName),
-    );
-    onProgress?.(files.length, files.length, '');
-    return results;
-  } finally {
-    await parser.close();
-  }
+  const parser = sharedReplyParser();
+  const results = await runPipelined(
+    files,
+    (f) => parser.parse(f),
+    async (f, parsed) => [await storeReply(ctx, parsed!, { lookups }, f.fileName)],
+    (i, f) => onProgress?.(i, files.length, f.fileName),
+  );
+  onProgress?.(files.length, files.length, '');
+  return results;
 }
 
 /** Review: the user says which unit (and round) sent a message; its stored original is read again with that. */

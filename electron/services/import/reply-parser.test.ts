@@ -25,14 +25,14 @@ describe('parsing replies in a worker thread', () => {
     }
   });
 
-  it('keeps the order of a batch while the next item is parsed ahead', async () => {
+  it('keeps the order of a batch while the next items are parsed ahead, at most three at a time', async () => {
     const order: string[] = [];
     const results = await runPipelined(
-      ['a', 'b', 'c'],
+      ['a', 'b', 'c', 'd', 'e'],
       (x) => { order.push(`parse ${x}`); return Promise.resolve({ ok: false, error: x }); },
       async (x, parsed) => { order.push(`store ${x}`); return [{ file: x, status: 'rejected', unitCode: null, roundId: null, values: 0, warnings: [], errors: [parsed && !parsed.ok ? parsed.error : ''] }]; },
     );
-    expect(results.map((r) => r.errors[0])).toEqual(['a', 'b', 'c']);
-    expect(order).toEqual(['parse a', 'parse b', 'store a', 'parse c', 'store b', 'store c']);
+    expect(results.map((r) => r.errors[0])).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(order).toEqual(['parse a', 'parse b', 'parse c', 'parse d', 'store a', 'parse e', 'store b', 'store c', 'store d', 'store e']);
   });
 });

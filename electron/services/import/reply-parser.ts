@@ -32,6 +32,23 @@ function startWorker(): Worker {
   return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, { eval: true });
 }
 
+let shared: ReplyParser | null = null;
+
+/**
+ * The app's parse worker, started once and kept (it does not keep the process alive): the first
+ * batch does not wait for a thread to start and warm up. The shell calls it at start-up; a worker
+ * that died is replaced on the next call.
+ */
+export function sharedReplyParser(): ReplyParser {
+  if (shared === null || (shared as ReplyParser & { dead?: boolean }).dead) shared = createWorkerParser();
+  return shared;
+}
+
+/** Starts the shared worker and has it load its parsers, so the first import is as fast as the rest. */
+export async function warmReplyParser(): Promise<void> {
+  await sharedReplyParser().parse({ fileName: 'warm-up.txt', bytes: new Uint8Array() });
+}
+
 export function createWorkerParser(): ReplyParser {
   let worker: Worker;
   try {
@@ -57,8 +74,11 @@ export function createWorkerParser(): ReplyParser {
   });
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`parse worker exited (${code})`)));
-  return {
-    parse(input) {
+  const parser = {
+    get dead() {
+      return failed !== null;
+    },
+    parse(input: ImportSource) {
       // A worker that has died is not asked again: the reply is parsed here instead.
       if (failed) return parseReply(input);
       return new Promise<ParsedReply>((resolve, reject) => {
@@ -71,4 +91,5 @@ export function createWorkerParser(): ReplyParser {
       await worker.terminate();
     },
   };
+  return parser;
 }

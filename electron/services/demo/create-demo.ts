@@ -1,3 +1,4 @@
+import { saveOfficeProfile } from '../settings/office-profile';
 import type { DemoSummary } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/errors';
 import { foldText } from '../../../shared/text/fold';
@@ -8,6 +9,19 @@ import { demoPlan, demoProgramme, demoTargets, demoTasks, demoUnits } from './de
 import { quangNgai2025PlanText } from './plan-text-quang-ngai-2025';
 
 /** Fills an empty database with the demo province, programme, plan, targets and tasks, in one transaction. */
+/** The province's standing office in the seed plan: the Department of Health, reporting to the People's Committee. */
+const demoOffice = {
+  parentBody: 'UBND TỈNH QUẢNG NGÃI',
+  officeName: 'SỞ Y TẾ',
+  officeNameInText: 'Sở Y tế',
+  symbol: 'SYT',
+  place: 'Quảng Ngãi',
+  signAuthority: 'KT. GIÁM ĐỐC',
+  signerTitle: 'PHÓ GIÁM ĐỐC',
+  signerName: '',
+  preparerName: '',
+};
+
 export async function createDemo(ctx: ServiceContext): Promise<DemoSummary> {
   const now = ctx.clock().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
@@ -64,6 +78,7 @@ export async function createDemo(ctx: ServiceContext): Promise<DemoSummary> {
         t.coordinatorCodes.map((c) => idByCode.get(c)!),
       );
     }
+    await saveOfficeProfile(trx, demoOffice);
     return { units: demoUnits.length, programmes: 1, plans: 1, targets: demoTargets.length, tasks: demoTasks.length };
   });
 }

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getFormVersionRows } from '../../../db/forms/repo';
+import { convertToPdf, pdfInfo, pdfPageText, pdfPageToPng } from '../../../tests/support/libreoffice';
+import { screenshotDir } from '../../../tests/e2e/harness';
+import { createTestContext, type TestContext } from '../../testing/service-context';
+import { seedDemoRound } from '../../testing/seed-round';
+import { saveValues } from '../submissions/save-values';
+import { rollupRound } from '../rounds/rollup';
+import { appendixFromRound } from './appendix-from-round';
+import { writeAppendixDocx } from './write-appendix-docx';
+
+let ctx: TestContext;
+let roundId: number;
+let totalIndicator: number;
+let fineIndicator: number;
+beforeEach(async () => {
+  ctx = await createTestContext(new Date('2020-07-08T03:00:00Z'));
+  const { round } = await seedDemoRound(ctx);
+  roundId = round.id;
+  const rows = await getFormVersionRows(ctx.db, round.formVersionId);
+  const ind = (start: string) => rows.find((r) => r.valueRow && r.text.startsWith(start))!.indicatorId!;
+  totalIndicator = ind('Tổng số cơ sở kinh doanh');
+  fineIndicator = ind('Số tiền phạt');
+  const units = await ctx.db.selectFrom('org_unit').select(['id', 'code']).execute();
+  const unit = (code: string) => units.find((u) => u.code === code)!.id;
+  await saveValues(ctx, { roundId, unitId: unit('524'), how: 'typed', changes: [{ indicatorId: totalIndicator, value: '1.250' }, { indicatorId: fineIndicator, value: '12,5' }, { indicatorId: ind('Vũ trường'), value: 3 }] });
+  await saveValues(ctx, { roundId, unitId: unit('534'), how: 'typed', changes: [{ indicatorId: totalIndicator, value: 375 }, { indicatorId: fineIndicator, value: '7,25' }] });
+});
+afterEach(async () => {
+  await ctx.dispose();
+});
+
+/** The lines around a row's text in a PDF's text: a wrapped row has its figure on a neighbouring line. */
+function around(text: string, anchor: string): string {
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) => l.includes(anchor));
+  expect(i, anchor).toBeGreaterThanOrEqual(0);
+  return lines.slice(Math.max(0, i - 2), i + 3).join('\n');
+}
+
+async function xmlOf(docx: Buffer) {
+  const zip = await JSZip.loadAsync(docx);
+  return { document: await zip.file('word/document.xml')!.async('string'), styles: await zip.file('word/styles.xml')!.async('string'), zip };
+}
+
+describe('the Word appendix of a round', () => {
+  it('is set up as Nghị định 30/2020 asks: A4, margins, Times New Roman, first page without number, header row repeated, caption', async () => {
+    const { table, office } = await appendixFromRound(ctx, roundId, { reportNumber: '12', reportDate: '2020-07-10' });
+    const { document, styles, zip } = await xmlOf(await writeAppendixDocx(table, office, { date: '2020-07-10' }));
+    expect(styles).toMatch(/<w:rFonts w:ascii="Times New Roman"[^>]*w:hAnsi="Times New Roman"/);
+    expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"[^>]*\/>/);
+    expect(document).toMatch(/<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701"/);
+    expect(document).toContain('<w:titlePg/>');
+    expect(document).toContain('<w:tblHeader/>');
+    expect(document).toContain('(Kèm theo Báo cáo số 12/BC-SYT ngày 10/07/2020 của Sở Y tế)');
+    expect(document).toContain('Quảng Ngãi, ngày 10 tháng 7 năm 2020');
+    // The page number sits in the default header; the first page's header is empty.
+    const headers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/header\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    expect(headers.filter((h) => /PAGE/.test(h))).toHaveLength(1);
+  });
+
+  it('prints on A4 portrait with the header row on page 2 and the province totals of the database, or landscape with a column per unit', async () => {
+    const dir = path.join(ctx.database.dir, 'pdf');
+    fs.mkdirSync(dir);
+    const totals = await rollupRound(ctx.db, roundId);
+    const total = await appendixFromRound(ctx, roundId);
+    const file = path.join(dir, 'phu-luc-tong.docx');
+    fs.writeFileSync(file, await writeAppendixDocx(total.table, total.office));
+    const pdf = await convertToPdf(file, dir);
+    const info = await pdfInfo(pdf);
+    expect(info.pages).toBeGreaterThanOrEqual(2);
+    expect([Math.round(info.widthPt), Math.round(info.heightPt)]).toEqual([595, 842]);
+    const page1 = await pdfPageText(pdf, 1);
+    expect(page1).toContain('PHỤ LỤC');
+    expect(page1).toMatch(/CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+    expect(around(page1, 'Tổng số cơ sở kinh doanh')).toMatch(/\s1\.625\s/);
+    expect(totals.get(totalIndicator)!.value).toBe(1625);
+    const page2 = await pdfPageText(pdf, 2);
+    const top2 = page2.split('\n').slice(0, 6).join('\n');
+    for (const h of ['STT', 'Nội dung', 'Số lượng']) expect(top2).toContain(h);
+    expect(page2.trim().split('\n')[0]!.trim()).toBe('2');
+    const all = (await Promise.all(Array.from({ length: info.pages }, (_, i) => pdfPageText(pdf, i + 1)))).join('\n');
+    expect(around(all, 'Số tiền phạt')).toMatch(/\s19,75\s/);
+    expect(all).toContain('NGƯỜI LẬP BIỂU');
+    expect(all).toContain('KT. GIÁM ĐỐC');
+    await pdfPageToPng(pdf, 1, path.join(screenshotDir, 'docx-appendix-total-p1.png'));
+    await pdfPageToPng(pdf, 2, path.join(screenshotDir, 'docx-appendix-total-p2.png'));
+
+    const byUnit = await appendixFromRound(ctx, roundId, { byUnit: true });
+    expect(byUnit.table.columns).toEqual(['Công an tỉnh', 'Huyện Bình Sơn', 'Thị xã Đức Phổ', 'Toàn tỉnh']);
+    const wide = path.join(dir, 'phu-luc-don-vi.docx');
+    fs.writeFileSync(wide, await writeAppendixDocx(byUnit.table, byUnit.office));
+    const widePdf = await convertToPdf(wide, dir);
+    const wideInfo = await pdfInfo(widePdf);
+    expect([Math.round(wideInfo.widthPt), Math.round(wideInfo.heightPt)]).toEqual([842, 595]);
+    const widePage1 = await pdfPageText(widePdf, 1);
+    expect(around(widePage1, 'Tổng số cơ sở kinh doanh')).toMatch(/1\.250\s+375\s+1\.625/);
+    expect((await pdfPageText(widePdf, 2)).split('\n').slice(0, 6).join('\n')).toMatch(/Nội dung.*Công an/s);
+    await pdfPageToPng(widePdf, 1, path.join(screenshotDir, 'docx-appendix-units-p1.png'));
+  });
+});

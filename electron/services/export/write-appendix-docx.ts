@@ -1,0 +1,211 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import type { AppendixTable } from '../../../shared/domain/appendix';
+import type { OfficeProfile } from '../../../shared/domain/office';
+import { formatFigure } from '../../../shared/domain/cell-value';
+import { formatDateWords } from '../../../shared/text/format-vi';
+
+/**
+ * Page set-up of Nghị định 30/2020/NĐ-CP, Phụ lục I, in twips: A4; top and bottom 20 mm, left 30 mm,
+ * right 15 mm. Font sizes are in half-points.
+ */
+export const A4 = { width: 11906, height: 16838 } as const;
+export const MARGINS = { top: 1134, bottom: 1134, left: 1701, right: 851, header: 567, footer: 567 } as const;
+const FONT = 'Times New Roman';
+const SIZE = { body: 26, table: 24, tableWide: 20, recipients: 22, label: 28 } as const;
+
+/** Portrait holds STT, content, unit and up to this many value columns; more turn the section landscape. */
+const PORTRAIT_VALUE_COLUMNS = 2;
+
+const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none } as const;
+const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const gridBorders = { top: thin, bottom: thin, left: thin, right: thin } as const;
+
+function para(text: string, o: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; indent?: number } = {}): Paragraph {
+  return new Paragraph({
+    alignment: o.align ?? AlignmentType.CENTER,
+    spacing: { before: 0, after: o.after ?? 0 },
+    ...(o.indent ? { indent: { left: o.indent } } : {}),
+    children: [new TextRun({ text, bold: o.bold ?? false, italics: o.italics ?? false, ...(o.underline ? { underline: {} } : {}), size: o.size ?? SIZE.body, font: FONT })],
+  });
+}
+
+/** The two-column header: the bodies on the left, the national title and motto on the right. */
+function documentHeader(office: OfficeProfile, contentWidth: number, dateLine: string | null): Table {
+  const left = Math.round(contentWidth * 0.4);
+  const cell = (children: Paragraph[], width: number) => new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: noBorders });
+  return new Table({
+    width: { size: contentWidth, type: WidthType.DXA },
+    columnWidths: [left, contentWidth - left],
+    borders: noBorders,
+    rows: [
+      new TableRow({
+        children: [
+          cell(
+            [
+              para(office.parentBody || '…', { size: SIZE.table }),
+              para(office.officeName || '…', { bold: true, size: SIZE.table, underline: true }),
+            ],
+            left,
+          ),
+          cell(
+            [
+              para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: SIZE.table }),
+              para('Độc lập - Tự do - Hạnh phúc', { bold: true, underline: true }),
+              ...(dateLine ? [para(dateLine, { italics: true, after: 120 })] : []),
+            ],
+            contentWidth - left,
+          ),
+        ],
+      }),
+    ],
+  });
+}
+
+function tableCell(text: string, width: number, o: { bold?: boolean; italics?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: number; shade?: boolean; size?: number } = {}): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    borders: gridBorders,
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    ...(o.shade ? { shading: { fill: 'F2F2F2' } } : {}),
+    children: [
+      new Paragraph({
+        alignment: o.align ?? AlignmentType.LEFT,
+        ...(o.indent ? { indent: { left: o.indent } } : {}),
+        children: [new TextRun({ text, bold: o.bold ?? false, italics: o.italics ?? false, size: o.size ?? SIZE.table, font: FONT })],
+      }),
+    ],
+  });
+}
+
+/** The figures' table: STT, Nội dung, Đơn vị tính and the value columns; the header row repeats on every page. */
+function figuresTable(table: AppendixTable, contentWidth: number): Table {
+  const stt = 700;
+  const unit = 1500;
+  const n = table.columns.length;
+  // The content keeps 40% of the width while value columns can be 12-26 mm; with many units they narrow further.
+  const minContent = Math.round(contentWidth * 0.4);
+  let valueWidth = Math.max(700, Math.min(1500, Math.floor((contentWidth - stt - unit - minContent) / n)));
+  if (contentWidth - stt - unit - valueWidth * n < 2500) valueWidth = Math.floor((contentWidth - stt - unit - 2500) / n);
+  const content = contentWidth - stt - unit - valueWidth * table.columns.length;
+  const widths = [stt, content, unit, ...table.columns.map(() => valueWidth)];
+  const size = n > 6 ? SIZE.tableWide : SIZE.table;
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: ['STT', 'Nội dung', 'Đơn vị tính', ...table.columns].map((h, i) => tableCell(h, widths[i]!, { bold: true, align: AlignmentType.CENTER, shade: true, size })),
+  });
+  const rows = table.rows.map(
+    (r) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          tableCell(r.numbering ?? '', stt, { align: AlignmentType.CENTER, bold: r.heading && !r.italic, italics: r.italic, size }),
+          tableCell(r.text, content, { bold: r.heading && !r.italic, italics: r.italic, indent: Math.min(r.level, 4) * 170, size }),
+          tableCell(r.unit ?? '', unit, { align: AlignmentType.CENTER, italics: r.italic, size }),
+          ...r.values.map((v, i) => tableCell(typeof v === 'number' ? formatFigure(v, 'decimal') : (v ?? ''), widths[3 + i]!, { align: AlignmentType.RIGHT, italics: r.italic, bold: i === r.values.length - 1 && r.values.length > 1, size })),
+        ],
+      }),
+  );
+  return new Table({ width: { size: contentWidth, type: WidthType.DXA }, columnWidths: widths, rows: [header, ...rows] });
+}
+
+/** NGƯỜI LẬP BIỂU on the left, the signing authority on the right; then "Nơi nhận". */
+function signatureBlock(office: OfficeProfile, contentWidth: number, recipients: string[]): (Table | Paragraph)[] {
+  const half = Math.round(contentWidth / 2);
+  const cell = (children: Paragraph[]) => new TableCell({ children, width: { size: half, type: WidthType.DXA }, borders: noBorders });
+  const blank = () => para('', { after: 0 });
+  return [
+    para('', { after: 240 }),
+    new Table({
+      width: { size: contentWidth, type: WidthType.DXA },
+      columnWidths: [half, contentWidth - half],
+      borders: noBorders,
+      rows: [
+        new TableRow({
+          cantSplit: true,
+          children: [
+            cell([para('NGƯỜI LẬP BIỂU', { bold: true }), blank(), blank(), blank(), blank(), para(office.preparerName, { bold: true })]),
+            cell([
+              ...(office.signAuthority ? [para(office.signAuthority, { bold: true })] : []),
+              para(office.signerTitle || 'THỦ TRƯỞNG ĐƠN VỊ', { bold: true }),
+              blank(),
+              blank(),
+              blank(),
+              para(office.signerName, { bold: true }),
+            ]),
+          ],
+        }),
+      ],
+    }),
+    para('Nơi nhận:', { bold: true, italics: true, size: 24, align: AlignmentType.LEFT }),
+    ...[...recipients.map((r) => `- ${r};`), `- Lưu: VT${office.symbol ? `, ${office.symbol}` : ''}.`].map((line) => para(line, { size: SIZE.recipients, align: AlignmentType.LEFT })),
+  ];
+}
+
+export interface AppendixDocxOptions {
+  /** ISO date for the date line; none leaves the line out (the report carries it). */
+  date?: string;
+  recipients?: string[];
+}
+
+/**
+ * Writes a statistical appendix as a .docx in the form of Nghị định 30/2020: A4 (landscape when the
+ * table has many value columns), the Decree's margins, Times New Roman, the two-column header,
+ * "PHỤ LỤC" with title and caption, the table with its header row repeated on every page, "Trong
+ * đó" rows italic and indented, page numbers centred at the top from page 2, and the signatures.
+ */
+export async function writeAppendixDocx(table: AppendixTable, office: OfficeProfile, options: AppendixDocxOptions = {}): Promise<Buffer> {
+  const landscape = table.columns.length > PORTRAIT_VALUE_COLUMNS;
+  const page = landscape ? { width: A4.height, height: A4.width } : A4;
+  const contentWidth = page.width - MARGINS.left - MARGINS.right;
+  const dateLine = options.date ? `${office.place || '…'}, ${formatDateWords(options.date)}` : null;
+  const pageNumber = new Header({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.body, font: FONT })] })],
+  });
+  const doc = new Document({
+    creator: office.officeName || 'Thường trực PCMD',
+    title: `${table.label} ${table.title}`,
+    styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            // docx swaps width and height itself for a landscape section.
+            size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            margin: MARGINS,
+          },
+        },
+        headers: { default: pageNumber, first: new Header({ children: [] }) },
+        children: [
+          documentHeader(office, contentWidth, dateLine),
+          para('', { after: 200 }),
+          para(table.label, { bold: true, size: SIZE.label }),
+          para(table.title, { bold: true, size: SIZE.body }),
+          para(table.caption, { italics: true }),
+          para('________', { after: 200 }),
+          figuresTable(table, contentWidth),
+          ...signatureBlock(office, contentWidth, options.recipients ?? ['Như trên']),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

@@ -1,0 +1,29 @@
+/** A statistical appendix as documents print it: a titled table of a form's rows with one or more value columns. */
+export interface AppendixRow {
+  numbering: string | null;
+  text: string;
+  unit: string | null;
+  level: number;
+  /** A heading (no figures): bold. */
+  heading: boolean;
+  /** A "Trong đó" label or item: italic, as forms print them. */
+  italic: boolean;
+  values: (number | string | null)[];
+}
+
+export interface AppendixTable {
+  /** "PHỤ LỤC" or "PHỤ LỤC I". */
+  label: string;
+  /** Upper-case title under the label. */
+  title: string;
+  /** The line under the title: "(Kèm theo Báo cáo số …/BC-SYT ngày … của Sở Y tế)". */
+  caption: string;
+  /** Headers of the value columns: "Số lượng", or one per unit and "Toàn tỉnh". */
+  columns: string[];
+  rows: AppendixRow[];
+}
+
+/** "Trong đó:" labels and their "+"/"*" items are italic in the forms; so they are in the appendix. */
+export function isItalicRow(r: { text: string; numbering: string | null }): boolean {
+  return /^trong đó/i.test(r.text.trim()) || r.numbering === '+' || r.numbering === '*';
+}

@@ -98,7 +98,8 @@ describe('the Word appendix of a round', () => {
     expect([Math.round(wideInfo.widthPt), Math.round(wideInfo.heightPt)]).toEqual([842, 595]);
     const widePage1 = await pdfPageText(widePdf, 1);
     expect(around(widePage1, 'Tổng số cơ sở kinh doanh')).toMatch(/1\.250\s+375\s+1\.625/);
-    expect((await pdfPageText(widePdf, 2)).split('\n').slice(0, 6).join('\n')).toMatch(/Nội dung.*Công an/s);
+    const wideTop2 = (await pdfPageText(widePdf, 2)).split('\n').slice(0, 6).join('\n');
+    for (const h of ['Nội dung', 'Công an', 'Toàn tỉnh']) expect(wideTop2).toContain(h);
     await pdfPageToPng(widePdf, 1, path.join(screenshotDir, 'docx-appendix-units-p1.png'));
   });
 });

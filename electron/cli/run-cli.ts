@@ -18,6 +18,10 @@ import { submissionStatusLabels } from '../../shared/domain/rounds';
 import { formatDate } from '../../shared/text/format-vi';
 import { importPaths } from '../services/import/inbox';
 import { listRoundValues } from '../services/rounds/round-values';
+import fs from 'node:fs';
+import path from 'node:path';
+import { exportFormats, exportRound, exportRoundTo, type ExportFormat } from '../services/export/export-round';
+import { docxToPdf } from '../services/export/docx-to-pdf';
 
 export interface CliIo {
   out(text: string): void;
@@ -36,7 +40,9 @@ const usage = `Cách dùng:
   submissions --db TỆP --round ID [--json]        tình hình nhận báo cáo của đợt
   import --db TỆP [--round ID] ĐƯỜNG-DẪN...        nhập báo cáo đơn vị gửi (.eml, .xlsx, .xls, .docx, hoặc cả thư mục);
                                                   in một dòng JSON cho mỗi tệp
-  values --db TỆP --round ID [--json]             số liệu của đợt: mọi dòng số liệu của mọi đơn vị`;
+  values --db TỆP --round ID [--json]             số liệu của đợt: mọi dòng số liệu của mọi đơn vị
+  export --db TỆP --round ID --format docx|xlsx|pdf|adx|csv [--by-unit] --out ĐƯỜNG-DẪN
+                                                  xuất phụ lục Word (PDF cần LibreOffice), sổ Excel, DHIS2 ADX hoặc CSV`;
 
 /** The command line has no windows: anything that would open a dialog is refused. */
 const cliPlatform: Platform = {
@@ -102,6 +108,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         units: { type: 'string' },
         round: { type: 'string' },
         out: { type: 'string' },
+        format: { type: 'string' },
+        'by-unit': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -218,6 +226,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const roundId = requireId(values, 'round');
         const rows = await withContext(db, (ctx) => listRoundValues(ctx, roundId));
         print(rows, () => rows.map((v) => `${v.unitCode}\t${v.row}\t${v.text}\t${v.value ?? ''}${v.flags.length ? `\t${v.flags.join('; ')}` : ''}`).join('\n'));
+        return 0;
+      }
+      case 'export': {
+        const db = requireOption(values, 'db');
+        const roundId = requireId(values, 'round');
+        const out = requireOption(values, 'out');
+        const format = requireOption(values, 'format');
+        if (![...exportFormats, 'pdf'].includes(format)) throw new UsageError(`Định dạng "${format}" không có; dùng docx, xlsx, pdf, adx hoặc csv.`);
+        const byUnit = values['by-unit'] === true;
+        const written = await withContext(db, async (ctx) => {
+          if (format !== 'pdf') return exportRoundTo(ctx, { roundId, format: format as ExportFormat, byUnit }, out);
+          const docx = await exportRound(ctx, { roundId, format: 'docx', byUnit });
+          const target = fs.existsSync(out) && fs.statSync(out).isDirectory() ? path.join(out, docx.fileName.replace(/\.docx$/, '.pdf')) : out;
+          fs.writeFileSync(target, await docxToPdf(docx.bytes));
+          return target;
+        });
+        print({ file: written }, () => `Đã ghi ${written}`);
         return 0;
       }
       default:

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import type { ValueType } from '../../../shared/domain/forms';
+import { getFormVersionRows } from '../../../db/forms/repo';
+import type { ServiceContext } from '../context';
+import { getRound } from '../rounds/completeness';
+import { getRoundMatrix } from '../rounds/round-matrix';
+import { safeFileStem } from '../files/safe-name';
+import { appendixFromRound } from './appendix-from-round';
+import { writeAppendixDocx } from './write-appendix-docx';
+import { writeRoundWorkbook } from './write-round-workbook';
+import { roundInterchangeValues, toAdx, toCsv } from './interchange';
+
+export const exportFormats = ['docx', 'xlsx', 'csv', 'adx'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+const extensions: Record<ExportFormat, string> = { docx: 'docx', xlsx: 'xlsx', csv: 'csv', adx: 'xml' };
+const filterNames: Record<ExportFormat, string> = { docx: 'Word (.docx)', xlsx: 'Excel (.xlsx)', csv: 'CSV (.csv)', adx: 'DHIS2 ADX (.xml)' };
+
+export interface RoundExport {
+  bytes: Buffer;
+  /** A file name made from the round's name folded to ASCII: nothing from the data chooses a path. */
+  fileName: string;
+}
+
+/** A round's figures in one of the formats that leave the office. */
+export async function exportRound(ctx: ServiceContext, input: { roundId: number; format: ExportFormat; byUnit?: boolean }): Promise<RoundExport> {
+  const round = await getRound(ctx, input.roundId);
+  const stem = safeFileStem(input.format === 'docx' ? 'phu-luc' : 'so-lieu', round.name, input.byUnit ? 'theo-don-vi' : '');
+  const fileName = `${stem}.${extensions[input.format]}`;
+  switch (input.format) {
+    case 'docx': {
+      const { table, office } = await appendixFromRound(ctx, input.roundId, { byUnit: input.byUnit ?? false });
+      return { bytes: await writeAppendixDocx(table, office), fileName };
+    }
+    case 'xlsx': {
+      const matrix = await getRoundMatrix(ctx, input.roundId);
+      const rows = await getFormVersionRows(ctx.db, round.formVersionId);
+      const valueTypes = new Map<number, ValueType>(rows.filter((r) => r.indicatorId !== null).map((r) => [r.indicatorId!, r.valueType]));
+      return { bytes: await writeRoundWorkbook({ title: round.name.toLocaleUpperCase('vi'), subtitle: `${round.periodLabel}; số liệu tính đến ngày ${round.cutoffDate.split('-').reverse().join('/')}`, matrix, valueTypes }), fileName };
+    }
+    case 'csv':
+      return { bytes: toCsv((await roundInterchangeValues(ctx.db, input.roundId)).values), fileName };
+    case 'adx': {
+      const { values, periodCode } = await roundInterchangeValues(ctx.db, input.roundId);
+      return { bytes: toAdx(values, periodCode, `BM${round.formId}`, ctx.clock().toISOString()), fileName };
+    }
+  }
+}
+
+/** Writes an export where the command line was told to, refusing to overwrite a folder. */
+export async function exportRoundTo(ctx: ServiceContext, input: { roundId: number; format: ExportFormat; byUnit?: boolean }, out: string): Promise<string> {
+  const result = await exportRound(ctx, input);
+  const target = fs.existsSync(out) && fs.statSync(out).isDirectory() ? path.join(out, result.fileName) : out;
+  fs.writeFileSync(target, result.bytes);
+  return target;
+}
+
+/** Asks where to save (the app), then writes; null when the user cancels. */
+export async function saveRoundExport(ctx: ServiceContext, input: { roundId: number; format: ExportFormat; byUnit?: boolean }): Promise<string | null> {
+  const result = await exportRound(ctx, input);
+  const target = await ctx.platform.chooseSavePath({
+    title: 'Lưu số liệu của đợt báo cáo',
+    defaultName: result.fileName,
+    filters: [{ name: filterNames[input.format], extensions: [extensions[input.format]] }],
+  });
+  if (target === null) return null;
+  if (path.extname(target).toLowerCase() !== `.${extensions[input.format]}`) throw new AppError('invalid-input', `Tệp lưu phải có đuôi .${extensions[input.format]}.`);
+  fs.writeFileSync(target, result.bytes);
+  return target;
+}

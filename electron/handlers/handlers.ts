@@ -32,6 +32,8 @@ import { listHistory } from '../services/submissions/history';
 import { exportHistory } from '../services/submissions/export-history';
 import { getChangeFactor, setChangeFactor } from '../services/submissions/check-settings';
 import { recheckAll } from '../services/submissions/check-submission';
+import { saveRoundExport } from '../services/export/export-round';
+import { getOfficeProfile, saveOfficeProfile } from '../services/settings/office-profile';
 import { createValidationRule, deleteValidationRule, getFormRules } from '../services/submissions/validation-rules';
 
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
@@ -90,6 +92,9 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
     'rounds:compare': (input) => compareRounds(ctx, input),
     'rounds:freeze': (input) => freezeRound(ctx, input),
     'rounds:list-snapshots': (input) => listSnapshots(ctx, input.roundId),
+    'rounds:export': (input) => saveRoundExport(ctx, input),
+    'settings:get-office': () => getOfficeProfile(ctx.db),
+    'settings:save-office': (input) => saveOfficeProfile(ctx.db, input),
     'submissions:get-sheet': (input) => getSubmissionSheet(ctx, input.roundId, input.unitId),
     'submissions:save-values': (input) => saveValues(ctx, input),
     'submissions:save-comment': (input) => saveComment(ctx, input),

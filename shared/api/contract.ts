@@ -11,6 +11,7 @@ import type { RoundMatrix } from '../domain/matrix';
 import type { PeriodComparison } from '../domain/comparison';
 import { changeKinds, workflowActions, type CorrectionRequest, type SubmissionSheet } from '../domain/submissions';
 import type { HistoryEntry, ValueProvenance } from '../domain/history';
+import { officeProfileFields, type OfficeProfile } from '../domain/office';
 import { ruleOperators, type RuleIndicator, type ValidationRule } from '../domain/validation-rules';
 
 
@@ -130,6 +131,12 @@ export const contract = {
   'rounds:compare': channel<PeriodComparison>()(z.object({ roundIds: z.array(id).min(2, 'Cần chọn ít nhất hai đợt').max(20), unitId: id.optional() }).strict()),
   'rounds:freeze': channel<RoundSnapshot>()(z.object({ roundId: id, note: z.string().max(500) }).strict()),
   'rounds:list-snapshots': channel<RoundSnapshot[]>()(z.object({ roundId: id }).strict()),
+  /** Asks where to save, then writes the round as a Word appendix, an Excel workbook, CSV or ADX; null when cancelled. */
+  'rounds:export': channel<string | null>()(z.object({ roundId: id, format: z.enum(['docx', 'xlsx', 'csv', 'adx']), byUnit: z.boolean().optional() }).strict()),
+  'settings:get-office': channel<OfficeProfile>()(noInput),
+  'settings:save-office': channel<OfficeProfile>()(
+    z.object(Object.fromEntries(officeProfileFields.map((f) => [f, z.string().max(200, 'Tối đa 200 ký tự')])) as Record<keyof OfficeProfile, z.ZodString>).strict(),
+  ),
   'submissions:get-sheet': channel<SubmissionSheet>()(z.object(submissionRef).strict()),
   'submissions:save-values': channel<SubmissionSheet>()(
     z

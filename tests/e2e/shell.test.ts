@@ -18,7 +18,7 @@ describe('application shell', () => {
     const { page } = app;
     await expect.poll(() => page.getByRole('heading', { name: /Chào mừng/ }).isVisible()).toBe(true);
     const nav = page.getByRole('navigation', { name: 'Các phần của phần mềm' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Tổng quan', 'Kế hoạch, chỉ tiêu', 'Biểu mẫu', 'Đợt báo cáo', 'Hộp thư đến', 'Đơn vị']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Tổng quan', 'Kế hoạch, chỉ tiêu', 'Biểu mẫu', 'Đợt báo cáo', 'Hộp thư đến', 'Đơn vị', 'Cài đặt']);
     await app.screenshot('01-welcome');
 
     await page.getByRole('button', { name: 'Tạo dữ liệu mẫu' }).click();

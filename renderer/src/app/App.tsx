@@ -6,6 +6,7 @@ import { UnitsScreen } from '../features/units/UnitsScreen';
 import { FormsScreen } from '../features/forms/FormsScreen';
 import { RoundsScreen } from '../features/rounds/RoundsScreen';
 import { InboxScreen } from '../features/inbox/InboxScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
 
 const screens: Record<AreaId, () => React.JSX.Element> = {
   overview: OverviewScreen,
@@ -14,6 +15,7 @@ const screens: Record<AreaId, () => React.JSX.Element> = {
   rounds: RoundsScreen,
   inbox: InboxScreen,
   units: UnitsScreen,
+  settings: SettingsScreen,
 };
 
 function useArea(): AreaId {

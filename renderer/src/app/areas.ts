@@ -9,6 +9,7 @@ export const areas = [
   { id: 'rounds', label: 'Đợt báo cáo' },
   { id: 'inbox', label: 'Hộp thư đến' },
   { id: 'units', label: 'Đơn vị' },
+  { id: 'settings', label: 'Cài đặt' },
 ] as const;
 
 export type AreaId = (typeof areas)[number]['id'];

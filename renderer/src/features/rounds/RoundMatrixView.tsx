@@ -36,6 +36,7 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
       void client.invalidateQueries({ queryKey: ['matrix', roundId, 'snapshots'] });
     },
   });
+  const exporter = useMutation({ mutationFn: (input: { format: 'docx' | 'xlsx' | 'csv' | 'adx'; byUnit?: boolean }) => call('rounds:export', { roundId, ...input }) });
   const [freezing, setFreezing] = useState(false);
   const [note, setNote] = useState('');
   const sent = snapshots.data?.at(-1) ?? null;
@@ -104,6 +105,22 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
           Chỉ dòng có lỗi hoặc thiếu số liệu
         </label>
         <span className="spacer" />
+        <select
+          aria-label="Xuất số liệu"
+          value=""
+          disabled={exporter.isPending}
+          onChange={(e) => {
+            const [format, byUnit] = e.target.value.split(':') as ['docx' | 'xlsx' | 'csv' | 'adx', string | undefined];
+            if (format) exporter.mutate({ format, byUnit: byUnit === 'units' });
+          }}
+        >
+          <option value="">{exporter.isPending ? 'Đang xuất…' : 'Xuất…'}</option>
+          <option value="docx">Phụ lục Word (toàn tỉnh)</option>
+          <option value="docx:units">Phụ lục Word (từng đơn vị và toàn tỉnh)</option>
+          <option value="xlsx">Sổ Excel (tổng hợp và từng đơn vị)</option>
+          <option value="csv">CSV (DHIS2)</option>
+          <option value="adx">ADX (DHIS2)</option>
+        </select>
         <button type="button" onClick={() => setFreezing(!freezing)}>
           Chốt số liệu gửi cấp trên…
         </button>
@@ -136,7 +153,12 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
           {snapshots.data && snapshots.data.length > 1 ? ` (${snapshots.data.length} lần chốt)` : ''}
         </p>
       )}
-      <ErrorMessage error={matrix.error ?? freeze.error ?? snapshots.error} />
+      {exporter.data && (
+        <div className="notice notice-ok" role="status">
+          Đã lưu: {exporter.data}
+        </div>
+      )}
+      <ErrorMessage error={matrix.error ?? freeze.error ?? snapshots.error ?? exporter.error} />
       <div className="split">
         <div className="grid-box" data-testid="matrix">
           <AgGridReact<MatrixRow>

@@ -18,6 +18,7 @@ import { exportRoundTemplates } from '../electron/services/templates/export-temp
 import { seedAppendixDocx } from '../tests/fixtures/seed-appendix';
 import { benchImport500 } from './import-bench';
 import { benchChecking, benchRoot } from './checking-bench';
+import { benchAppendixDocx } from './appendix-bench';
 
 const VALUES = 500_000;
 const FRAME = { units: 150, indicators: 100, rounds: 34 }; // 510,000 slots: a province's 34 years of a 100-row form
@@ -119,6 +120,8 @@ async function main() {
     const importDir = fs.mkdtempSync(path.join(dir, 'import-'));
     const imports = await benchImport500(importDir);
     log(`  nhập 500 báo cáo: xong (${imports.imported} đã nhập)`);
+    const appendixMs = await benchAppendixDocx();
+    log('  phụ lục Word 100 dòng × 15 cột: xong');
     const checking = await benchChecking(benchRoot);
     log('  bảng tổng hợp 100 × 150, lưu số liệu, tổng hợp toàn tỉnh: xong');
 
@@ -131,6 +134,7 @@ async function main() {
       { name: 'import500_s', value: imports.importS, label: 'Nhập 500 báo cáo nhiều dạng (thư .eml, Excel, Word); mục tiêu ≤ 20 s' },
       { name: 'import500_parse_floor_s', value: imports.floorS, label: 'Mức sàn: chỉ đọc cùng 500 tệp bằng cùng thư viện' },
       { name: 'import500_ratio_vs_parse', value: imports.importS / imports.floorS, label: 'Tỷ lệ nhập / chỉ đọc; mục tiêu ≤ 1,5' },
+      { name: 'appendix_docx_ms', value: appendixMs, label: 'Ghi phụ lục Word 100 dòng × 15 cột số liệu, trung vị 7 lần; mục tiêu ≤ 500 ms' },
       { name: 'matrix_interactive_ms', value: checking.matrixInteractiveMs, label: 'Bảng tổng hợp 100 chỉ tiêu × 150 đơn vị hiện tổng toàn tỉnh trong Chromium, từ lúc mở trang; mục tiêu ≤ 1000 ms' },
       { name: 'edit_store_ms', value: checking.editStoreMs, label: 'Lưu một số liệu sửa (kiểm tra lại cả báo cáo), từ trang qua IPC, trung vị 60 lần; mục tiêu ≤ 50 ms' },
       { name: 'rollup_ms', value: checking.rollupMs, label: 'Tổng hợp toàn tỉnh một đợt (15.000 giá trị) theo quy tắc từng chỉ tiêu' },

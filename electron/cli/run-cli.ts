@@ -58,6 +58,7 @@ const cliPlatform: Platform = {
     throw new AppError('invalid-input', 'Dòng lệnh không đọc được mật khẩu đã lưu; hãy đặt biến môi trường PCMD_IMAP_PASSWORD.');
   },
   printWindow: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không in được.')),
+  renderWindowPdf: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không có cửa sổ để in; dùng export --format pdf.')),
 };
 
 class UsageError extends Error {}

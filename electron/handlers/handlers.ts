@@ -33,6 +33,9 @@ import { exportHistory } from '../services/submissions/export-history';
 import { getChangeFactor, setChangeFactor } from '../services/submissions/check-settings';
 import { recheckAll } from '../services/submissions/check-submission';
 import { saveRoundExport } from '../services/export/export-round';
+import { appendixFromRound } from '../services/export/appendix-from-round';
+import { isLandscape } from '../../shared/domain/appendix';
+import { saveWindowPdf } from '../services/export/save-window-pdf';
 import { getOfficeProfile, saveOfficeProfile } from '../services/settings/office-profile';
 import { createValidationRule, deleteValidationRule, getFormRules } from '../services/submissions/validation-rules';
 
@@ -93,6 +96,15 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
     'rounds:freeze': (input) => freezeRound(ctx, input),
     'rounds:list-snapshots': (input) => listSnapshots(ctx, input.roundId),
     'rounds:export': (input) => saveRoundExport(ctx, input),
+    'rounds:get-appendix': async (input) => {
+      const { table, office } = await appendixFromRound(ctx, input.roundId, { byUnit: input.byUnit ?? false });
+      return { table, office, landscape: isLandscape(table) };
+    },
+    'app:print': async () => {
+      await ctx.platform.printWindow();
+      return null;
+    },
+    'app:save-pdf': (input) => saveWindowPdf(ctx, input.name),
     'settings:get-office': () => getOfficeProfile(ctx.db),
     'settings:save-office': (input) => saveOfficeProfile(ctx.db, input),
     'submissions:get-sheet': (input) => getSubmissionSheet(ctx, input.roundId, input.unitId),

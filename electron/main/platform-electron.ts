@@ -49,5 +49,11 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null): P
         win.webContents.print({ printBackground: false }, (ok, reason) => (ok || reason === 'cancelled' ? resolve() : reject(new Error(reason))));
       });
     },
+    async renderWindowPdf() {
+      const win = getWindow();
+      if (!win) throw new AppError('internal', 'Không có cửa sổ để in.');
+      // The page's @page rule sets size, orientation and margins; headers come from its margin boxes.
+      return win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: false, displayHeaderFooter: false });
+    },
   };
 }

@@ -24,4 +24,6 @@ export interface Platform {
   revealSecret(stored: string): string;
   /** Prints what the window shows, with the system's print dialog. */
   printWindow(): Promise<void>;
+  /** What the window shows, laid out on the pages its print style asks for, as a PDF. */
+  renderWindowPdf(): Promise<Uint8Array>;
 }

@@ -45,6 +45,12 @@ export class TestPlatform implements Platform {
   async printWindow(): Promise<void> {
     this.printed++;
   }
+  /** End-to-end tests point this at Chromium's page.pdf() of the page under test. */
+  pdfSource: (() => Promise<Uint8Array>) | null = null;
+  async renderWindowPdf(): Promise<Uint8Array> {
+    if (!this.pdfSource) throw new Error('no window to render in this test');
+    return this.pdfSource();
+  }
 }
 
 export interface TestContext extends ServiceContext {

@@ -12,6 +12,7 @@ import type { PeriodComparison } from '../domain/comparison';
 import { changeKinds, workflowActions, type CorrectionRequest, type SubmissionSheet } from '../domain/submissions';
 import type { HistoryEntry, ValueProvenance } from '../domain/history';
 import { officeProfileFields, type OfficeProfile } from '../domain/office';
+import type { AppendixTable } from '../domain/appendix';
 import { ruleOperators, type RuleIndicator, type ValidationRule } from '../domain/validation-rules';
 
 
@@ -133,6 +134,12 @@ export const contract = {
   'rounds:list-snapshots': channel<RoundSnapshot[]>()(z.object({ roundId: id }).strict()),
   /** Asks where to save, then writes the round as a Word appendix, an Excel workbook, CSV or ADX; null when cancelled. */
   'rounds:export': channel<string | null>()(z.object({ roundId: id, format: z.enum(['docx', 'xlsx', 'csv', 'adx']), byUnit: z.boolean().optional() }).strict()),
+  /** The appendix as it will print, for the print preview. */
+  'rounds:get-appendix': channel<{ table: AppendixTable; office: OfficeProfile; landscape: boolean }>()(z.object({ roundId: id, byUnit: z.boolean().optional() }).strict()),
+  /** Prints the window (the print preview) with the system's dialog. */
+  'app:print': channel<null>()(noInput),
+  /** Saves the window (the print preview) as a PDF where the user chooses; null when cancelled. */
+  'app:save-pdf': channel<string | null>()(z.object({ name: z.string().min(1).max(200) }).strict()),
   'settings:get-office': channel<OfficeProfile>()(noInput),
   'settings:save-office': channel<OfficeProfile>()(
     z.object(Object.fromEntries(officeProfileFields.map((f) => [f, z.string().max(200, 'Tối đa 200 ký tự')])) as Record<keyof OfficeProfile, z.ZodString>).strict(),

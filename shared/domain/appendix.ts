@@ -27,3 +27,11 @@ export interface AppendixTable {
 export function isItalicRow(r: { text: string; numbering: string | null }): boolean {
   return /^trong đó/i.test(r.text.trim()) || r.numbering === '+' || r.numbering === '*';
 }
+
+/** Portrait holds STT, content, unit and up to this many value columns; more turn the page landscape. */
+export const PORTRAIT_VALUE_COLUMNS = 2;
+
+/** A table with many value columns prints on landscape pages (Word and the print preview alike). */
+export function isLandscape(table: AppendixTable): boolean {
+  return table.columns.length > PORTRAIT_VALUE_COLUMNS;
+}

@@ -37,3 +37,46 @@ describe('documents from the app', () => {
     await app.screenshot('41-matrix-exported');
   });
 });
+
+describe('print preview', () => {
+  it('shows the appendix as a page and saves it as a PDF: A4, header row repeated on page 2, page number from page 2, totals of the database', async () => {
+    const { saveValues } = await import('../../electron/services/submissions/save-values');
+    const { getFormVersionRows } = await import('../../db/forms/repo');
+    const { pdfInfo, pdfPageText, pdfPageToPng } = await import('../support/libreoffice');
+    const { screenshotDir } = await import('./harness');
+    const path = await import('node:path');
+    const app = await chromiumApp.open({ hash: '#/rounds', now: new Date('2020-07-08T02:00:00Z') });
+    const { page, ctx } = app;
+    const { round } = await seedDemoRound(ctx);
+    const rows = await getFormVersionRows(ctx.db, round.formVersionId);
+    const total = rows.find((r) => r.valueRow && r.text.startsWith('Tổng số cơ sở kinh doanh'))!.indicatorId!;
+    const unit = (await ctx.db.selectFrom('org_unit').select('id').where('code', '=', '524').executeTakeFirstOrThrow()).id;
+    await saveValues(ctx, { roundId: round.id, unitId: unit, how: 'typed', changes: [{ indicatorId: total, value: '1.250' }] });
+    ctx.platform.pdfSource = () => page.pdf({ preferCSSPageSize: true });
+
+    await page.goto(page.url().replace(/#.*$/, `#/rounds/${round.id}/print`));
+    await page.reload();
+    const sheet = page.getByTestId('print-sheet');
+    await expect.poll(() => sheet.getByText('PHỤ LỤC', { exact: true }).count()).toBe(1);
+    expect(await sheet.textContent()).toContain('(Kèm theo Báo cáo số …/BC-SYT ngày … tháng … năm … của Sở Y tế)');
+    await app.screenshot('42-print-preview');
+    await page.getByRole('button', { name: 'Lưu PDF…' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã lưu PDF' }).count()).toBe(1);
+    const saved = (await page.getByRole('status').filter({ hasText: 'Đã lưu PDF' }).textContent())!.replace('Đã lưu PDF: ', '');
+    const info = await pdfInfo(saved);
+    expect(info.pages).toBeGreaterThanOrEqual(2);
+    expect([Math.round(info.widthPt), Math.round(info.heightPt)]).toEqual([595, 842]);
+    const p1 = await pdfPageText(saved, 1);
+    expect(p1).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(p1).not.toMatch(/^\s*1\s*$/m);
+    expect(p1).not.toContain('Xem trước khi in');
+    const p1Lines = p1.split('\n');
+    const at = p1Lines.findIndex((l) => l.includes('Tổng số cơ sở kinh doanh'));
+    expect(p1Lines.slice(Math.max(0, at - 2), at + 3).join('\n')).toMatch(/\s1\.250\s/);
+    const p2 = await pdfPageText(saved, 2);
+    expect(p2.trim().split('\n')[0]!.trim()).toBe('2');
+    expect(p2.split('\n').slice(0, 6).join('\n')).toMatch(/STT\s+Nội dung/);
+    await pdfPageToPng(saved, 1, path.join(screenshotDir, 'pdf-preview-p1.png'));
+    await pdfPageToPng(saved, 2, path.join(screenshotDir, 'pdf-preview-p2.png'));
+  });
+});

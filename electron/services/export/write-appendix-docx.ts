@@ -14,7 +14,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import type { AppendixTable } from '../../../shared/domain/appendix';
+import { isLandscape, type AppendixTable } from '../../../shared/domain/appendix';
 import type { OfficeProfile } from '../../../shared/domain/office';
 import { formatFigure } from '../../../shared/domain/cell-value';
 import { formatDateWords } from '../../../shared/text/format-vi';
@@ -28,8 +28,6 @@ export const MARGINS = { top: 1134, bottom: 1134, left: 1701, right: 851, header
 const FONT = 'Times New Roman';
 const SIZE = { body: 26, table: 24, tableWide: 20, recipients: 22, label: 28 } as const;
 
-/** Portrait holds STT, content, unit and up to this many value columns; more turn the section landscape. */
-const PORTRAIT_VALUE_COLUMNS = 2;
 
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none } as const;
@@ -172,7 +170,7 @@ export interface AppendixDocxOptions {
  * đó" rows italic and indented, page numbers centred at the top from page 2, and the signatures.
  */
 export async function writeAppendixDocx(table: AppendixTable, office: OfficeProfile, options: AppendixDocxOptions = {}): Promise<Buffer> {
-  const landscape = table.columns.length > PORTRAIT_VALUE_COLUMNS;
+  const landscape = isLandscape(table);
   const page = landscape ? { width: A4.height, height: A4.width } : A4;
   const contentWidth = page.width - MARGINS.left - MARGINS.right;
   const dateLine = options.date ? `${office.place || '…'}, ${formatDateWords(options.date)}` : null;

@@ -8,10 +8,11 @@ import { CompletenessBoard } from './CompletenessBoard';
 import { CompareView } from './CompareView';
 import { CreateRoundPanel } from './CreateRoundPanel';
 import { RoundMatrixView } from './RoundMatrixView';
+import { PrintPreview } from './PrintPreview';
 import { useRounds } from './queries';
 import { text } from './text';
 
-const views = ['board', 'matrix', 'compare', 'history'] as const;
+const views = ['board', 'matrix', 'compare', 'history', 'print'] as const;
 type View = (typeof views)[number];
 
 /**
@@ -78,6 +79,7 @@ export function RoundsScreen() {
           {view === 'matrix' && <RoundMatrixView key={round.id} roundId={round.id} onOpenUnit={(unitId) => go(['rounds', round.id, 'unit', unitId])} />}
           {view === 'compare' && <CompareView key={round.id} round={round} rounds={rounds.data ?? []} />}
           {view === 'history' && <HistoryView key={round.id} roundId={round.id} />}
+          {view === 'print' && <PrintPreview key={round.id} roundId={round.id} name={round.name} />}
         </>
       )}
     </section>

@@ -29,7 +29,7 @@ export const text = {
   copied: 'Đã sao chép.',
   noneMissing: 'Tất cả đơn vị đã gửi báo cáo.',
   openHint: 'Bấm vào một đơn vị để xem, nhập và kiểm tra số liệu của đơn vị đó.',
-  views: { board: 'Tiến độ nhận báo cáo', matrix: 'Bảng tổng hợp', compare: 'So sánh các kỳ', history: 'Lịch sử thay đổi' },
+  views: { board: 'Tiến độ nhận báo cáo', matrix: 'Bảng tổng hợp', compare: 'So sánh các kỳ', history: 'Lịch sử thay đổi', print: 'Xem trước khi in' },
   col: { code: 'Mã', unit: 'Đơn vị', status: 'Tình trạng', receivedAt: 'Ngày nhận', daysLate: 'Trễ (ngày)', revisions: 'Số lần gửi', emails: 'Thư điện tử' },
   grid: { noRowsToShow: 'Không có đơn vị nào', loadingOoo: 'Đang tải…' },
 };

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { call } from '../../api/client';
+import type { AppendixTable } from '../../../../shared/domain/appendix';
+import type { OfficeProfile } from '../../../../shared/domain/office';
+import { formatFigure } from '../../../../shared/domain/cell-value';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+
+/**
+ * The appendix as it prints: A4 with the Decree's margins (landscape when wide), the header row
+ * repeated on every page, page numbers from page 2 (CSS page margin boxes). Printing and "Lưu PDF"
+ * lay out this very page.
+ */
+export function PrintPreview({ roundId, name }: { roundId: number; name: string }) {
+  const [byUnit, setByUnit] = useState(false);
+  const appendix = useQuery({ queryKey: ['appendix', roundId, byUnit], queryFn: () => call('rounds:get-appendix', { roundId, byUnit }) });
+  const print = useMutation({ mutationFn: () => call('app:print', {}) });
+  const pdf = useMutation({ mutationFn: () => call('app:save-pdf', { name: `phu-luc ${name}${byUnit ? ' theo don vi' : ''}` }) });
+  const a = appendix.data;
+  return (
+    <div className="print-preview">
+      <div className="toolbar no-print">
+        <label className="inline">
+          <input type="checkbox" checked={byUnit} onChange={(e) => setByUnit(e.target.checked)} /> Từng đơn vị và toàn tỉnh
+        </label>
+        <span className="spacer" />
+        <button type="button" onClick={() => print.mutate()} disabled={!a || print.isPending}>
+          In…
+        </button>
+        <button type="button" className="primary" onClick={() => pdf.mutate()} disabled={!a || pdf.isPending}>
+          Lưu PDF…
+        </button>
+      </div>
+      {pdf.data && (
+        <div className="notice notice-ok no-print" role="status">
+          Đã lưu PDF: {pdf.data}
+        </div>
+      )}
+      <div className="no-print">
+        <ErrorMessage error={appendix.error ?? print.error ?? pdf.error} />
+      </div>
+      {a && <AppendixPages table={a.table} office={a.office} landscape={a.landscape} />}
+    </div>
+  );
+}
+
+function AppendixPages({ table, office, landscape }: { table: AppendixTable; office: OfficeProfile; landscape: boolean }) {
+  return (
+    <article className={`sheet ${landscape ? 'sheet-landscape' : ''}`} data-testid="print-sheet">
+      {/* The page rule follows the table: portrait, or landscape when it has many columns. */}
+      <style>{`@page { size: A4 ${landscape ? 'landscape' : 'portrait'}; margin: 20mm 15mm 20mm 30mm; @top-center { content: counter(page); font: 13pt 'Times New Roman', 'Liberation Serif', serif; } } @page :first { @top-center { content: none; } }`}</style>
+      <table className="doc-header">
+        <tbody>
+          <tr>
+            <td>
+              <div>{office.parentBody || '…'}</div>
+              <div className="bold underline">{office.officeName || '…'}</div>
+            </td>
+            <td>
+              <div className="bold">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
+              <div className="bold underline motto">Độc lập - Tự do - Hạnh phúc</div>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <div className="doc-label">{table.label}</div>
+      <div className="doc-title">{table.title}</div>
+      <div className="doc-caption">{table.caption}</div>
+      <table className="doc-table">
+        <thead>
+          <tr>
+            <th>STT</th>
+            <th>Nội dung</th>
+            <th>Đơn vị tính</th>
+            {table.columns.map((c) => (
+              <th key={c}>{c}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((r, i) => (
+            <tr key={i} className={`${r.heading && !r.italic ? 'bold' : ''} ${r.italic ? 'italic' : ''}`}>
+              <td className="center">{r.numbering ?? ''}</td>
+              <td style={{ paddingLeft: `${4 + Math.min(r.level, 4) * 8}px` }}>{r.text}</td>
+              <td className="center">{r.unit ?? ''}</td>
+              {r.values.map((v, k) => (
+                <td key={k} className={`num ${k === r.values.length - 1 && r.values.length > 1 ? 'bold' : ''}`}>
+                  {typeof v === 'number' ? formatFigure(v, 'decimal') : (v ?? '')}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="doc-signatures">
+        <tbody>
+          <tr>
+            <td>
+              <div className="bold">NGƯỜI LẬP BIỂU</div>
+              <div className="sign-space" />
+              <div className="bold">{office.preparerName}</div>
+            </td>
+            <td>
+              {office.signAuthority && <div className="bold">{office.signAuthority}</div>}
+              <div className="bold">{office.signerTitle || 'THỦ TRƯỞNG ĐƠN VỊ'}</div>
+              <div className="sign-space" />
+              <div className="bold">{office.signerName}</div>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+    </article>
+  );
+}

@@ -36,6 +36,7 @@ import { saveRoundExport } from '../services/export/export-round';
 import { appendixFromRound } from '../services/export/appendix-from-round';
 import { isLandscape } from '../../shared/domain/appendix';
 import { saveWindowPdf } from '../services/export/save-window-pdf';
+import { saveGridWorkbook } from '../services/export/save-grid-workbook';
 import { getOfficeProfile, saveOfficeProfile } from '../services/settings/office-profile';
 import { createValidationRule, deleteValidationRule, getFormRules } from '../services/submissions/validation-rules';
 
@@ -105,6 +106,7 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
       return null;
     },
     'app:save-pdf': (input) => saveWindowPdf(ctx, input.name),
+    'app:export-grid': (input) => saveGridWorkbook(ctx, input),
     'settings:get-office': () => getOfficeProfile(ctx.db),
     'settings:save-office': (input) => saveOfficeProfile(ctx.db, input),
     'submissions:get-sheet': (input) => getSubmissionSheet(ctx, input.roundId, input.unitId),

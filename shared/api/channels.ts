@@ -26,6 +26,7 @@ export const channels = [
   'rounds:get-appendix',
   'app:print',
   'app:save-pdf',
+  'app:export-grid',
   'settings:get-office',
   'settings:save-office',
   'submissions:get-sheet',

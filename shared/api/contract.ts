@@ -140,6 +140,16 @@ export const contract = {
   'app:print': channel<null>()(noInput),
   /** Saves the window (the print preview) as a PDF where the user chooses; null when cancelled. */
   'app:save-pdf': channel<string | null>()(z.object({ name: z.string().min(1).max(200) }).strict()),
+  /** A grid as shown (columns in order, rows after filter and sort) saved as .xlsx where the user chooses; null when cancelled. */
+  'app:export-grid': channel<string | null>()(
+    z
+      .object({
+        title: z.string().trim().min(1).max(300),
+        columns: z.array(z.object({ header: z.string().max(300), width: z.number().min(0).max(5000) }).strict()).min(1).max(400),
+        rows: z.array(z.array(z.union([z.string().max(5000), z.number().finite(), z.null()])).max(400)).max(50_000),
+      })
+      .strict(),
+  ),
   'settings:get-office': channel<OfficeProfile>()(noInput),
   'settings:save-office': channel<OfficeProfile>()(
     z.object(Object.fromEntries(officeProfileFields.map((f) => [f, z.string().max(200, 'Tối đa 200 ký tự')])) as Record<keyof OfficeProfile, z.ZodString>).strict(),

@@ -35,6 +35,19 @@ describe('documents from the app', () => {
     await wb.xlsx.readFile(xlsxPath);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Công an tỉnh', 'Huyện Bình Sơn', 'Thị xã Đức Phổ']);
     await app.screenshot('41-matrix-exported');
+
+    // Any grid exports to Excel as shown: here the matrix filtered by a search.
+    await page.getByRole('searchbox', { name: 'Tìm chỉ tiêu' }).fill('vu truong');
+    await expect.poll(() => page.getByTestId('matrix').locator('.ag-center-cols-container .ag-row, .ag-row').count()).toBeLessThan(10);
+    await page.getByRole('button', { name: 'Xuất Excel…' }).click();
+    const shown = page.getByRole('status').filter({ hasText: /bang-tong-hop-so-lieu\.xlsx$/ });
+    await expect.poll(() => shown.count()).toBe(1);
+    const gridBook = new ExcelJS.Workbook();
+    await gridBook.xlsx.readFile((await shown.textContent())!.replace('Đã lưu: ', ''));
+    const sheet = gridBook.getWorksheet('Bảng')!;
+    expect(sheet.getRow(3).values).toEqual([undefined, 'STT', 'Nội dung', 'ĐVT', 'Công an tỉnh (chưa gửi)', 'Huyện Bình Sơn (chưa gửi)', 'Thị xã Đức Phổ (chưa gửi)', 'Toàn tỉnh']);
+    expect(sheet.getRow(4).getCell(2).value).toBe('Vũ trường');
+    expect(sheet.rowCount).toBe(4);
   });
 });
 

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { gridTheme } from '../../ui/grid-theme';
 import { formRowTextStyle } from '../../ui/form-row-style';
 import { useSubmissions } from './queries';
+import { ExportGridButton } from '../../ui/ExportGridButton';
 import '../../ui/grid-modules';
 
 const kindOf = (r: RoundSummary) => parsePeriod(r.periodCode)?.kind ?? null;
@@ -29,6 +30,7 @@ export function CompareView({ round, rounds }: { round: RoundSummary; rounds: Ro
   });
   const c = comparison.data;
   const [linking, setLinking] = useState<ComparisonRow | null>(null);
+  const grid = useRef<AgGridReact<ComparisonRow>>(null);
   const columns = useMemo<ColDef<ComparisonRow>[]>(() => {
     if (!c) return [];
     const cols: ColDef<ComparisonRow>[] = [
@@ -90,11 +92,15 @@ export function CompareView({ round, rounds }: { round: RoundSummary; rounds: Ro
           </select>
         </label>
       </div>
+      <div className="toolbar">
+        <ExportGridButton getApi={() => grid.current?.api} title={`So sánh số liệu các kỳ${c?.unitName ? ` - ${c.unitName}` : ''}`} />
+      </div>
       {ids.length < 2 && <p className="muted">Chọn ít nhất hai kỳ cùng loại để so sánh.</p>}
       <ErrorMessage error={comparison.error} />
       <div className="split">
       <div className="grid-box">
         <AgGridReact<ComparisonRow>
+          ref={grid}
           onRowClicked={(e) => setLinking(e.data?.valueRow && e.data.indicatorId !== null && c && c.rounds.some((r) => r.formId !== c.rounds.at(-1)!.formId) ? e.data : null)}
           theme={gridTheme}
           rowData={c?.rows}

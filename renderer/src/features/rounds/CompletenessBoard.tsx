@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { reminderText, submissionStatusLabels, submissionStatuses, type RoundSummary, type SubmissionEntry, type SubmissionStatus } from '../../../../shared/domain/rounds';
@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { gridTheme } from '../../ui/grid-theme';
 import { useExportTemplates, useSubmissions } from './queries';
 import { StatusFilter } from '../../ui/StatusFilter';
+import { ExportGridButton } from '../../ui/ExportGridButton';
 import { text } from './text';
 import '../../ui/grid-modules';
 
@@ -20,6 +21,7 @@ export function CompletenessBoard({ round, onOpenUnit }: { round: RoundSummary; 
   const [filter, setFilter] = useState<Filter>('all');
   const [showReminder, setShowReminder] = useState(false);
   const [copied, setCopied] = useState(false);
+  const grid = useRef<AgGridReact<SubmissionEntry>>(null);
   const entries = useMemo(() => subs.data?.entries ?? [], [subs.data]);
 
   const counts = useMemo(() => {
@@ -62,6 +64,7 @@ export function CompletenessBoard({ round, onOpenUnit }: { round: RoundSummary; 
           {exporting ? text.exporting : text.exportTemplates}
         </button>
         <button type="button" onClick={() => setShowReminder(!showReminder)}>{text.reminder}</button>
+        <ExportGridButton getApi={() => grid.current?.api} title={`Tình hình nhận báo cáo - ${round.name}`} />
         {exporting && progress && (
           <progress max={progress.total} value={progress.done} aria-label={progress.label}>
             {progress.done}/{progress.total}
@@ -91,6 +94,7 @@ export function CompletenessBoard({ round, onOpenUnit }: { round: RoundSummary; 
       <div className="split">
       <div className="grid-box">
         <AgGridReact<SubmissionEntry>
+          ref={grid}
           theme={gridTheme}
           rowData={shown}
           columnDefs={columns}

@@ -11,6 +11,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { gridTheme } from '../../ui/grid-theme';
 import { formRowTextStyle } from '../../ui/form-row-style';
 import { ProvenancePanel } from '../submissions/ProvenancePanel';
+import { ExportGridButton } from '../../ui/ExportGridButton';
 import '../../ui/grid-modules';
 
 type Only = 'all' | 'problems';
@@ -121,6 +122,7 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
           <option value="csv">CSV (DHIS2)</option>
           <option value="adx">ADX (DHIS2)</option>
         </select>
+        <ExportGridButton getApi={() => grid.current?.api} title="Bảng tổng hợp số liệu" />
         <button type="button" onClick={() => setFreezing(!freezing)}>
           Chốt số liệu gửi cấp trên…
         </button>

@@ -11,6 +11,7 @@ import { gridTheme } from '../../ui/grid-theme';
 import { formRowTextStyle } from '../../ui/form-row-style';
 import { formatFigure } from '../../../../shared/domain/cell-value';
 import { CorrectionPanel } from './CorrectionPanel';
+import { ExportGridButton } from '../../ui/ExportGridButton';
 import { useChangeStatus, useSaveComment, useSaveValues, useSheet } from './queries';
 import { text } from './text';
 import '../../ui/grid-modules';
@@ -234,6 +235,7 @@ export function SubmissionScreen({ roundId, unitId, onBack }: { roundId: number;
           {save.isPending || comment.isPending ? text.saving : save.isSuccess ? text.saved : ''}
         </span>
         <span className="spacer" />
+        <ExportGridButton getApi={() => grid.current?.api} title={data ? text.title(data.unitName) : 'Số liệu'} />
         {actions.map((a) => (
           <button key={a} type="button" className={a === 'approve' ? 'primary' : undefined} onClick={() => runAction(a)} disabled={workflow.isPending}>
             {workflowActionLabels[a]}

@@ -41,8 +41,9 @@ const usage = `Cách dùng:
   import --db TỆP [--round ID] ĐƯỜNG-DẪN...        nhập báo cáo đơn vị gửi (.eml, .xlsx, .xls, .docx, hoặc cả thư mục);
                                                   in một dòng JSON cho mỗi tệp
   values --db TỆP --round ID [--json]             số liệu của đợt: mọi dòng số liệu của mọi đơn vị
-  export --db TỆP --round ID --format docx|xlsx|pdf|adx|csv [--by-unit] --out ĐƯỜNG-DẪN
-                                                  xuất phụ lục Word (PDF cần LibreOffice), sổ Excel, DHIS2 ADX hoặc CSV`;
+  export --db TỆP --round ID --format docx|docx-template|xlsx|pdf|adx|csv [--by-unit] --out ĐƯỜNG-DẪN
+                                                  xuất phụ lục Word (theo mẫu có sẵn hoặc mẫu của cơ quan; PDF cần
+                                                  LibreOffice), sổ Excel, DHIS2 ADX hoặc CSV`;
 
 /** The command line has no windows: anything that would open a dialog is refused. */
 const cliPlatform: Platform = {
@@ -234,7 +235,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const roundId = requireId(values, 'round');
         const out = requireOption(values, 'out');
         const format = requireOption(values, 'format');
-        if (![...exportFormats, 'pdf'].includes(format)) throw new UsageError(`Định dạng "${format}" không có; dùng docx, xlsx, pdf, adx hoặc csv.`);
+        if (![...exportFormats, 'pdf'].includes(format)) throw new UsageError(`Định dạng "${format}" không có; dùng docx, docx-template, xlsx, pdf, adx hoặc csv.`);
         const byUnit = values['by-unit'] === true;
         const written = await withContext(db, async (ctx) => {
           if (format !== 'pdf') return exportRoundTo(ctx, { roundId, format: format as ExportFormat, byUnit }, out);

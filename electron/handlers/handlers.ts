@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Channel, EventName } from '../../shared/api/channels';
 import type { OutputOf, ParsedInputOf, ProgressEvent } from '../../shared/api/contract';
@@ -37,6 +38,7 @@ import { appendixFromRound } from '../services/export/appendix-from-round';
 import { isLandscape } from '../../shared/domain/appendix';
 import { saveWindowPdf } from '../services/export/save-window-pdf';
 import { saveGridWorkbook } from '../services/export/save-grid-workbook';
+import { getOfficeTemplateInfo, installOfficeTemplate, removeOfficeTemplate, starterTemplate } from '../services/export/office-template';
 import { getOfficeProfile, saveOfficeProfile } from '../services/settings/office-profile';
 import { createValidationRule, deleteValidationRule, getFormRules } from '../services/submissions/validation-rules';
 
@@ -108,6 +110,23 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
     'app:save-pdf': (input) => saveWindowPdf(ctx, input.name),
     'app:export-grid': (input) => saveGridWorkbook(ctx, input),
     'settings:get-office': () => getOfficeProfile(ctx.db),
+    'settings:get-template': () => getOfficeTemplateInfo(ctx),
+    'settings:choose-template': async () => {
+      const filePath = await ctx.platform.chooseFile({ title: 'Chọn mẫu Word của cơ quan', filters: [{ name: 'Word (.docx)', extensions: ['docx'] }] });
+      if (filePath === null) return null;
+      return installOfficeTemplate(ctx, path.basename(filePath), readFileWithinLimit(filePath, MAX_FORM_FILE_BYTES));
+    },
+    'settings:save-starter-template': async () => {
+      const target = await ctx.platform.chooseSavePath({ title: 'Lưu mẫu Word gợi ý', defaultName: 'mau-phu-luc.docx', filters: [{ name: 'Word (.docx)', extensions: ['docx'] }] });
+      if (target === null) return null;
+      if (path.extname(target).toLowerCase() !== '.docx') throw new AppError('invalid-input', 'Tệp lưu phải có đuôi .docx.');
+      fs.writeFileSync(target, await starterTemplate());
+      return target;
+    },
+    'settings:remove-template': async () => {
+      await removeOfficeTemplate(ctx);
+      return null;
+    },
     'settings:save-office': (input) => saveOfficeProfile(ctx.db, input),
     'submissions:get-sheet': (input) => getSubmissionSheet(ctx, input.roundId, input.unitId),
     'submissions:save-values': (input) => saveValues(ctx, input),

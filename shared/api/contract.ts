@@ -133,7 +133,7 @@ export const contract = {
   'rounds:freeze': channel<RoundSnapshot>()(z.object({ roundId: id, note: z.string().max(500) }).strict()),
   'rounds:list-snapshots': channel<RoundSnapshot[]>()(z.object({ roundId: id }).strict()),
   /** Asks where to save, then writes the round as a Word appendix, an Excel workbook, CSV or ADX; null when cancelled. */
-  'rounds:export': channel<string | null>()(z.object({ roundId: id, format: z.enum(['docx', 'xlsx', 'csv', 'adx']), byUnit: z.boolean().optional() }).strict()),
+  'rounds:export': channel<string | null>()(z.object({ roundId: id, format: z.enum(['docx', 'docx-template', 'xlsx', 'csv', 'adx']), byUnit: z.boolean().optional() }).strict()),
   /** The appendix as it will print, for the print preview. */
   'rounds:get-appendix': channel<{ table: AppendixTable; office: OfficeProfile; landscape: boolean }>()(z.object({ roundId: id, byUnit: z.boolean().optional() }).strict()),
   /** Prints the window (the print preview) with the system's dialog. */
@@ -151,6 +151,13 @@ export const contract = {
       .strict(),
   ),
   'settings:get-office': channel<OfficeProfile>()(noInput),
+  /** The office's own Word template for appendices, if one is kept. */
+  'settings:get-template': channel<{ fileName: string; storedAt: string } | null>()(noInput),
+  /** Asks for a .docx template, tries it on sample figures and keeps it; null when cancelled. */
+  'settings:choose-template': channel<{ fileName: string; storedAt: string } | null>()(noInput),
+  /** Asks where to save a starting template with every placeholder; null when cancelled. */
+  'settings:save-starter-template': channel<string | null>()(noInput),
+  'settings:remove-template': channel<null>()(noInput),
   'settings:save-office': channel<OfficeProfile>()(
     z.object(Object.fromEntries(officeProfileFields.map((f) => [f, z.string().max(200, 'Tối đa 200 ký tự')])) as Record<keyof OfficeProfile, z.ZodString>).strict(),
   ),

@@ -35,3 +35,11 @@ export const PORTRAIT_VALUE_COLUMNS = 2;
 export function isLandscape(table: AppendixTable): boolean {
   return table.columns.length > PORTRAIT_VALUE_COLUMNS;
 }
+
+/** The placeholders an office's own Word template can use (docxtemplater), as the settings screen lists them. */
+export const templatePlaceholders = [
+  '{parentBody} {officeName} {officeNameInText} {symbol} {place} {dateLine}',
+  '{label} {title} {caption} {roundName} {periodLabel}',
+  '{signAuthority} {signerTitle} {signerName} {preparerName}',
+  'Bảng: một dòng chứa {#rows}{numbering} · {text} · {unit} · {value}{/rows} được lặp cho mỗi dòng của biểu',
+];

@@ -93,3 +93,31 @@ describe('print preview', () => {
     await pdfPageToPng(saved, 2, path.join(screenshotDir, 'pdf-preview-p2.png'));
   });
 });
+
+describe("the office's Word template", () => {
+  it('saves the starter template, takes it back as the office’s and exports the appendix with it', async () => {
+    const fs2 = await import('node:fs');
+    const path = await import('node:path');
+    const app = await chromiumApp.open({ hash: '#/settings', now: new Date('2020-07-08T02:00:00Z') });
+    const { page, ctx } = app;
+    const { round } = await seedDemoRound(ctx);
+    await page.reload();
+    const card = page.getByRole('region', { name: 'Mẫu Word của cơ quan' });
+    await card.getByRole('button', { name: 'Lưu mẫu gợi ý…' }).click();
+    await expect.poll(() => card.getByText(/Đã lưu mẫu gợi ý: .*mau-phu-luc\.docx/).count()).toBe(1);
+    const starter = path.join(ctx.platform.outDir, 'mau-phu-luc.docx');
+    expect(fs2.existsSync(starter)).toBe(true);
+    ctx.platform.chosenFiles.push(starter);
+    await card.getByRole('button', { name: 'Chọn mẫu Word…' }).click();
+    await expect.poll(() => page.getByTestId('template-info').textContent()).toBe('Đang dùng: mau-phu-luc.docx');
+    await app.screenshot('43-settings-template');
+
+    await page.goto(page.url().replace(/#.*$/, `#/rounds/${round.id}/matrix`));
+    await page.getByLabel('Xuất số liệu').selectOption('docx-template');
+    const saved = page.getByRole('status').filter({ hasText: /Đã lưu: .*\.docx$/ });
+    await expect.poll(() => saved.count()).toBe(1);
+    const xml = await (await JSZip.loadAsync(fs.readFileSync((await saved.textContent())!.replace('Đã lưu: ', '')))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('SỞ Y TẾ');
+    expect(xml).not.toContain('{#rows}');
+  });
+});

@@ -11,12 +11,13 @@ import { appendixFromRound } from './appendix-from-round';
 import { writeAppendixDocx } from './write-appendix-docx';
 import { writeRoundWorkbook } from './write-round-workbook';
 import { roundInterchangeValues, toAdx, toCsv } from './interchange';
+import { readOfficeTemplate, renderOfficeTemplate, templateData } from './office-template';
 
-export const exportFormats = ['docx', 'xlsx', 'csv', 'adx'] as const;
+export const exportFormats = ['docx', 'docx-template', 'xlsx', 'csv', 'adx'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
-const extensions: Record<ExportFormat, string> = { docx: 'docx', xlsx: 'xlsx', csv: 'csv', adx: 'xml' };
-const filterNames: Record<ExportFormat, string> = { docx: 'Word (.docx)', xlsx: 'Excel (.xlsx)', csv: 'CSV (.csv)', adx: 'DHIS2 ADX (.xml)' };
+const extensions: Record<ExportFormat, string> = { docx: 'docx', 'docx-template': 'docx', xlsx: 'xlsx', csv: 'csv', adx: 'xml' };
+const filterNames: Record<ExportFormat, string> = { docx: 'Word (.docx)', 'docx-template': 'Word (.docx)', xlsx: 'Excel (.xlsx)', csv: 'CSV (.csv)', adx: 'DHIS2 ADX (.xml)' };
 
 export interface RoundExport {
   bytes: Buffer;
@@ -27,12 +28,18 @@ export interface RoundExport {
 /** A round's figures in one of the formats that leave the office. */
 export async function exportRound(ctx: ServiceContext, input: { roundId: number; format: ExportFormat; byUnit?: boolean }): Promise<RoundExport> {
   const round = await getRound(ctx, input.roundId);
-  const stem = safeFileStem(input.format === 'docx' ? 'phu-luc' : 'so-lieu', round.name, input.byUnit ? 'theo-don-vi' : '');
+  const stem = safeFileStem(input.format.startsWith('docx') ? 'phu-luc' : 'so-lieu', round.name, input.byUnit ? 'theo-don-vi' : '');
   const fileName = `${stem}.${extensions[input.format]}`;
   switch (input.format) {
     case 'docx': {
       const { table, office } = await appendixFromRound(ctx, input.roundId, { byUnit: input.byUnit ?? false });
       return { bytes: await writeAppendixDocx(table, office), fileName };
+    }
+    case 'docx-template': {
+      const template = await readOfficeTemplate(ctx);
+      if (!template) throw new AppError('not-found', 'Chưa có mẫu Word của cơ quan; hãy chọn mẫu trong Cài đặt.');
+      const { table, office } = await appendixFromRound(ctx, input.roundId);
+      return { bytes: renderOfficeTemplate(template, templateData(table, office, round)), fileName };
     }
     case 'xlsx': {
       const matrix = await getRoundMatrix(ctx, input.roundId);

@@ -37,7 +37,7 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
       void client.invalidateQueries({ queryKey: ['matrix', roundId, 'snapshots'] });
     },
   });
-  const exporter = useMutation({ mutationFn: (input: { format: 'docx' | 'xlsx' | 'csv' | 'adx'; byUnit?: boolean }) => call('rounds:export', { roundId, ...input }) });
+  const exporter = useMutation({ mutationFn: (input: { format: 'docx' | 'docx-template' | 'xlsx' | 'csv' | 'adx'; byUnit?: boolean }) => call('rounds:export', { roundId, ...input }) });
   const [freezing, setFreezing] = useState(false);
   const [note, setNote] = useState('');
   const sent = snapshots.data?.at(-1) ?? null;
@@ -111,13 +111,14 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
           value=""
           disabled={exporter.isPending}
           onChange={(e) => {
-            const [format, byUnit] = e.target.value.split(':') as ['docx' | 'xlsx' | 'csv' | 'adx', string | undefined];
+            const [format, byUnit] = e.target.value.split(':') as ['docx' | 'docx-template' | 'xlsx' | 'csv' | 'adx', string | undefined];
             if (format) exporter.mutate({ format, byUnit: byUnit === 'units' });
           }}
         >
           <option value="">{exporter.isPending ? 'Đang xuất…' : 'Xuất…'}</option>
           <option value="docx">Phụ lục Word (toàn tỉnh)</option>
           <option value="docx:units">Phụ lục Word (từng đơn vị và toàn tỉnh)</option>
+          <option value="docx-template">Phụ lục theo mẫu Word của cơ quan</option>
           <option value="xlsx">Sổ Excel (tổng hợp và từng đơn vị)</option>
           <option value="csv">CSV (DHIS2)</option>
           <option value="adx">ADX (DHIS2)</option>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import { emptyOfficeProfile, type OfficeProfile } from '../../../../shared/domain/office';
+import { templatePlaceholders } from '../../../../shared/domain/appendix';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
 const fields: { key: keyof OfficeProfile; label: string; hint: string }[] = [
@@ -60,6 +61,46 @@ export function SettingsScreen() {
         )}
         <ErrorMessage error={office.error ?? save.error} />
       </form>
+      <TemplateCard />
+    </section>
+  );
+}
+
+/** The office's own Word template for appendices: kept in the database, tried before it is accepted. */
+function TemplateCard() {
+  const client = useQueryClient();
+  const info = useQuery({ queryKey: ['settings', 'template'], queryFn: () => call('settings:get-template', {}) });
+  const refresh = () => void client.invalidateQueries({ queryKey: ['settings', 'template'] });
+  const choose = useMutation({ mutationFn: () => call('settings:choose-template', {}), onSuccess: refresh });
+  const starter = useMutation({ mutationFn: () => call('settings:save-starter-template', {}) });
+  const remove = useMutation({ mutationFn: () => call('settings:remove-template', {}), onSuccess: refresh });
+  return (
+    <section className="card" aria-label="Mẫu Word của cơ quan">
+      <h2>Mẫu Word của cơ quan</h2>
+      <p className="muted">
+        Cơ quan có thể tự trình bày phụ lục trong Word và đặt các ô cần điền trong dấu ngoặc nhọn. Bắt đầu từ mẫu gợi ý, sửa trong Word, rồi chọn lại tệp đó.
+      </p>
+      <ul className="notes">
+        {templatePlaceholders.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <p data-testid="template-info">{info.data ? `Đang dùng: ${info.data.fileName}` : 'Chưa có mẫu riêng; phụ lục dùng mẫu có sẵn theo Nghị định 30/2020.'}</p>
+      <div className="toolbar">
+        <button type="button" onClick={() => starter.mutate()} disabled={starter.isPending}>
+          Lưu mẫu gợi ý…
+        </button>
+        <button type="button" className="primary" onClick={() => choose.mutate()} disabled={choose.isPending}>
+          Chọn mẫu Word…
+        </button>
+        {info.data && (
+          <button type="button" onClick={() => remove.mutate()} disabled={remove.isPending}>
+            Bỏ mẫu riêng
+          </button>
+        )}
+        {starter.data && <span className="muted">Đã lưu mẫu gợi ý: {starter.data}</span>}
+      </div>
+      <ErrorMessage error={info.error ?? choose.error ?? starter.error ?? remove.error} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { readParts } from './read-parts';
 import { importReplySource, storeReply, type ImportSource, type RowChoice } from './import-reply';
 import { runPipelined } from './pipeline';
 import { readAndParse, sharedReplyParser } from './reply-parser';
+import { withBatchDurability } from '../../../db/batch-durability';
 import { importFile } from './import-file';
 import { loadImportLookups } from './import-lookups';
 import { listReplyFiles } from './list-reply-files';
@@ -53,11 +54,13 @@ export async function importPaths(ctx: ServiceContext, paths: string[], onProgre
   const files = paths.flatMap(listReplyFiles);
   const lookups = await loadImportLookups(ctx.db);
   const parser = sharedReplyParser();
-  const results = await runPipelined(
-    files,
-    (f) => (f.toLowerCase().endsWith('.mbox') ? null : readAndParse(parser, f)),
-    async (f, parsed) => (parsed === null ? importFile(ctx, f, { ...options, lookups }) : [await storeReply(ctx, parsed, { ...options, lookups }, f)]),
-    (i, f) => onProgress?.(i, files.length, f),
+  const results = await withBatchDurability(ctx.db, () =>
+    runPipelined(
+      files,
+      (f) => (f.toLowerCase().endsWith('.mbox') ? null : readAndParse(parser, f)),
+      async (f, parsed) => (parsed === null ? importFile(ctx, f, { ...options, lookups }) : [await storeReply(ctx, parsed, { ...options, lookups }, f)]),
+      (i, f) => onProgress?.(i, files.length, f),
+    ),
   );
   onProgress?.(files.length, files.length, '');
   return results;
@@ -67,11 +70,13 @@ export async function importPaths(ctx: ServiceContext, paths: string[], onProgre
 export async function importDropped(ctx: ServiceContext, files: ImportSource[], onProgress?: Progress): Promise<ImportResult[]> {
   const lookups = await loadImportLookups(ctx.db);
   const parser = sharedReplyParser();
-  const results = await runPipelined(
-    files,
-    (f) => parser.parse(f),
-    async (f, parsed) => [await storeReply(ctx, parsed!, { lookups }, f.fileName)],
-    (i, f) => onProgress?.(i, files.length, f.fileName),
+  const results = await withBatchDurability(ctx.db, () =>
+    runPipelined(
+      files,
+      (f) => parser.parse(f),
+      async (f, parsed) => [await storeReply(ctx, parsed!, { lookups }, f.fileName)],
+      (i, f) => onProgress?.(i, files.length, f.fileName),
+    ),
   );
   onProgress?.(files.length, files.length, '');
   return results;

@@ -45,3 +45,20 @@ describe('export on the command line', () => {
     expect(bad.err).toContain('Định dạng "pptx" không có');
   });
 });
+
+describe('backup on the command line', () => {
+  it('copies the database, which opens with the same units', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const db = path.join(dir, 'x.db');
+    await run('init', '--db', db, '--demo');
+    const r = await run('backup', '--db', db, '--out', path.join(dir, 'sao-luu'), '--json');
+    expect(r.code, r.err).toBe(0);
+    const file = (JSON.parse(r.out) as { file: string }).file;
+    expect(path.basename(file)).toMatch(/^pcmd-\d{8}-\d{6}-thu-cong\.db$/);
+    const copy = new Database(file, { readonly: true });
+    expect(copy.prepare('SELECT count(*) AS n FROM org_unit').get()).toEqual({ n: 24 });
+    copy.close();
+  });
+});

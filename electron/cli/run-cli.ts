@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { exportFormats, exportRound, exportRoundTo, type ExportFormat } from '../services/export/export-round';
 import { docxToPdf } from '../services/export/docx-to-pdf';
+import { backupFileName } from '../services/backup/backups';
 
 export interface CliIo {
   out(text: string): void;
@@ -43,7 +44,8 @@ const usage = `Cách dùng:
   values --db TỆP --round ID [--json]             số liệu của đợt: mọi dòng số liệu của mọi đơn vị
   export --db TỆP --round ID --format docx|docx-template|xlsx|pdf|adx|csv [--by-unit] --out ĐƯỜNG-DẪN
                                                   xuất phụ lục Word (theo mẫu có sẵn hoặc mẫu của cơ quan; PDF cần
-                                                  LibreOffice), sổ Excel, DHIS2 ADX hoặc CSV`;
+                                                  LibreOffice), sổ Excel, DHIS2 ADX hoặc CSV
+  backup --db TỆP --out THƯ-MỤC [--json]          sao lưu tệp dữ liệu (kể cả các tệp gốc đã nhận) vào thư mục`;
 
 /** The command line has no windows: anything that would open a dialog is refused. */
 const cliPlatform: Platform = {
@@ -79,7 +81,7 @@ function requireId(values: Record<string, unknown>, name: string): number {
 async function withContext<T>(dbPath: string, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
   const opened = await openDatabase(dbPath);
   try {
-    return await work({ db: opened.db, clock: () => new Date(), platform: cliPlatform, databasePath: dbPath, appVersion: 'cli' });
+    return await work({ db: opened.db, clock: () => new Date(), platform: cliPlatform, databasePath: dbPath, appVersion: 'cli', copyDatabase: (target) => opened.sqlite.backup(target).then(() => undefined) });
   } finally {
     await opened.close();
   }
@@ -228,6 +230,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const roundId = requireId(values, 'round');
         const rows = await withContext(db, (ctx) => listRoundValues(ctx, roundId));
         print(rows, () => rows.map((v) => `${v.unitCode}\t${v.row}\t${v.text}\t${v.value ?? ''}${v.flags.length ? `\t${v.flags.join('; ')}` : ''}`).join('\n'));
+        return 0;
+      }
+      case 'backup': {
+        const db = requireOption(values, 'db');
+        const out = requireOption(values, 'out');
+        const written = await withContext(db, async (ctx) => {
+          fs.mkdirSync(out, { recursive: true });
+          const target = path.join(out, backupFileName(ctx.clock(), 'thu-cong'));
+          await ctx.copyDatabase(target);
+          return target;
+        });
+        print({ file: written }, () => `Đã sao lưu vào ${written}`);
         return 0;
       }
       case 'export': {

@@ -38,6 +38,13 @@ import { appendixFromRound } from '../services/export/appendix-from-round';
 import { isLandscape } from '../../shared/domain/appendix';
 import { saveWindowPdf } from '../services/export/save-window-pdf';
 import { saveGridWorkbook } from '../services/export/save-grid-workbook';
+import { chooseMirror, getBackupStatus, takeBackup, type BackupStatus } from '../services/backup/backups';
+
+/** Backups as the renderer sees them: names and times, never where else on disk they are. */
+function toView(s: BackupStatus) {
+  const strip = ({ name, takenAt, kind, size }: { name: string; takenAt: string; kind: string; size: number }) => ({ name, takenAt, kind, size });
+  return { folder: s.folder, mirror: s.mirror, last: s.last && strip(s.last), ageDays: s.ageDays, warning: s.warning, backups: s.backups.map(strip) };
+}
 import { getOfficeTemplateInfo, installOfficeTemplate, removeOfficeTemplate, starterTemplate } from '../services/export/office-template';
 import { getOfficeProfile, saveOfficeProfile } from '../services/settings/office-profile';
 import { createValidationRule, deleteValidationRule, getFormRules } from '../services/submissions/validation-rules';
@@ -109,6 +116,15 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
     },
     'app:save-pdf': (input) => saveWindowPdf(ctx, input.name),
     'app:export-grid': (input) => saveGridWorkbook(ctx, input),
+    'backup:get-status': async () => toView(await getBackupStatus(ctx)),
+    'backup:take-now': async () => {
+      const { mirrorProblem } = await takeBackup(ctx, 'thu-cong');
+      return { status: toView(await getBackupStatus(ctx)), mirrorProblem };
+    },
+    'backup:choose-mirror': async () => {
+      const status = await chooseMirror(ctx);
+      return status && toView(status);
+    },
     'settings:get-office': () => getOfficeProfile(ctx.db),
     'settings:get-template': () => getOfficeTemplateInfo(ctx),
     'settings:choose-template': async () => {

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import { warmReplyParser } from '../services/import/reply-parser';
+import { takeDailyBackupIfDue } from '../services/backup/backups';
+import type { ServiceContext } from '../services/context';
 import { openDatabase, type AppDatabase } from '../../db/connection';
 import { channels } from '../../shared/api/channels';
 import { isAppError } from '../../shared/errors';
@@ -24,6 +26,7 @@ const devUrl = process.env['ELECTRON_RENDERER_URL'];
 const rendererDir = path.join(import.meta.dirname, '../renderer');
 let mainWindow: BrowserWindow | null = null;
 let database: AppDatabase | null = null;
+let context: ServiceContext | null = null;
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -79,10 +82,9 @@ async function start() {
     return;
   }
   const platform = createElectronPlatform(() => mainWindow);
-  const handlers = createHandlers(
-    { db: database.db, clock: systemClock, platform, databasePath: dbPath, appVersion: app.getVersion() },
-    (event, payload) => mainWindow?.webContents.send(event, payload),
-  );
+  const opened = database;
+  context = { db: opened.db, clock: systemClock, platform, databasePath: dbPath, appVersion: app.getVersion(), copyDatabase: (target: string) => opened.sqlite.backup(target).then(() => undefined) };
+  const handlers = createHandlers(context, (event, payload) => mainWindow?.webContents.send(event, payload));
   const dispatch = createDispatcher(handlers, log);
   for (const channel of channels) {
     ipcMain.handle(channel, (event, payload) => {
@@ -103,6 +105,8 @@ async function start() {
     }),
   );
   mainWindow = createWindow();
+  // Once a day, a copy of the database at start-up, in the background.
+  void takeDailyBackupIfDue(context).catch((e) => log('Không sao lưu được hằng ngày', e));
   // The parse worker starts now, in the background, so the first import does not wait for it.
   void warmReplyParser().catch((e) => log('Không khởi động được luồng đọc tệp; sẽ đọc trên luồng chính', e));
 }

@@ -10,4 +10,6 @@ export interface ServiceContext {
   platform: Platform;
   databasePath: string;
   appVersion: string;
+  /** Copies the open database to a file with SQLite's online backup API: consistent while the app runs. */
+  copyDatabase(target: string): Promise<void>;
 }

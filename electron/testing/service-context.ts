@@ -70,6 +70,7 @@ export async function createTestContext(now = new Date('2026-11-23T08:00:00Z')):
     platform: new TestPlatform(outDir),
     databasePath: database.path,
     appVersion: 'test',
+    copyDatabase: (target) => database.sqlite.backup(target).then(() => undefined),
     database,
     dispose: () => database.dispose(),
   };

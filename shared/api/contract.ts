@@ -49,6 +49,15 @@ export interface DemoSummary {
   tasks: number;
 }
 
+export interface BackupStatusView {
+  folder: string;
+  mirror: string | null;
+  last: { name: string; takenAt: string; kind: string; size: number } | null;
+  ageDays: number | null;
+  warning: string | null;
+  backups: { name: string; takenAt: string; kind: string; size: number }[];
+}
+
 export interface ImportUnitsReport {
   fileName: string;
   created: number;
@@ -158,6 +167,11 @@ export const contract = {
   /** Asks where to save a starting template with every placeholder; null when cancelled. */
   'settings:save-starter-template': channel<string | null>()(noInput),
   'settings:remove-template': channel<null>()(noInput),
+  'backup:get-status': channel<BackupStatusView>()(noInput),
+  /** "Sao lưu ngay": a consistent copy now; a problem with the second location is reported, not thrown. */
+  'backup:take-now': channel<{ status: BackupStatusView; mirrorProblem: string | null }>()(noInput),
+  /** Asks for a second folder and copies the backups there; null when cancelled. */
+  'backup:choose-mirror': channel<BackupStatusView | null>()(noInput),
   'settings:save-office': channel<OfficeProfile>()(
     z.object(Object.fromEntries(officeProfileFields.map((f) => [f, z.string().max(200, 'Tối đa 200 ký tự')])) as Record<keyof OfficeProfile, z.ZodString>).strict(),
   ),

@@ -121,3 +121,16 @@ describe("the office's Word template", () => {
     expect(xml).not.toContain('{#rows}');
   });
 });
+
+describe('backups from the settings screen', () => {
+  it('warns when there is no backup, takes one now, and lists it', async () => {
+    const app = await chromiumApp.open({ hash: '#/settings', now: new Date('2026-11-23T02:00:00Z') });
+    const { page } = app;
+    const card = page.getByRole('region', { name: 'Sao lưu dữ liệu' });
+    await expect.poll(() => card.getByRole('alert').textContent()).toBe('Chưa có bản sao lưu nào. Hãy bấm "Sao lưu ngay".');
+    await card.getByRole('button', { name: 'Sao lưu ngay' }).click();
+    await expect.poll(() => card.getByTestId('backup-last').textContent()).toBe('Bản sao lưu gần nhất: 23/11/2026 09:00 (Sao lưu ngay).');
+    expect(await card.getByRole('alert').count()).toBe(0);
+    await app.screenshot('44-settings-backup');
+  });
+});

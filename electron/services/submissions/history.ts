@@ -12,7 +12,7 @@ export interface HistoryFilter {
   indicatorId?: number;
   /** Words of the indicator's name, diacritics optional. */
   indicatorQuery?: string;
-  /** ISO dates, inclusive. */
+  /** ISO dates, inclusive, as the office's calendar has them (Vietnam time). */
   from?: string;
   to?: string;
   limit?: number;
@@ -37,8 +37,8 @@ export async function listHistory(db: Db, filter: HistoryFilter): Promise<Histor
   if (filter.roundId !== undefined) q = q.where('r.id', '=', filter.roundId);
   if (filter.unitId !== undefined) q = q.where('u.id', '=', filter.unitId);
   if (filter.indicatorId !== undefined) q = q.where('i.id', '=', filter.indicatorId);
-  if (filter.from) q = q.where('h.changed_at', '>=', filter.from);
-  if (filter.to) q = q.where('h.changed_at', '<', nextDay(filter.to));
+  if (filter.from) q = q.where('h.changed_at', '>=', startOfVietnamDay(filter.from));
+  if (filter.to) q = q.where('h.changed_at', '<', startOfVietnamDay(filter.to, 1));
   const rows = await q.orderBy('h.changed_at', 'desc').orderBy('h.id', 'desc').execute();
   const entries = rows
     .filter((r) => !filter.indicatorQuery || matchesQuery(r.name_key, filter.indicatorQuery))
@@ -63,8 +63,7 @@ export async function listHistory(db: Db, filter: HistoryFilter): Promise<Histor
   return filter.limit === undefined ? entries : entries.slice(0, filter.limit);
 }
 
-function nextDay(isoDate: string): string {
-  const d = new Date(`${isoDate.slice(0, 10)}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString();
+/** Midnight of a date in Vietnam (UTC+7, no summer time) as the stored UTC timestamp text; `plusDays` moves it. */
+function startOfVietnamDay(isoDate: string, plusDays = 0): string {
+  return new Date(Date.parse(`${isoDate.slice(0, 10)}T00:00:00.000+07:00`) + plusDays * 86_400_000).toISOString();
 }

@@ -255,6 +255,12 @@ describe('history view', () => {
     expect((await listHistory(ctx.db, { indicatorQuery: 'vu truong' })).map((h) => h.unitName)).toEqual(['Thị xã Đức Phổ', 'Huyện Bình Sơn']);
     expect(await listHistory(ctx.db, { from: '2020-07-09' })).toHaveLength(0);
     expect(await listHistory(ctx.db, { from: '2020-07-08', to: '2020-07-08' })).toHaveLength(3);
+    // A change at 23:30 UTC is already the next day in Vietnam.
+    const late = await ctx.db.selectFrom('value_history').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    await ctx.db.updateTable('value_history').set({ changed_at: '2020-07-08T23:30:00.000Z' }).where('id', '=', late.id).execute();
+    expect(await listHistory(ctx.db, { from: '2020-07-09', to: '2020-07-09' })).toHaveLength(1);
+    expect(await listHistory(ctx.db, { to: '2020-07-08' })).toHaveLength(2);
+    await ctx.db.updateTable('value_history').set({ changed_at: '2020-07-08T03:00:00.000Z' }).where('id', '=', late.id).execute();
 
     const saved = await exportHistory(ctx, { indicatorQuery: 'vu truong' });
     expect(saved!.entries).toBe(2);

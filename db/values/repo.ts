@@ -137,3 +137,34 @@ export async function replaceValueProblems(
       .execute();
   }
 }
+
+export interface RoundFigure {
+  unit_id: number;
+  indicator_id: number;
+  num_value: number | null;
+  text_value: string | null;
+}
+
+/** Every stored figure of a round with the unit it belongs to; narrowed to one unit, or to what was reported. */
+export async function listRoundFigures(db: Db, roundId: number, options: { unitId?: number; reportedOnly?: boolean } = {}): Promise<RoundFigure[]> {
+  let q = db
+    .selectFrom('data_value as d')
+    .innerJoin('submission as s', 's.id', 'd.submission_id')
+    .select(['s.unit_id', 'd.indicator_id', 'd.num_value', 'd.text_value'])
+    .where('s.round_id', '=', roundId);
+  if (options.unitId !== undefined) q = q.where('s.unit_id', '=', options.unitId);
+  if (options.reportedOnly) q = q.where((eb) => eb.or([eb('d.num_value', 'is not', null), eb('d.text_value', 'is not', null)]));
+  return q.execute();
+}
+
+/** What the checks found in a round's submissions, with the unit each finding belongs to, in the order found. */
+export async function listRoundProblems(db: Db, roundId: number): Promise<{ unit_id: number; indicator_id: number | null; severity: 'error' | 'warning'; message: string }[]> {
+  const rows = await db
+    .selectFrom('value_problem as p')
+    .innerJoin('submission as s', 's.id', 'p.submission_id')
+    .select(['s.unit_id', 'p.indicator_id', 'p.severity', 'p.message'])
+    .where('s.round_id', '=', roundId)
+    .orderBy('p.id')
+    .execute();
+  return rows.map((r) => ({ ...r, severity: r.severity as 'error' | 'warning' }));
+}

@@ -6,6 +6,7 @@ import { foldText } from '../../../shared/text/fold';
 import type { ServiceContext } from '../context';
 import { getRound } from './completeness';
 import { rollupRound } from './rollup';
+import { listRoundFigures } from '../../../db/values/repo';
 
 interface RoundIndex {
   round: RoundSummary;
@@ -39,13 +40,7 @@ export async function compareRounds(ctx: ServiceContext, input: { roundIds: numb
     if (input.unitId === undefined) {
       figures = new Map([...(await rollupRound(ctx.db, round.id)).values()].map((t) => [t.indicatorId, t.value]));
     } else {
-      const values = await ctx.db
-        .selectFrom('data_value as d')
-        .innerJoin('submission as s', 's.id', 'd.submission_id')
-        .select(['d.indicator_id', 'd.num_value'])
-        .where('s.round_id', '=', round.id)
-        .where('s.unit_id', '=', input.unitId)
-        .execute();
+      const values = await listRoundFigures(ctx.db, round.id, { unitId: input.unitId });
       figures = new Map(values.map((v) => [v.indicator_id, v.num_value]));
     }
     indexes.push({

@@ -1,5 +1,6 @@
 import { getFormVersionRows } from '../../../db/forms/repo';
 import { listUnits } from '../../../db/units/repo';
+import { listRoundFigures, listRoundProblems } from '../../../db/values/repo';
 import { aggregateValues } from '../../../shared/domain/aggregate';
 import type { MatrixColumn, MatrixRow, RoundMatrix } from '../../../shared/domain/matrix';
 import type { ServiceContext } from '../context';
@@ -15,18 +16,8 @@ export async function getRoundMatrix(ctx: ServiceContext, roundId: number): Prom
   const formRows = await getFormVersionRows(ctx.db, round.formVersionId);
   const subs = await listSubmissions(ctx, roundId);
   const units = new Map((await listUnits(ctx.db, round.periodEnd)).map((u) => [u.id, u]));
-  const values = await ctx.db
-    .selectFrom('data_value as d')
-    .innerJoin('submission as s', 's.id', 'd.submission_id')
-    .select(['s.unit_id', 'd.indicator_id', 'd.num_value', 'd.text_value'])
-    .where('s.round_id', '=', roundId)
-    .execute();
-  const problems = await ctx.db
-    .selectFrom('value_problem as p')
-    .innerJoin('submission as s', 's.id', 'p.submission_id')
-    .select(['s.unit_id', 'p.indicator_id', 'p.severity'])
-    .where('s.round_id', '=', roundId)
-    .execute();
+  const values = await listRoundFigures(ctx.db, roundId);
+  const problems = await listRoundProblems(ctx.db, roundId);
 
   // Columns: each unit, then a subtotal once the last unit of a parent with several units is placed.
   const columns: MatrixColumn[] = [];
@@ -55,7 +46,7 @@ export async function getRoundMatrix(ctx: ServiceContext, roundId: number): Prom
   for (const p of problems) {
     if (p.indicator_id === null) continue;
     const k = key(p.unit_id, p.indicator_id);
-    if (flagOf.get(k) !== 'error') flagOf.set(k, p.severity as 'error' | 'warning');
+    if (flagOf.get(k) !== 'error') flagOf.set(k, p.severity);
   }
   const answered = new Set(subs.filter((s) => s.status !== 'expected').map((s) => s.unitId));
 

@@ -1,4 +1,5 @@
 import { getFormVersionRows } from '../../../db/forms/repo';
+import { listRoundFigures, listRoundProblems } from '../../../db/values/repo';
 import type { ServiceContext } from '../context';
 import { getRound, listSubmissions } from './completeness';
 
@@ -11,18 +12,8 @@ export async function listRoundValues(ctx: ServiceContext, roundId: number): Pro
   const round = await getRound(ctx, roundId);
   const rows = (await getFormVersionRows(ctx.db, round.formVersionId)).filter((r) => r.valueRow && r.indicatorId !== null);
   const units = await listSubmissions(ctx, roundId);
-  const values = await ctx.db
-    .selectFrom('data_value as d')
-    .innerJoin('submission as s', 's.id', 'd.submission_id')
-    .select(['s.unit_id', 'd.indicator_id', 'd.num_value', 'd.text_value'])
-    .where('s.round_id', '=', roundId)
-    .execute();
-  const problems = await ctx.db
-    .selectFrom('value_problem as p')
-    .innerJoin('submission as s', 's.id', 'p.submission_id')
-    .select(['s.unit_id', 'p.indicator_id', 'p.message'])
-    .where('s.round_id', '=', roundId)
-    .execute();
+  const values = await listRoundFigures(ctx.db, roundId);
+  const problems = await listRoundProblems(ctx.db, roundId);
   const key = (unitId: number, indicatorId: number | null) => `${unitId}:${indicatorId}`;
   const valueOf = new Map(values.map((v) => [key(v.unit_id, v.indicator_id), v.num_value ?? v.text_value]));
   const flagsOf = new Map<string, string[]>();

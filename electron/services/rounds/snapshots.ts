@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import { getRound } from './completeness';
 import { rollupRound } from './rollup';
+import { listRoundFigures } from '../../../db/values/repo';
 import type { RoundSnapshot } from '../../../shared/domain/rounds';
 
 export type { RoundSnapshot };
@@ -19,13 +20,7 @@ export async function freezeRound(ctx: ServiceContext, input: { roundId: number;
   const takenAt = ctx.clock().toISOString();
   const id = await ctx.db.transaction().execute(async (trx) => {
     const snapshotId = (await trx.insertInto('round_snapshot').values({ round_id: input.roundId, taken_at: takenAt, note }).returning('id').executeTakeFirstOrThrow()).id;
-    const unitValues = await trx
-      .selectFrom('data_value as d')
-      .innerJoin('submission as s', 's.id', 'd.submission_id')
-      .select(['s.unit_id', 'd.indicator_id', 'd.num_value', 'd.text_value'])
-      .where('s.round_id', '=', input.roundId)
-      .where((eb) => eb.or([eb('d.num_value', 'is not', null), eb('d.text_value', 'is not', null)]))
-      .execute();
+    const unitValues = await listRoundFigures(trx, input.roundId, { reportedOnly: true });
     const totals = [...(await rollupRound(trx, input.roundId)).values()];
     const rows = [
       ...unitValues.map((v) => ({ snapshot_id: snapshotId, indicator_id: v.indicator_id, unit_id: v.unit_id, num_value: v.num_value, text_value: v.text_value, units_reported: 1 })),

@@ -4,7 +4,7 @@ import { getFormVersionRows, type StoredFormRow } from '../../../db/forms/repo';
 import { replaceValueProblems } from '../../../db/values/repo';
 import { checkSubmissionValues, type CheckedIndicatorRow, type StoredValue, type ValueProblem } from '../../../shared/domain/check-values';
 import { listValidationRules } from './validation-rules';
-import { findPreviousRound, lineageOf, unitFiguresByLineage } from './previous-round';
+import { previousFigures } from './previous-round';
 import { getChangeFactor } from './check-settings';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -52,13 +52,7 @@ export async function recheckSubmission(db: Db, submissionId: number, formRows?:
   const stored = await db.selectFrom('data_value').select(['indicator_id', 'num_value', 'text_value', 'source_cell']).where('submission_id', '=', submissionId).execute();
   const values = new Map<number, StoredValue>(stored.map((v) => [v.indicator_id, { num: v.num_value, text: v.text_value, cell: v.source_cell }]));
   const rules = await listValidationRules(db, sub.form_id);
-  const previousRound = await findPreviousRound(db, { id: sub.round_id, periodCode: sub.period_code, periodStart: sub.period_start });
-  const previous = new Map<number, number | null>();
-  if (previousRound) {
-    const before = await unitFiguresByLineage(db, previousRound.id, sub.unit_id);
-    const lineage = await lineageOf(db, rows.map((r) => r.indicatorId));
-    for (const r of rows) previous.set(r.indicatorId, before.get(lineage.get(r.indicatorId) ?? r.indicatorId) ?? null);
-  }
+  const { byIndicator: previous } = await previousFigures(db, { id: sub.round_id, periodCode: sub.period_code, periodStart: sub.period_start }, sub.unit_id, rows.map((r) => r.indicatorId));
   const problems = checkSubmissionValues({ rows, values, rules, previous, changeFactor: await getChangeFactor(db) });
   await replaceValueProblems(db, submissionId, problems);
   const errors = problems.filter((p) => p.severity === 'error').length;

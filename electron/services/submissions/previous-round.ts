@@ -4,7 +4,7 @@ import { parsePeriod } from '../../../shared/domain/periods';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface PreviousRound {
+interface PreviousRound {
   id: number;
   periodCode: string;
 }
@@ -14,7 +14,7 @@ export interface PreviousRound {
  * trước", which for a yearly round is the year before), or else the latest earlier round of the
  * same kind of period. Null when there is none.
  */
-export async function findPreviousRound(db: Db, round: { id: number; periodCode: string; periodStart: string }): Promise<PreviousRound | null> {
+async function findPreviousRound(db: Db, round: { id: number; periodCode: string; periodStart: string }): Promise<PreviousRound | null> {
   const kind = parsePeriod(round.periodCode)?.kind;
   if (!kind) return null;
   const earlier = await db
@@ -36,7 +36,7 @@ export async function findPreviousRound(db: Db, round: { id: number; periodCode:
  * A unit's figures in a round, keyed by the indicator they continue: an indicator linked to one in
  * another form (same_as_id) answers for it, so figures compare across form changes.
  */
-export async function unitFiguresByLineage(db: Db, roundId: number, unitId: number): Promise<Map<number, number | null>> {
+async function unitFiguresByLineage(db: Db, roundId: number, unitId: number): Promise<Map<number, number | null>> {
   const rows = await db
     .selectFrom('data_value as d')
     .innerJoin('submission as s', 's.id', 'd.submission_id')
@@ -49,8 +49,27 @@ export async function unitFiguresByLineage(db: Db, roundId: number, unitId: numb
 }
 
 /** Each indicator's lineage: itself, or the indicator it was linked to. */
-export async function lineageOf(db: Db, indicatorIds: number[]): Promise<Map<number, number>> {
+async function lineageOf(db: Db, indicatorIds: number[]): Promise<Map<number, number>> {
   if (indicatorIds.length === 0) return new Map();
   const rows = await db.selectFrom('indicator').select(['id', 'same_as_id']).where('id', 'in', indicatorIds).execute();
   return new Map(rows.map((r) => [r.id, r.same_as_id ?? r.id]));
+}
+
+/**
+ * A unit's figures in the period its round is compared with, keyed by this round's indicators (an
+ * indicator answers for the one it continues), and that period's code; an empty map when there is none.
+ */
+export async function previousFigures(
+  db: Db,
+  round: { id: number; periodCode: string; periodStart: string },
+  unitId: number,
+  indicatorIds: number[],
+): Promise<{ periodCode: string | null; byIndicator: Map<number, number | null> }> {
+  const previous = await findPreviousRound(db, round);
+  const byIndicator = new Map<number, number | null>();
+  if (!previous) return { periodCode: null, byIndicator };
+  const before = await unitFiguresByLineage(db, previous.id, unitId);
+  const lineage = await lineageOf(db, indicatorIds);
+  for (const id of indicatorIds) byIndicator.set(id, before.get(lineage.get(id) ?? id) ?? null);
+  return { periodCode: previous.periodCode, byIndicator };
 }

@@ -4,7 +4,7 @@ import type { SheetRow, SubmissionEvent, SubmissionSheet, WorkflowAction } from 
 import type { ServiceContext } from '../context';
 import { getRound } from '../rounds/completeness';
 import { findSubmission } from './find-submission';
-import { findPreviousRound, lineageOf, unitFiguresByLineage } from './previous-round';
+import { previousFigures } from './previous-round';
 
 /** One unit's answer in a round: the form's rows with the figure, last period's figure, comment and findings. */
 export async function getSubmissionSheet(ctx: ServiceContext, roundId: number, unitId: number): Promise<SubmissionSheet> {
@@ -18,10 +18,8 @@ export async function getSubmissionSheet(ctx: ServiceContext, roundId: number, u
     .execute();
   const valueOf = new Map(values.map((v) => [v.indicator_id, v]));
   const problems = await ctx.db.selectFrom('value_problem').select(['indicator_id', 'severity', 'message']).where('submission_id', '=', sub.id).orderBy('id').execute();
-  const previousRound = await findPreviousRound(ctx.db, { id: round.id, periodCode: round.periodCode, periodStart: round.periodStart });
-  const before = previousRound ? await unitFiguresByLineage(ctx.db, previousRound.id, unitId) : new Map<number, number | null>();
   const indicatorIds = formRows.flatMap((r) => (r.indicatorId === null ? [] : [r.indicatorId]));
-  const lineage = await lineageOf(ctx.db, indicatorIds);
+  const previous = await previousFigures(ctx.db, round, unitId, indicatorIds);
   const events = await ctx.db.selectFrom('submission_event').selectAll().where('submission_id', '=', sub.id).orderBy('id').execute();
 
   const rows: SheetRow[] = formRows.map((r) => {
@@ -36,7 +34,7 @@ export async function getSubmissionSheet(ctx: ServiceContext, roundId: number, u
       valueType: r.valueType,
       indicatorId: r.indicatorId,
       value: v ? (v.num_value ?? v.text_value) : null,
-      previous: r.indicatorId === null ? null : (before.get(lineage.get(r.indicatorId) ?? r.indicatorId) ?? null),
+      previous: r.indicatorId === null ? null : (previous.byIndicator.get(r.indicatorId) ?? null),
       comment: v?.comment ?? null,
       problems: problems.filter((p) => p.indicator_id !== null && p.indicator_id === r.indicatorId).map((p) => ({ severity: p.severity as 'error' | 'warning', message: p.message })),
       origin: !v || (v.num_value === null && v.text_value === null) ? null : v.source_file_id !== null ? 'file' : 'manual',
@@ -47,7 +45,7 @@ export async function getSubmissionSheet(ctx: ServiceContext, roundId: number, u
     roundId,
     roundName: round.name,
     periodLabel: round.periodLabel,
-    previousPeriod: previousRound?.periodCode ?? null,
+    previousPeriod: previous.periodCode,
     unitId,
     unitCode: sub.unitCode,
     unitName: sub.unitName,

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 
 export interface GridExport {
   title: string;
+  /** 'Bảng' unless told otherwise. */
+  sheetName?: string;
   columns: { header: string; width: number }[];
   /** As the grid shows them: numbers stay numbers, everything else is the text shown. */
   rows: (string | number | null)[][];
@@ -15,7 +17,7 @@ export interface GridExport {
 export async function writeGridWorkbook(grid: GridExport): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Thường trực PCMD';
-  const ws = wb.addWorksheet('Bảng', {
+  const ws = wb.addWorksheet(grid.sheetName ?? 'Bảng', {
     pageSetup: { paperSize: 9, orientation: grid.columns.length > 6 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
     views: [{ state: 'frozen', ySplit: 3 }],
   });
@@ -37,5 +39,6 @@ export async function writeGridWorkbook(grid: GridExport): Promise<Buffer> {
       else cell.alignment = { wrapText: true, vertical: 'top' };
     });
   }
+  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + grid.rows.length, column: grid.columns.length } };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

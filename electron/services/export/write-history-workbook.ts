@@ -1,8 +1,9 @@
-import ExcelJS from 'exceljs';
 import type { HistoryEntry } from '../../../shared/domain/history';
 import { changeHowLabels } from '../../../shared/domain/submissions';
 import { formatDateTime } from '../../../shared/text/format-vi';
+import { writeGridWorkbook } from './write-grid-workbook';
 
+/** Columns of the audit log; widths in Excel characters. */
 const columns: { header: string; width: number; value: (e: HistoryEntry) => string | number | null }[] = [
   { header: 'Thời điểm', width: 17, value: (e) => formatDateTime(e.at) },
   { header: 'Đợt báo cáo', width: 28, value: (e) => e.roundName },
@@ -15,28 +16,13 @@ const columns: { header: string; width: number; value: (e: HistoryEntry) => stri
   { header: 'Lý do', width: 30, value: (e) => e.reason },
 ];
 
-/**
- * The audit log as an Excel sheet: one row per change, numbers as numbers. Every text is written
- * as a plain string cell, so a name such as "=HYPERLINK(…)" that came in a unit's file shows as
- * text and is never run as a formula.
- */
-export async function writeHistoryWorkbook(entries: HistoryEntry[], title: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Lịch sử', {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
-    views: [{ state: 'frozen', ySplit: 3 }],
+/** The audit log as an Excel sheet "Lịch sử", one row per change, through the same writer as any grid. */
+export function writeHistoryWorkbook(entries: HistoryEntry[], title: string): Promise<Buffer> {
+  return writeGridWorkbook({
+    title,
+    sheetName: 'Lịch sử',
+    // The grid writer takes screen pixels (about 7 per character).
+    columns: columns.map((c) => ({ header: c.header, width: c.width * 7 })),
+    rows: entries.map((e) => columns.map((c) => c.value(e))),
   });
-  ws.getCell('A1').value = title;
-  ws.getCell('A1').font = { bold: true, size: 13, name: 'Times New Roman' };
-  ws.getRow(3).values = columns.map((c) => c.header);
-  ws.getRow(3).font = { bold: true, name: 'Times New Roman' };
-  columns.forEach((c, i) => {
-    ws.getColumn(i + 1).width = c.width;
-  });
-  for (const e of entries) {
-    const row = ws.addRow(columns.map((c) => c.value(e)));
-    for (const i of [5, 6]) row.getCell(i).numFmt = '#,##0.##';
-  }
-  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + entries.length, column: columns.length } };
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

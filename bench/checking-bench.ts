@@ -11,14 +11,10 @@ import { createRound } from '../electron/services/rounds/create-round';
 import { rollupRound } from '../electron/services/rounds/rollup';
 import { recheckAll } from '../electron/services/submissions/check-submission';
 import { launchBrowser, openApp } from '../tests/e2e/harness';
+import { median } from './median';
 
 const UNITS = 150;
 const GROUPS = 10; // 10 groups of a total and its 9 "Trong đó" items: 100 indicators
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 /** A 100-indicator form, 150 communes, and two yearly rounds with every figure reported (the first one is "last year"). */
 async function seedMatrix(ctx: ServiceContext): Promise<{ roundId: number; unitIds: number[]; indicatorIds: number[] }> {

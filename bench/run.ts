@@ -19,6 +19,7 @@ import { seedAppendixDocx } from '../tests/fixtures/seed-appendix';
 import { benchImport500 } from './import-bench';
 import { benchChecking, benchRoot } from './checking-bench';
 import { benchAppendixDocx } from './appendix-bench';
+import { median } from './median';
 
 const VALUES = 500_000;
 const FRAME = { units: 150, indicators: 100, rounds: 34 }; // 510,000 slots: a province's 34 years of a 100-row form
@@ -27,11 +28,6 @@ interface Figure {
   name: string;
   value: number;
   label: string;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 async function freshDb(dir: string, name: string): Promise<{ file: string; frame: ValueFixture }> {

@@ -39,10 +39,11 @@ import { isLandscape } from '../../shared/domain/appendix';
 import { saveWindowPdf } from '../services/export/save-window-pdf';
 import { saveGridWorkbook } from '../services/export/save-grid-workbook';
 import { chooseMirror, getBackupStatus, takeBackup, type BackupStatus } from '../services/backup/backups';
+import type { BackupEntry, BackupStatusView } from '../../shared/domain/backups';
 
 /** Backups as the renderer sees them: names and times, never where else on disk they are. */
-function toView(s: BackupStatus) {
-  const strip = ({ name, takenAt, kind, size }: { name: string; takenAt: string; kind: string; size: number }) => ({ name, takenAt, kind, size });
+function toView(s: BackupStatus): BackupStatusView {
+  const strip = ({ name, takenAt, kind, size }: BackupEntry): BackupEntry => ({ name, takenAt, kind, size });
   return { folder: s.folder, mirror: s.mirror, last: s.last && strip(s.last), ageDays: s.ageDays, warning: s.warning, backups: s.backups.map(strip) };
 }
 import { getOfficeTemplateInfo, installOfficeTemplate, removeOfficeTemplate, starterTemplate } from '../services/export/office-template';

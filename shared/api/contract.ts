@@ -13,6 +13,7 @@ import { changeKinds, workflowActions, type CorrectionRequest, type SubmissionSh
 import type { HistoryEntry, ValueProvenance } from '../domain/history';
 import { officeProfileFields, type OfficeProfile } from '../domain/office';
 import type { AppendixTable } from '../domain/appendix';
+import type { BackupStatusView } from '../domain/backups';
 import { ruleOperators, type RuleIndicator, type ValidationRule } from '../domain/validation-rules';
 
 
@@ -47,15 +48,6 @@ export interface DemoSummary {
   plans: number;
   targets: number;
   tasks: number;
-}
-
-export interface BackupStatusView {
-  folder: string;
-  mirror: string | null;
-  last: { name: string; takenAt: string; kind: string; size: number } | null;
-  ageDays: number | null;
-  warning: string | null;
-  backups: { name: string; takenAt: string; kind: string; size: number }[];
 }
 
 export interface ImportUnitsReport {

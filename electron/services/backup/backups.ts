@@ -2,34 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
+import { backupKinds, type BackupEntry, type BackupKind, type BackupStatusView } from '../../../shared/domain/backups';
 
-/** Why a copy was taken; part of its file name. */
-export const backupKinds = ['hang-ngay', 'thu-cong', 'truoc-khoi-phuc', 'truoc-gop'] as const;
-export type BackupKind = (typeof backupKinds)[number];
+export type { BackupKind };
 
-export const backupKindLabels: Record<BackupKind, string> = {
-  'hang-ngay': 'Hằng ngày',
-  'thu-cong': 'Sao lưu ngay',
-  'truoc-khoi-phuc': 'Trước khi khôi phục',
-  'truoc-gop': 'Trước khi gộp dữ liệu',
-};
-
-export interface BackupFile {
+/** A backup on disk: what the renderer sees, and where it is. */
+export interface BackupFile extends BackupEntry {
   file: string;
-  name: string;
-  takenAt: string;
-  kind: BackupKind;
-  size: number;
 }
 
-export interface BackupStatus {
-  folder: string;
-  mirror: string | null;
+export interface BackupStatus extends Omit<BackupStatusView, 'last' | 'backups'> {
   last: BackupFile | null;
-  /** Whole days since the last backup; null when there is none. */
-  ageDays: number | null;
-  /** In Vietnamese, when the last backup is too old or missing. */
-  warning: string | null;
   backups: BackupFile[];
 }
 

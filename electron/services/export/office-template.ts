@@ -1,6 +1,6 @@
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, Packer, Table, TableCell, TableRow, WidthType } from 'docx';
 import { AppError, type ErrorDetail } from '../../../shared/errors';
 import type { AppendixTable } from '../../../shared/domain/appendix';
 import type { OfficeProfile } from '../../../shared/domain/office';
@@ -8,7 +8,7 @@ import { formatFigure } from '../../../shared/domain/cell-value';
 import { formatDateWords } from '../../../shared/text/format-vi';
 import type { ServiceContext } from '../context';
 import { keepOriginal, readOriginal } from '../files/file-store';
-import { A4, MARGINS } from './write-appendix-docx';
+import { A4, MARGINS, noBorders, para } from './write-appendix-docx';
 
 /** The setting that names the stored .docx the office keeps as its own appendix template. */
 const TEMPLATE_KEY = 'templates.appendix-file';
@@ -119,11 +119,7 @@ export async function removeOfficeTemplate(ctx: ServiceContext): Promise<void> {
 
 /** A starting template with every placeholder in place, laid out as the built-in appendix, for the office to restyle in Word. */
 export async function starterTemplate(): Promise<Buffer> {
-  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
-  const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none } as const;
-  const p = (text: string, o: { bold?: boolean; italics?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
-    new Paragraph({ alignment: o.align ?? AlignmentType.CENTER, children: [new TextRun({ text, bold: o.bold ?? false, italics: o.italics ?? false, font: 'Times New Roman', size: 26 })] });
-  const cell = (text: string, bold = false) => new TableCell({ children: [p(text, { bold, align: AlignmentType.LEFT })] });
+  const cell = (text: string, bold = false) => new TableCell({ children: [para(text, { bold, align: AlignmentType.LEFT })] });
   const width = A4.width - MARGINS.left - MARGINS.right;
   const doc = new Document({
     styles: { default: { document: { run: { font: 'Times New Roman', size: 26 } } } },
@@ -138,15 +134,15 @@ export async function starterTemplate(): Promise<Buffer> {
             rows: [
               new TableRow({
                 children: [
-                  new TableCell({ borders: noBorders, children: [p('{parentBody}'), p('{officeName}', { bold: true })] }),
-                  new TableCell({ borders: noBorders, children: [p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true }), p('Độc lập - Tự do - Hạnh phúc', { bold: true }), p('{dateLine}', { italics: true })] }),
+                  new TableCell({ borders: noBorders, children: [para('{parentBody}'), para('{officeName}', { bold: true })] }),
+                  new TableCell({ borders: noBorders, children: [para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true }), para('Độc lập - Tự do - Hạnh phúc', { bold: true }), para('{dateLine}', { italics: true })] }),
                 ],
               }),
             ],
           }),
-          p('{label}', { bold: true }),
-          p('{title}', { bold: true }),
-          p('{caption}', { italics: true }),
+          para('{label}', { bold: true }),
+          para('{title}', { bold: true }),
+          para('{caption}', { italics: true }),
           new Table({
             width: { size: width, type: WidthType.DXA },
             columnWidths: [700, width - 700 - 1500 - 1500, 1500, 1500],
@@ -155,11 +151,11 @@ export async function starterTemplate(): Promise<Buffer> {
               new TableRow({ children: [cell('{#rows}{numbering}'), cell('{text}'), cell('{unit}'), cell('{value}{/rows}')] }),
             ],
           }),
-          p(''),
-          p('{signAuthority}', { bold: true, align: AlignmentType.RIGHT }),
-          p('{signerTitle}', { bold: true, align: AlignmentType.RIGHT }),
-          p(''),
-          p('{signerName}', { bold: true, align: AlignmentType.RIGHT }),
+          para(''),
+          para('{signAuthority}', { bold: true, align: AlignmentType.RIGHT }),
+          para('{signerTitle}', { bold: true, align: AlignmentType.RIGHT }),
+          para(''),
+          para('{signerName}', { bold: true, align: AlignmentType.RIGHT }),
         ],
       },
     ],

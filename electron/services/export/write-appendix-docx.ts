@@ -30,11 +30,12 @@ const SIZE = { body: 26, table: 24, tableWide: 20, recipients: 22, label: 28 } a
 
 
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
-const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none } as const;
+export const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none } as const;
 const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const gridBorders = { top: thin, bottom: thin, left: thin, right: thin } as const;
 
-function para(text: string, o: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; indent?: number } = {}): Paragraph {
+/** A paragraph of one run in Times New Roman, centred unless told otherwise. */
+export function para(text: string, o: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; indent?: number } = {}): Paragraph {
   return new Paragraph({
     alignment: o.align ?? AlignmentType.CENTER,
     spacing: { before: 0, after: o.after ?? 0 },

@@ -1,4 +1,5 @@
 import type { CellStyle } from 'ag-grid-community';
+import { isItalicRow } from '../../../shared/domain/appendix';
 
 interface FormRowLike {
   level: number;
@@ -18,6 +19,6 @@ export function formRowTextStyle(row: FormRowLike | undefined): CellStyle {
     paddingTop: '6px',
     paddingBottom: '6px',
     fontWeight: !row?.valueRow && row?.numbering ? 600 : 400,
-    fontStyle: row && (/^trong đó/i.test(row.text) || row.numbering === '+' || row.numbering === '*') ? 'italic' : 'normal',
+    fontStyle: row && isItalicRow(row) ? 'italic' : 'normal',
   };
 }

@@ -4,6 +4,7 @@ import { call } from '../../api/client';
 import { emptyOfficeProfile, type OfficeProfile } from '../../../../shared/domain/office';
 import { templatePlaceholders } from '../../../../shared/domain/appendix';
 import { formatDateTime } from '../../../../shared/text/format-vi';
+import { backupKindLabels } from '../../../../shared/domain/backups';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
 const fields: { key: keyof OfficeProfile; label: string; hint: string }[] = [
@@ -68,8 +69,6 @@ export function SettingsScreen() {
   );
 }
 
-const backupKindLabel: Record<string, string> = { 'hang-ngay': 'Hằng ngày', 'thu-cong': 'Sao lưu ngay', 'truoc-khoi-phuc': 'Trước khi khôi phục', 'truoc-gop': 'Trước khi gộp dữ liệu' };
-
 /** When the data was last copied, a warning when that is long ago, "Sao lưu ngay" and a second location. */
 function BackupCard() {
   const client = useQueryClient();
@@ -83,7 +82,7 @@ function BackupCard() {
       {s && (
         <>
           <p data-testid="backup-last">
-            {s.last ? `Bản sao lưu gần nhất: ${formatDateTime(s.last.takenAt)} (${backupKindLabel[s.last.kind] ?? s.last.kind}).` : 'Chưa có bản sao lưu nào.'}
+            {s.last ? `Bản sao lưu gần nhất: ${formatDateTime(s.last.takenAt)} (${backupKindLabels[s.last.kind]}).` : 'Chưa có bản sao lưu nào.'}
           </p>
           {s.warning && (
             <div className="notice notice-warn" role="alert">
@@ -116,7 +115,7 @@ function BackupCard() {
           <ul className="notes">
             {s.backups.map((b) => (
               <li key={b.name}>
-                {formatDateTime(b.takenAt)} · {backupKindLabel[b.kind] ?? b.kind} · {(b.size / 1_048_576).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB
+                {formatDateTime(b.takenAt)} · {backupKindLabels[b.kind]} · {(b.size / 1_048_576).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB
               </li>
             ))}
           </ul>

@@ -1,13 +1,9 @@
+import type { FormRowView } from './forms';
+
 /** The same indicators across rounds (2021 … 2025), with the change from one to the next. */
-export interface ComparisonRow {
-  row: number;
+export interface ComparisonRow extends FormRowView {
   /** The newest form's indicator, which older forms' indicators can be linked to. */
   indicatorId: number | null;
-  numbering: string | null;
-  text: string;
-  unit: string | null;
-  level: number;
-  valueRow: boolean;
   /** One per round, oldest first; null when not reported or not comparable. */
   values: (number | null)[];
   /** One per round after the first: the change from the round before. */

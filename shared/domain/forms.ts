@@ -31,17 +31,21 @@ export const childRuleLabels: Record<ChildRule, string> = {
   'sum-eq-parent': 'Tổng dòng con = dòng này',
 };
 
-/** One row of a form as detected from a file or as stored, before or after saving. */
-export interface FormRowDraft {
+/** What every view of a form's rows shows of a row: its place, numbering, text, unit of measure and depth. */
+export interface FormRowView {
   /** 1-based position in the form. */
   row: number;
   numbering: string | null;
   text: string;
   unit: string | null;
-  /** The parent's position, or null at the top. */
-  parentRow: number | null;
   level: number;
   valueRow: boolean;
+}
+
+/** One row of a form as detected from a file or as stored, before or after saving. */
+export interface FormRowDraft extends FormRowView {
+  /** The parent's position, or null at the top. */
+  parentRow: number | null;
   valueType: ValueType;
   aggregation: Aggregation;
   /** The rule for this row's same-unit "Trong đó" items; 'none' for a row without any. */

@@ -1,4 +1,4 @@
-import type { Aggregation } from './forms';
+import type { Aggregation, FormRowView } from './forms';
 
 /** A round's figures: indicators down, expected units across, with subtotals and the province total. */
 export interface MatrixColumn {
@@ -10,13 +10,7 @@ export interface MatrixColumn {
   missing: boolean;
 }
 
-export interface MatrixRow {
-  row: number;
-  numbering: string | null;
-  text: string;
-  unit: string | null;
-  level: number;
-  valueRow: boolean;
+export interface MatrixRow extends FormRowView {
   indicatorId: number | null;
   aggregation: Aggregation;
   /** One per column, in the columns' order. */

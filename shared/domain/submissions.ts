@@ -1,14 +1,8 @@
-import type { ValueType } from './forms';
+import type { FormRowView, ValueType } from './forms';
 import type { SubmissionStatus } from './rounds';
 
 /** One unit's answer in one round, as the submission grid shows and edits it. */
-export interface SheetRow {
-  row: number;
-  numbering: string | null;
-  text: string;
-  unit: string | null;
-  level: number;
-  valueRow: boolean;
+export interface SheetRow extends FormRowView {
   valueType: ValueType;
   indicatorId: number | null;
   /** null when not reported. */

@@ -1,12 +1,8 @@
 import type { CellStyle } from 'ag-grid-community';
 import { isItalicRow } from '../../../shared/domain/appendix';
+import type { FormRowView } from '../../../shared/domain/forms';
 
-interface FormRowLike {
-  level: number;
-  numbering: string | null;
-  text: string;
-  valueRow: boolean;
-}
+type FormRowLike = Pick<FormRowView, 'level' | 'numbering' | 'text' | 'valueRow'>;
 
 /**
  * A form row's text as forms print it: indented by level, headings bold, "Trong đó:" labels and

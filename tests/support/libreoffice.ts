@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { convertWithLibreOffice } from '../../electron/services/export/libreoffice';
 
 const exec = promisify(execFile);
 
@@ -13,18 +14,8 @@ export function convertToPdf(file: string, workDir: string): Promise<string> {
   return convertWithLibreOffice(file, 'pdf', workDir);
 }
 
-/** Converts with LibreOffice headless to another format ("pdf", "doc", "xls"); returns the new file's path. */
-export async function convertWithLibreOffice(file: string, format: string, workDir: string): Promise<string> {
-  const profile = path.join(workDir, 'lo-profile');
-  fs.mkdirSync(profile, { recursive: true });
-  await exec('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', format, '--outdir', workDir, file], {
-    env: { ...process.env, HOME: workDir },
-    timeout: 90_000,
-  });
-  const out = path.join(workDir, `${path.basename(file, path.extname(file))}.${format}`);
-  if (!fs.existsSync(out)) throw new Error(`LibreOffice produced no .${format} for ${file}`);
-  return out;
-}
+/** The app's own conversion, so tests print exactly as the command line does. */
+export { convertWithLibreOffice };
 
 export async function pdfInfo(pdf: string): Promise<{ pages: number; widthPt: number; heightPt: number }> {
   const { stdout } = await exec('pdfinfo', [pdf]);

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Channel, EventName } from '../../shared/api/channels';
 import type { OutputOf, ParsedInputOf, ProgressEvent } from '../../shared/api/contract';
@@ -38,6 +37,7 @@ import { appendixFromRound } from '../services/export/appendix-from-round';
 import { isLandscape } from '../../shared/domain/appendix';
 import { saveWindowPdf } from '../services/export/save-window-pdf';
 import { saveGridWorkbook } from '../services/export/save-grid-workbook';
+import { saveAs } from '../services/files/save-as';
 import { chooseMirror, getBackupStatus, takeBackup, type BackupStatus } from '../services/backup/backups';
 import type { BackupEntry, BackupStatusView } from '../../shared/domain/backups';
 
@@ -133,13 +133,8 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
       if (filePath === null) return null;
       return installOfficeTemplate(ctx, path.basename(filePath), readFileWithinLimit(filePath, MAX_FORM_FILE_BYTES));
     },
-    'settings:save-starter-template': async () => {
-      const target = await ctx.platform.chooseSavePath({ title: 'Lưu mẫu Word gợi ý', defaultName: 'mau-phu-luc.docx', filters: [{ name: 'Word (.docx)', extensions: ['docx'] }] });
-      if (target === null) return null;
-      if (path.extname(target).toLowerCase() !== '.docx') throw new AppError('invalid-input', 'Tệp lưu phải có đuôi .docx.');
-      fs.writeFileSync(target, await starterTemplate());
-      return target;
-    },
+    'settings:save-starter-template': async () =>
+      saveAs(ctx, { title: 'Lưu mẫu Word gợi ý', defaultName: 'mau-phu-luc.docx', filterName: 'Word (.docx)', extension: 'docx' }, await starterTemplate()),
     'settings:remove-template': async () => {
       await removeOfficeTemplate(ctx);
       return null;

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../context';
 import { getRound } from '../rounds/completeness';
 import { getRoundMatrix } from '../rounds/round-matrix';
 import { safeFileStem } from '../files/safe-name';
+import { saveAs } from '../files/save-as';
 import { appendixFromRound } from './appendix-from-round';
 import { writeAppendixDocx } from './write-appendix-docx';
 import { writeRoundWorkbook } from './write-round-workbook';
@@ -67,13 +68,5 @@ export async function exportRoundTo(ctx: ServiceContext, input: { roundId: numbe
 /** Asks where to save (the app), then writes; null when the user cancels. */
 export async function saveRoundExport(ctx: ServiceContext, input: { roundId: number; format: ExportFormat; byUnit?: boolean }): Promise<string | null> {
   const result = await exportRound(ctx, input);
-  const target = await ctx.platform.chooseSavePath({
-    title: 'Lưu số liệu của đợt báo cáo',
-    defaultName: result.fileName,
-    filters: [{ name: filterNames[input.format], extensions: [extensions[input.format]] }],
-  });
-  if (target === null) return null;
-  if (path.extname(target).toLowerCase() !== `.${extensions[input.format]}`) throw new AppError('invalid-input', `Tệp lưu phải có đuôi .${extensions[input.format]}.`);
-  fs.writeFileSync(target, result.bytes);
-  return target;
+  return saveAs(ctx, { title: 'Lưu số liệu của đợt báo cáo', defaultName: result.fileName, filterName: filterNames[input.format], extension: extensions[input.format] }, result.bytes);
 }

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import { formatDate } from '../../../shared/text/format-vi';
 import type { CorrectionRequest, SubmissionSheet } from '../../../shared/domain/submissions';
-import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import { buildEmlDraft } from '../files/eml-draft';
 import { safeFileStem } from '../files/safe-name';
+import { saveAs } from '../files/save-as';
 import { getSubmissionSheet } from './submission-sheet';
 
 
@@ -53,14 +52,6 @@ export async function draftCorrectionRequest(ctx: ServiceContext, roundId: numbe
 /** Asks where to save the request (the text as the user adjusted it, if given) as an .eml draft and writes it; null when the user cancels. */
 export async function saveCorrectionDraft(ctx: ServiceContext, roundId: number, unitId: number, adjustedText?: string): Promise<string | null> {
   const request = await draftCorrectionRequest(ctx, roundId, unitId);
-  const target = await ctx.platform.chooseSavePath({
-    title: 'Lưu thư đề nghị chỉnh sửa',
-    defaultName: `de-nghi-sua-${safeFileStem(request.unitName)}.eml`,
-    filters: [{ name: 'Thư điện tử (.eml)', extensions: ['eml'] }],
-  });
-  if (target === null) return null;
-  if (!target.toLowerCase().endsWith('.eml')) throw new AppError('invalid-input', 'Tệp lưu phải có đuôi .eml.');
   const eml = await buildEmlDraft({ to: request.to.map((address) => ({ name: request.unitName, address })), subject: request.subject, text: adjustedText ?? request.text });
-  fs.writeFileSync(target, eml);
-  return target;
+  return saveAs(ctx, { title: 'Lưu thư đề nghị chỉnh sửa', defaultName: `de-nghi-sua-${safeFileStem(request.unitName)}.eml`, filterName: 'Thư điện tử (.eml)', extension: 'eml' }, eml);
 }

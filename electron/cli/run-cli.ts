@@ -20,7 +20,7 @@ import { importPaths } from '../services/import/inbox';
 import { listRoundValues } from '../services/rounds/round-values';
 import fs from 'node:fs';
 import path from 'node:path';
-import { exportFormats, exportRound, exportRoundTo, type ExportFormat } from '../services/export/export-round';
+import { exportFormats, exportRound, exportRoundTo, outputPath, type ExportFormat } from '../services/export/export-round';
 import { docxToPdf } from '../services/export/docx-to-pdf';
 import { backupFileName } from '../services/backup/backups';
 
@@ -254,7 +254,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const written = await withContext(db, async (ctx) => {
           if (format !== 'pdf') return exportRoundTo(ctx, { roundId, format: format as ExportFormat, byUnit }, out);
           const docx = await exportRound(ctx, { roundId, format: 'docx', byUnit });
-          const target = fs.existsSync(out) && fs.statSync(out).isDirectory() ? path.join(out, docx.fileName.replace(/\.docx$/, '.pdf')) : out;
+          const target = outputPath(out, docx.fileName.replace(/\.docx$/, '.pdf'));
           fs.writeFileSync(target, await docxToPdf(docx.bytes));
           return target;
         });

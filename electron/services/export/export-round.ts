@@ -60,9 +60,14 @@ export async function exportRound(ctx: ServiceContext, input: { roundId: number;
 /** Writes an export where the command line was told to, refusing to overwrite a folder. */
 export async function exportRoundTo(ctx: ServiceContext, input: { roundId: number; format: ExportFormat; byUnit?: boolean }, out: string): Promise<string> {
   const result = await exportRound(ctx, input);
-  const target = fs.existsSync(out) && fs.statSync(out).isDirectory() ? path.join(out, result.fileName) : out;
+  const target = outputPath(out, result.fileName);
   fs.writeFileSync(target, result.bytes);
   return target;
+}
+
+/** The command line's --out: a folder gets the export's own file name inside it; anything else is the file. */
+export function outputPath(out: string, fileName: string): string {
+  return fs.existsSync(out) && fs.statSync(out).isDirectory() ? path.join(out, fileName) : out;
 }
 
 /** Asks where to save (the app), then writes; null when the user cancels. */

@@ -20,6 +20,7 @@ import { benchImport500 } from './import-bench';
 import { benchChecking, benchRoot } from './checking-bench';
 import { benchAppendixDocx } from './appendix-bench';
 import { median } from './median';
+import { benchTargets } from './targets-bench';
 
 const VALUES = 500_000;
 const FRAME = { units: 150, indicators: 100, rounds: 34 }; // 510,000 slots: a province's 34 years of a 100-row form
@@ -120,6 +121,8 @@ async function main() {
     log('  phụ lục Word 100 dòng × 15 cột: xong');
     const checking = await benchChecking(benchRoot);
     log('  bảng tổng hợp 100 × 150, lưu số liệu, tổng hợp toàn tỉnh: xong');
+    const targets = await benchTargets();
+    log(`  đánh giá 50 chỉ tiêu × 10 năm × 150 đơn vị: xong (${targets.evaluations} kết quả)`);
 
     const figures: Figure[] = [
       { name: 'open_db_ms', value: openMs, label: 'Mở tệp dữ liệu 500.000 giá trị (kiểm tra toàn vẹn + nâng cấp), trung vị 5 lần' },
@@ -136,6 +139,9 @@ async function main() {
       { name: 'rollup_ms', value: checking.rollupMs, label: 'Tổng hợp toàn tỉnh một đợt (15.000 giá trị) theo quy tắc từng chỉ tiêu' },
       { name: 'rollup_sql_ms', value: checking.rollupSqlMs, label: 'Mức sàn: một câu GROUP BY trên cùng giá trị' },
       { name: 'rollup_ratio_vs_sql', value: checking.rollupMs / checking.rollupSqlMs, label: 'Tỷ lệ tổng hợp / GROUP BY; mục tiêu ≤ 2' },
+      { name: 'targets_eval_ms', value: targets.evaluateMs, label: 'Đánh giá 50 chỉ tiêu kế hoạch qua 10 năm × 150 đơn vị (90.000 số liệu), trung vị 9 lần; mục tiêu ≤ 200 ms' },
+      { name: 'targets_sql_floor_ms', value: targets.sqlFloorMs, label: 'Mức sàn: chỉ câu truy vấn đọc các số liệu đó' },
+      { name: 'targets_ratio_vs_sql', value: targets.evaluateMs / targets.sqlFloorMs, label: 'Tỷ lệ đánh giá / truy vấn; mục tiêu ≤ 2' },
     ];
     if (json) {
       process.stdout.write(`${JSON.stringify(Object.fromEntries(figures.map((f) => [f.name, Math.round(f.value * 100) / 100])))}\n`);

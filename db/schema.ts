@@ -70,6 +70,11 @@ interface TargetTable {
   period_to: number | null;
   deadline_year: number | null;
   position: number;
+  /** For share-of-units: the condition each unit's figure must meet (e.g. > 0). */
+  condition_comparator: Generated<string | null>;
+  condition_value: Generated<number | null>;
+  /** The plan's sentence the target was read from. */
+  source_text: Generated<string | null>;
 }
 interface TaskTable {
   id: Generated<number>;
@@ -81,6 +86,8 @@ interface TaskTable {
   status: Generated<string>;
 }
 interface TaskCoordinatorTable { task_id: number; unit_id: number }
+interface RegisterTable { id: Generated<number>; code: string; name: string; measure_unit: string | null; created_at: string }
+interface RegisterValueTable { register_id: number; unit_id: number; year: number; value: number; updated_at: string }
 interface TaskNoteTable { id: Generated<number>; task_id: number; noted_at: string; text: string }
 
 interface IndicatorTable {
@@ -261,6 +268,8 @@ export interface Database {
   task: TaskTable;
   task_coordinator: TaskCoordinatorTable;
   task_note: TaskNoteTable;
+  register: RegisterTable;
+  register_value: RegisterValueTable;
   indicator: IndicatorTable;
   form: FormTable;
   form_version: FormVersionTable;

@@ -3,6 +3,7 @@ import * as m001 from './2026-11-23-001-domain';
 import * as m002 from './2026-11-23-002-value-problems';
 import * as m003 from './2026-11-23-003-original-contents';
 import * as m004 from './2026-11-23-004-checking-and-approval';
+import * as m005 from './2026-11-23-005-targets-and-registers';
 
 export interface Migration {
   /** Dated, ordered, never renamed once released. */
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026-11-23-002-value-problems', up: m002.up },
   { name: '2026-11-23-003-original-contents', up: m003.up },
   { name: '2026-11-23-004-checking-and-approval', up: m004.up },
+  { name: '2026-11-23-005-targets-and-registers', up: m005.up },
 ];

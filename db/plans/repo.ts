@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, NewPlan, NewProgramme, NewTarget, NewTask } from '../schema';
-import type { Comparator, PlanDetail, PlanType, TargetKind, TaskStatus } from '../../shared/domain/plans';
+import type { Comparator, PlanDetail, PlanType, TargetDefinition, TargetKind, TargetScope, TargetSummary, TaskStatus } from '../../shared/domain/plans';
+import type { ConditionComparator } from '../../shared/domain/targets';
+import type { UnitKind } from '../../shared/domain/units';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -24,15 +26,68 @@ export async function insertTask(db: Db, t: NewTask, coordinatorIds: number[]): 
   return id;
 }
 
+function targetRows(db: Db) {
+  return db
+    .selectFrom('target')
+    .innerJoin('plan', 'plan.id', 'target.plan_id')
+    .leftJoin('indicator as num', 'num.id', 'target.indicator_id')
+    .leftJoin('indicator as den', 'den.id', 'target.denominator_indicator_id')
+    .selectAll('target')
+    .select(['num.name as indicator_name', 'den.name as denominator_name', 'plan.period_start as plan_start', 'plan.period_end as plan_end']);
+}
+
+type TargetRow = Awaited<ReturnType<ReturnType<typeof targetRows>['execute']>>[number];
+
+function toTargetSummary(t: TargetRow): TargetSummary {
+  return {
+    id: t.id,
+    code: t.code,
+    text: t.text,
+    kind: t.kind as TargetKind,
+    comparator: t.comparator as Comparator,
+    threshold: t.threshold,
+    thresholdHigh: t.threshold_high,
+    scope: t.scope as TargetScope,
+    indicatorId: t.indicator_id,
+    indicatorName: t.indicator_name,
+    denominatorIndicatorId: t.denominator_indicator_id,
+    denominatorIndicatorName: t.denominator_name,
+    denominatorRegister: t.denominator_register,
+    unitKind: t.unit_kind as UnitKind | null,
+    conditionComparator: t.condition_comparator as ConditionComparator | null,
+    conditionValue: t.condition_value,
+    periodFrom: t.period_from,
+    periodTo: t.period_to,
+    deadlineYear: t.deadline_year,
+    sourceText: t.source_text,
+  };
+}
+
+/** Targets with their plan's years, as the evaluation needs them: newest plan first, in the plan's order. */
+export async function listTargetDefinitions(db: Db, filter: { planId?: number; targetId?: number } = {}): Promise<TargetDefinition[]> {
+  let q = targetRows(db).orderBy('plan.period_end', 'desc').orderBy('plan.id').orderBy('target.position');
+  if (filter.planId !== undefined) q = q.where('target.plan_id', '=', filter.planId);
+  if (filter.targetId !== undefined) q = q.where('target.id', '=', filter.targetId);
+  return (await q.execute()).map((r) => ({ ...toTargetSummary(r), planId: r.plan_id, planStart: r.plan_start, planEnd: r.plan_end }));
+}
+
 export async function countRows(db: Db, table: 'plan' | 'target' | 'task' | 'programme'): Promise<number> {
   const r = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
-/** Every plan with its targets and tasks, newest period first. */
-export async function listPlanDetails(db: Db): Promise<PlanDetail[]> {
-  const plans = await db.selectFrom('plan').selectAll().orderBy('period_end', 'desc').orderBy('id').execute();
-  const targets = await db.selectFrom('target').selectAll().orderBy('plan_id').orderBy('position').execute();
+/** Every plan with its targets and tasks, newest period first; a task is overdue after its deadline unless done. */
+export async function listPlanDetails(db: Db, today: string): Promise<PlanDetail[]> {
+  const plans = await db
+    .selectFrom('plan')
+    .leftJoin('programme', 'programme.id', 'plan.programme_id')
+    .selectAll('plan')
+    .select('programme.name as programme_name')
+    .orderBy('plan.period_end', 'desc')
+    .orderBy('plan.id')
+    .execute();
+  const notes = await db.selectFrom('task_note').select(['task_id', 'noted_at', 'text']).orderBy('noted_at').orderBy('id').execute();
+  const targets = await targetRows(db).orderBy('target.plan_id').orderBy('target.position').execute();
   const tasks = await db
     .selectFrom('task')
     .leftJoin('org_unit', 'org_unit.id', 'task.lead_unit_id')
@@ -60,18 +115,11 @@ export async function listPlanDetails(db: Db): Promise<PlanDetail[]> {
     title: p.title,
     periodStart: p.period_start,
     periodEnd: p.period_end,
+    legalBasis: p.legal_basis,
+    programmeName: p.programme_name,
     targets: targets
       .filter((t) => t.plan_id === p.id)
-      .map((t) => ({
-        id: t.id,
-        code: t.code,
-        text: t.text,
-        kind: t.kind as TargetKind,
-        comparator: t.comparator as Comparator,
-        threshold: t.threshold,
-        thresholdHigh: t.threshold_high,
-        scope: t.scope as 'province' | 'each-unit',
-      })),
+      .map(toTargetSummary),
     tasks: tasks
       .filter((t) => t.plan_id === p.id)
       .map((t) => ({
@@ -81,6 +129,8 @@ export async function listPlanDetails(db: Db): Promise<PlanDetail[]> {
         coordinatingUnitNames: coordByTask.get(t.id) ?? [],
         deadline: t.deadline,
         status: t.status as TaskStatus,
+        overdue: t.status !== 'done' && t.deadline !== null && t.deadline < today,
+        notes: notes.filter((n) => n.task_id === t.id).map((n) => ({ notedAt: n.noted_at, text: n.text })),
       })),
   }));
 }

@@ -74,7 +74,7 @@ describe('command line', () => {
     const db = path.join(dir, 'x.db');
     const exec = promisify(execFile);
     const ok = await exec('npm', ['run', '--silent', 'cli', '--', 'init', '--db', db, '--demo', '--json'], { cwd: process.cwd() });
-    expect(JSON.parse(ok.stdout)).toMatchObject({ demo: { units: demoUnits.length, plans: 1, targets: 9, tasks: 11 } });
+    expect(JSON.parse(ok.stdout)).toMatchObject({ demo: { units: demoUnits.length, plans: 2, targets: 15, tasks: 11, rounds: 5 } });
     const failed = await exec('npm', ['run', '--silent', 'cli', '--', 'units', 'import', '--db', db, '--file', path.join(dir, 'none.csv')], { cwd: process.cwd() }).catch((e) => e);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('Không tìm thấy tệp');

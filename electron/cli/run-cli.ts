@@ -23,6 +23,8 @@ import path from 'node:path';
 import { exportFormats, exportRound, exportRoundTo, outputPath, type ExportFormat } from '../services/export/export-round';
 import { docxToPdf } from '../services/export/docx-to-pdf';
 import { backupFileName } from '../services/backup/backups';
+import { evaluateTargets } from '../services/targets/evaluate-targets';
+import { targetStatusLabels } from '../../shared/domain/targets';
 
 export interface CliIo {
   out(text: string): void;
@@ -45,7 +47,9 @@ const usage = `Cách dùng:
   export --db TỆP --round ID --format docx|docx-template|xlsx|pdf|adx|csv [--by-unit] --out ĐƯỜNG-DẪN
                                                   xuất phụ lục Word (theo mẫu có sẵn hoặc mẫu của cơ quan; PDF cần
                                                   LibreOffice), sổ Excel, DHIS2 ADX hoặc CSV
-  backup --db TỆP --out THƯ-MỤC [--json]          sao lưu tệp dữ liệu (kể cả các tệp gốc đã nhận) vào thư mục`;
+  backup --db TỆP --out THƯ-MỤC [--json]          sao lưu tệp dữ liệu (kể cả các tệp gốc đã nhận) vào thư mục
+  targets evaluate --db TỆP [--plan ID] [--as-of YYYY-MM-DD] [--json]
+                                                  đánh giá các chỉ tiêu của kế hoạch theo số liệu đã nhận, từng năm`;
 
 /** The command line has no windows: anything that would open a dialog is refused. */
 const cliPlatform: Platform = {
@@ -113,6 +117,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         round: { type: 'string' },
         out: { type: 'string' },
         format: { type: 'string' },
+        plan: { type: 'string' },
         'by-unit': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -143,7 +148,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'init': {
         const db = requireOption(values, 'db');
         const result = await withContext(db, async (ctx) => {
-          const demo = values.demo ? await createDemo(ctx) : null;
+          const demo = values.demo ? await createDemo(ctx, { history: true }) : null;
           return { database: db, demo, status: await getStatus(ctx) };
         });
         print(result, () =>
@@ -259,6 +264,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           return target;
         });
         print({ file: written }, () => `Đã ghi ${written}`);
+        return 0;
+      }
+      case 'targets evaluate': {
+        const db = requireOption(values, 'db');
+        const planId = values.plan === undefined ? undefined : requireId(values, 'plan');
+        const asOf = values['as-of'];
+        if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`Ngày "${asOf}" không hợp lệ; dùng dạng YYYY-MM-DD.`);
+        const list = await withContext(db, (ctx) => evaluateTargets(ctx, { ...(planId !== undefined ? { planId } : {}), ...(asOf ? { asOf } : {}) }));
+        const out = list.map((e) => ({
+          targetId: e.targetId, planId: e.planId, code: e.code, text: e.text, kind: e.kind, period: e.period, scope: e.scope,
+          actual: e.actual, threshold: e.threshold, thresholdHigh: e.thresholdHigh, comparator: e.comparator, status: e.status, explanation: e.explanation,
+        }));
+        print(out, () =>
+          list.map((e) => `${e.code}\t${e.period}\t${e.scopeName}\t${targetStatusLabels[e.status]}\t${e.explanation}`).join('\n') || 'Chưa có chỉ tiêu nào để đánh giá.',
+        );
         return 0;
       }
       default:

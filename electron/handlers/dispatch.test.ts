@@ -41,7 +41,7 @@ describe('the dispatcher', () => {
   });
 
   it('runs a valid call and returns its result as data', async () => {
-    expect(await dispatch('demo:create-demo', {})).toMatchObject({ ok: true, value: { units: 24, plans: 1 } });
+    expect(await dispatch('demo:create-demo', {})).toMatchObject({ ok: true, value: { units: 24, plans: 2, rounds: 5 } });
     const units = await dispatch('units:list-units', {});
     expect(units).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ code: '51', level: 0 })]) });
   });

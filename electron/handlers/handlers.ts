@@ -9,7 +9,13 @@ import { getStatus } from '../services/app/get-status';
 import { createDemo } from '../services/demo/create-demo';
 import { listUnitTree } from '../services/units/list-units';
 import { chooseAndImportUnits } from '../services/units/import-units';
-import { listPlans } from '../services/plans/list-plans';
+import { listPlans, updateTask } from '../services/plans/list-plans';
+import { draftPlanFromText } from '../services/plans/draft-plan';
+import { addTarget, createPlan, deleteTarget, updateTarget } from '../services/plans/save-plan';
+import { evaluateTargets } from '../services/targets/evaluate-targets';
+import { getDashboard, getIndicatorSeries, listLinkableIndicators } from '../services/targets/dashboard';
+import { listRegisters, saveRegister } from '../services/targets/registers';
+import { saveChartPng } from '../services/files/save-chart-png';
 import { draftFormFromBytes, MAX_FORM_FILE_BYTES } from '../services/forms/import-form';
 import { createFormFromEdited, getFormDetail, saveFormRows } from '../services/forms/edit-form';
 import { readFileWithinLimit } from '../services/files/limits';
@@ -64,10 +70,32 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
 
   return {
     'app:get-status': () => getStatus(ctx),
-    'demo:create-demo': () => createDemo(ctx),
+    'demo:create-demo': () => createDemo(ctx, { history: true }),
     'units:list-units': (input) => listUnitTree(ctx, input.asOf),
     'units:import-file': () => chooseAndImportUnits(ctx),
     'plans:list-plans': () => listPlans(ctx),
+    'plans:draft-from-text': (input) => draftPlanFromText(ctx, input.text),
+    'plans:create-plan': async (input) => ({ id: await createPlan(ctx, input) }),
+    'plans:add-target': async (input) => ({ id: await addTarget(ctx, input.planId, input.target) }),
+    'plans:update-target': async (input) => {
+      await updateTarget(ctx, input.targetId, input.target);
+      return null;
+    },
+    'plans:delete-target': async (input) => {
+      await deleteTarget(ctx, input.targetId);
+      return null;
+    },
+    'plans:update-task': async (input) => {
+      await updateTask(ctx, input);
+      return null;
+    },
+    'targets:evaluate': (input) => evaluateTargets(ctx, input),
+    'targets:list-indicators': () => listLinkableIndicators(ctx),
+    'targets:indicator-series': (input) => getIndicatorSeries(ctx, input.indicatorId),
+    'targets:get-dashboard': () => getDashboard(ctx),
+    'registers:list': () => listRegisters(ctx),
+    'registers:save': (input) => saveRegister(ctx, input),
+    'app:save-png': (input) => saveChartPng(ctx, input),
     'forms:list-forms': () => listFormSummaries(ctx.db),
     'forms:get-form': (input) => getFormDetail(ctx, input.formId),
     'forms:draft-from-file': async () => {

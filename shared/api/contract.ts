@@ -2,7 +2,11 @@ import { z } from 'zod';
 import type { Channel } from './channels';
 import type { UnitTreeRow } from '../domain/units';
 import type { PlanDetail } from '../domain/plans';
-import { isIsoDate } from '../text/format-vi';
+import { id, isoDate, year } from './common-schemas';
+import { planInput, targetInput, taskUpdate } from './plan-inputs';
+import type { PlanDraft } from '../domain/plan-text';
+import type { DashboardView, IndicatorSeries, LinkableIndicator, TargetEvaluation } from '../domain/targets';
+import type { RegisterView } from '../domain/registers';
 import { childRules, valueTypes, type FormDetail, type FormDraft, type FormSummary } from '../domain/forms';
 import type { RoundSummary, SubmissionEntry } from '../domain/rounds';
 import type { ImportResult, InboxMessage, MailboxView, ReplyTableView } from '../domain/inbox';
@@ -33,7 +37,6 @@ function channel<O>() {
 }
 
 const noInput = z.object({}).strict();
-const isoDate = z.string().refine(isIsoDate, { message: 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật' });
 
 export interface AppStatus {
   version: string;
@@ -48,6 +51,8 @@ export interface DemoSummary {
   plans: number;
   targets: number;
   tasks: number;
+  /** Yearly rounds of figures made for the demo (0 without history). */
+  rounds: number;
 }
 
 export interface ImportUnitsReport {
@@ -57,7 +62,6 @@ export interface ImportUnitsReport {
   unchanged: number;
 }
 
-const id = z.number().int().positive();
 
 const editedRow = z
   .object({
@@ -103,6 +107,34 @@ export const contract = {
   /** Asks the user for a .csv/.xlsx/.xls file and imports it; null when the user cancels. */
   'units:import-file': channel<ImportUnitsReport | null>()(noInput),
   'plans:list-plans': channel<PlanDetail[]>()(noInput),
+  /** Reads a pasted plan: its document data, target drafts, task drafts with agencies matched to units. Nothing is stored. */
+  'plans:draft-from-text': channel<PlanDraft>()(z.object({ text: z.string().trim().min(1, 'Hãy dán nội dung kế hoạch').max(500_000, 'Văn bản quá dài (tối đa 500.000 ký tự)') }).strict()),
+  'plans:create-plan': channel<{ id: number }>()(planInput),
+  'plans:add-target': channel<{ id: number }>()(z.object({ planId: id, target: targetInput }).strict()),
+  'plans:update-target': channel<null>()(z.object({ targetId: id, target: targetInput }).strict()),
+  'plans:delete-target': channel<null>()(z.object({ targetId: id }).strict()),
+  /** A task's status and/or a progress note. */
+  'plans:update-task': channel<null>()(taskUpdate),
+  /** Every target × year × scope, or one plan's; asOf (YYYY-MM-DD) bounds the years and says which are still running. */
+  'targets:evaluate': channel<TargetEvaluation[]>()(z.object({ planId: id.optional(), asOf: isoDate.optional() }).strict()),
+  'targets:list-indicators': channel<LinkableIndicator[]>()(noInput),
+  'targets:indicator-series': channel<IndicatorSeries>()(z.object({ indicatorId: id }).strict()),
+  'targets:get-dashboard': channel<DashboardView>()(noInput),
+  'registers:list': channel<RegisterView[]>()(noInput),
+  'registers:save': channel<RegisterView>()(
+    z
+      .object({
+        code: z.string().trim().min(1, 'Cần mã sổ theo dõi').max(40).regex(/^[A-Za-z0-9_.-]+$/, 'Mã chỉ gồm chữ không dấu, số, dấu chấm, gạch'),
+        name: z.string().trim().min(1, 'Cần tên sổ theo dõi').max(300),
+        measureUnit: z.string().trim().max(100).nullable(),
+        values: z.array(z.object({ unitId: id, year: year, value: z.number().finite().min(0, 'Số liệu không âm').max(1e12).nullable() }).strict()).max(20_000),
+      })
+      .strict(),
+  ),
+  /** A chart drawn in the page, saved as PNG where the user chooses; null when cancelled. */
+  'app:save-png': channel<string | null>()(
+    z.object({ name: z.string().trim().min(1).max(200), dataUrl: z.string().max(20_000_000, 'Ảnh quá lớn').startsWith('data:image/png;base64,', 'Chỉ lưu được ảnh PNG') }).strict(),
+  ),
   'forms:list-forms': channel<FormSummary[]>()(noInput),
   'forms:get-form': channel<FormDetail>()(z.object({ formId: id }).strict()),
   /** Asks for an appendix file and proposes its form; null when the user cancels. */

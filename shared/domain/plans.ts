@@ -1,3 +1,6 @@
+import type { UnitKind } from './units';
+import type { ConditionComparator } from './targets';
+
 /** Programmes, plans, targets and tasks as the API hands them out. */
 export const planTypes = ['five-year', 'annual', 'final-review', 'other'] as const;
 export type PlanType = (typeof planTypes)[number];
@@ -43,6 +46,9 @@ export interface ProgrammeSummary {
   periodEnd: number;
 }
 
+export const targetScopes = ['province', 'each-unit'] as const;
+export type TargetScope = (typeof targetScopes)[number];
+
 export interface TargetSummary {
   id: number;
   code: string;
@@ -51,7 +57,29 @@ export interface TargetSummary {
   comparator: Comparator;
   threshold: number;
   thresholdHigh: number | null;
-  scope: 'province' | 'each-unit';
+  scope: TargetScope;
+  /** The indicator measured (the numerator of a ratio); null until the office links one. */
+  indicatorId: number | null;
+  indicatorName: string | null;
+  denominatorIndicatorId: number | null;
+  denominatorIndicatorName: string | null;
+  /** A register's code, when the denominator comes from the office's own register. */
+  denominatorRegister: string | null;
+  /** The kind of unit a share-of-units target counts, or an each-unit target evaluates. */
+  unitKind: UnitKind | null;
+  conditionComparator: ConditionComparator | null;
+  conditionValue: number | null;
+  periodFrom: number | null;
+  periodTo: number | null;
+  deadlineYear: number | null;
+  sourceText: string | null;
+}
+
+/** A target with its plan's years, as the evaluation reads it. */
+export interface TargetDefinition extends TargetSummary {
+  planId: number;
+  planStart: number;
+  planEnd: number;
 }
 
 export interface TaskSummary {
@@ -61,6 +89,9 @@ export interface TaskSummary {
   coordinatingUnitNames: string[];
   deadline: string | null;
   status: TaskStatus;
+  /** Past its deadline and not done, on the day the list was made. */
+  overdue: boolean;
+  notes: { notedAt: string; text: string }[];
 }
 
 export interface PlanDetail {
@@ -74,6 +105,8 @@ export interface PlanDetail {
   title: string;
   periodStart: number;
   periodEnd: number;
+  legalBasis: string | null;
+  programmeName: string | null;
   targets: TargetSummary[];
   tasks: TaskSummary[];
 }

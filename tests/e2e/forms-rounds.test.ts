@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { seedAppendixDocx } from '../fixtures/seed-appendix';
 import { getFormVersionRows, listFormSummaries } from '../../db/forms/repo';
 import { useAppInChromium, type AppUnderTest } from './harness';
+import { createDemo } from '../../electron/services/demo/create-demo';
 
 const chromiumApp = useAppInChromium();
 let app: AppUnderTest;
@@ -12,7 +13,7 @@ describe('forms and rounds', () => {
   it('imports a form from an appendix, edits a row, creates a round, exports templates and shows the completeness board', async () => {
     app = await chromiumApp.open({ hash: '#/forms', now: new Date('2020-07-08T02:00:00Z') });
     const { page, ctx } = app;
-    expect((await page.evaluate(() => window.api.invoke('demo:create-demo', {}))).ok).toBe(true);
+    await createDemo(ctx); // the province and its plans, without the demo's five years of figures
 
     // Import: the user picks the appendix; the preview shows the tree for checking.
     const file = path.join(ctx.database.dir, 'phu-luc-142.docx');

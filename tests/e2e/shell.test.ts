@@ -22,12 +22,12 @@ describe('application shell', () => {
     await app.screenshot('01-welcome');
 
     await page.getByRole('button', { name: 'Tạo dữ liệu mẫu' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('Đã tạo dữ liệu mẫu: 24 đơn vị, 9 chỉ tiêu, 11 nhiệm vụ');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Đã tạo dữ liệu mẫu: 24 đơn vị, 15 chỉ tiêu, 11 nhiệm vụ, 5 đợt báo cáo năm có số liệu.');
     expect(await page.getByTestId('count-units').textContent()).toBe('24Đơn vị');
     await app.screenshot('02-overview');
 
     await nav.getByRole('link', { name: 'Kế hoạch, chỉ tiêu' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toContain('năm 2025');
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).allTextContents()).toContainEqual(expect.stringContaining('năm 2025'));
     expect(await page.getByRole('cell', { name: /kiểm tra ít nhất 20% số cơ sở kinh doanh/ }).count()).toBe(1);
     expect(await page.getByText('Chưa ghi số văn bản ngày 10/04/2025').count()).toBe(1);
     await app.screenshot('03-plans');

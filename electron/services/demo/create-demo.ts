@@ -5,10 +5,10 @@ import { foldText } from '../../../shared/text/fold';
 import { countCurrentUnits, insertUnit, replaceEmails, updateUnit } from '../../../db/units/repo';
 import { countRows, insertPlan, insertProgramme, insertTarget, insertTask } from '../../../db/plans/repo';
 import type { ServiceContext } from '../context';
-import { demoPlan, demoProgramme, demoTargets, demoTasks, demoUnits } from './demo-data';
+import { demoPlan, demoProgramme, demoProgrammePlan, demoProgrammeTargets, demoTargets, demoTasks, demoUnits, type DemoTarget } from './demo-data';
+import { demoRow, insertDemoHistory, type DemoHistory } from './demo-history';
 import { quangNgai2025PlanText } from './plan-text-quang-ngai-2025';
 
-/** Fills an empty database with the demo province, programme, plan, targets and tasks, in one transaction. */
 /** The province's standing office in the seed plan: the Department of Health, reporting to the People's Committee. */
 const demoOffice = {
   parentBody: 'UBND TỈNH QUẢNG NGÃI',
@@ -22,7 +22,12 @@ const demoOffice = {
   preparerName: '',
 };
 
-export async function createDemo(ctx: ServiceContext): Promise<DemoSummary> {
+/**
+ * Fills an empty database with the demo province, programme, plans, targets and tasks, in one
+ * transaction; with `history`, also a yearly form and five years of the districts' figures
+ * (2021-2025), the targets linked to the rows they are measured on.
+ */
+export async function createDemo(ctx: ServiceContext, options: { history?: boolean } = {}): Promise<DemoSummary> {
   const now = ctx.clock().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     if ((await countCurrentUnits(trx)) > 0 || (await countRows(trx, 'plan')) > 0) {
@@ -49,6 +54,37 @@ export async function createDemo(ctx: ServiceContext): Promise<DemoSummary> {
       period_end: demoProgramme.periodEnd,
       created_at: now,
     });
+    const history = options.history
+      ? await insertDemoHistory(trx, demoUnits.filter((u) => u.kind === 'district').map((u) => ({ id: idByCode.get(u.code)!, code: u.code })), now)
+      : null;
+    const indicatorOf = (key: keyof typeof demoRow | undefined, h: DemoHistory | null) =>
+      key && h ? (h.rows.find((r) => r.text.startsWith(demoRow[key]))?.indicatorId ?? null) : null;
+    const insertTargets = async (planId: number, targets: DemoTarget[], period: { from: number; to: number }) => {
+      for (const [i, t] of targets.entries()) {
+        await insertTarget(trx, {
+          plan_id: planId, code: t.code, text: t.text, kind: t.kind, comparator: t.comparator, threshold: t.threshold,
+          threshold_high: t.thresholdHigh ?? null, unit_kind: t.unitKind, scope: 'province',
+          indicator_id: indicatorOf(t.measure?.row, history), denominator_indicator_id: indicatorOf(t.measure?.denominator, history),
+          denominator_register: null, period_from: period.from, period_to: period.to, deadline_year: t.deadlineYear ?? null,
+          source_text: t.text, position: i + 1,
+        });
+      }
+    };
+    const programmePlanId = await insertPlan(trx, {
+      programme_id: programmeId,
+      doc_number: demoProgrammePlan.docNumber,
+      doc_date: demoProgrammePlan.docDate,
+      issuer: demoProgrammePlan.issuer,
+      signer: demoProgrammePlan.signer,
+      type: demoProgrammePlan.type,
+      title: demoProgrammePlan.title,
+      period_start: demoProgrammePlan.periodStart,
+      period_end: demoProgrammePlan.periodEnd,
+      legal_basis: demoProgrammePlan.legalBasis,
+      full_text: null,
+      created_at: now,
+    });
+    await insertTargets(programmePlanId, demoProgrammeTargets, { from: demoProgrammePlan.periodStart, to: demoProgrammePlan.periodEnd });
     const planId = await insertPlan(trx, {
       programme_id: programmeId,
       doc_number: demoPlan.docNumber,
@@ -63,14 +99,7 @@ export async function createDemo(ctx: ServiceContext): Promise<DemoSummary> {
       full_text: quangNgai2025PlanText,
       created_at: now,
     });
-    for (const [i, t] of demoTargets.entries()) {
-      await insertTarget(trx, {
-        plan_id: planId, code: t.code, text: t.text, kind: t.kind, comparator: t.comparator, threshold: t.threshold,
-        threshold_high: null, unit_kind: t.unitKind, scope: 'province', indicator_id: null, denominator_indicator_id: null,
-        denominator_register: null, period_from: demoPlan.periodStart, period_to: demoPlan.periodEnd, deadline_year: null,
-        position: i + 1,
-      });
-    }
+    await insertTargets(planId, demoTargets, { from: demoPlan.periodStart, to: demoPlan.periodEnd });
     for (const [i, t] of demoTasks.entries()) {
       await insertTask(
         trx,
@@ -79,6 +108,13 @@ export async function createDemo(ctx: ServiceContext): Promise<DemoSummary> {
       );
     }
     await saveOfficeProfile(trx, demoOffice);
-    return { units: demoUnits.length, programmes: 1, plans: 1, targets: demoTargets.length, tasks: demoTasks.length };
+    return {
+      units: demoUnits.length,
+      programmes: 1,
+      plans: 2,
+      targets: demoTargets.length + demoProgrammeTargets.length,
+      tasks: demoTasks.length,
+      rounds: history?.roundIds.length ?? 0,
+    };
   });
 }

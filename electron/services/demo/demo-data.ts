@@ -1,5 +1,6 @@
 import type { UnitKind } from '../../../shared/domain/units';
 import type { Comparator, TargetKind } from '../../../shared/domain/plans';
+import type { demoRow } from './demo-history';
 
 /**
  * Demo data taken from the seed documents: the Quảng Ngãi plan for 2025 under the province's
@@ -77,14 +78,19 @@ export interface DemoTarget {
   kind: TargetKind;
   comparator: Comparator;
   threshold: number;
+  thresholdHigh?: number;
   unitKind: UnitKind | null;
+  deadlineYear?: number;
+  /** The rows of the demo form the target is measured on, when the form has them. */
+  measure?: { row: keyof typeof demoRow; denominator?: keyof typeof demoRow };
 }
 
 /** Mục II "Mục tiêu cụ thể" of the plan, item by item (the plan letters its second "d" twice; it is đ). */
 export const demoTargets: DemoTarget[] = [
-  { code: 'a', kind: 'share-of-units', comparator: '>=', threshold: 100, unitKind: 'district',
+  { code: 'a', kind: 'share-of-units', comparator: '>=', threshold: 100, unitKind: 'district', measure: { row: 'integrated' },
     text: '100% các cấp chính quyền địa phương trên địa bàn tỉnh xây dựng kế hoạch và tổ chức thực hiện các hoạt động phòng, chống tệ nạn mại dâm' },
-  { code: 'b', kind: 'share-of-units', comparator: '>=', threshold: 70, unitKind: 'commune',
+  // The form asks each district for the share of its communes (table A, "đơn vị tính %"): the province figure is their average.
+  { code: 'b', kind: 'count', comparator: '>=', threshold: 70, unitKind: 'commune', measure: { row: 'awareness' },
     text: 'Có 70% xã, phường, thị trấn trở lên tổ chức được ít nhất một hình thức tuyên truyền về phòng ngừa mại dâm và được duy trì thường xuyên' },
   { code: 'c', kind: 'share-of-units', comparator: '>=', threshold: 50, unitKind: 'commune',
     text: 'Có 50% xã, phường, thị trấn thực hiện lồng ghép nhiệm vụ phòng, chống tệ nạn mại dâm với các chương trình phát triển kinh tế - xã hội, an sinh, trợ giúp xã hội, phòng, chống ma túy, phòng chống HIV/AIDS' },
@@ -98,8 +104,40 @@ export const demoTargets: DemoTarget[] = [
     text: '100% các tội phạm liên quan đến mại dâm đều được xử lý theo quy định của pháp luật' },
   { code: 'e', kind: 'ratio', comparator: '>=', threshold: 100, unitKind: null,
     text: '100% tố giác, tin báo về tội phạm và kiến nghị khởi tố về hành vi vi phạm pháp luật về mại dâm được tiếp nhận, xác minh, giải quyết kịp thời' },
-  { code: 'g', kind: 'ratio', comparator: '>=', threshold: 20, unitKind: null,
+  { code: 'g', kind: 'ratio', comparator: '>=', threshold: 20, unitKind: null, measure: { row: 'inspected', denominator: 'businesses' },
     text: 'Trong năm tổ chức kiểm tra ít nhất 20% số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm trên địa bàn tỉnh' },
+];
+
+/**
+ * The programme's targets for 2021-2025. Quảng Ngãi's programme text (QĐ 1736/QĐ-UBND) is not among
+ * the seeds; these are the national programme's targets as the Quảng Bình plan 442/KH-UBND (seed)
+ * restates them, which provinces' programmes repeat.
+ */
+export const demoProgrammePlan = {
+  docNumber: null,
+  docDate: '2021-11-05',
+  issuer: 'UBND tỉnh Quảng Ngãi',
+  signer: null,
+  type: 'five-year' as const,
+  title: 'Chỉ tiêu Chương trình phòng, chống mại dâm giai đoạn 2021-2025 trên địa bàn tỉnh Quảng Ngãi',
+  periodStart: 2021,
+  periodEnd: 2025,
+  legalBasis: 'Quyết định số 1736/QĐ-UBND ngày 05/11/2021 của UBND tỉnh Quảng Ngãi',
+};
+
+export const demoProgrammeTargets: DemoTarget[] = [
+  { code: '1', kind: 'count', comparator: '>=', threshold: 70, unitKind: 'commune', measure: { row: 'awareness' },
+    text: 'Ít nhất 70% số xã, phường, thị trấn tổ chức được một hình thức tuyên truyền về phòng ngừa mại dâm và được duy trì thường xuyên' },
+  { code: '2', kind: 'share-of-units', comparator: '>=', threshold: 100, unitKind: 'district', measure: { row: 'integrated' },
+    text: '100% các huyện, thị xã, thành phố xây dựng kế hoạch và tổ chức thực hiện các hoạt động phòng, chống tệ nạn mại dâm' },
+  { code: '3', kind: 'growth', comparator: 'between', threshold: 3, thresholdHigh: 5, unitKind: null, measure: { row: 'prosecuted' },
+    text: 'Hằng năm, tăng 3 - 5% số tội phạm liên quan đến mại dâm được xử lý theo quy định của pháp luật' },
+  { code: '4', kind: 'ratio', comparator: '>=', threshold: 20, unitKind: null, measure: { row: 'inspected', denominator: 'businesses' },
+    text: 'Tổ chức rà soát, kiểm tra, giám sát ít nhất 20% số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm trên địa bàn tỉnh' },
+  { code: '5', kind: 'cumulative', comparator: '>=', threshold: 100, unitKind: null, deadlineYear: 2025, measure: { row: 'inspected', denominator: 'businesses' },
+    text: 'Đến năm 2025, 100% các cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm được kiểm tra ít nhất một lần' },
+  { code: '6', kind: 'ratio', comparator: '>=', threshold: 60, unitKind: null, measure: { row: 'supported', denominator: 'counted' },
+    text: 'Ít nhất 60% người bán dâm có nhu cầu và đủ điều kiện được tiếp cận và sử dụng các dịch vụ hỗ trợ xã hội, hòa nhập cộng đồng' },
 ];
 
 export interface DemoTask {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import seed from '../../../tests/fixtures/seed-appendix-lao-cai-142.json';
+import seed from '../demo/seed-appendix-lao-cai-142.json';
 import { buildFormTree, type SourceRow } from './build-form-tree';
 import { readMarker } from './numbering';
 

@@ -13,7 +13,7 @@ export function OverviewScreen() {
       <ErrorMessage error={status.error ?? demo.error} />
       {demo.data && (
         <div className="notice notice-ok" role="status">
-          {text.demoCreated(demo.data.units, demo.data.targets, demo.data.tasks)}
+          {text.demoCreated(demo.data.units, demo.data.targets, demo.data.tasks, demo.data.rounds)}
         </div>
       )}
       {status.isPending && <p>{text.loading}</p>}

@@ -1,0 +1,107 @@
+import { aggregateValues } from '../../../shared/domain/aggregate';
+import { parsePeriod } from '../../../shared/domain/periods';
+import { targetStatuses, type DashboardView, type IndicatorSeries, type LinkableIndicator, type TargetStatus } from '../../../shared/domain/targets';
+import type { ValueType } from '../../../shared/domain/forms';
+import { vietnamDay } from '../../../shared/clock';
+import { AppError } from '../../../shared/errors';
+import { listRoundSummaries } from '../../../db/rounds/repo';
+import type { ServiceContext } from '../context';
+import { evaluateTargets } from './evaluate-targets';
+import { loadTargetFigures } from './target-figures';
+
+/**
+ * Indicators a target can be measured on: one entry per lineage (an indicator and its links across
+ * form versions), with the forms that ask for it and the years that have figures.
+ */
+export async function listLinkableIndicators(ctx: Pick<ServiceContext, 'db'>): Promise<LinkableIndicator[]> {
+  const rows = await ctx.db
+    .selectFrom('form_row as r')
+    .innerJoin('form_version as v', 'v.id', 'r.form_version_id')
+    .innerJoin('form as f', 'f.id', 'v.form_id')
+    .innerJoin('indicator as i', 'i.id', 'r.indicator_id')
+    .select(['i.id', 'i.same_as_id', 'i.name', 'i.measure_unit', 'i.value_type', 'f.name as form_name', 'r.position'])
+    .where('r.is_value_row', '=', 1)
+    .where('i.value_type', '<>', 'text')
+    .orderBy('f.id')
+    .orderBy('r.position')
+    .execute();
+  const yearRows = await ctx.db
+    .selectFrom('data_value as d')
+    .innerJoin('submission as s', 's.id', 'd.submission_id')
+    .innerJoin('report_round as rr', 'rr.id', 's.round_id')
+    .innerJoin('indicator as i', 'i.id', 'd.indicator_id')
+    .select((eb) => [eb.fn.coalesce('i.same_as_id', 'i.id').as('root'), 'rr.period_code'])
+    .where('d.num_value', 'is not', null)
+    .groupBy(['root', 'rr.period_code'])
+    .execute();
+  const years = new Map<number, Set<number>>();
+  for (const y of yearRows) {
+    const p = parsePeriod(y.period_code);
+    if (p?.kind !== 'year') continue;
+    const set = years.get(Number(y.root)) ?? new Set<number>();
+    set.add(Number(p.code));
+    years.set(Number(y.root), set);
+  }
+  const out = new Map<number, LinkableIndicator>();
+  for (const r of rows) {
+    const root = r.same_as_id ?? r.id;
+    const known = out.get(root);
+    if (known) {
+      if (!known.formNames.includes(r.form_name)) known.formNames.push(r.form_name);
+      continue;
+    }
+    out.set(root, { id: root, name: r.name, measureUnit: r.measure_unit, valueType: r.value_type as ValueType, formNames: [r.form_name], years: [...(years.get(root) ?? [])].sort() });
+  }
+  return [...out.values()];
+}
+
+/** One indicator's province figure and each unit's, year by year, from the annual rounds. */
+export async function getIndicatorSeries(ctx: Pick<ServiceContext, 'db'>, indicatorId: number): Promise<IndicatorSeries> {
+  const figures = await loadTargetFigures(ctx.db, [indicatorId], []);
+  const root = figures.rootOf.get(indicatorId);
+  if (root === undefined) throw new AppError('not-found', `Không có chỉ tiêu thống kê số ${indicatorId}.`);
+  const info = figures.indicators.get(root)!;
+  const byYear = figures.byLineage.get(root) ?? new Map();
+  const years = [...byYear.keys()].filter((y) => !byYear.get(y)!.partialLabel).sort((a, b) => a - b);
+  const province = years.map((y) => {
+    const f = byYear.get(y)!;
+    if (f.measureUnits.size > 1) return null;
+    return aggregateValues(info.aggregation, [...f.values.values()].map((num: number) => ({ num, measureUnit: null }))).value;
+  });
+  const unitIds = new Set<number>();
+  for (const y of years) for (const u of byYear.get(y)!.values.keys()) unitIds.add(u);
+  const units = [...unitIds]
+    .map((id) => figures.units.get(id)!)
+    .sort((a, b) => (a.code < b.code ? -1 : 1))
+    .map((u) => ({ unitId: u.id, code: u.code, name: u.name, values: years.map((y) => byYear.get(y)!.values.get(u.id) ?? null) }));
+  return { indicatorId: root, name: info.name, measureUnit: info.measureUnit, years, province, units };
+}
+
+/** What the overview shows: the open rounds' completeness, every target's newest status, the indicators with figures. */
+export async function getDashboard(ctx: Pick<ServiceContext, 'db' | 'clock'>, options: { asOf?: string } = {}): Promise<DashboardView> {
+  const asOf = options.asOf ?? vietnamDay(ctx.clock());
+  const rounds = (await listRoundSummaries(ctx.db)).filter((r) => r.status === 'open');
+  const evaluations = await evaluateTargets(ctx, { asOf });
+  const titles = new Map((await ctx.db.selectFrom('plan').select(['id', 'title']).execute()).map((p) => [p.id, p.title]));
+  const newest = new Map<number, string>();
+  for (const e of evaluations) if (!newest.has(e.targetId) || e.period > newest.get(e.targetId)!) newest.set(e.targetId, e.period);
+  const targets: DashboardView['targets'] = [];
+  for (const [targetId, period] of newest) {
+    const entries = evaluations.filter((e) => e.targetId === targetId && e.period === period);
+    const first = entries[0]!;
+    if (entries.length === 1 && first.scope === 'province') {
+      targets.push({ ...first, planTitle: titles.get(first.planId) ?? '', unitsByStatus: null });
+      continue;
+    }
+    // An each-unit target: its units by status; the worst status leads.
+    const unitsByStatus = Object.fromEntries(targetStatuses.map((s) => [s, entries.filter((e) => e.status === s).length])) as Record<TargetStatus, number>;
+    const worst = (['not-met', 'at-risk', 'no-data', 'met'] as const).find((s) => unitsByStatus[s] > 0)!;
+    targets.push({ ...first, scope: 'each-unit', scopeName: 'Từng đơn vị', status: worst, actual: null, explanation: `${unitsByStatus.met}/${entries.length} đơn vị đạt.`, details: [], planTitle: titles.get(first.planId) ?? '', unitsByStatus });
+  }
+  return {
+    asOf,
+    openRounds: rounds.map((r) => ({ id: r.id, name: r.name, periodLabel: r.periodLabel, deadline: r.deadline, expected: r.expectedUnits, received: r.receivedUnits })),
+    targets,
+    indicators: (await listLinkableIndicators(ctx)).filter((i) => i.years.length > 0),
+  };
+}

@@ -1,0 +1,31 @@
+import { listTargetDefinitions } from '../../../db/plans/repo';
+import { vietnamDay } from '../../../shared/clock';
+import { AppError } from '../../../shared/errors';
+import type { TargetEvaluation } from '../../../shared/domain/targets';
+import type { ServiceContext } from '../context';
+import { EvaluationMemo, evaluateTarget, targetYears } from './evaluate-target';
+import { loadTargetFigures } from './target-figures';
+
+export interface EvaluateOptions {
+  planId?: number;
+  targetId?: number;
+  /** The day the evaluation stands on (YYYY-MM-DD): later years are left out, the current one is still running. Today by default. */
+  asOf?: string;
+}
+
+/** Every target × year × scope of the plans asked for, evaluated from the stored figures. */
+export async function evaluateTargets(ctx: Pick<ServiceContext, 'db' | 'clock'>, options: EvaluateOptions = {}): Promise<TargetEvaluation[]> {
+  const asOf = options.asOf ?? vietnamDay(ctx.clock());
+  const targets = await listTargetDefinitions(ctx.db, options);
+  if (options.planId !== undefined && targets.length === 0) {
+    const plan = await ctx.db.selectFrom('plan').select('id').where('id', '=', options.planId).executeTakeFirst();
+    if (!plan) throw new AppError('not-found', `Không có kế hoạch số ${options.planId}.`);
+  }
+  const indicatorIds = [...new Set(targets.flatMap((t) => [t.indicatorId, t.denominatorIndicatorId]).filter((x): x is number => x !== null))];
+  const registers = [...new Set(targets.map((t) => t.denominatorRegister).filter((x): x is string => x !== null))];
+  const figures = await loadTargetFigures(ctx.db, indicatorIds, registers);
+  const out: TargetEvaluation[] = [];
+  const memo = new EvaluationMemo(figures);
+  for (const t of targets) for (const year of targetYears(t, asOf)) out.push(...evaluateTarget(t, year, figures, asOf, memo));
+  return out;
+}

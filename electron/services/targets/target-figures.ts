@@ -1,0 +1,186 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../../db/schema';
+import type { Aggregation, ValueType } from '../../../shared/domain/forms';
+import type { UnitKind } from '../../../shared/domain/units';
+import { parsePeriod, type PeriodKind } from '../../../shared/domain/periods';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * The figures targets are evaluated on, loaded in a few queries: for each indicator lineage (an
+ * indicator and those linked to it across form versions) and each year, every unit's figure and
+ * the units that were expected to report it.
+ *
+ * A year's figures come from its annual rounds; a year without one falls back to its latest
+ * year-to-date round (9 months, then 6 months, then the first quarter), marked partial.
+ */
+export interface UnitInfo {
+  id: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export interface IndicatorInfo {
+  id: number;
+  name: string;
+  measureUnit: string | null;
+  valueType: ValueType;
+  aggregation: Aggregation;
+}
+
+export interface YearFigures {
+  /** The period the figures are for when it is less than the whole year ("9 tháng năm 2026"). */
+  partialLabel: string | null;
+  /** Unit id → figure. */
+  values: Map<number, number>;
+  /** Units the year's rounds asked for this indicator. */
+  expected: Set<number>;
+  /** Of those, the ones whose report has not come in yet. */
+  pending: Set<number>;
+  /** Units of measure of the figures, to refuse adding different ones. */
+  measureUnits: Set<string>;
+}
+
+export interface TargetFigures {
+  units: Map<number, UnitInfo>;
+  /** Lineage root → year → figures. */
+  byLineage: Map<number, Map<number, YearFigures>>;
+  /** Indicator id → its lineage root. */
+  rootOf: Map<number, number>;
+  indicators: Map<number, IndicatorInfo>;
+  /** Register code → unit id → year → value. */
+  registers: Map<string, { name: string; values: Map<number, Map<number, number>> }>;
+}
+
+const yearToDateRank: Partial<Record<PeriodKind, number>> = { year: 4, 'nine-months': 3, 'half-year': 2, quarter: 1 };
+
+export async function loadTargetFigures(db: Db, indicatorIds: number[], registerCodes: string[]): Promise<TargetFigures> {
+  const units = new Map<number, UnitInfo>();
+  for (const u of await db.selectFrom('org_unit').select(['id', 'code', 'name', 'kind', 'valid_from', 'valid_to']).execute()) {
+    units.set(u.id, { id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind, validFrom: u.valid_from, validTo: u.valid_to });
+  }
+  const figures: TargetFigures = { units, byLineage: new Map(), rootOf: new Map(), indicators: new Map(), registers: new Map() };
+  await loadRegisters(db, registerCodes, figures);
+  if (indicatorIds.length === 0) return figures;
+
+  // Lineages: the roots of the targets' indicators, then every indicator of those lineages.
+  const asked = await db.selectFrom('indicator').select(['id', 'same_as_id']).where('id', 'in', indicatorIds).execute();
+  const roots = [...new Set(asked.map((i) => i.same_as_id ?? i.id))];
+  for (const i of asked) figures.rootOf.set(i.id, i.same_as_id ?? i.id);
+  const members = await db
+    .selectFrom('indicator')
+    .select(['id', 'same_as_id', 'name', 'measure_unit', 'value_type', 'aggregation'])
+    .where((eb) => eb.or([eb('id', 'in', roots), eb('same_as_id', 'in', roots)]))
+    .execute();
+  const measureOf = new Map<number, string>();
+  for (const m of members) {
+    figures.rootOf.set(m.id, m.same_as_id ?? m.id);
+    measureOf.set(m.id, m.measure_unit ?? '');
+    figures.indicators.set(m.id, { id: m.id, name: m.name, measureUnit: m.measure_unit, valueType: m.value_type as ValueType, aggregation: m.aggregation as Aggregation });
+  }
+
+  // Each year's rounds: annual ones, else the latest year-to-date ones.
+  const rounds = await db.selectFrom('report_round').select(['id', 'period_code', 'form_version_id']).execute();
+  const best = new Map<number, { rank: number; label: string; rounds: { id: number; formVersionId: number }[] }>();
+  for (const r of rounds) {
+    const period = parsePeriod(r.period_code);
+    const rank = period ? yearToDateRank[period.kind] : undefined;
+    if (!period || rank === undefined || (period.kind === 'half-year' && !period.code.endsWith('H1')) || (period.kind === 'quarter' && !period.code.endsWith('Q1'))) continue;
+    const year = Number(period.start.slice(0, 4));
+    const current = best.get(year);
+    if (!current || rank > current.rank) best.set(year, { rank, label: period.label, rounds: [{ id: r.id, formVersionId: r.form_version_id }] });
+    else if (rank === current.rank) current.rounds.push({ id: r.id, formVersionId: r.form_version_id });
+  }
+  const roundYear = new Map<number, { year: number; partialLabel: string | null }>();
+  for (const [year, b] of best) for (const r of b.rounds) roundYear.set(r.id, { year, partialLabel: b.rank === 4 ? null : b.label });
+  const roundIds = [...roundYear.keys()];
+  if (roundIds.length === 0) return figures;
+  const memberIds = members.map((m) => m.id);
+
+  const yearOf = (root: number, year: number, partialLabel: string | null): YearFigures => {
+    let years = figures.byLineage.get(root);
+    if (!years) figures.byLineage.set(root, (years = new Map()));
+    let y = years.get(year);
+    if (!y) years.set(year, (y = { partialLabel, values: new Map(), expected: new Set(), pending: new Set(), measureUnits: new Set() }));
+    return y;
+  };
+
+  // Who was asked, and who has not answered: the submissions of each round whose form asks for the lineage.
+  const formIndicators = await db
+    .selectFrom('form_row')
+    .select(['form_version_id', 'indicator_id'])
+    .where('indicator_id', 'in', memberIds)
+    .where('form_version_id', 'in', [...new Set([...best.values()].flatMap((b) => b.rounds.map((r) => r.formVersionId)))])
+    .execute();
+  const rootsOfForm = new Map<number, Set<number>>();
+  for (const f of formIndicators) {
+    const set = rootsOfForm.get(f.form_version_id) ?? new Set<number>();
+    set.add(figures.rootOf.get(f.indicator_id!)!);
+    rootsOfForm.set(f.form_version_id, set);
+  }
+  const submissions = await db.selectFrom('submission').select(['round_id', 'unit_id', 'status']).where('round_id', 'in', roundIds).execute();
+  const formOfRound = new Map(rounds.map((r) => [r.id, r.form_version_id]));
+  for (const sub of submissions) {
+    const ry = roundYear.get(sub.round_id)!;
+    for (const root of rootsOfForm.get(formOfRound.get(sub.round_id)!) ?? []) {
+      const y = yearOf(root, ry.year, ry.partialLabel);
+      y.expected.add(sub.unit_id);
+      if (sub.status === 'expected') y.pending.add(sub.unit_id);
+    }
+  }
+
+  // The figures themselves, in one query; a later round's figure wins over an earlier one's.
+  const values = await figureRows(db, roundIds, memberIds);
+  // Rows come round by round; each round's year figures per indicator are looked up once.
+  let round = -1;
+  let ofIndicator = new Map<number, YearFigures>();
+  for (const v of values) {
+    if (v.round_id !== round) {
+      round = v.round_id;
+      ofIndicator = new Map();
+    }
+    let y = ofIndicator.get(v.indicator_id);
+    if (!y) {
+      const ry = roundYear.get(v.round_id)!;
+      y = yearOf(figures.rootOf.get(v.indicator_id)!, ry.year, ry.partialLabel);
+      y.measureUnits.add(measureOf.get(v.indicator_id) ?? '');
+      ofIndicator.set(v.indicator_id, y);
+    }
+    y.values.set(v.unit_id, v.num_value);
+  }
+  return figures;
+}
+
+/** The one query over the figures; the benchmark measures it alone as the floor. */
+export async function figureRows(db: Db, roundIds: number[], indicatorIds: number[]) {
+  const result = await sql<{ round_id: number; unit_id: number; indicator_id: number; num_value: number }>`
+    SELECT s.round_id, s.unit_id, d.indicator_id, d.num_value
+    FROM data_value d JOIN submission s ON s.id = d.submission_id
+    WHERE d.num_value IS NOT NULL
+      AND s.round_id IN (${sql.join(roundIds)})
+      AND d.indicator_id IN (${sql.join(indicatorIds)})
+    ORDER BY s.round_id`.execute(db);
+  return result.rows;
+}
+
+async function loadRegisters(db: Db, codes: string[], figures: TargetFigures): Promise<void> {
+  if (codes.length === 0) return;
+  const rows = await db
+    .selectFrom('register_value as v')
+    .innerJoin('register as r', 'r.id', 'v.register_id')
+    .select(['r.code', 'r.name', 'v.unit_id', 'v.year', 'v.value'])
+    .where('r.code', 'in', codes)
+    .execute();
+  for (const r of await db.selectFrom('register').select(['code', 'name']).where('code', 'in', codes).execute()) {
+    figures.registers.set(r.code, { name: r.name, values: new Map() });
+  }
+  for (const r of rows) {
+    const reg = figures.registers.get(r.code)!;
+    const byYear = reg.values.get(r.unit_id) ?? new Map<number, number>();
+    byYear.set(r.year, r.value);
+    reg.values.set(r.unit_id, byYear);
+  }
+}

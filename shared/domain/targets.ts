@@ -1,0 +1,130 @@
+import type { Comparator, TargetKind } from './plans';
+import type { ValueType } from './forms';
+
+/**
+ * A target evaluated for one period and one scope. Statuses: met (đạt), not-met (chưa đạt: the
+ * period is over and the figures are complete), at-risk (có nguy cơ không đạt: below the threshold
+ * while the period is still running, a cumulative target is behind its pace before the deadline,
+ * or some units have not reported yet), no-data (thiếu số liệu).
+ */
+export const targetStatuses = ['met', 'not-met', 'at-risk', 'no-data'] as const;
+export type TargetStatus = (typeof targetStatuses)[number];
+
+export const targetStatusLabels: Record<TargetStatus, string> = {
+  met: 'Đạt',
+  'not-met': 'Chưa đạt',
+  'at-risk': 'Có nguy cơ không đạt',
+  'no-data': 'Thiếu số liệu',
+};
+
+export const conditionComparators = ['>', '>=', '=', '<=', '<'] as const;
+export type ConditionComparator = (typeof conditionComparators)[number];
+
+/** One unit's figures behind an evaluation, for the drill-down. */
+export interface EvaluationDetail {
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  value: number | null;
+  /** The second figure: the denominator of a ratio, or the previous year's figure for growth. */
+  second: number | null;
+  /** For share-of-units: whether this unit meets the condition. */
+  meets: boolean | null;
+}
+
+export interface TargetEvaluation {
+  targetId: number;
+  planId: number;
+  code: string;
+  text: string;
+  kind: TargetKind;
+  /** The year evaluated, as a period code ("2024"). */
+  period: string;
+  /** "province", or the code of the unit evaluated on its own. */
+  scope: string;
+  scopeName: string;
+  actual: number | null;
+  /** The threshold for this period: for a cumulative target before its deadline, the milestone. */
+  threshold: number;
+  thresholdHigh: number | null;
+  comparator: Comparator;
+  /** "%" for percentages, the indicator's unit of measure for a count, null for yes/no. */
+  measure: string | null;
+  status: TargetStatus;
+  /** The formula with its figures and the verdict, in Vietnamese words. */
+  explanation: string;
+  /** Column headings of the drill-down's two figures. */
+  detailColumns: [string, string | null];
+  details: EvaluationDetail[];
+}
+
+/** Whether a value meets a threshold. "between" (a band such as "tăng 3-5%") is met from its lower bound up. */
+export function meetsThreshold(actual: number, comparator: Comparator, threshold: number, high: number | null): boolean {
+  const eps = 1e-9;
+  switch (comparator) {
+    case '>=':
+      return actual >= threshold - eps;
+    case '<=':
+      return actual <= threshold + eps;
+    case '=':
+      return Math.abs(actual - threshold) <= eps;
+    case 'between':
+      return actual >= threshold - eps;
+  }
+}
+
+export function meetsCondition(value: number, comparator: ConditionComparator, bound: number): boolean {
+  switch (comparator) {
+    case '>':
+      return value > bound;
+    case '>=':
+      return value >= bound;
+    case '=':
+      return value === bound;
+    case '<=':
+      return value <= bound;
+    case '<':
+      return value < bound;
+  }
+}
+
+/**
+ * A cumulative target's milestone in a year before its deadline: the share of the way a steady pace
+ * would have reached ("100% by 2025" from 2021 → 60% by 2023).
+ */
+export function cumulativeMilestone(threshold: number, fromYear: number, deadlineYear: number, year: number): number {
+  if (year >= deadlineYear) return threshold;
+  const span = deadlineYear - fromYear + 1;
+  const done = Math.max(0, year - fromYear + 1);
+  return Math.round(((threshold * done) / span) * 100) / 100;
+}
+
+/** An indicator that can measure a target: a lineage of the same indicator across forms. */
+export interface LinkableIndicator {
+  id: number;
+  name: string;
+  measureUnit: string | null;
+  valueType: ValueType;
+  /** The forms that ask for it. */
+  formNames: string[];
+  /** The years with figures ("2021"…), from annual rounds. */
+  years: number[];
+}
+
+/** One indicator over the years: the province's figure and each unit's, for trend and ranking charts. */
+export interface IndicatorSeries {
+  indicatorId: number;
+  name: string;
+  measureUnit: string | null;
+  years: number[];
+  province: (number | null)[];
+  units: { unitId: number; code: string; name: string; values: (number | null)[] }[];
+}
+
+export interface DashboardView {
+  asOf: string;
+  openRounds: { id: number; name: string; periodLabel: string; deadline: string; expected: number; received: number }[];
+  /** Each target's newest period (a count of units by status for an each-unit target). */
+  targets: (TargetEvaluation & { planTitle: string; unitsByStatus: Record<TargetStatus, number> | null })[];
+  indicators: LinkableIndicator[];
+}

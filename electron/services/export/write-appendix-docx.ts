@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   Header,
+  type ISectionOptions,
   Packer,
   PageNumber,
   PageOrientation,
@@ -30,6 +31,7 @@ const SIZE = { body: 26, table: 24, tableWide: 20, recipients: 22, label: 28 } a
 
 
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+export const FONT_SIZE = SIZE;
 export const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none } as const;
 const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const gridBorders = { top: thin, bottom: thin, left: thin, right: thin } as const;
@@ -44,8 +46,8 @@ export function para(text: string, o: { bold?: boolean; italics?: boolean; under
   });
 }
 
-/** The two-column header: the bodies on the left, the national title and motto on the right. */
-function documentHeader(office: OfficeProfile, contentWidth: number, dateLine: string | null): Table {
+/** The two-column header: the bodies on the left (and the document's number), the national title and motto on the right. */
+export function documentHeader(office: OfficeProfile, contentWidth: number, dateLine: string | null, numberLine: string | null = null): Table {
   const left = Math.round(contentWidth * 0.4);
   const cell = (children: Paragraph[], width: number) => new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: noBorders });
   return new Table({
@@ -59,6 +61,7 @@ function documentHeader(office: OfficeProfile, contentWidth: number, dateLine: s
             [
               para(office.parentBody || '…', { size: SIZE.table }),
               para(office.officeName || '…', { bold: true, size: SIZE.table, underline: true }),
+              ...(numberLine ? [para(numberLine, { size: SIZE.body, after: 120 })] : []),
             ],
             left,
           ),
@@ -76,7 +79,7 @@ function documentHeader(office: OfficeProfile, contentWidth: number, dateLine: s
   });
 }
 
-function tableCell(text: string, width: number, o: { bold?: boolean; italics?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: number; shade?: boolean; size?: number } = {}): TableCell {
+export function tableCell(text: string, width: number, o: { bold?: boolean; italics?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: number; shade?: boolean; size?: number } = {}): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     borders: gridBorders,
@@ -171,40 +174,55 @@ export interface AppendixDocxOptions {
  * đó" rows italic and indented, page numbers centred at the top from page 2, and the signatures.
  */
 export async function writeAppendixDocx(table: AppendixTable, office: OfficeProfile, options: AppendixDocxOptions = {}): Promise<Buffer> {
-  const landscape = isLandscape(table);
-  const page = landscape ? { width: A4.height, height: A4.width } : A4;
-  const contentWidth = page.width - MARGINS.left - MARGINS.right;
-  const dateLine = options.date ? `${office.place || '…'}, ${formatDateWords(options.date)}` : null;
-  const pageNumber = new Header({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.body, font: FONT })] })],
-  });
   const doc = new Document({
     creator: office.officeName || 'Thường trực PCMD',
     title: `${table.label} ${table.title}`,
     styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            // docx swaps width and height itself for a landscape section.
-            size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-            margin: MARGINS,
-          },
-        },
-        headers: { default: pageNumber, first: new Header({ children: [] }) },
-        children: [
-          documentHeader(office, contentWidth, dateLine),
-          para('', { after: 200 }),
-          para(table.label, { bold: true, size: SIZE.label }),
-          para(table.title, { bold: true, size: SIZE.body }),
-          para(table.caption, { italics: true }),
-          para('________', { after: 200 }),
-          figuresTable(table, contentWidth),
-          ...signatureBlock(office, contentWidth, options.recipients ?? ['Như trên']),
-        ],
-      },
-    ],
+    sections: [appendixSection(table, office, options)],
   });
   return Packer.toBuffer(doc);
+}
+
+/** The page numbers, centred at the top, on every page but a section's first. */
+export function pageNumberHeaders() {
+  return {
+    default: new Header({
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.body, font: FONT })] })],
+    }),
+    first: new Header({ children: [] }),
+  };
+}
+
+/** A4 in the Decree's margins, portrait or landscape, first page without a number. */
+export function pageProperties(landscape: boolean) {
+  return {
+    titlePage: true,
+    page: {
+      // docx swaps width and height itself for a landscape section.
+      size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+      margin: MARGINS,
+    },
+  };
+}
+
+/** The appendix as one section, so a report can carry it after its own pages. */
+export function appendixSection(table: AppendixTable, office: OfficeProfile, options: AppendixDocxOptions = {}): ISectionOptions {
+  const landscape = isLandscape(table);
+  const page = landscape ? { width: A4.height, height: A4.width } : A4;
+  const contentWidth = page.width - MARGINS.left - MARGINS.right;
+  const dateLine = options.date ? `${office.place || '…'}, ${formatDateWords(options.date)}` : null;
+  return {
+    properties: pageProperties(landscape),
+    headers: pageNumberHeaders(),
+    children: [
+      documentHeader(office, contentWidth, dateLine),
+      para('', { after: 200 }),
+      para(table.label, { bold: true, size: SIZE.label }),
+      para(table.title, { bold: true, size: SIZE.body }),
+      para(table.caption, { italics: true }),
+      para('________', { after: 200 }),
+      figuresTable(table, contentWidth),
+      ...signatureBlock(office, contentWidth, options.recipients ?? ['Như trên']),
+    ],
+  };
 }

@@ -1,11 +1,13 @@
 import { formatNumber } from '../../../../shared/text/format-vi';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { useCreateDemo, useStatus } from './queries';
+import { Dashboard } from './Dashboard';
+import { useCreateDemo, useDashboard, useStatus } from './queries';
 import { text } from './text';
 
 export function OverviewScreen() {
   const status = useStatus();
   const demo = useCreateDemo();
+  const dashboard = useDashboard();
 
   return (
     <section>
@@ -41,6 +43,8 @@ export function OverviewScreen() {
           ))}
         </div>
       )}
+      <ErrorMessage error={dashboard.error} />
+      {status.data && !status.data.isEmpty && dashboard.data && <Dashboard view={dashboard.data} />}
       {status.data && (
         <p className="muted">
           {text.database}: {status.data.databasePath}

@@ -14,3 +14,15 @@ export function useCreateDemo() {
     onSuccess: () => client.invalidateQueries(),
   });
 }
+
+export function useDashboard() {
+  return useQuery({ queryKey: ['dashboard'], queryFn: () => call('targets:get-dashboard', {}) });
+}
+
+export function useIndicatorSeries(indicatorId: number | null) {
+  return useQuery({
+    queryKey: ['dashboard', 'series', indicatorId],
+    queryFn: () => call('targets:indicator-series', { indicatorId: indicatorId! }),
+    enabled: indicatorId !== null,
+  });
+}

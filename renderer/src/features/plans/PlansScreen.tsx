@@ -1,75 +1,55 @@
-import { planTypeLabels, targetKindLabels, taskStatusLabels, type TargetSummary } from '../../../../shared/domain/plans';
-import { formatDate, formatNumber } from '../../../../shared/text/format-vi';
+import { planTypeLabels, type PlanDetail } from '../../../../shared/domain/plans';
+import { formatDate } from '../../../../shared/text/format-vi';
+import { useHashPath } from '../../app/use-hash-path';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { NewPlanFromText } from './NewPlanFromText';
+import { PlanDetailView } from './PlanDetailView';
 import { usePlans } from './queries';
 import { text } from './text';
 
-function thresholdText(t: TargetSummary): string {
-  const unit = t.kind === 'count' || t.kind === 'yes-no' ? '' : '%';
-  if (t.comparator === 'between') return `${formatNumber(t.threshold)}–${formatNumber(t.thresholdHigh)}${unit}`;
-  return `${text.comparator[t.comparator]} ${formatNumber(t.threshold)}${unit}`;
+export function periodText(p: Pick<PlanDetail, 'periodStart' | 'periodEnd'>): string {
+  return p.periodStart === p.periodEnd ? String(p.periodStart) : `${p.periodStart}-${p.periodEnd}`;
 }
 
+export function planMeta(p: PlanDetail): string {
+  return `${planTypeLabels[p.type]} · ${text.number(p.docNumber)}${p.docDate ? ` ngày ${formatDate(p.docDate)}` : ''} · ${text.issuedBy}: ${p.issuer} · ${text.period}: ${periodText(p)}`;
+}
+
+/** Plans: the list (#/plans), a new plan from pasted text (#/plans/new), one plan (#/plans/{id}). */
 export function PlansScreen() {
   const plans = usePlans();
+  const [path, go] = useHashPath();
+  if (path[1] === 'new') return <NewPlanFromText onSaved={(id) => go(['plans', id])} onCancel={() => go(['plans'])} />;
+  const openId = Number(path[1]) || null;
+  const open = plans.data?.find((p) => p.id === openId);
+  if (open) return <PlanDetailView plan={open} onBack={() => go(['plans'])} />;
+
   return (
     <section>
-      <h1>{text.title}</h1>
+      <div className="toolbar">
+        <h1 className="inline-title">{text.title}</h1>
+        <a className="button primary" href="#/plans/new">
+          {text.addFromText}
+        </a>
+      </div>
       <ErrorMessage error={plans.error} />
       {plans.isPending && <p>{text.loading}</p>}
       {plans.data?.length === 0 && <p className="muted">{text.empty}</p>}
       {plans.data?.map((p) => (
-        <article className="card" key={p.id}>
+        <article className="card plan-card" key={p.id}>
           <h2>{p.title}</h2>
-          <p className="muted">
-            {planTypeLabels[p.type]} · {text.number(p.docNumber)}
-            {p.docDate ? ` ngày ${formatDate(p.docDate)}` : ''} · {text.issuedBy}: {p.issuer} · {text.period}:{' '}
-            {p.periodStart === p.periodEnd ? p.periodStart : `${p.periodStart}-${p.periodEnd}`}
+          <p className="muted plan-meta">{planMeta(p)}</p>
+          <p>
+            {text.summary(
+              p.targets.length,
+              p.targets.filter((t) => t.indicatorId !== null).length,
+              p.tasks.length,
+              p.tasks.filter((t) => t.overdue).length,
+            )}
           </p>
-          <h3>{text.targets}</h3>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{text.col.code}</th>
-                <th>{text.col.text}</th>
-                <th>{text.col.kind}</th>
-                <th>{text.col.threshold}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.targets.map((t) => (
-                <tr key={t.id}>
-                  <td>{t.code}</td>
-                  <td>{t.text}</td>
-                  <td>{targetKindLabels[t.kind]}</td>
-                  <td className="nowrap">{thresholdText(t)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <h3>{text.tasks}</h3>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{text.col.content}</th>
-                <th>{text.col.lead}</th>
-                <th>{text.col.coordinators}</th>
-                <th>{text.col.deadline}</th>
-                <th>{text.col.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.tasks.map((t) => (
-                <tr key={t.id}>
-                  <td>{t.content}</td>
-                  <td>{t.leadUnitName ?? text.unnamedLead}</td>
-                  <td>{t.coordinatingUnitNames.join(', ')}</td>
-                  <td className="nowrap">{formatDate(t.deadline)}</td>
-                  <td>{taskStatusLabels[t.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <a className="button" href={`#/plans/${p.id}`}>
+            {text.open}
+          </a>
         </article>
       ))}
     </section>

@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import { Bar, Line } from 'react-chartjs-2';
+import type { DashboardView } from '../../../../shared/domain/targets';
+import { formatDate, formatNumber } from '../../../../shared/text/format-vi';
+import { ChartCard } from '../../ui/ChartCard';
+import { chartColors } from '../../ui/charts';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { StatusChip } from '../../ui/StatusChip';
+import { useIndicatorSeries } from './queries';
+import { text } from './text';
+
+const short = (s: string, n = 140) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+function OpenRounds({ rounds }: { rounds: DashboardView['openRounds'] }) {
+  return (
+    <div className="card" aria-label={text.openRounds}>
+      <h2>{text.openRounds}</h2>
+      {rounds.length === 0 && <p className="muted">{text.noOpenRounds}</p>}
+      {rounds.map((r) => (
+        <div key={r.id} style={{ marginBottom: 10 }}>
+          <a href={`#/rounds/${r.id}/board`}>{r.name}</a>{' '}
+          <span className="muted">
+            · {text.deadline} {formatDate(r.deadline)} · {text.received(r.received, r.expected)}
+          </span>
+          <div className="progress-bar" role="progressbar" aria-valuenow={r.received} aria-valuemin={0} aria-valuemax={r.expected} aria-label={r.name}>
+            <span style={{ width: `${r.expected ? (100 * r.received) / r.expected : 0}%` }} />
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function TargetLights({ targets }: { targets: DashboardView['targets'] }) {
+  const plans = [...new Map(targets.map((t) => [t.planId, t.planTitle])).entries()];
+  const count = (s: string) => targets.filter((t) => t.status === s).length;
+  return (
+    <div className="card" aria-label={text.targets}>
+      <h2>{text.targets}</h2>
+      <p className="chips">
+        <StatusChip status="met" label={`${text.status.met}: ${count('met')}`} />
+        <StatusChip status="at-risk" label={`${text.status['at-risk']}: ${count('at-risk')}`} />
+        <StatusChip status="not-met" label={`${text.status['not-met']}: ${count('not-met')}`} />
+        <StatusChip status="no-data" label={`${text.status['no-data']}: ${count('no-data')}`} />
+      </p>
+      {plans.map(([planId, title]) => (
+        <div key={planId}>
+          <h3>
+            <a href={`#/plans/${planId}`}>{title}</a>
+          </h3>
+          <ul className="light-list">
+            {targets
+              .filter((t) => t.planId === planId)
+              .map((t) => (
+                <li key={t.targetId} title={t.explanation}>
+                  <StatusChip status={t.status} />
+                  <span>
+                    <b>{t.code}</b> {short(t.text)}{' '}
+                    <span className="muted">
+                      ({text.year} {t.period}
+                      {t.actual !== null ? `: ${t.kind === 'yes-no' ? (t.actual === 1 ? 'Có' : 'Không') : `${formatNumber(t.actual)}${t.measure === '%' ? '%' : ''}`}` : ''})
+                    </span>
+                  </span>
+                </li>
+              ))}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function IndicatorCharts({ indicators }: { indicators: DashboardView['indicators'] }) {
+  const preferred = indicators.find((i) => i.years.length > 1 && i.valueType !== 'yes-no') ?? indicators[0] ?? null;
+  const [indicatorId, setIndicatorId] = useState<number | null>(preferred?.id ?? null);
+  const series = useIndicatorSeries(indicatorId);
+  const [year, setYear] = useState<number | null>(null);
+  const s = series.data;
+  const shownYear = year !== null && s?.years.includes(year) ? year : (s?.years.at(-1) ?? null);
+  const at = s && shownYear !== null ? s.years.indexOf(shownYear) : -1;
+  const ranked = s && at >= 0 ? s.units.filter((u) => u.values[at] !== null).sort((a, b) => (b.values[at] ?? 0) - (a.values[at] ?? 0)) : [];
+  const unit = s?.measureUnit ? ` (${s.measureUnit})` : '';
+  const picker = (
+    <div className="inline-form" style={{ marginBottom: 8 }}>
+      <label>
+        {text.indicator}
+        <select value={indicatorId ?? ''} onChange={(e) => setIndicatorId(Number(e.target.value))} style={{ maxWidth: 520 }}>
+          {indicators.map((i) => (
+            <option key={i.id} value={i.id}>
+              {short(i.name, 90)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+  if (indicators.length === 0) return <p className="muted">{text.noSeries}</p>;
+  return (
+    <>
+      <ErrorMessage error={series.error} />
+      <ChartCard title={text.trendTitle} fileName={`xu-huong ${s?.name ?? ''}`} controls={picker}>
+          {(ref) =>
+            s && (
+              <Line
+                ref={ref as never}
+                aria-label={`${text.trendTitle}: ${s.name}`}
+                data={{
+                  labels: s.years.map(String),
+                  datasets: [{ label: `${text.province}${unit}`, data: s.province, borderColor: chartColors[0], backgroundColor: chartColors[0], tension: 0 }],
+                }}
+                options={{ maintainAspectRatio: false, plugins: { title: { display: true, text: short(s.name, 110) } }, scales: { y: { beginAtZero: true } } }}
+              />
+            )
+          }
+        </ChartCard>
+        <ChartCard
+          title={text.rankTitle}
+          fileName={`xep-hang ${shownYear ?? ''} ${s?.name ?? ''}`}
+          controls={
+            <div className="inline-form" style={{ marginBottom: 8 }}>
+              <label>
+                {text.year}
+                <select value={shownYear ?? ''} onChange={(e) => setYear(Number(e.target.value))}>
+                  {s?.years.map((y) => (
+                    <option key={y} value={y}>
+                      {y}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+          }
+        >
+          {(ref) =>
+            s && (
+              <Bar
+                ref={ref as never}
+                aria-label={`${text.rankTitle}: ${s.name}`}
+                data={{ labels: ranked.map((u) => u.name), datasets: [{ label: `${shownYear}${unit}`, data: ranked.map((u) => u.values[at]), backgroundColor: chartColors[0] }] }}
+                options={{ indexAxis: 'y', maintainAspectRatio: false, plugins: { legend: { display: false }, title: { display: true, text: `${short(s.name, 90)} — ${text.year} ${shownYear}` } } }}
+              />
+            )
+          }
+      </ChartCard>
+    </>
+  );
+}
+
+/** The office's day at a glance: rounds waiting for replies, targets as traffic lights, indicators over the years. */
+export function Dashboard({ view }: { view: DashboardView }) {
+  return (
+    <div className="dashboard-grid">
+      <div>
+        <OpenRounds rounds={view.openRounds} />
+        <IndicatorCharts indicators={view.indicators} />
+      </div>
+      <TargetLights targets={view.targets} />
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { targetKindLabels, type PlanDetail, type TargetSummary } from '../../../../shared/domain/plans';
+import type { TargetEvaluation } from '../../../../shared/domain/targets';
+import { formatNumber } from '../../../../shared/text/format-vi';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { StatusChip } from '../../ui/StatusChip';
+import { EvaluationPanel } from './EvaluationPanel';
+import { planMeta } from './PlansScreen';
+import { TargetEditor } from './TargetEditor';
+import { TasksTable } from './TasksTable';
+import { useEvaluations } from './queries';
+import { text } from './text';
+
+export function thresholdText(t: Pick<TargetSummary, 'kind' | 'comparator' | 'threshold' | 'thresholdHigh'>): string {
+  if (t.kind === 'yes-no') return t.threshold === 1 ? 'Có' : 'Không';
+  const unit = t.kind === 'count' ? '' : '%';
+  if (t.comparator === 'between') return `${formatNumber(t.threshold)}–${formatNumber(t.thresholdHigh)}${unit}`;
+  return `${text.comparator[t.comparator]} ${formatNumber(t.threshold)}${unit}`;
+}
+
+function chipLabel(e: TargetEvaluation): string {
+  const value = e.actual === null ? '—' : e.kind === 'yes-no' ? (e.actual === 1 ? 'Có' : 'Không') : `${formatNumber(e.actual)}${e.measure === '%' ? '%' : ''}`;
+  return e.scope === 'province' ? `${e.period}: ${value}` : `${e.period} ${e.scopeName}: ${value}`;
+}
+
+/** One plan: its targets with each year's result (click for how it was computed), and its tasks. */
+export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () => void }) {
+  const evaluations = useEvaluations(plan.id);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [drill, setDrill] = useState<TargetEvaluation | null>(null);
+  const target = plan.targets.find((t) => t.id === editing) ?? null;
+
+  return (
+    <section className="screen-fill">
+      <div className="toolbar">
+        <button type="button" onClick={onBack}>
+          {text.back}
+        </button>
+        <h1 className="inline-title">{plan.title}</h1>
+      </div>
+      <p className="muted plan-meta">{planMeta(plan)}</p>
+      {plan.programmeName && (
+        <p className="muted plan-meta">
+          {text.programme}: {plan.programmeName}
+        </p>
+      )}
+      {plan.legalBasis && (
+        <p className="muted plan-meta">
+          {text.legalBasis}: {plan.legalBasis}
+        </p>
+      )}
+      <ErrorMessage error={evaluations.error} />
+      <div className="split">
+        <div style={{ flex: 1, overflow: 'auto' }}>
+          <h2>{text.targets}</h2>
+          <table className="table" aria-label="Chỉ tiêu của kế hoạch">
+            <thead>
+              <tr>
+                <th>{text.col.code}</th>
+                <th>{text.col.text}</th>
+                <th>{text.col.threshold}</th>
+                <th>{text.col.measure}</th>
+                <th>{text.col.years}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.targets.map((t) => {
+                const results = (evaluations.data ?? []).filter((e) => e.targetId === t.id);
+                return (
+                  <tr key={t.id} data-testid={`target-${t.code}`}>
+                    <td>{t.code}</td>
+                    <td>
+                      {t.text}
+                      <div className="why">{targetKindLabels[t.kind]}</div>
+                    </td>
+                    <td className="nowrap">{thresholdText(t)}</td>
+                    <td>
+                      {t.indicatorName ? (
+                        <>
+                          {t.indicatorName}
+                          {t.denominatorIndicatorName && <div className="why">÷ {t.denominatorIndicatorName}</div>}
+                          {t.denominatorRegister && <div className="why">÷ sổ theo dõi {t.denominatorRegister}</div>}
+                        </>
+                      ) : (
+                        <span className="muted">{text.notLinked}</span>
+                      )}
+                      <div>
+                        <button type="button" className="link-button" onClick={() => setEditing(t.id)} aria-label={`Gắn số liệu cho chỉ tiêu ${t.code}`}>
+                          {t.indicatorId ? text.edit : text.link}
+                        </button>
+                      </div>
+                    </td>
+                    <td>
+                      <div className="chips">
+                        {results.slice(0, 40).map((e) => (
+                          <StatusChip key={`${e.period}/${e.scope}`} status={e.status} label={chipLabel(e)} title={e.explanation} onClick={() => setDrill(e)} />
+                        ))}
+                        {results.length > 40 && <span className="muted">và {results.length - 40} kết quả khác</span>}
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <h2>{text.tasks}</h2>
+          <TasksTable tasks={plan.tasks} />
+        </div>
+        {target && <TargetEditor key={target.id} target={target} onClose={() => setEditing(null)} />}
+        {!target && drill && <EvaluationPanel evaluation={drill} onClose={() => setDrill(null)} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,187 @@
+import { useState } from 'react';
+import type { InputOf } from '../../../../shared/api/contract';
+import { comparators, targetKindLabels, targetKinds, targetScopes, type TargetSummary } from '../../../../shared/domain/plans';
+import { conditionComparators } from '../../../../shared/domain/targets';
+import { unitKindLabels, unitKinds } from '../../../../shared/domain/units';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useLinkableIndicators, useRegisters, useUpdateTarget } from './queries';
+import { text } from './text';
+
+type TargetFields = InputOf<'plans:update-target'>['target'];
+type DenominatorSource = 'none' | 'indicator' | 'register';
+
+const toNumber = (v: string) => (v.trim() === '' ? null : Number(v));
+
+/** How a target is measured: the indicator, the denominator (an indicator or a register), the units and the years. */
+export function TargetEditor({ target, onClose }: { target: TargetSummary; onClose: () => void }) {
+  const indicators = useLinkableIndicators();
+  const registers = useRegisters();
+  const update = useUpdateTarget();
+  const [t, setT] = useState<TargetFields>({
+    code: target.code, text: target.text, kind: target.kind, comparator: target.comparator, threshold: target.threshold, thresholdHigh: target.thresholdHigh,
+    scope: target.scope, indicatorId: target.indicatorId, denominatorIndicatorId: target.denominatorIndicatorId, denominatorRegister: target.denominatorRegister,
+    unitKind: target.unitKind, conditionComparator: target.conditionComparator, conditionValue: target.conditionValue, periodFrom: target.periodFrom,
+    periodTo: target.periodTo, deadlineYear: target.deadlineYear, sourceText: target.sourceText,
+  });
+  const [source, setSource] = useState<DenominatorSource>(target.denominatorRegister ? 'register' : target.denominatorIndicatorId ? 'indicator' : 'none');
+  const set = (change: Partial<TargetFields>) => setT((x) => ({ ...x, ...change }));
+  const withDenominator = t.kind === 'ratio' || t.kind === 'cumulative' || t.kind === 'share-of-units';
+
+  const indicatorSelect = (label: string, value: number | null | undefined, onChange: (id: number | null) => void) => (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}>
+        <option value="">{text.chooseIndicator}</option>
+        {indicators.data?.map((i) => (
+          <option key={i.id} value={i.id}>
+            {i.name}
+            {i.measureUnit ? ` (${i.measureUnit})` : ''} — {text.years(i.years)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  const save = () => {
+    const input: TargetFields = {
+      ...t,
+      denominatorIndicatorId: source === 'indicator' ? (t.denominatorIndicatorId ?? null) : null,
+      denominatorRegister: source === 'register' ? (t.denominatorRegister ?? null) : null,
+    };
+    update.mutate({ targetId: target.id, target: input }, { onSuccess: onClose });
+  };
+
+  return (
+    <aside className="details wide-details" aria-label={text.editorTitle(target.code)}>
+      <div className="toolbar">
+        <h2 className="inline-title">{text.editorTitle(target.code)}</h2>
+        <button type="button" onClick={onClose}>
+          {text.close}
+        </button>
+      </div>
+      <p className="muted">{target.text}</p>
+      <div className="stacked-form">
+        <label>
+          {text.col.kind}
+          <select value={t.kind} onChange={(e) => set({ kind: e.target.value as TargetFields['kind'] })}>
+            {targetKinds.map((k) => (
+              <option key={k} value={k}>
+                {targetKindLabels[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {indicatorSelect(text.indicator, t.indicatorId, (id) => set({ indicatorId: id }))}
+        {withDenominator && (
+          <label>
+            {text.denominator}
+            <select value={source} onChange={(e) => setSource(e.target.value as DenominatorSource)}>
+              <option value="none">{text.denominatorNone}</option>
+              <option value="indicator">{text.denominatorIndicator}</option>
+              <option value="register">{text.denominatorRegister}</option>
+            </select>
+          </label>
+        )}
+        {withDenominator && source === 'indicator' && indicatorSelect(text.denominatorIndicatorLabel, t.denominatorIndicatorId, (id) => set({ denominatorIndicatorId: id }))}
+        {withDenominator && source === 'register' && (
+          <label>
+            {text.denominatorRegister}
+            <select value={t.denominatorRegister ?? ''} onChange={(e) => set({ denominatorRegister: e.target.value || null })}>
+              <option value="">—</option>
+              {registers.data?.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {(t.kind === 'share-of-units' || t.scope === 'each-unit') && (
+          <label>
+            {text.unitKind}
+            <select value={t.unitKind ?? ''} onChange={(e) => set({ unitKind: (e.target.value || null) as TargetFields['unitKind'] })}>
+              <option value="">—</option>
+              {unitKinds.map((k) => (
+                <option key={k} value={k}>
+                  {unitKindLabels[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {t.kind === 'share-of-units' && (
+          <div className="inline-form">
+            <label>
+              {text.condition}
+              <select value={t.conditionComparator ?? ''} onChange={(e) => set({ conditionComparator: (e.target.value || null) as TargetFields['conditionComparator'] })}>
+                <option value="">mặc định (&gt; 0, hoặc "Có")</option>
+                {conditionComparators.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <input type="number" aria-label="Giá trị điều kiện" value={t.conditionValue ?? ''} onChange={(e) => set({ conditionValue: toNumber(e.target.value) })} />
+          </div>
+        )}
+        {t.kind !== 'share-of-units' && (
+          <label>
+            {text.scope}
+            <select value={t.scope} onChange={(e) => set({ scope: e.target.value as TargetFields['scope'] })}>
+              {targetScopes.map((s) => (
+                <option key={s} value={s}>
+                  {text.scopes[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <div className="inline-form">
+          <label>
+            {text.comparatorLabel}
+            <select value={t.comparator} onChange={(e) => set({ comparator: e.target.value as TargetFields['comparator'] })}>
+              {comparators.map((c) => (
+                <option key={c} value={c}>
+                  {text.comparator[c]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {text.threshold}
+            <input type="number" value={t.threshold} onChange={(e) => set({ threshold: Number(e.target.value) })} />
+          </label>
+          {t.comparator === 'between' && (
+            <label>
+              {text.thresholdHigh}
+              <input type="number" value={t.thresholdHigh ?? ''} onChange={(e) => set({ thresholdHigh: toNumber(e.target.value) })} />
+            </label>
+          )}
+        </div>
+        <div className="inline-form">
+          <label>
+            {text.periodFrom}
+            <input type="number" value={t.periodFrom ?? ''} onChange={(e) => set({ periodFrom: toNumber(e.target.value) })} />
+          </label>
+          <label>
+            {text.periodTo}
+            <input type="number" value={t.periodTo ?? ''} onChange={(e) => set({ periodTo: toNumber(e.target.value) })} />
+          </label>
+          {t.kind === 'cumulative' && (
+            <label>
+              {text.deadlineYear}
+              <input type="number" value={t.deadlineYear ?? ''} onChange={(e) => set({ deadlineYear: toNumber(e.target.value) })} />
+            </label>
+          )}
+        </div>
+        <ErrorMessage error={update.error ?? indicators.error} />
+        <div className="actions">
+          <button type="button" className="primary" onClick={save} disabled={update.isPending}>
+            {text.saveTarget}
+          </button>
+        </div>
+      </div>
+    </aside>
+  );
+}

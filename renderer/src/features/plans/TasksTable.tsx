@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { taskStatusLabels, type TaskSummary } from '../../../../shared/domain/plans';
+import { formatDate, formatDateTime } from '../../../../shared/text/format-vi';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useUpdateTask } from './queries';
+import { text } from './text';
+
+const settable = ['not-started', 'in-progress', 'done'] as const;
+
+/** A plan's tasks: who leads, who takes part, the deadline, the status and the progress notes; overdue ones marked. */
+export function TasksTable({ tasks }: { tasks: TaskSummary[] }) {
+  const update = useUpdateTask();
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [notes, setNotes] = useState<Record<number, string>>({});
+  const shown = overdueOnly ? tasks.filter((t) => t.overdue) : tasks;
+  if (tasks.length === 0) return <p className="muted">Kế hoạch này chưa có nhiệm vụ nào.</p>;
+  return (
+    <>
+      <label className="inline-check">
+        <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} /> {text.overdueOnly} ({tasks.filter((t) => t.overdue).length})
+      </label>
+      <ErrorMessage error={update.error} />
+      <table className="table" aria-label="Nhiệm vụ của kế hoạch">
+        <thead>
+          <tr>
+            <th>{text.col.content}</th>
+            <th>{text.col.lead}</th>
+            <th>{text.col.coordinators}</th>
+            <th>{text.col.deadline}</th>
+            <th>{text.col.status}</th>
+            <th>{text.col.notes}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((t) => (
+            <tr key={t.id}>
+              <td>{t.content}</td>
+              <td>{t.leadUnitName ?? text.unnamedLead}</td>
+              <td>{t.coordinatingUnitNames.length > 4 ? `${t.coordinatingUnitNames.slice(0, 3).join(', ')} và ${t.coordinatingUnitNames.length - 3} đơn vị khác` : t.coordinatingUnitNames.join(', ')}</td>
+              <td className="nowrap">
+                {formatDate(t.deadline)}
+                {t.overdue && <div className="overdue">{text.overdue}</div>}
+              </td>
+              <td>
+                <select
+                  aria-label={`Tình trạng: ${t.content.slice(0, 40)}`}
+                  value={t.status === 'overdue' ? 'in-progress' : t.status}
+                  onChange={(e) => update.mutate({ taskId: t.id, status: e.target.value as (typeof settable)[number] })}
+                >
+                  {settable.map((s) => (
+                    <option key={s} value={s}>
+                      {taskStatusLabels[s]}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                {t.notes.map((n, i) => (
+                  <div key={i} className="why">
+                    {formatDateTime(n.notedAt)}: {n.text}
+                  </div>
+                ))}
+                <div className="inline-form">
+                  <input type="text" aria-label={`Tiến độ: ${t.content.slice(0, 40)}`} placeholder={text.notePlaceholder} value={notes[t.id] ?? ''} onChange={(e) => setNotes({ ...notes, [t.id]: e.target.value })} />
+                  <button
+                    type="button"
+                    disabled={!notes[t.id]?.trim()}
+                    onClick={() => update.mutate({ taskId: t.id, note: notes[t.id]! }, { onSuccess: () => setNotes({ ...notes, [t.id]: '' }) })}
+                  >
+                    {text.addNote}
+                  </button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useAppInChromium, type AppUnderTest } from './harness';
+
+const chromiumApp = useAppInChromium();
+let app: AppUnderTest;
+const quangBinh = fs.readFileSync(path.join(__dirname, '../fixtures/seed-plans/quang-binh-442-kh-ubnd-2022.txt'), 'utf8');
+
+describe('plans and targets', () => {
+  it('creates a plan from pasted text, keeps two suggested targets, links them to indicators, shows their statuses and drills down', async () => {
+    app = await chromiumApp.open({ hash: '#/plans', now: new Date('2026-11-23T03:00:00Z') });
+    const { page, ctx } = app;
+    expect((await page.evaluate(() => window.api.invoke('demo:create-demo', {}))).ok).toBe(true);
+    await page.reload();
+
+    // Paste the Quảng Bình plan and read it.
+    await page.getByRole('link', { name: 'Thêm kế hoạch từ văn bản…' }).click();
+    await page.getByLabel('Nội dung kế hoạch').fill(quangBinh);
+    await page.getByRole('button', { name: 'Đọc văn bản' }).click();
+    const doc = page.getByRole('group', { name: 'Thông tin văn bản' });
+    await expect.poll(() => doc.getByLabel('Số, ký hiệu').inputValue()).toBe('442/KH-UBND');
+    expect(await doc.getByLabel('Ngày ban hành').inputValue()).toBe('2022-03-22');
+    expect(await doc.getByLabel('Cơ quan ban hành').inputValue()).toBe('UBND tỉnh Quảng Bình');
+    const suggested = page.getByRole('table', { name: 'Chỉ tiêu đề xuất' });
+    expect(await suggested.locator('tbody tr').count()).toBe(14);
+    expect(await page.getByTestId('suggested-9').getByLabel('Loại chỉ tiêu 9').inputValue()).toBe('growth');
+    await app.screenshot('40-plan-from-text');
+
+    // Keep two: the growth of crimes handled (9) and the yearly 20% inspections (10).
+    for (let i = 1; i <= 14; i++) {
+      if (i !== 9 && i !== 10) await page.getByLabel(`Giữ chỉ tiêu ${i}`, { exact: true }).uncheck();
+    }
+    await page.getByRole('button', { name: 'Lưu kế hoạch với 2 chỉ tiêu và 0 nhiệm vụ' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/plans\/\d+$/);
+    const targets = page.getByRole('table', { name: 'Chỉ tiêu của kế hoạch' });
+    await expect.poll(() => targets.locator('tbody tr').count()).toBe(2);
+    expect(await page.getByTestId('target-9').textContent()).toContain('Chưa gắn số liệu');
+
+    // Link 9 to "Số người bị xử lý hình sự".
+    await page.getByRole('button', { name: 'Gắn số liệu cho chỉ tiêu 9' }).click();
+    const editor9 = page.getByRole('complementary', { name: 'Chỉ tiêu 9: cách tính' });
+    const optionOf = async (select: ReturnType<typeof page.getByLabel>, start: string) =>
+      (await select.locator('option').allTextContents()).find((o) => o.startsWith(start))!;
+    const indicator9 = editor9.getByLabel('Chỉ tiêu thống kê (tử số)');
+    await indicator9.selectOption({ label: await optionOf(indicator9, 'Số người bị xử lý hình sự') });
+    await editor9.getByRole('button', { name: 'Lưu cách tính' }).click();
+    await expect.poll(() => editor9.count()).toBe(0);
+
+    // Link 10 to the inspected businesses over all at-risk businesses.
+    await page.getByRole('button', { name: 'Gắn số liệu cho chỉ tiêu 10' }).click();
+    const editor10 = page.getByRole('complementary', { name: 'Chỉ tiêu 10: cách tính' });
+    const indicator10 = editor10.getByLabel('Chỉ tiêu thống kê (tử số)');
+    await indicator10.selectOption({ label: await optionOf(indicator10, 'Tổng số cơ sở kiểm tra trong kỳ') });
+    await editor10.getByLabel('Mẫu số').selectOption('indicator');
+    const denominator = editor10.getByLabel('Chỉ tiêu thống kê (mẫu số)');
+    await denominator.selectOption({ label: await optionOf(denominator, 'Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh') });
+    await editor10.getByRole('button', { name: 'Lưu cách tính' }).click();
+    await expect.poll(() => editor10.count()).toBe(0);
+
+    // Statuses per year, from the demo's five years of district figures.
+    const row10 = page.getByTestId('target-10');
+    await expect.poll(() => row10.locator('.chip').count()).toBe(5);
+    expect(await row10.textContent()).toContain('Tổng số cơ sở kiểm tra trong kỳ');
+    expect(await row10.locator('.chip').first().textContent()).toMatch(/^2021: \d+,\d+%$/);
+    const row9 = page.getByTestId('target-9');
+    await expect.poll(() => row9.locator('.chip').count()).toBe(5);
+    expect(await row9.locator('.chip-no-data').first().textContent()).toBe('2021: —');
+    expect(await row9.locator('.chip-at-risk').last().textContent()).toMatch(/^2025: /);
+    await app.screenshot('41-plan-targets');
+
+    // Drill down: how 2023 was computed, and each district's figures.
+    await row10.locator('.chip', { hasText: '2023:' }).click();
+    const panel = page.getByRole('complementary', { name: 'Chỉ tiêu 10, năm 2023' });
+    const explanation = await panel.getByTestId('explanation').textContent();
+    expect(explanation).toMatch(/^Tỷ lệ = Tổng số cơ sở kiểm tra trong kỳ \(\d+\) ÷ Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm hiện có trên địa bàn \(\d+\) × 100 = [\d,]+% \(13\/13 đơn vị đã gửi báo cáo\)\. Chỉ tiêu ≥ 20%: /);
+    const rows = panel.getByRole('table', { name: 'Số liệu các đơn vị' }).locator('tbody tr');
+    expect(await rows.count()).toBe(13);
+    // The numerator in words equals the sum of the districts' figures shown.
+    const figures = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.children[1]!.textContent!.replace(/\./g, ''))));
+    expect(explanation).toContain(`Tổng số cơ sở kiểm tra trong kỳ (${figures.reduce((a, b) => a + b, 0).toLocaleString('vi-VN')})`);
+    await app.screenshot('42-target-drilldown');
+
+    // A task note on a demo plan, and the overdue filter.
+    const stored = await ctx.db.selectFrom('target').select('id').where('code', '=', '10').execute();
+    expect(stored).toHaveLength(1);
+  });
+
+  it('shows the dashboard: rounds, targets as traffic lights, a trend and a ranking chart saved as PNG', async () => {
+    app = await chromiumApp.open({ hash: '#/overview', now: new Date('2026-11-23T03:00:00Z') });
+    const { page, ctx } = app;
+    expect((await page.evaluate(() => window.api.invoke('demo:create-demo', {}))).ok).toBe(true);
+    await page.reload();
+    const lights = page.getByRole('generic', { name: 'Chỉ tiêu (kết quả năm gần nhất)' });
+    await expect.poll(() => page.locator('.light-list li').count()).toBe(15);
+    expect(await page.locator('.light-list .chip-at-risk').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('12');
+    void lights;
+
+    const trend = page.getByRole('figure', { name: 'Xu hướng toàn tỉnh qua các năm' });
+    await trend.getByLabel('Chỉ tiêu thống kê').selectOption({ label: 'Tổng số cơ sở kiểm tra trong kỳ' });
+    // The canvases are drawn: some pixels are neither white nor transparent.
+    const inked = async (name: string) =>
+      page.getByRole('figure', { name }).locator('canvas').evaluate((c: HTMLCanvasElement) => {
+        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 200 || data[i + 1]! < 200)) n++;
+        return n;
+      });
+    await expect.poll(() => inked('Xu hướng toàn tỉnh qua các năm')).toBeGreaterThan(500);
+    await expect.poll(() => inked('Xếp hạng đơn vị')).toBeGreaterThan(500);
+    await page.getByRole('figure', { name: 'Xếp hạng đơn vị' }).getByLabel('Năm').selectOption('2024');
+    await app.screenshot('43-dashboard');
+
+    await trend.getByRole('button', { name: 'Lưu ảnh PNG' }).click();
+    await expect.poll(() => trend.getByRole('status').textContent()).toContain('.png');
+    const saved = fs.readdirSync(ctx.platform.outDir).find((f) => f.endsWith('.png'))!;
+    expect(saved).toBe('xu-huong-tong-so-co-so-kiem-tra-trong-ky.png');
+    const bytes = fs.readFileSync(path.join(ctx.platform.outDir, saved));
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(5000);
+  });
+});

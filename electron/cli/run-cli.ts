@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../../db/connection';
+import { LiveDatabase } from '../../db/live-database';
 import { AppError, isAppError } from '../../shared/errors';
 import { isIsoDate } from '../../shared/text/format-vi';
 import { unitKindLabels } from '../../shared/domain/units';
-import type { ServiceContext } from '../services/context';
+import { createServiceContext, type ServiceContext } from '../services/context';
 import type { Platform } from '../services/platform';
 import { createDemo } from '../services/demo/create-demo';
 import { importUnitsFromFile } from '../services/units/import-units';
@@ -24,6 +24,9 @@ import { exportFormats, exportRound, exportRoundTo, outputPath, type ExportForma
 import { docxToPdf } from '../services/export/docx-to-pdf';
 import { backupFileName } from '../services/backup/backups';
 import { evaluateTargets } from '../services/targets/evaluate-targets';
+import { exportReviewReport } from '../services/export/review-report';
+import { restoreBackupFile } from '../services/backup/restore';
+import { checkDatabaseFile } from '../../db/check-database';
 import { targetStatusLabels } from '../../shared/domain/targets';
 
 export interface CliIo {
@@ -48,6 +51,10 @@ const usage = `Cách dùng:
                                                   xuất phụ lục Word (theo mẫu có sẵn hoặc mẫu của cơ quan; PDF cần
                                                   LibreOffice), sổ Excel, DHIS2 ADX hoặc CSV
   backup --db TỆP --out THƯ-MỤC [--json]          sao lưu tệp dữ liệu (kể cả các tệp gốc đã nhận) vào thư mục
+  restore --db TỆP --from BẢN-SAO-LƯU [--json]     khôi phục từ một bản sao lưu (tệp dữ liệu hiện tại được sao lưu trước)
+  check --db TỆP [--full] [--json]                kiểm tra tệp dữ liệu (--full: cả tệp gốc và nguồn gốc số liệu); mã thoát 1 khi có lỗi
+  report --db TỆP --plan ID [--round ID] [--by-unit] [--as-of YYYY-MM-DD] --out ĐƯỜNG-DẪN
+                                                  dự thảo báo cáo kết quả thực hiện kế hoạch (Word), kèm phụ lục của đợt
   targets evaluate --db TỆP [--plan ID] [--as-of YYYY-MM-DD] [--json]
                                                   đánh giá các chỉ tiêu của kế hoạch theo số liệu đã nhận, từng năm`;
 
@@ -83,11 +90,11 @@ function requireId(values: Record<string, unknown>, name: string): number {
 }
 
 async function withContext<T>(dbPath: string, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  const opened = await openDatabase(dbPath);
+  const live = await LiveDatabase.open(dbPath);
   try {
-    return await work({ db: opened.db, clock: () => new Date(), platform: cliPlatform, databasePath: dbPath, appVersion: 'cli', copyDatabase: (target) => opened.sqlite.backup(target).then(() => undefined) });
+    return await work(createServiceContext(live, { clock: () => new Date(), platform: cliPlatform, appVersion: 'cli' }));
   } finally {
-    await opened.close();
+    await live.close();
   }
 }
 
@@ -118,6 +125,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         out: { type: 'string' },
         format: { type: 'string' },
         plan: { type: 'string' },
+        from: { type: 'string' },
+        full: { type: 'boolean' },
         'by-unit': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -261,6 +270,39 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           const docx = await exportRound(ctx, { roundId, format: 'docx', byUnit });
           const target = outputPath(out, docx.fileName.replace(/\.docx$/, '.pdf'));
           fs.writeFileSync(target, await docxToPdf(docx.bytes));
+          return target;
+        });
+        print({ file: written }, () => `Đã ghi ${written}`);
+        return 0;
+      }
+      case 'restore': {
+        const db = requireOption(values, 'db');
+        const from = requireOption(values, 'from');
+        if (!fs.existsSync(from)) throw new UsageError(`Không có tệp sao lưu "${from}".`);
+        const result = await withContext(db, (ctx) => restoreBackupFile(ctx, path.resolve(from)));
+        print(result, () =>
+          `Đã khôi phục từ ${result.restored.name}: ${result.restored.units} đơn vị, ${result.restored.rounds} đợt báo cáo, ${result.restored.values} số liệu. Tệp dữ liệu trước khi khôi phục được giữ ở bản sao lưu ${result.safetyCopy}.`,
+        );
+        return 0;
+      }
+      case 'check': {
+        const db = requireOption(values, 'db');
+        if (!fs.existsSync(db)) throw new UsageError(`Không có tệp dữ liệu "${db}".`);
+        const report = checkDatabaseFile(db, values.full === true);
+        print(report, () => (report.ok ? `Tệp dữ liệu ${db} đạt kiểm tra${report.full ? ' đầy đủ' : ''}.` : report.problems.map((p) => `- ${p.message}`).join('\n')));
+        return report.ok ? 0 : 1;
+      }
+      case 'report': {
+        const db = requireOption(values, 'db');
+        const planId = requireId(values, 'plan');
+        const roundId = values.round === undefined ? undefined : requireId(values, 'round');
+        const out = requireOption(values, 'out');
+        const asOf = values['as-of'];
+        if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`Ngày "${asOf}" không hợp lệ; dùng dạng YYYY-MM-DD.`);
+        const written = await withContext(db, async (ctx) => {
+          const report = await exportReviewReport(ctx, { planId, ...(roundId !== undefined ? { roundId } : {}), ...(asOf ? { asOf } : {}), byUnit: values['by-unit'] === true });
+          const target = outputPath(out, report.fileName);
+          fs.writeFileSync(target, report.bytes);
           return target;
         });
         print({ file: written }, () => `Đã ghi ${written}`);

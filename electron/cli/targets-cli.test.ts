@@ -39,6 +39,22 @@ describe('targets evaluate on the command line', () => {
     expect(text.out.split('\n')[0]).toMatch(/^1\t2021\tToàn tỉnh\t(Đạt|Chưa đạt)\t/);
   });
 
+  it('writes the draft report on a plan as Word, with a round\'s appendix, into a folder', async () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const db = path.join(dir, 'x.db');
+    await run('init', '--db', db, '--demo');
+    const r = await run('report', '--db', db, '--plan', '1', '--round', '5', '--out', dir, '--json');
+    expect(r.code, r.err).toBe(0);
+    const file = (JSON.parse(r.out) as { file: string }).file;
+    expect(path.dirname(file)).toBe(dir);
+    expect(file).toMatch(/bao-cao-.*\.docx$/);
+    expect(fs.readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
+    const missing = await run('report', '--db', db, '--plan', '1', '--round', '99', '--out', dir);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('Không có đợt báo cáo số 99');
+  });
+
   it('refuses an unknown plan and a malformed day', async () => {
     const dir = makeTempDir();
     dirs.push(dir);

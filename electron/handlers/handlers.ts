@@ -16,6 +16,8 @@ import { evaluateTargets } from '../services/targets/evaluate-targets';
 import { getDashboard, getIndicatorSeries, listLinkableIndicators } from '../services/targets/dashboard';
 import { listRegisters, saveRegister } from '../services/targets/registers';
 import { saveChartPng } from '../services/files/save-chart-png';
+import { saveReviewReport } from '../services/export/review-report';
+import { inspectBackup, restoreBackup } from '../services/backup/restore';
 import { draftFormFromBytes, MAX_FORM_FILE_BYTES } from '../services/forms/import-form';
 import { createFormFromEdited, getFormDetail, saveFormRows } from '../services/forms/edit-form';
 import { readFileWithinLimit } from '../services/files/limits';
@@ -89,6 +91,7 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
       await updateTask(ctx, input);
       return null;
     },
+    'plans:export-report': (input) => saveReviewReport(ctx, input),
     'targets:evaluate': (input) => evaluateTargets(ctx, input),
     'targets:list-indicators': () => listLinkableIndicators(ctx),
     'targets:indicator-series': (input) => getIndicatorSeries(ctx, input.indicatorId),
@@ -167,6 +170,9 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
       await removeOfficeTemplate(ctx);
       return null;
     },
+    'backup:inspect': async (input) => inspectBackup(ctx, input.name),
+    'backup:restore': (input) => restoreBackup(ctx, input.name),
+    'backup:check': async (input) => ctx.checkDatabase(input.full),
     'settings:save-office': (input) => saveOfficeProfile(ctx.db, input),
     'submissions:get-sheet': (input) => getSubmissionSheet(ctx, input.roundId, input.unitId),
     'submissions:save-values': (input) => saveValues(ctx, input),

@@ -3,8 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import { warmReplyParser } from '../services/import/reply-parser';
 import { takeDailyBackupIfDue } from '../services/backup/backups';
-import type { ServiceContext } from '../services/context';
-import { openDatabase, type AppDatabase } from '../../db/connection';
+import { createServiceContext, type ServiceContext } from '../services/context';
+import { LiveDatabase } from '../../db/live-database';
 import { channels } from '../../shared/api/channels';
 import { isAppError } from '../../shared/errors';
 import { systemClock } from '../../shared/clock';
@@ -25,7 +25,7 @@ import {
 const devUrl = process.env['ELECTRON_RENDERER_URL'];
 const rendererDir = path.join(import.meta.dirname, '../renderer');
 let mainWindow: BrowserWindow | null = null;
-let database: AppDatabase | null = null;
+let database: LiveDatabase | null = null;
 let context: ServiceContext | null = null;
 
 protocol.registerSchemesAsPrivileged([
@@ -75,15 +75,14 @@ async function start() {
     const nativeBinding = app.isPackaged
       ? undefined
       : path.join(app.getAppPath(), 'out/native/node_modules/better-sqlite3/build/Release/better_sqlite3.node');
-    database = await openDatabase(dbPath, { nativeBinding });
+    database = await LiveDatabase.open(dbPath, { nativeBinding });
   } catch (e) {
     dialog.showErrorBox('Không mở được dữ liệu', isAppError(e) ? e.message : String(e));
     app.exit(1);
     return;
   }
   const platform = createElectronPlatform(() => mainWindow);
-  const opened = database;
-  context = { db: opened.db, clock: systemClock, platform, databasePath: dbPath, appVersion: app.getVersion(), copyDatabase: (target: string) => opened.sqlite.backup(target).then(() => undefined) };
+  context = createServiceContext(database, { clock: systemClock, platform, appVersion: app.getVersion() });
   const handlers = createHandlers(context, (event, payload) => mainWindow?.webContents.send(event, payload));
   const dispatch = createDispatcher(handlers, log);
   for (const channel of channels) {

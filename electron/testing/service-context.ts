@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTestDatabase, type TestDatabase } from '../../db/testing/test-db';
-import type { ServiceContext } from '../services/context';
+import { makeTempDir } from '../../db/testing/test-db';
+import { LiveDatabase } from '../../db/live-database';
+import { createServiceContext, type ServiceContext } from '../services/context';
 import type { Platform } from '../services/platform';
 
 /**
@@ -55,23 +56,33 @@ export class TestPlatform implements Platform {
 
 export interface TestContext extends ServiceContext {
   platform: TestPlatform;
-  database: TestDatabase;
+  /** The temporary folder (`dir`) and the live database in it. */
+  database: { dir: string; live: LiveDatabase; readonly sqlite: LiveDatabase['sqlite']; close(): Promise<void> };
   dispose(): Promise<void>;
 }
 
 /** A service context over a real, migrated SQLite file in a temporary folder, with a fixed clock. */
 export async function createTestContext(now = new Date('2026-11-23T08:00:00Z')): Promise<TestContext> {
-  const database = await createTestDatabase();
-  const outDir = path.join(database.dir, 'out');
+  const dir = makeTempDir();
+  const live = await LiveDatabase.open(path.join(dir, 'data.db'));
+  const outDir = path.join(dir, 'out');
   fs.mkdirSync(outDir);
-  return {
-    db: database.db,
+  const database = {
+    dir,
+    live,
+    get sqlite() {
+      return live.sqlite;
+    },
+    close: () => live.close(),
+  };
+  return createServiceContext(live, {
     clock: () => now,
     platform: new TestPlatform(outDir),
-    databasePath: database.path,
     appVersion: 'test',
-    copyDatabase: (target) => database.sqlite.backup(target).then(() => undefined),
     database,
-    dispose: () => database.dispose(),
-  };
+    dispose: async () => {
+      await live.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  });
 }

@@ -17,7 +17,8 @@ import { changeKinds, workflowActions, type CorrectionRequest, type SubmissionSh
 import type { HistoryEntry, ValueProvenance } from '../domain/history';
 import { officeProfileFields, type OfficeProfile } from '../domain/office';
 import type { AppendixTable } from '../domain/appendix';
-import type { BackupStatusView } from '../domain/backups';
+import type { BackupStatusView, BackupSummary } from '../domain/backups';
+import type { CheckReport } from '../domain/check';
 import { ruleOperators, type RuleIndicator, type ValidationRule } from '../domain/validation-rules';
 
 
@@ -37,6 +38,8 @@ function channel<O>() {
 }
 
 const noInput = z.object({}).strict();
+/** A backup is named, never pathed: "pcmd-20261123-080000-thu-cong.db". */
+const backupName = z.string().regex(/^pcmd-\d{8}-\d{6}-[a-z-]+\.db$/, 'Tên bản sao lưu không hợp lệ');
 
 export interface AppStatus {
   version: string;
@@ -115,6 +118,8 @@ export const contract = {
   'plans:delete-target': channel<null>()(z.object({ targetId: id }).strict()),
   /** A task's status and/or a progress note. */
   'plans:update-task': channel<null>()(taskUpdate),
+  /** Asks where to save the draft report on a plan's results (Word), with a round's appendix after it; null when cancelled. */
+  'plans:export-report': channel<string | null>()(z.object({ planId: id, roundId: id.optional(), byUnit: z.boolean().optional() }).strict()),
   /** Every target × year × scope, or one plan's; asOf (YYYY-MM-DD) bounds the years and says which are still running. */
   'targets:evaluate': channel<TargetEvaluation[]>()(z.object({ planId: id.optional(), asOf: isoDate.optional() }).strict()),
   'targets:list-indicators': channel<LinkableIndicator[]>()(noInput),
@@ -196,6 +201,12 @@ export const contract = {
   'backup:take-now': channel<{ status: BackupStatusView; mirrorProblem: string | null }>()(noInput),
   /** Asks for a second folder and copies the backups there; null when cancelled. */
   'backup:choose-mirror': channel<BackupStatusView | null>()(noInput),
+  /** What a backup of the app's folder holds, before restoring it. */
+  'backup:inspect': channel<BackupSummary>()(z.object({ name: backupName }).strict()),
+  /** Restores a backup of the app's folder; the current database is kept as a backup first. */
+  'backup:restore': channel<{ restored: BackupSummary; safetyCopy: string }>()(z.object({ name: backupName }).strict()),
+  /** The database's check: quick (structure, links) or full (also originals' checksums and figures' provenance). */
+  'backup:check': channel<CheckReport>()(z.object({ full: z.boolean() }).strict()),
   'settings:save-office': channel<OfficeProfile>()(
     z.object(Object.fromEntries(officeProfileFields.map((f) => [f, z.string().max(200, 'Tối đa 200 ký tự')])) as Record<keyof OfficeProfile, z.ZodString>).strict(),
   ),

@@ -27,3 +27,19 @@ export interface BackupStatusView {
   warning: string | null;
   backups: BackupEntry[];
 }
+
+/** What a backup holds, shown before restoring it. */
+export interface BackupSummary {
+  name: string;
+  takenAt: string;
+  units: number;
+  plans: number;
+  rounds: number;
+  values: number;
+  /** Original files kept (replies, forms). */
+  files: number;
+  /** The newest change to a figure in it, if any. */
+  newestChange: string | null;
+  /** Why it cannot be restored, in Vietnamese; empty when it can. */
+  problems: string[];
+}

@@ -81,9 +81,32 @@ describe('plans and targets', () => {
     expect(explanation).toContain(`Tổng số cơ sở kiểm tra trong kỳ (${figures.reduce((a, b) => a + b, 0).toLocaleString('vi-VN')})`);
     await app.screenshot('42-target-drilldown');
 
-    // A task note on a demo plan, and the overdue filter.
-    const stored = await ctx.db.selectFrom('target').select('id').where('code', '=', '10').execute();
-    expect(stored).toHaveLength(1);
+    // The draft report on this plan, with the 2025 round's appendix.
+    await panel.getByRole('button', { name: 'Đóng' }).click();
+    await page.getByLabel('Phụ lục kèm theo').selectOption({ label: 'Biểu tổng hợp số liệu phòng, chống mại dâm năm 2025' });
+    await page.getByRole('button', { name: 'Dự thảo báo cáo (Word)…' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Đã lưu dự thảo báo cáo');
+    const report = fs.readdirSync(ctx.platform.outDir).find((f) => f.startsWith('bao-cao-') && f.endsWith('.docx'))!;
+    expect(fs.statSync(path.join(ctx.platform.outDir, report)).size).toBeGreaterThan(8000);
+  });
+
+  it('records a task\'s progress and lists the overdue ones', async () => {
+    app = await chromiumApp.open({ hash: '#/plans', now: new Date('2026-11-23T03:00:00Z') });
+    const { page } = app;
+    expect((await page.evaluate(() => window.api.invoke('demo:create-demo', {}))).ok).toBe(true);
+    await page.reload();
+    await page.locator('.plan-card', { hasText: 'năm 2025' }).getByRole('link', { name: 'Xem chỉ tiêu, nhiệm vụ' }).click();
+    const tasks = page.getByRole('table', { name: 'Nhiệm vụ của kế hoạch' });
+    await expect.poll(() => tasks.locator('tbody tr').count()).toBe(11);
+    const police = tasks.locator('tr', { hasText: 'Tăng cường phòng ngừa, đấu tranh triệt phá' });
+    await police.getByRole('textbox').fill('Triệt phá 2 đường dây, khởi tố 5 bị can');
+    await police.getByRole('button', { name: 'Ghi tiến độ' }).click();
+    await expect.poll(() => police.locator('.why').textContent()).toBe('23/11/2026 10:00: Triệt phá 2 đường dây, khởi tố 5 bị can');
+    await police.getByRole('combobox').selectOption('done');
+    await page.getByLabel(/Chỉ nhiệm vụ quá hạn/).check();
+    await expect.poll(() => tasks.locator('tbody tr').count()).toBe(10);
+    expect(await tasks.locator('tr', { hasText: 'Tăng cường phòng ngừa, đấu tranh triệt phá' }).count()).toBe(0);
+    await app.screenshot('46-plan-tasks');
   });
 
   it('shows the dashboard: rounds, targets as traffic lights, a trend and a ranking chart saved as PNG', async () => {

@@ -49,9 +49,14 @@ export function listBackupFiles(folder: string): BackupFile[] {
     .sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.name.localeCompare(a.name));
 }
 
+/** Copies the user asked for, or took before a risky step, of which the newest few are kept whatever their day. */
+const KEEP_DELIBERATE = 10;
+
 /**
  * Which backups rotation keeps: the newest of each of the last 7 days, of the last 4 weeks and of
- * the last 12 months (grandfather-father-son), and always the newest one.
+ * the last 12 months (grandfather-father-son), always the newest one, and the newest 10 of each
+ * kind taken on purpose ("Sao lưu ngay", before a restore, before a merge), so a second copy on the
+ * same day never retires the one the user just made or restored from.
  */
 export function backupsToKeep(backups: BackupFile[], now: Date): Set<string> {
   const keep = new Set<string>();
@@ -70,6 +75,9 @@ export function backupsToKeep(backups: BackupFile[], now: Date): Set<string> {
   newestIn((d) => String(Math.floor((d.getTime() / 86_400_000 + 3) / 7)), 4, 28);
   newestIn((d) => d.toISOString().slice(0, 7), 12, 366);
   if (backups[0]) keep.add(backups[0].name);
+  for (const kind of backupKinds.filter((k) => k !== 'hang-ngay')) {
+    for (const b of backups.filter((x) => x.kind === kind).slice(0, KEEP_DELIBERATE)) keep.add(b.name);
+  }
   return keep;
 }
 

@@ -8,7 +8,8 @@ import { EvaluationPanel } from './EvaluationPanel';
 import { planMeta } from './PlansScreen';
 import { TargetEditor } from './TargetEditor';
 import { TasksTable } from './TasksTable';
-import { useEvaluations } from './queries';
+import { useEvaluations, useExportReport } from './queries';
+import { useRounds } from '../rounds/queries';
 import { text } from './text';
 
 export function thresholdText(t: Pick<TargetSummary, 'kind' | 'comparator' | 'threshold' | 'thresholdHigh'>): string {
@@ -29,6 +30,9 @@ export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () 
   const [editing, setEditing] = useState<number | null>(null);
   const [drill, setDrill] = useState<TargetEvaluation | null>(null);
   const target = plan.targets.find((t) => t.id === editing) ?? null;
+  const rounds = useRounds();
+  const report = useExportReport();
+  const [appendixRound, setAppendixRound] = useState<number | null>(null);
 
   return (
     <section className="screen-fill">
@@ -49,7 +53,28 @@ export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () 
           {text.legalBasis}: {plan.legalBasis}
         </p>
       )}
-      <ErrorMessage error={evaluations.error} />
+      <div className="inline-form" style={{ marginBottom: 8 }}>
+        <label>
+          {text.reportAppendix}
+          <select value={appendixRound ?? ''} onChange={(e) => setAppendixRound(e.target.value ? Number(e.target.value) : null)}>
+            <option value="">{text.noAppendix}</option>
+            {rounds.data?.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => report.mutate({ planId: plan.id, ...(appendixRound ? { roundId: appendixRound } : {}) })} disabled={report.isPending}>
+          {text.report}
+        </button>
+      </div>
+      {report.data && (
+        <div className="notice notice-ok" role="status">
+          {text.reportSaved(report.data)}
+        </div>
+      )}
+      <ErrorMessage error={evaluations.error ?? report.error} />
       <div className="split">
         <div style={{ flex: 1, overflow: 'auto' }}>
           <h2>{text.targets}</h2>

@@ -60,7 +60,7 @@ export function TasksTable({ tasks }: { tasks: TaskSummary[] }) {
                     {formatDateTime(n.notedAt)}: {n.text}
                   </div>
                 ))}
-                <div className="inline-form">
+                <div className="note-entry">
                   <input type="text" aria-label={`Tiến độ: ${t.content.slice(0, 40)}`} placeholder={text.notePlaceholder} value={notes[t.id] ?? ''} onChange={(e) => setNotes({ ...notes, [t.id]: e.target.value })} />
                   <button
                     type="button"

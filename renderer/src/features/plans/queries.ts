@@ -45,3 +45,7 @@ export const useAddTarget = () => usePlanMutation((input: InputOf<'plans:add-tar
 export const useDeleteTarget = () => usePlanMutation((input: InputOf<'plans:delete-target'>) => call('plans:delete-target', input));
 export const useUpdateTask = () => usePlanMutation((input: InputOf<'plans:update-task'>) => call('plans:update-task', input));
 export const useSaveRegister = () => usePlanMutation((input: InputOf<'registers:save'>) => call('registers:save', input));
+
+export function useExportReport() {
+  return useMutation({ mutationFn: (input: InputOf<'plans:export-report'>) => call('plans:export-report', input) });
+}

@@ -67,6 +67,11 @@ export const text = {
   savedTarget: 'Đã lưu cách tính chỉ tiêu.',
   chooseIndicator: '— chọn chỉ tiêu thống kê —',
   years: (ys: number[]) => (ys.length ? `có số liệu ${ys[0]}${ys.length > 1 ? `–${ys.at(-1)}` : ''}` : 'chưa có số liệu'),
+  // report
+  report: 'Dự thảo báo cáo (Word)…',
+  reportAppendix: 'Phụ lục kèm theo',
+  noAppendix: '— không kèm phụ lục —',
+  reportSaved: (path: string) => `Đã lưu dự thảo báo cáo: ${path}`,
   // evaluation
   drillTitle: (code: string, period: string) => `Chỉ tiêu ${code}, năm ${period}`,
   close: 'Đóng',

@@ -3,9 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import { emptyOfficeProfile, type OfficeProfile } from '../../../../shared/domain/office';
 import { templatePlaceholders } from '../../../../shared/domain/appendix';
-import { formatDateTime } from '../../../../shared/text/format-vi';
-import { backupKindLabels } from '../../../../shared/domain/backups';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { BackupCard, CheckCard } from './BackupCard';
 
 const fields: { key: keyof OfficeProfile; label: string; hint: string }[] = [
   { key: 'parentBody', label: 'Cơ quan cấp trên', hint: 'UBND TỈNH QUẢNG NGÃI' },
@@ -64,64 +63,8 @@ export function SettingsScreen() {
         <ErrorMessage error={office.error ?? save.error} />
       </form>
       <BackupCard />
+      <CheckCard />
       <TemplateCard />
-    </section>
-  );
-}
-
-/** When the data was last copied, a warning when that is long ago, "Sao lưu ngay" and a second location. */
-function BackupCard() {
-  const client = useQueryClient();
-  const status = useQuery({ queryKey: ['backup'], queryFn: () => call('backup:get-status', {}) });
-  const take = useMutation({ mutationFn: () => call('backup:take-now', {}), onSuccess: (r) => client.setQueryData(['backup'], r.status) });
-  const mirror = useMutation({ mutationFn: () => call('backup:choose-mirror', {}), onSuccess: (s) => s && client.setQueryData(['backup'], s) });
-  const s = status.data;
-  return (
-    <section className="card" aria-label="Sao lưu dữ liệu">
-      <h2>Sao lưu dữ liệu</h2>
-      {s && (
-        <>
-          <p data-testid="backup-last">
-            {s.last ? `Bản sao lưu gần nhất: ${formatDateTime(s.last.takenAt)} (${backupKindLabels[s.last.kind]}).` : 'Chưa có bản sao lưu nào.'}
-          </p>
-          {s.warning && (
-            <div className="notice notice-warn" role="alert">
-              {s.warning}
-            </div>
-          )}
-          <p className="muted">
-            Phần mềm tự sao lưu mỗi ngày khi mở và trước khi nâng cấp; giữ 7 bản hằng ngày, 4 bản hằng tuần và 12 bản hằng tháng, gồm cả các tệp gốc đã nhận. Thư mục: {s.folder}
-          </p>
-          <p>{s.mirror ? `Nơi lưu thứ hai: ${s.mirror}` : 'Chưa chọn nơi lưu thứ hai (USB, thư mục mạng).'}</p>
-        </>
-      )}
-      <div className="toolbar">
-        <button type="button" className="primary" onClick={() => take.mutate()} disabled={take.isPending}>
-          {take.isPending ? 'Đang sao lưu…' : 'Sao lưu ngay'}
-        </button>
-        <button type="button" onClick={() => mirror.mutate()} disabled={mirror.isPending}>
-          Chọn nơi lưu thứ hai…
-        </button>
-        {take.data && !take.data.mirrorProblem && (
-          <span className="muted" role="status">
-            Đã sao lưu.
-          </span>
-        )}
-      </div>
-      {take.data?.mirrorProblem && <div className="notice notice-warn">{take.data.mirrorProblem}</div>}
-      {s && s.backups.length > 0 && (
-        <details>
-          <summary>Các bản sao lưu ({s.backups.length})</summary>
-          <ul className="notes">
-            {s.backups.map((b) => (
-              <li key={b.name}>
-                {formatDateTime(b.takenAt)} · {backupKindLabels[b.kind]} · {(b.size / 1_048_576).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-      <ErrorMessage error={status.error ?? take.error ?? mirror.error} />
     </section>
   );
 }

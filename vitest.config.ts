@@ -14,6 +14,18 @@ export default defineConfig({
         },
       },
       {
+        // Slow tests run one file at a time: fuzzing the parsers (and, later, SIGKILLed imports).
+        test: {
+          name: 'safety',
+          include: ['tests/crash/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
+          environment: 'node',
+          pool: 'forks',
+          fileParallelism: false,
+          testTimeout: 900_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

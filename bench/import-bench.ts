@@ -22,7 +22,7 @@ async function parseOnly(file: string): Promise<void> {
   const bytes = fs.readFileSync(file);
   const attachments = file.endsWith('.eml') ? (await readEml(path.basename(file), bytes)).attachments : [{ fileName: path.basename(file), bytes }];
   for (const a of attachments) {
-    if (a.fileName.endsWith('.xlsx')) workbookTables(openWorkbook(a.fileName, a.bytes));
+    if (a.fileName.endsWith('.xlsx')) workbookTables(await openWorkbook(a.fileName, a.bytes));
     else if (a.fileName.endsWith('.docx')) await readDocxTables(a.fileName, a.bytes);
   }
 }

@@ -61,7 +61,13 @@ export async function readDocxTables(fileName: string, bytes: Uint8Array): Promi
   if (declared !== undefined && declared > MAX_DOCUMENT_XML_BYTES) {
     throw new AppError('invalid-input', `Tệp "${fileName}" có nội dung quá lớn khi giải nén; không đọc.`);
   }
-  const xml = await entry.async('string');
+  let xml: string;
+  try {
+    xml = await entry.async('string');
+  } catch {
+    // A damaged entry (wrong checksum or size) is found only when it is inflated.
+    throw new AppError('unsupported-file', `Không đọc được tệp Word "${fileName}": tệp bị hỏng (nội dung nén không khớp).`);
+  }
   if (xml.length > MAX_DOCUMENT_XML_BYTES) throw new AppError('invalid-input', `Tệp "${fileName}" có nội dung quá lớn khi giải nén; không đọc.`);
   if (/<!DOCTYPE|<!ENTITY/i.test(xml.slice(0, 4096))) {
     throw new AppError('invalid-input', `Tệp "${fileName}" có khai báo DOCTYPE/ENTITY không hợp lệ trong văn bản Word; không đọc.`);

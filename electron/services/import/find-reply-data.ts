@@ -33,7 +33,7 @@ const manualTypes = new Set(['.pdf', '.jpg', '.jpeg', '.png', '.tif', '.tiff', '
 async function readOne(file: ReceivedFile): Promise<ReplyData | null> {
   const ext = path.extname(file.fileName).toLowerCase();
   if (ext === '.xlsx' || ext === '.xls' || ext === '.xlsm') {
-    const wb = openWorkbook(file.fileName, file.bytes);
+    const wb = await openWorkbook(file.fileName, file.bytes);
     const template = readUnitTemplate(wb);
     if (template) return { kind: 'template', file, reading: template, heading: '' };
     const tables = workbookTables(wb);
@@ -84,7 +84,12 @@ export async function findReplyData(received: ReceivedFile[]): Promise<FoundData
       if (data) found.push(data);
       else notes.push(`Bỏ qua tệp "${file.fileName}": không phải tệp số liệu.`);
     } catch (e) {
-      if (!isAppError(e)) throw e;
+      if (!isAppError(e)) {
+        // A reader library gave up on a file that passed the container's checks: the file is damaged
+        // in a way only that reader notices (found by fuzzing). The reply is kept; the file is named.
+        notes.push(`Không đọc được tệp "${file.fileName}": tệp bị hỏng (${(e as Error).message.slice(0, 120)}).`);
+        continue;
+      }
       notes.push(/Không tìm thấy bảng biểu mẫu/.test(e.message) ? `Tệp "${file.fileName}" không có bảng số liệu (có thể là công văn kèm theo).` : e.message);
     }
   }

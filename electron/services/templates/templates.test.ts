@@ -44,7 +44,7 @@ describe('unit templates', () => {
       ws.insertRow(HEADER_ROW + 10, ['', '', 'Dòng đơn vị tự thêm', 'Cơ sở', 777, '']);
       await wb.xlsx.writeFile(file.workbook);
 
-      const reading = readUnitTemplate(openWorkbook('mau.xlsx', fs.readFileSync(file.workbook)))!;
+      const reading = readUnitTemplate(await openWorkbook('mau.xlsx', fs.readFileSync(file.workbook)))!;
       expect(reading.identity).toMatchObject({ roundId: round.id, formVersionId: round.formVersionId, unitCode: file.unitCode, unitName: file.unitName, periodCode: '2016-2020' });
       const readBack = new Map(reading.cells.filter((c) => c.raw !== null).map((c) => [c.rowKey, c.raw]));
       expect(readBack).toEqual(written);

@@ -78,5 +78,11 @@ describe('command line', () => {
     const failed = await exec('npm', ['run', '--silent', 'cli', '--', 'units', 'import', '--db', db, '--file', path.join(dir, 'none.csv')], { cwd: process.cwd() }).catch((e) => e);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('Không tìm thấy tệp');
+    // An import ends its process once it has printed its lines (it used to wait for ever on its parse worker).
+    const inbox = path.join(dir, 'hop-thu');
+    fs.mkdirSync(inbox);
+    fs.writeFileSync(path.join(inbox, 'hong.xlsx'), 'không phải bảng tính');
+    const imported = await exec('npm', ['run', '--silent', 'cli', '--', 'import', '--db', db, inbox], { cwd: process.cwd(), timeout: 60_000 });
+    expect(JSON.parse(imported.stdout)).toMatchObject({ status: 'rejected' });
   });
 });

@@ -44,6 +44,13 @@ export function sharedReplyParser(): ReplyParser {
   return shared;
 }
 
+/** Stops the shared worker, if one runs: the command line does so before it ends. */
+export async function closeSharedReplyParser(): Promise<void> {
+  const parser = shared;
+  shared = null;
+  await parser?.close();
+}
+
 /** Starts the shared worker and has it load its parsers, so the first import is as fast as the rest. */
 export async function warmReplyParser(): Promise<void> {
   await sharedReplyParser().parse({ fileName: 'warm-up.txt', bytes: new Uint8Array() });

@@ -8,7 +8,7 @@ import { formatFigure } from '../../../shared/domain/cell-value';
 import { formatDateWords } from '../../../shared/text/format-vi';
 import type { ServiceContext } from '../context';
 import { keepOriginal, readOriginal } from '../files/file-store';
-import { A4, MARGINS, noBorders, para } from './write-appendix-docx';
+import { A4, MARGINS, para, twoColumns } from './write-appendix-docx';
 
 /** The setting that names the stored .docx the office keeps as its own appendix template. */
 const TEMPLATE_KEY = 'templates.appendix-file';
@@ -127,19 +127,12 @@ export async function starterTemplate(): Promise<Buffer> {
       {
         properties: { page: { size: { width: A4.width, height: A4.height }, margin: MARGINS } },
         children: [
-          new Table({
-            width: { size: width, type: WidthType.DXA },
-            columnWidths: [Math.round(width * 0.4), width - Math.round(width * 0.4)],
-            borders: noBorders,
-            rows: [
-              new TableRow({
-                children: [
-                  new TableCell({ borders: noBorders, children: [para('{parentBody}'), para('{officeName}', { bold: true })] }),
-                  new TableCell({ borders: noBorders, children: [para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true }), para('Độc lập - Tự do - Hạnh phúc', { bold: true }), para('{dateLine}', { italics: true })] }),
-                ],
-              }),
-            ],
-          }),
+          twoColumns(
+            width,
+            Math.round(width * 0.4),
+            [para('{parentBody}'), para('{officeName}', { bold: true })],
+            [para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true }), para('Độc lập - Tự do - Hạnh phúc', { bold: true }), para('{dateLine}', { italics: true })],
+          ),
           para('{label}', { bold: true }),
           para('{title}', { bold: true }),
           para('{caption}', { italics: true }),

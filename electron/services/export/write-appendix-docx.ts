@@ -46,37 +46,53 @@ export function para(text: string, o: { bold?: boolean; italics?: boolean; under
   });
 }
 
-/** The two-column header: the bodies on the left (and the document's number), the national title and motto on the right. */
-export function documentHeader(office: OfficeProfile, contentWidth: number, dateLine: string | null, numberLine: string | null = null): Table {
-  const left = Math.round(contentWidth * 0.4);
+/**
+ * Two columns without borders, the layout of a document's header and of its signatures; the left
+ * column `leftWidth` wide. A signature row is kept on one page.
+ */
+export function twoColumns(contentWidth: number, leftWidth: number, left: Paragraph[], right: Paragraph[], o: { keepTogether?: boolean } = {}): Table {
   const cell = (children: Paragraph[], width: number) => new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: noBorders });
   return new Table({
     width: { size: contentWidth, type: WidthType.DXA },
-    columnWidths: [left, contentWidth - left],
+    columnWidths: [leftWidth, contentWidth - leftWidth],
     borders: noBorders,
-    rows: [
-      new TableRow({
-        children: [
-          cell(
-            [
-              para(office.parentBody || '…', { size: SIZE.table }),
-              para(office.officeName || '…', { bold: true, size: SIZE.table, underline: true }),
-              ...(numberLine ? [para(numberLine, { size: SIZE.body, after: 120 })] : []),
-            ],
-            left,
-          ),
-          cell(
-            [
-              para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: SIZE.table }),
-              para('Độc lập - Tự do - Hạnh phúc', { bold: true, underline: true }),
-              ...(dateLine ? [para(dateLine, { italics: true, after: 120 })] : []),
-            ],
-            contentWidth - left,
-          ),
-        ],
-      }),
-    ],
+    rows: [new TableRow({ ...(o.keepTogether ? { cantSplit: true } : {}), children: [cell(left, leftWidth), cell(right, contentWidth - leftWidth)] })],
   });
+}
+
+/** The signing authority, the signer's title (or `fallbackTitle`), room to sign, and the signer's name. */
+export function signerParagraphs(office: OfficeProfile, fallbackTitle: string): Paragraph[] {
+  return [
+    ...(office.signAuthority ? [para(office.signAuthority, { bold: true })] : []),
+    para(office.signerTitle || fallbackTitle, { bold: true }),
+    para(''),
+    para(''),
+    para(''),
+    para(office.signerName, { bold: true }),
+  ];
+}
+
+/** "- Lưu: VT, SYT.", the last line of "Nơi nhận". */
+export function filedLine(office: OfficeProfile): string {
+  return `- Lưu: VT${office.symbol ? `, ${office.symbol}` : ''}.`;
+}
+
+/** The two-column header: the bodies on the left (and the document's number), the national title and motto on the right. */
+export function documentHeader(office: OfficeProfile, contentWidth: number, dateLine: string | null, numberLine: string | null = null): Table {
+  return twoColumns(
+    contentWidth,
+    Math.round(contentWidth * 0.4),
+    [
+      para(office.parentBody || '…', { size: SIZE.table }),
+      para(office.officeName || '…', { bold: true, size: SIZE.table, underline: true }),
+      ...(numberLine ? [para(numberLine, { size: SIZE.body, after: 120 })] : []),
+    ],
+    [
+      para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: SIZE.table }),
+      para('Độc lập - Tự do - Hạnh phúc', { bold: true, underline: true }),
+      ...(dateLine ? [para(dateLine, { italics: true, after: 120 })] : []),
+    ],
+  );
 }
 
 export function tableCell(text: string, width: number, o: { bold?: boolean; italics?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: number; shade?: boolean; size?: number } = {}): TableCell {
@@ -130,34 +146,17 @@ function figuresTable(table: AppendixTable, contentWidth: number): Table {
 
 /** NGƯỜI LẬP BIỂU on the left, the signing authority on the right; then "Nơi nhận". */
 function signatureBlock(office: OfficeProfile, contentWidth: number, recipients: string[]): (Table | Paragraph)[] {
-  const half = Math.round(contentWidth / 2);
-  const cell = (children: Paragraph[]) => new TableCell({ children, width: { size: half, type: WidthType.DXA }, borders: noBorders });
-  const blank = () => para('', { after: 0 });
   return [
     para('', { after: 240 }),
-    new Table({
-      width: { size: contentWidth, type: WidthType.DXA },
-      columnWidths: [half, contentWidth - half],
-      borders: noBorders,
-      rows: [
-        new TableRow({
-          cantSplit: true,
-          children: [
-            cell([para('NGƯỜI LẬP BIỂU', { bold: true }), blank(), blank(), blank(), blank(), para(office.preparerName, { bold: true })]),
-            cell([
-              ...(office.signAuthority ? [para(office.signAuthority, { bold: true })] : []),
-              para(office.signerTitle || 'THỦ TRƯỞNG ĐƠN VỊ', { bold: true }),
-              blank(),
-              blank(),
-              blank(),
-              para(office.signerName, { bold: true }),
-            ]),
-          ],
-        }),
-      ],
-    }),
+    twoColumns(
+      contentWidth,
+      Math.round(contentWidth / 2),
+      [para('NGƯỜI LẬP BIỂU', { bold: true }), para(''), para(''), para(''), para(''), para(office.preparerName, { bold: true })],
+      signerParagraphs(office, 'THỦ TRƯỞNG ĐƠN VỊ'),
+      { keepTogether: true },
+    ),
     para('Nơi nhận:', { bold: true, italics: true, size: 24, align: AlignmentType.LEFT }),
-    ...[...recipients.map((r) => `- ${r};`), `- Lưu: VT${office.symbol ? `, ${office.symbol}` : ''}.`].map((line) => para(line, { size: SIZE.recipients, align: AlignmentType.LEFT })),
+    ...[...recipients.map((r) => `- ${r};`), filedLine(office)].map((line) => para(line, { size: SIZE.recipients, align: AlignmentType.LEFT })),
   ];
 }
 

@@ -1,10 +1,10 @@
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ISectionOptions } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableRow, TextRun, WidthType, type ISectionOptions } from 'docx';
 import type { AppendixTable } from '../../../shared/domain/appendix';
 import type { OfficeProfile } from '../../../shared/domain/office';
 import { taskStatusLabels, type PlanDetail, type TargetSummary } from '../../../shared/domain/plans';
 import { targetStatusLabels, type TargetEvaluation, type TargetStatus } from '../../../shared/domain/targets';
 import { formatDate, formatDateWords, formatNumber } from '../../../shared/text/format-vi';
-import { A4, FONT_SIZE, MARGINS, appendixSection, documentHeader, noBorders, pageNumberHeaders, pageProperties, para, tableCell } from './write-appendix-docx';
+import { A4, FONT_SIZE, MARGINS, appendixSection, documentHeader, filedLine, pageNumberHeaders, pageProperties, para, signerParagraphs, tableCell, twoColumns } from './write-appendix-docx';
 
 /**
  * A draft report on a plan's results, in the outline of a final-review report (the Lào Cai seed's
@@ -91,30 +91,14 @@ function resultsTable(plan: PlanDetail, evaluations: TargetEvaluation[], content
 
 /** "Nơi nhận" on the left, the signing authority on the right, as at the end of an administrative report. */
 function reportSignature(office: OfficeProfile, contentWidth: number): Table {
-  const half = Math.round(contentWidth / 2);
-  const cell = (children: Paragraph[]) => new TableCell({ children, width: { size: half, type: WidthType.DXA }, borders: noBorders });
   const left = (t: string, o: { bold?: boolean; italics?: boolean } = {}) => para(t, { ...o, size: o.bold ? 24 : FONT_SIZE.recipients, align: AlignmentType.LEFT });
-  return new Table({
-    width: { size: contentWidth, type: WidthType.DXA },
-    columnWidths: [half, contentWidth - half],
-    borders: noBorders,
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: [
-          cell([left('Nơi nhận:', { bold: true, italics: true }), left('- Như trên;'), left(`- Lưu: VT${office.symbol ? `, ${office.symbol}` : ''}.`)]),
-          cell([
-            ...(office.signAuthority ? [para(office.signAuthority, { bold: true })] : []),
-            para(office.signerTitle || 'THỦ TRƯỞNG CƠ QUAN', { bold: true }),
-            para(''),
-            para(''),
-            para(''),
-            para(office.signerName, { bold: true }),
-          ]),
-        ],
-      }),
-    ],
-  });
+  return twoColumns(
+    contentWidth,
+    Math.round(contentWidth / 2),
+    [left('Nơi nhận:', { bold: true, italics: true }), left('- Như trên;'), left(filedLine(office))],
+    signerParagraphs(office, 'THỦ TRƯỞNG CƠ QUAN'),
+    { keepTogether: true },
+  );
 }
 
 export function reviewReportTitle(plan: PlanDetail): string {

@@ -1,5 +1,6 @@
 import type { UnitKind } from './units';
 import type { ConditionComparator } from './targets';
+import { formatNumber } from '../text/format-vi';
 
 /** Programmes, plans, targets and tasks as the API hands them out. */
 export const planTypes = ['five-year', 'annual', 'final-review', 'other'] as const;
@@ -109,4 +110,19 @@ export interface PlanDetail {
   programmeName: string | null;
   targets: TargetSummary[];
   tasks: TaskSummary[];
+}
+
+/**
+ * A target's level as a table shows it: "ít nhất 20%" with words, "≥ 20%" with signs, "3–5%" for a
+ * band, "Có" for yes/no. A count has no "%" unless its indicator is measured in percent.
+ */
+export function formatThreshold(
+  t: Pick<TargetSummary, 'kind' | 'comparator' | 'threshold' | 'thresholdHigh'>,
+  comparatorWords: Record<Exclude<Comparator, 'between'>, string>,
+  measure: string | null = null,
+): string {
+  if (t.kind === 'yes-no') return t.threshold === 1 ? 'Có' : 'Không';
+  const unit = t.kind === 'count' && measure !== '%' ? '' : '%';
+  if (t.comparator === 'between') return `${formatNumber(t.threshold)}–${formatNumber(t.thresholdHigh)}${unit}`;
+  return `${comparatorWords[t.comparator]} ${formatNumber(t.threshold)}${unit}`;
 }

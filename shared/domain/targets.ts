@@ -1,5 +1,6 @@
 import type { Comparator, TargetKind } from './plans';
 import type { ValueType } from './forms';
+import { formatNumber } from '../text/format-vi';
 
 /**
  * A target evaluated for one period and one scope. Statuses: met (đạt), not-met (chưa đạt: the
@@ -56,6 +57,18 @@ export interface TargetEvaluation {
   /** Column headings of the drill-down's two figures. */
   detailColumns: [string, string | null];
   details: EvaluationDetail[];
+}
+
+/** A result as it is shown: "22,5%", "13", "Có"; null when there is none. */
+export function formatResult(e: Pick<TargetEvaluation, 'actual' | 'kind' | 'measure'>): string | null {
+  if (e.actual === null) return null;
+  if (e.kind === 'yes-no') return e.actual === 1 ? 'Có' : 'Không';
+  return `${formatNumber(e.actual)}${e.measure === '%' ? '%' : ''}`;
+}
+
+/** The status that speaks for several (a target's units, or its entries for a year): the worst of them. */
+export function worstStatus(statuses: readonly TargetStatus[]): TargetStatus | null {
+  return (['not-met', 'at-risk', 'no-data', 'met'] as const).find((s) => statuses.includes(s)) ?? null;
 }
 
 /** Whether a value meets a threshold. "between" (a band such as "tăng 3-5%") is met from its lower bound up. */

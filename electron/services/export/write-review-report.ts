@@ -1,9 +1,9 @@
 import { AlignmentType, Document, Packer, Paragraph, Table, TableRow, TextRun, WidthType, type ISectionOptions } from 'docx';
 import type { AppendixTable } from '../../../shared/domain/appendix';
 import type { OfficeProfile } from '../../../shared/domain/office';
-import { taskStatusLabels, type PlanDetail, type TargetSummary } from '../../../shared/domain/plans';
-import { targetStatusLabels, type TargetEvaluation, type TargetStatus } from '../../../shared/domain/targets';
-import { formatDate, formatDateWords, formatNumber } from '../../../shared/text/format-vi';
+import { formatThreshold, taskStatusLabels, type PlanDetail, type TargetSummary } from '../../../shared/domain/plans';
+import { formatResult, targetStatusLabels, worstStatus, type TargetEvaluation, type TargetStatus } from '../../../shared/domain/targets';
+import { formatDate, formatDateWords } from '../../../shared/text/format-vi';
 import { A4, FONT_SIZE, MARGINS, appendixSection, documentHeader, filedLine, pageNumberHeaders, pageProperties, para, signerParagraphs, tableCell, twoColumns } from './write-appendix-docx';
 
 /**
@@ -27,34 +27,16 @@ const prompt = (text: string) => new Paragraph({ spacing: { after: 120 }, indent
 const body = (text: string) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 }, indent: { firstLine: 567 }, children: [new TextRun({ text, font: FONT, size: FONT_SIZE.body })] });
 const heading = (text: string) => new Paragraph({ spacing: { before: 120, after: 120 }, indent: { firstLine: 567 }, children: [new TextRun({ text, bold: true, font: FONT, size: FONT_SIZE.body })] });
 
-function actualText(e: TargetEvaluation): string {
-  if (e.scope !== 'province') return '';
-  if (e.actual === null) return '—';
-  if (e.kind === 'yes-no') return e.actual === 1 ? 'Có' : 'Không';
-  return `${formatNumber(e.actual)}${e.measure === '%' ? '%' : ''}`;
-}
-
-/** The level aimed at; a count keeps the unit its indicator is measured in when that is a percentage. */
-function thresholdText(t: TargetSummary, measure: string | null): string {
-  if (t.kind === 'yes-no') return t.threshold === 1 ? 'Có' : 'Không';
-  const unit = t.kind === 'count' && measure !== '%' ? '' : '%';
-  if (t.comparator === 'between') return `${formatNumber(t.threshold)}–${formatNumber(t.thresholdHigh)}${unit}`;
-  return `${{ '>=': '≥', '<=': '≤', '=': '=' }[t.comparator]} ${formatNumber(t.threshold)}${unit}`;
-}
-
 /** One cell per year: the province's figure, or "x/y đạt" for a target evaluated unit by unit. */
 function yearCell(entries: TargetEvaluation[]): string {
   if (entries.length === 0) return '';
-  if (entries.length === 1 && entries[0]!.scope === 'province') return actualText(entries[0]!);
+  if (entries.length === 1 && entries[0]!.scope === 'province') return formatResult(entries[0]!) ?? '—';
   return `${entries.filter((e) => e.status === 'met').length}/${entries.length} đạt`;
 }
 
 /** The newest year's status; for a target evaluated unit by unit, the worst of its units. */
-function verdict(entries: TargetEvaluation[]): TargetStatus | null {
-  if (entries.length === 0) return null;
-  for (const s of ['not-met', 'at-risk', 'no-data', 'met'] as const) if (entries.some((e) => e.status === s)) return s;
-  return null;
-}
+const verdict = (entries: TargetEvaluation[]) => worstStatus(entries.map((e) => e.status));
+const signs = { '>=': '≥', '<=': '≤', '=': '=' } as const;
 
 function resultsTable(plan: PlanDetail, evaluations: TargetEvaluation[], contentWidth: number): Table {
   const years = [...new Set(evaluations.map((e) => e.period))].sort();
@@ -80,7 +62,7 @@ function resultsTable(plan: PlanDetail, evaluations: TargetEvaluation[], content
       children: [
         tableCell(t.code, stt, { align: AlignmentType.CENTER, size }),
         tableCell(t.text, text, { size }),
-        tableCell(thresholdText(t, mine.find((e) => e.measure !== null)?.measure ?? null), level, { align: AlignmentType.CENTER, size }),
+        tableCell(formatThreshold(t, signs, mine.find((e) => e.measure !== null)?.measure ?? null), level, { align: AlignmentType.CENTER, size }),
         ...years.map((y, i) => tableCell(yearCell(mine.filter((e) => e.period === y)), widths[3 + i]!, { align: AlignmentType.RIGHT, size })),
         tableCell(status ? targetStatusLabels[status] : 'Chưa đánh giá', judged, { align: AlignmentType.CENTER, bold: status === 'not-met', size }),
       ],

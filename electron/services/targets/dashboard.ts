@@ -1,6 +1,6 @@
 import { aggregateValues } from '../../../shared/domain/aggregate';
 import { parsePeriod } from '../../../shared/domain/periods';
-import { targetStatuses, type DashboardView, type IndicatorSeries, type LinkableIndicator, type TargetStatus } from '../../../shared/domain/targets';
+import { targetStatuses, worstStatus, type DashboardView, type IndicatorSeries, type LinkableIndicator, type TargetStatus } from '../../../shared/domain/targets';
 import type { ValueType } from '../../../shared/domain/forms';
 import { vietnamDay } from '../../../shared/clock';
 import { AppError } from '../../../shared/errors';
@@ -95,7 +95,7 @@ export async function getDashboard(ctx: Pick<ServiceContext, 'db' | 'clock'>, op
     }
     // An each-unit target: its units by status; the worst status leads.
     const unitsByStatus = Object.fromEntries(targetStatuses.map((s) => [s, entries.filter((e) => e.status === s).length])) as Record<TargetStatus, number>;
-    const worst = (['not-met', 'at-risk', 'no-data', 'met'] as const).find((s) => unitsByStatus[s] > 0)!;
+    const worst = worstStatus(entries.map((e) => e.status))!;
     targets.push({ ...first, scope: 'each-unit', scopeName: 'Từng đơn vị', status: worst, actual: null, explanation: `${unitsByStatus.met}/${entries.length} đơn vị đạt.`, details: [], planTitle: titles.get(first.planId) ?? '', unitsByStatus });
   }
   return {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Bar, Line } from 'react-chartjs-2';
-import type { DashboardView } from '../../../../shared/domain/targets';
-import { formatDate, formatNumber } from '../../../../shared/text/format-vi';
+import { formatResult, type DashboardView } from '../../../../shared/domain/targets';
+import { formatDate } from '../../../../shared/text/format-vi';
 import { ChartCard } from '../../ui/ChartCard';
 import { chartColors } from '../../ui/charts';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -58,7 +58,7 @@ function TargetLights({ targets }: { targets: DashboardView['targets'] }) {
                     <b>{t.code}</b> {short(t.text)}{' '}
                     <span className="muted">
                       ({text.year} {t.period}
-                      {t.actual !== null ? `: ${t.kind === 'yes-no' ? (t.actual === 1 ? 'Có' : 'Không') : `${formatNumber(t.actual)}${t.measure === '%' ? '%' : ''}`}` : ''})
+                      {t.actual !== null ? `: ${formatResult(t)}` : ''})
                     </span>
                   </span>
                 </li>

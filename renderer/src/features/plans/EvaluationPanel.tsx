@@ -1,9 +1,9 @@
-import type { TargetEvaluation } from '../../../../shared/domain/targets';
-import { formatNumber } from '../../../../shared/text/format-vi';
+import { formatResult, type TargetEvaluation } from '../../../../shared/domain/targets';
 import { StatusChip } from '../../ui/StatusChip';
 import { text } from './text';
 
-const figure = (e: TargetEvaluation, v: number | null) => (v === null ? '' : e.kind === 'yes-no' ? (v === 1 ? 'Có' : 'Không') : formatNumber(v));
+/** A unit's figure behind a result: the figure itself, never a percentage. */
+const figure = (e: TargetEvaluation, v: number | null) => formatResult({ actual: v, kind: e.kind, measure: null }) ?? '';
 
 /** How one result was computed, in words, and the units and figures behind it. */
 export function EvaluationPanel({ evaluation: e, onClose }: { evaluation: TargetEvaluation; onClose: () => void }) {

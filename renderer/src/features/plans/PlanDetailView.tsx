@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { targetKindLabels, type PlanDetail, type TargetSummary } from '../../../../shared/domain/plans';
-import type { TargetEvaluation } from '../../../../shared/domain/targets';
-import { formatNumber } from '../../../../shared/text/format-vi';
+import { formatThreshold, targetKindLabels, type PlanDetail } from '../../../../shared/domain/plans';
+import { formatResult, type TargetEvaluation } from '../../../../shared/domain/targets';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { StatusChip } from '../../ui/StatusChip';
 import { EvaluationPanel } from './EvaluationPanel';
@@ -12,15 +11,8 @@ import { useEvaluations, useExportReport } from './queries';
 import { useRounds } from '../rounds/queries';
 import { text } from './text';
 
-export function thresholdText(t: Pick<TargetSummary, 'kind' | 'comparator' | 'threshold' | 'thresholdHigh'>): string {
-  if (t.kind === 'yes-no') return t.threshold === 1 ? 'Có' : 'Không';
-  const unit = t.kind === 'count' ? '' : '%';
-  if (t.comparator === 'between') return `${formatNumber(t.threshold)}–${formatNumber(t.thresholdHigh)}${unit}`;
-  return `${text.comparator[t.comparator]} ${formatNumber(t.threshold)}${unit}`;
-}
-
 function chipLabel(e: TargetEvaluation): string {
-  const value = e.actual === null ? '—' : e.kind === 'yes-no' ? (e.actual === 1 ? 'Có' : 'Không') : `${formatNumber(e.actual)}${e.measure === '%' ? '%' : ''}`;
+  const value = formatResult(e) ?? '—';
   return e.scope === 'province' ? `${e.period}: ${value}` : `${e.period} ${e.scopeName}: ${value}`;
 }
 
@@ -98,7 +90,7 @@ export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () 
                       {t.text}
                       <div className="why">{targetKindLabels[t.kind]}</div>
                     </td>
-                    <td className="nowrap">{thresholdText(t)}</td>
+                    <td className="nowrap">{formatThreshold(t, text.comparator)}</td>
                     <td>
                       {t.indicatorName ? (
                         <>

@@ -4,6 +4,7 @@ import { call } from '../../api/client';
 import { describeSide, ruleOperatorLabels, ruleOperators, type RuleOperator, type RuleSide } from '../../../../shared/domain/validation-rules';
 import { parseViNumber } from '../../../../shared/text/format-vi';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Options } from '../../ui/Options';
 
 const short = (t: string) => (t.length > 50 ? `${t.slice(0, 47)}…` : t);
 
@@ -138,11 +139,7 @@ export function RulesPanel({ formId }: { formId: number }) {
           <label>
             phải
             <select aria-label="Phép so sánh" value={operator} onChange={(e) => setOperator(e.target.value as RuleOperator)}>
-              {ruleOperators.map((o) => (
-                <option key={o} value={o}>
-                  {ruleOperatorLabels[o]}
-                </option>
-              ))}
+              <Options values={ruleOperators} labels={ruleOperatorLabels} />
             </select>
           </label>
           <SideEditor label="Vế phải" ids={right} constant={rightC} options={options} onIds={setRight} onConstant={setRightC} />

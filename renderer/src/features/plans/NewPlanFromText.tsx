@@ -7,6 +7,7 @@ import { formatDate } from '../../../../shared/text/format-vi';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useCreatePlan, useDraftFromText } from './queries';
 import { text } from './text';
+import { Options } from '../../ui/Options';
 
 type DocFields = Pick<PlanDraft, 'docNumber' | 'docDate' | 'issuer' | 'signer' | 'title' | 'type' | 'periodStart' | 'periodEnd' | 'legalBasis'>;
 type EditableTarget = TargetSuggestion & { keep: boolean };
@@ -104,11 +105,7 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
               <label>
                 {text.field.type}
                 <select value={doc.type} onChange={(e) => setDoc({ ...doc, type: e.target.value as PlanType })}>
-                  {planTypes.map((t) => (
-                    <option key={t} value={t}>
-                      {planTypeLabels[t]}
-                    </option>
-                  ))}
+                  <Options values={planTypes} labels={planTypeLabels} />
                 </select>
               </label>
               {field('periodStart', 'number')}
@@ -155,31 +152,19 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
                       </td>
                       <td>
                         <select aria-label={`Loại chỉ tiêu ${t.code}`} value={t.kind} onChange={(e) => editTarget(i, { kind: e.target.value as EditableTarget['kind'] })}>
-                          {targetKinds.map((k) => (
-                            <option key={k} value={k}>
-                              {targetKindLabels[k]}
-                            </option>
-                          ))}
+                          <Options values={targetKinds} labels={targetKindLabels} />
                         </select>
                         {t.kind === 'share-of-units' && (
                           <select aria-label={`Loại đơn vị của chỉ tiêu ${t.code}`} value={t.unitKind ?? ''} onChange={(e) => editTarget(i, { unitKind: (e.target.value || null) as EditableTarget['unitKind'] })}>
                             <option value="">—</option>
-                            {unitKinds.map((k) => (
-                              <option key={k} value={k}>
-                                {unitKindLabels[k]}
-                              </option>
-                            ))}
+                            <Options values={unitKinds} labels={unitKindLabels} />
                           </select>
                         )}
                         {t.deadlineYear && <div className="why">Hạn: năm {t.deadlineYear}</div>}
                       </td>
                       <td className="nowrap">
                         <select aria-label={`So sánh của chỉ tiêu ${t.code}`} value={t.comparator} onChange={(e) => editTarget(i, { comparator: e.target.value as EditableTarget['comparator'] })}>
-                          {comparators.map((c) => (
-                            <option key={c} value={c}>
-                              {text.comparator[c]}
-                            </option>
-                          ))}
+                          <Options values={comparators} labels={text.comparator} />
                         </select>{' '}
                         <input type="number" aria-label={`Mức của chỉ tiêu ${t.code}`} style={{ width: 70 }} value={t.threshold} onChange={(e) => editTarget(i, { threshold: Number(e.target.value) })} />
                         {t.comparator === 'between' && (

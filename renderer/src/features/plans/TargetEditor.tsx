@@ -6,6 +6,7 @@ import { unitKindLabels, unitKinds } from '../../../../shared/domain/units';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useLinkableIndicators, useRegisters, useUpdateTarget } from './queries';
 import { text } from './text';
+import { Options } from '../../ui/Options';
 
 type TargetFields = InputOf<'plans:update-target'>['target'];
 type DenominatorSource = 'none' | 'indicator' | 'register';
@@ -64,11 +65,7 @@ export function TargetEditor({ target, onClose }: { target: TargetSummary; onClo
         <label>
           {text.col.kind}
           <select value={t.kind} onChange={(e) => set({ kind: e.target.value as TargetFields['kind'] })}>
-            {targetKinds.map((k) => (
-              <option key={k} value={k}>
-                {targetKindLabels[k]}
-              </option>
-            ))}
+            <Options values={targetKinds} labels={targetKindLabels} />
           </select>
         </label>
         {indicatorSelect(text.indicator, t.indicatorId, (id) => set({ indicatorId: id }))}
@@ -101,11 +98,7 @@ export function TargetEditor({ target, onClose }: { target: TargetSummary; onClo
             {text.unitKind}
             <select value={t.unitKind ?? ''} onChange={(e) => set({ unitKind: (e.target.value || null) as TargetFields['unitKind'] })}>
               <option value="">—</option>
-              {unitKinds.map((k) => (
-                <option key={k} value={k}>
-                  {unitKindLabels[k]}
-                </option>
-              ))}
+              <Options values={unitKinds} labels={unitKindLabels} />
             </select>
           </label>
         )}
@@ -115,11 +108,7 @@ export function TargetEditor({ target, onClose }: { target: TargetSummary; onClo
               {text.condition}
               <select value={t.conditionComparator ?? ''} onChange={(e) => set({ conditionComparator: (e.target.value || null) as TargetFields['conditionComparator'] })}>
                 <option value="">mặc định (&gt; 0, hoặc "Có")</option>
-                {conditionComparators.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
+                <Options values={conditionComparators} labels={(c) => c} />
               </select>
             </label>
             <input type="number" aria-label="Giá trị điều kiện" value={t.conditionValue ?? ''} onChange={(e) => set({ conditionValue: toNumber(e.target.value) })} />
@@ -129,11 +118,7 @@ export function TargetEditor({ target, onClose }: { target: TargetSummary; onClo
           <label>
             {text.scope}
             <select value={t.scope} onChange={(e) => set({ scope: e.target.value as TargetFields['scope'] })}>
-              {targetScopes.map((s) => (
-                <option key={s} value={s}>
-                  {text.scopes[s]}
-                </option>
-              ))}
+              <Options values={targetScopes} labels={text.scopes} />
             </select>
           </label>
         )}
@@ -141,11 +126,7 @@ export function TargetEditor({ target, onClose }: { target: TargetSummary; onClo
           <label>
             {text.comparatorLabel}
             <select value={t.comparator} onChange={(e) => set({ comparator: e.target.value as TargetFields['comparator'] })}>
-              {comparators.map((c) => (
-                <option key={c} value={c}>
-                  {text.comparator[c]}
-                </option>
-              ))}
+              <Options values={comparators} labels={text.comparator} />
             </select>
           </label>
           <label>

@@ -4,6 +4,7 @@ import { formatDate, formatDateTime } from '../../../../shared/text/format-vi';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useUpdateTask } from './queries';
 import { text } from './text';
+import { Options } from '../../ui/Options';
 
 const settable = ['not-started', 'in-progress', 'done'] as const;
 
@@ -47,11 +48,7 @@ export function TasksTable({ tasks }: { tasks: TaskSummary[] }) {
                   value={t.status === 'overdue' ? 'in-progress' : t.status}
                   onChange={(e) => update.mutate({ taskId: t.id, status: e.target.value as (typeof settable)[number] })}
                 >
-                  {settable.map((s) => (
-                    <option key={s} value={s}>
-                      {taskStatusLabels[s]}
-                    </option>
-                  ))}
+                  <Options values={settable} labels={taskStatusLabels} />
                 </select>
               </td>
               <td>

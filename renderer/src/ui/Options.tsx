@@ -1,0 +1,12 @@
+/** One <option> per value of a fixed list (kinds, statuses, comparators), each with its Vietnamese label. */
+export function Options<T extends string>({ values, labels }: { values: readonly T[]; labels: Record<T, string> | ((value: T) => string) }) {
+  return (
+    <>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {typeof labels === 'function' ? labels(v) : labels[v]}
+        </option>
+      ))}
+    </>
+  );
+}

@@ -44,13 +44,6 @@ export function sharedReplyParser(): ReplyParser {
   return shared;
 }
 
-/** Stops the shared worker, if one runs: the command line does so before it ends. */
-export async function closeSharedReplyParser(): Promise<void> {
-  const parser = shared;
-  shared = null;
-  await parser?.close();
-}
-
 /** Starts the shared worker and has it load its parsers, so the first import is as fast as the rest. */
 export async function warmReplyParser(): Promise<void> {
   await sharedReplyParser().parse({ fileName: 'warm-up.txt', bytes: new Uint8Array() });
@@ -63,7 +56,6 @@ export function createWorkerParser(): ReplyParser {
   } catch {
     return inlineParser;
   }
-  worker.unref();
   let nextId = 0;
   const pending = new Map<number, { resolve: (r: ParsedReply) => void; reject: (e: Error) => void }>();
   let failed: Error | null = null;
@@ -76,11 +68,16 @@ export function createWorkerParser(): ReplyParser {
     const p = pending.get(m.id);
     if (!p) return;
     pending.delete(m.id);
+    if (pending.size === 0) worker.unref();
     if (m.result) p.resolve(m.result);
     else p.reject(new Error(m.error ?? 'parse failed'));
   });
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`parse worker exited (${code})`)));
+  // The worker keeps the process alive only while it has replies to read. Unreferenced after the
+  // listeners: adding a 'message' listener refs its port again, which kept every command-line
+  // import (and the benchmark) running after its work was done.
+  worker.unref();
   const parser = {
     get dead() {
       return failed !== null;
@@ -90,6 +87,7 @@ export function createWorkerParser(): ReplyParser {
       if (failed) return parseReply(input);
       return new Promise<ParsedReply>((resolve, reject) => {
         const id = nextId++;
+        if (pending.size === 0) worker.ref();
         pending.set(id, { resolve, reject });
         worker.postMessage({ id, input });
       }).catch(() => parseReply(input));

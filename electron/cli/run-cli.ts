@@ -149,7 +149,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const roundId = values.round === undefined ? undefined : requireId(values, 'round');
       const paths = positionals.slice(1);
       if (paths.length === 0) throw new UsageError('Cần ít nhất một tệp hoặc thư mục để nhập.');
-      const results = await withContext(db, (ctx) => importPaths(ctx, paths, undefined, roundId === undefined ? {} : { roundId }));
+      // One line per file on stderr while the batch runs (stdout keeps one JSON result per file).
+      const progress = (done: number, total: number, file: string) => {
+        if (done < total) io.err(`Đang nhập ${done + 1}/${total}: ${file}`);
+      };
+      const results = await withContext(db, (ctx) => importPaths(ctx, paths, progress, roundId === undefined ? {} : { roundId }));
       for (const r of results) io.out(JSON.stringify(r));
       return 0;
     }

@@ -16,6 +16,7 @@ import { evaluateTargets } from '../services/targets/evaluate-targets';
 import { getDashboard, getIndicatorSeries, listLinkableIndicators } from '../services/targets/dashboard';
 import { listRegisters, saveRegister } from '../services/targets/registers';
 import { saveChartPng } from '../services/files/save-chart-png';
+import { openOriginal } from '../services/files/open-original';
 import { saveReviewReport } from '../services/export/review-report';
 import { inspectBackup, restoreBackup } from '../services/backup/restore';
 import { draftFormFromBytes, MAX_FORM_FILE_BYTES } from '../services/forms/import-form';
@@ -181,6 +182,7 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
     'submissions:draft-correction': (input) => draftCorrectionRequest(ctx, input.roundId, input.unitId),
     'submissions:save-correction': (input) => saveCorrectionDraft(ctx, input.roundId, input.unitId, input.text),
     'submissions:get-provenance': (input) => getValueProvenance(ctx, input),
+    'files:open-original': (input) => openOriginal(ctx, input.fileId),
     'submissions:list-history': (input) => listHistory(ctx.db, { ...input, limit: 5000 }),
     'submissions:export-history': (input) => exportHistory(ctx, input),
     'submissions:get-check-settings': async () => ({ changeFactor: await getChangeFactor(ctx.db) }),

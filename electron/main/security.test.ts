@@ -74,7 +74,30 @@ describe('Electron security checklist', () => {
     expect(meta).toBe(contentSecurityPolicy.replace(/; frame-ancestors 'none'$/, ''));
     expect(contentSecurityPolicy).not.toMatch(/unsafe-eval|https?:|\*/);
   });
+  it('opens a file with the system only from the user’s own request, and only a read-only copy', () => {
+    // Every place that calls the system's "open" lives in one service, which writes the copy first.
+    const callers = sourceFiles(path.join(root, 'electron'))
+      .filter((f) => !f.endsWith('.test.ts') && !f.includes(`${path.sep}testing${path.sep}`))
+      .filter((f) => /\.openWithSystem\(|shell\.openPath\(|shell\.openExternal\(/.test(fs.readFileSync(f, 'utf8')));
+    expect(callers.map((f) => path.relative(root, f)).sort()).toEqual(['electron/main/platform-electron.ts', 'electron/services/files/open-original.ts']);
+    // That service is reached by one channel, which the page calls only from a button's click.
+    const handlers = fs.readFileSync(path.join(root, 'electron/handlers/handlers.ts'), 'utf8');
+    expect(handlers.match(/openOriginal\(/g)).toHaveLength(1);
+    expect(handlers).toContain("'files:open-original': (input) => openOriginal(ctx, input.fileId)");
+    const page = sourceFiles(path.join(root, 'renderer/src')).filter((f) => fs.readFileSync(f, 'utf8').includes("'files:open-original'"));
+    expect(page.map((f) => path.relative(root, f))).toEqual(['renderer/src/features/submissions/queries.ts']);
+    const opener = fs.readFileSync(path.join(root, 'electron/services/files/open-original.ts'), 'utf8');
+    expect(opener.indexOf('mode: 0o444')).toBeLessThan(opener.indexOf('openWithSystem('));
+  });
 });
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' ? [] : sourceFiles(p);
+    return /\.tsx?$/.test(e.name) ? [p] : [];
+  });
+}
 
 describe('packaging settings', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {

@@ -60,6 +60,7 @@ export const channels = [
   'submissions:draft-correction',
   'submissions:save-correction',
   'submissions:get-provenance',
+  'files:open-original',
   'submissions:list-history',
   'submissions:export-history',
   'submissions:get-check-settings',

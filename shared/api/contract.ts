@@ -229,6 +229,7 @@ export const contract = {
   'submissions:draft-correction': channel<CorrectionRequest>()(z.object(submissionRef).strict()),
   /** Asks where to save the correction request (as the user adjusted it) as an .eml draft; null when cancelled. */
   'submissions:save-correction': channel<string | null>()(z.object({ ...submissionRef, text: z.string().trim().min(1, 'Thư không có nội dung').max(20_000).optional() }).strict()),
+  'files:open-original': channel<string>()(z.object({ fileId: id }).strict()),
   'submissions:get-provenance': channel<ValueProvenance>()(z.object({ ...submissionRef, indicatorId: id }).strict()),
   /** The newest 5,000 changes that pass the filter. */
   'submissions:list-history': channel<HistoryEntry[]>()(historyFilter),

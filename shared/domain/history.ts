@@ -28,6 +28,8 @@ export interface ValueProvenance {
   comment: string | null;
   /** Where the current figure was read, or null when it was typed in or is blank. */
   source: {
+    /** The stored original's record, to open a read-only copy of it. */
+    fileId: number;
     fileName: string;
     sheet: string | null;
     cell: string | null;

@@ -1,6 +1,7 @@
 import WordExtractor from 'word-extractor';
 import { AppError } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text/fold';
+import { rebuildCompoundFile } from './rebuild-compound-file';
 import { fixLegacyTable, type SourceTable } from './source-table';
 
 /**
@@ -10,8 +11,9 @@ import { fixLegacyTable, type SourceTable } from './source-table';
  */
 export async function readDocTables(fileName: string, bytes: Uint8Array): Promise<{ tables: SourceTable[]; heading: string }> {
   let body: string;
+  const container = rebuildCompoundFile(fileName, bytes, 'văn bản Word cũ');
   try {
-    body = (await new WordExtractor().extract(Buffer.from(bytes))).getBody();
+    body = (await new WordExtractor().extract(container)).getBody();
   } catch {
     throw new AppError('unsupported-file', `Không đọc được văn bản Word cũ "${fileName}": tệp bị hỏng hoặc không phải tệp .doc.`);
   }

@@ -1,6 +1,7 @@
 import * as msgreader from '@kenjiuno/msgreader';
 import type MsgReaderClass from '@kenjiuno/msgreader';
 import { AppError } from '../../../shared/errors';
+import { rebuildCompoundFile } from '../files/rebuild-compound-file';
 import { cleanText } from '../../../shared/text/fold';
 import { MAX_ATTACHMENTS, type ReceivedMessage } from './read-message';
 
@@ -14,12 +15,18 @@ function headerDate(headers: string | undefined): string | null {
   return d && !Number.isNaN(d.getTime()) ? d.toISOString() : null;
 }
 
+/** A property's text: a damaged file can give a property of another type under a text's name. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** Reads an Outlook .msg: sender, subject, date, Message-ID and attachments (@kenjiuno/msgreader). */
 export function readMsg(fileName: string, bytes: Uint8Array): ReceivedMessage {
   let reader: MsgReaderClass;
   let data;
+  const container = rebuildCompoundFile(fileName, bytes, 'thư Outlook');
   try {
-    reader = new MsgReader(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    reader = new MsgReader(new DataView(container.buffer, container.byteOffset, container.byteLength));
     data = reader.getFileData();
   } catch (e) {
     throw new AppError('unsupported-file', `Không đọc được thư Outlook "${fileName}": ${(e as Error).message}`);
@@ -28,17 +35,20 @@ export function readMsg(fileName: string, bytes: Uint8Array): ReceivedMessage {
   const attachments = (data.attachments ?? []).slice(0, MAX_ATTACHMENTS).flatMap((a, i) => {
     try {
       const file = reader.getAttachment(a);
-      return [{ fileName: cleanText(file.fileName || a.fileName || `tep-dinh-kem-${i + 1}`), bytes: Buffer.from(file.content) }];
+      return [{ fileName: cleanText(text(file.fileName) || text(a.fileName) || `tep-dinh-kem-${i + 1}`), bytes: Buffer.from(file.content) }];
     } catch {
       return [];
     }
   });
-  const sent = headerDate(data.headers) ?? (data.clientSubmitTime ? new Date(data.clientSubmitTime).toISOString() : null);
+  const submitted = text(data.clientSubmitTime) ? new Date(data.clientSubmitTime!) : null;
+  const sent = headerDate(text(data.headers)) ?? (submitted && !Number.isNaN(submitted.getTime()) ? submitted.toISOString() : null);
+  const senderName = text(data.senderName);
+  const subject = text(data.subject);
   return {
-    messageId: data.messageId?.trim() || null,
-    fromAddress: (data.senderSmtpAddress || data.senderEmail)?.toLowerCase() ?? null,
-    fromName: data.senderName ? cleanText(data.senderName) : null,
-    subject: data.subject ? cleanText(data.subject) : null,
+    messageId: text(data.messageId)?.trim() || null,
+    fromAddress: (text(data.senderSmtpAddress) || text(data.senderEmail))?.toLowerCase() ?? null,
+    fromName: senderName ? cleanText(senderName) : null,
+    subject: subject ? cleanText(subject) : null,
     sentAt: sent,
     attachments,
   };

@@ -22,7 +22,7 @@ export async function getValueProvenance(ctx: ServiceContext, input: { roundId: 
     .leftJoin('submission_revision as rev', 'rev.id', 'd.revision_id')
     .leftJoin('email_message as m', 'm.id', 'rev.email_message_id')
     .select([
-      'd.num_value', 'd.text_value', 'd.comment', 'd.source_sheet', 'd.source_cell', 'f.original_name', 'rev.number',
+      'd.num_value', 'd.text_value', 'd.comment', 'd.source_file_id', 'd.source_sheet', 'd.source_cell', 'f.original_name', 'rev.number',
       'm.id as message_id', 'm.from_address', 'm.from_name', 'm.subject', 'm.sent_at', 'm.imported_at',
     ])
     .where('d.submission_id', '=', sub.id)
@@ -36,8 +36,9 @@ export async function getValueProvenance(ctx: ServiceContext, input: { roundId: 
     value: v ? (v.num_value ?? v.text_value) : null,
     comment: v?.comment ?? null,
     source:
-      v && v.original_name
+      v && v.original_name && v.source_file_id !== null
         ? {
+            fileId: v.source_file_id,
             fileName: v.original_name,
             sheet: v.source_sheet,
             cell: v.source_cell,

@@ -2,13 +2,14 @@ import { changeHowLabels } from '../../../../shared/domain/submissions';
 import { formatFigure } from '../../../../shared/domain/cell-value';
 import { formatDateTime } from '../../../../shared/text/format-vi';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { useProvenance } from './queries';
+import { useOpenOriginal, useProvenance } from './queries';
 
 const show = (v: number | string | null) => (v === null ? '(trống)' : typeof v === 'number' ? formatFigure(v, 'decimal') : v);
 
 /** Where one figure came from (message, file, sheet, cell) and every change to it since. */
 export function ProvenancePanel({ refOf, onClose, onOpenUnit }: { refOf: { roundId: number; unitId: number; indicatorId: number }; onClose: () => void; onOpenUnit?: () => void }) {
   const p = useProvenance(refOf);
+  const open = useOpenOriginal();
   const d = p.data;
   return (
     <aside className="details narrow-details" aria-label="Nguồn gốc số liệu">
@@ -19,7 +20,7 @@ export function ProvenancePanel({ refOf, onClose, onOpenUnit }: { refOf: { round
           ✕
         </button>
       </div>
-      <ErrorMessage error={p.error} />
+      <ErrorMessage error={p.error ?? open.error} />
       {d && (
         <>
           <p>
@@ -33,7 +34,12 @@ export function ProvenancePanel({ refOf, onClose, onOpenUnit }: { refOf: { round
           {d.source ? (
             <dl className="facts" data-testid="provenance-source">
               <dt>Tệp</dt>
-              <dd>{d.source.fileName}</dd>
+              <dd>
+                {d.source.fileName}{' '}
+                <button type="button" className="link-button" onClick={() => open.mutate(d.source!.fileId)} title="Mở một bản sao chỉ đọc của tệp gốc">
+                  Mở tệp gốc
+                </button>
+              </dd>
               {d.source.sheet && (
                 <>
                   <dt>Trang tính</dt>

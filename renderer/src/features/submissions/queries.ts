@@ -66,3 +66,8 @@ export function useHistory(filter: InputOf<'submissions:list-history'>) {
 export function useExportHistory() {
   return useMutation({ mutationFn: (filter: InputOf<'submissions:export-history'>) => call('submissions:export-history', filter) });
 }
+
+/** Opens a read-only copy of a stored original with the system's program (the user's click only). */
+export function useOpenOriginal() {
+  return useMutation({ mutationFn: (fileId: number) => call('files:open-original', { fileId }) });
+}

@@ -24,8 +24,11 @@ interface OrgUnitEventTable {
   basis: string | null;
   note: string | null;
   created_at: string;
+  yes_no_rule: Generated<string>;
 }
 interface OrgUnitSuccessionTable { event_id: number; from_unit_id: number; to_unit_id: number; share: number }
+/** A unit's former parent and the period it held; org_unit.parent_id is the parent since then. */
+interface OrgUnitParentTable { unit_id: number; parent_id: number | null; valid_from: string | null; valid_to: string; event_id: number | null }
 
 interface ProgrammeTable {
   id: Generated<number>;
@@ -262,6 +265,7 @@ export interface Database {
   org_unit_email: OrgUnitEmailTable;
   org_unit_event: OrgUnitEventTable;
   org_unit_succession: OrgUnitSuccessionTable;
+  org_unit_parent: OrgUnitParentTable;
   programme: ProgrammeTable;
   plan: PlanTable;
   target: TargetTable;

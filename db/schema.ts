@@ -265,7 +265,7 @@ export interface Database {
   org_unit_email: OrgUnitEmailTable;
   org_unit_event: OrgUnitEventTable;
   org_unit_succession: OrgUnitSuccessionTable;
-  org_unit_parent: OrgUnitParentTable;
+  org_unit_former_parent: OrgUnitParentTable;
   programme: ProgrammeTable;
   plan: PlanTable;
   target: TargetTable;

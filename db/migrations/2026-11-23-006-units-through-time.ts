@@ -8,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
  *   "any": when one was); a split copies a yes/no figure to every part and divides counts by share.
  */
 const statements = [
-  `CREATE TABLE org_unit_parent (
+  `CREATE TABLE org_unit_former_parent (
     unit_id INTEGER NOT NULL REFERENCES org_unit(id) ON DELETE CASCADE,
     parent_id INTEGER REFERENCES org_unit(id),
     valid_from TEXT,

@@ -37,9 +37,21 @@ export async function listUnits(db: Db, asOf?: string): Promise<Unit[]> {
   const codeById = new Map<number, string>();
   // Parents may lie outside the filtered set (an expired parent); look their codes up too.
   for (const r of await db.selectFrom('org_unit').select(['id', 'code']).execute()) codeById.set(r.id, r.code);
-  return rows.map((r) =>
-    toUnit(r, r.parent_id === null ? null : (codeById.get(r.parent_id) ?? null), emailsByUnit.get(r.id) ?? []),
-  );
+  // On a past day, a unit's parent is the one it had then.
+  const formerParent = new Map<number, number | null>();
+  if (asOf) {
+    const former = await db
+      .selectFrom('org_unit_former_parent')
+      .select(['unit_id', 'parent_id'])
+      .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', asOf)]))
+      .where('valid_to', '>', asOf)
+      .execute();
+    for (const f of former) formerParent.set(f.unit_id, f.parent_id);
+  }
+  return rows.map((r) => {
+    const parentId = formerParent.has(r.id) ? formerParent.get(r.id)! : r.parent_id;
+    return toUnit({ ...r, parent_id: parentId }, parentId === null ? null : (codeById.get(parentId) ?? null), emailsByUnit.get(r.id) ?? []);
+  });
 }
 
 export async function listCurrentUnitsByCode(db: Db): Promise<Map<string, OrgUnitRow>> {

@@ -88,6 +88,11 @@ export class Boundary {
     return u !== undefined && within(day, u.validFrom, u.validTo);
   }
 
+  /** Every unit, of any day. */
+  all(): UnitSpan[] {
+    return [...this.units.values()];
+  }
+
   /** The units of the boundaries. */
   unitsOfDay(): UnitSpan[] {
     return [...this.units.values()].filter((u) => this.exists(u.id));

@@ -1,0 +1,52 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../schema';
+import { Boundary, type ParentSpan, type Succession, type UnitSpan, type YesNoRule } from '../../shared/domain/boundaries';
+import type { UnitKind } from '../../shared/domain/units';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function loadUnitSpans(db: Db): Promise<UnitSpan[]> {
+  const rows = await db.selectFrom('org_unit').select(['id', 'code', 'name', 'kind', 'parent_id', 'valid_from', 'valid_to']).execute();
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind as UnitKind, parentId: r.parent_id, validFrom: r.valid_from, validTo: r.valid_to }));
+}
+
+export async function loadFormerParents(db: Db): Promise<ParentSpan[]> {
+  const rows = await db.selectFrom('org_unit_former_parent').select(['unit_id', 'parent_id', 'valid_from', 'valid_to']).execute();
+  return rows.map((r) => ({ unitId: r.unit_id, parentId: r.parent_id, validFrom: r.valid_from, validTo: r.valid_to }));
+}
+
+export async function loadSuccessions(db: Db): Promise<Succession[]> {
+  const rows = await db
+    .selectFrom('org_unit_succession as s')
+    .innerJoin('org_unit_event as e', 'e.id', 's.event_id')
+    .select(['e.kind', 'e.effective_date', 'e.yes_no_rule', 's.from_unit_id', 's.to_unit_id', 's.share'])
+    .execute();
+  return rows.map((r) => ({
+    kind: r.kind as Succession['kind'],
+    date: r.effective_date,
+    fromUnitId: r.from_unit_id,
+    toUnitId: r.to_unit_id,
+    share: r.share,
+    yesNoRule: r.yes_no_rule as YesNoRule,
+  }));
+}
+
+/** The boundaries of a day over the stored units, their former parents and successions. */
+export async function loadBoundary(db: Db, day: string): Promise<Boundary> {
+  return new Boundary(day, await loadUnitSpans(db), await loadFormerParents(db), await loadSuccessions(db));
+}
+
+/**
+ * Gives a unit a new parent from a day, keeping the old one with the period it held. The period
+ * starts where the previous recorded one ended (or when the unit began).
+ */
+export async function changeParent(db: Db, unitId: number, parentId: number | null, day: string, eventId: number, now: string): Promise<void> {
+  const unit = await db.selectFrom('org_unit').select(['parent_id', 'valid_from']).where('id', '=', unitId).executeTakeFirstOrThrow();
+  if (unit.parent_id === parentId) return;
+  const last = await db.selectFrom('org_unit_former_parent').select('valid_to').where('unit_id', '=', unitId).orderBy('valid_to', 'desc').executeTakeFirst();
+  await db
+    .insertInto('org_unit_former_parent')
+    .values({ unit_id: unitId, parent_id: unit.parent_id, valid_from: last?.valid_to ?? unit.valid_from, valid_to: day, event_id: eventId })
+    .execute();
+  await db.updateTable('org_unit').set({ parent_id: parentId, updated_at: now }).where('id', '=', unitId).execute();
+}

@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { insertUnit } from '../../../db/units/repo';
+import { foldText } from '../../../shared/text/fold';
+import type { UnitKind } from '../../../shared/domain/units';
+import type { TargetEvaluation } from '../../../shared/domain/targets';
+import { createTestContext, type TestContext } from '../../testing/service-context';
+import { buildTargetProvince, type TargetProvince } from '../../testing/target-province';
+import { evaluateTargets } from '../targets/evaluate-targets';
+import { listBackupFiles, backupFolder } from '../backup/backups';
+import { listUnitTree } from './list-units';
+import { listUnitEvents, recordEnd, recordMerge, recordSplit } from './unit-changes';
+
+/**
+ * A province before and after the 2025 reform: "Tỉnh Thử Nghiệm" (51: districts D1-D4) and Kon Tum
+ * (62: K1, K2) merge on 1/7/2025 into a new province 51; the districts end: D1 is split into the
+ * communes X1 (60%) and X2 (40%), D4 and K2 merge into the commune X3, the others end with no
+ * successor. 2021-2024 were reported by districts, 2026 by communes.
+ */
+const REFORM = '2025-07-01';
+const BASIS = 'Nghị quyết 202/2025/QH15';
+let ctx: TestContext;
+let p: TargetProvince;
+
+const figures2024 = { D1: 10, D2: 2, D3: 3, D4: 4, K1: 5, K2: 1 };
+const figures2026 = { X1: 7, X2: 5, X3: 8 };
+
+async function addUnit(code: string, name: string, kind: UnitKind, parent: number | null) {
+  const now = ctx.clock().toISOString();
+  p.unitId[code] = await insertUnit(ctx.db, { code, name, name_key: foldText(name), kind, parent_id: parent, valid_from: null, valid_to: null, created_at: now, updated_at: now });
+}
+
+beforeEach(async () => {
+  ctx = await createTestContext(new Date('2026-11-23T03:00:00Z'));
+  p = await buildTargetProvince(ctx);
+  await addUnit('62', 'Tỉnh Kon Tum', 'province', null);
+  await addUnit('K1', 'Huyện K1', 'district', p.unitId['62']!);
+  await addUnit('K2', 'Huyện K2', 'district', p.unitId['62']!);
+  const all = ['D1', 'D2', 'D3', 'D4', 'K1', 'K2'];
+  for (const year of [2021, 2022, 2023]) {
+    await p.fillYear(String(year), Object.fromEntries(all.map((c, i) => [c, { crimes: year - 2020 + i, plan: 'Có' }])), all);
+  }
+  await p.fillYear('2024', Object.fromEntries(Object.entries(figures2024).map(([c, n]) => [c, { crimes: n, plan: c === 'D1' ? 'Có' : 'Không' }])), all);
+});
+afterEach(async () => {
+  await ctx.dispose();
+});
+
+async function recordReform() {
+  const merged = await recordMerge(ctx, { into: '51', name: 'Tỉnh Quảng Ngãi', from: ['51', '62'], date: REFORM, basis: BASIS });
+  // The new communes, from the official list (no validity yet: the changes give it).
+  const newProvince = (await ctx.db.selectFrom('org_unit').select('id').where('code', '=', '51').where('valid_to', 'is', null).executeTakeFirstOrThrow()).id;
+  for (const [code, name] of [['X1', 'Xã X1'], ['X2', 'Xã X2'], ['X3', 'Xã X3']] as const) await addUnit(code, name, 'commune', newProvince);
+  await recordSplit(ctx, { from: 'D1', into: [{ code: 'X1', share: 0.6 }, { code: 'X2', share: 0.4 }], date: REFORM, basis: BASIS });
+  await recordMerge(ctx, { into: 'X3', from: ['D4', 'K2'], date: REFORM, basis: BASIS });
+  for (const code of ['D2', 'D3', 'K1']) await recordEnd(ctx, { code, date: REFORM, basis: 'Luật 72/2025/QH15' });
+  return merged;
+}
+
+const province = (list: TargetEvaluation[]) => Object.fromEntries(list.filter((e) => e.scope === 'province').map((e) => [e.period, e.actual]));
+
+describe('the 2025 merger, recorded', () => {
+  it('keeps both former provinces and their districts for their days, and gives the new units from the day of the change', async () => {
+    const merged = await recordReform();
+    expect(merged.event).toMatchObject({ kind: 'merge', date: REFORM, basis: BASIS, from: [{ code: '51', name: 'Tỉnh Thử Nghiệm' }, { code: '62', name: 'Tỉnh Kon Tum' }], to: [{ code: '51', name: 'Tỉnh Quảng Ngãi', share: 1 }] });
+    // A backup was taken before the change.
+    expect(listBackupFiles(backupFolder(ctx)).map((b) => b.kind)).toContain('truoc-gop');
+    const tree = (day: string) => listUnitTree(ctx, day).then((t) => t.map((u) => `${'  '.repeat(u.level)}${u.code} ${u.name}`));
+    expect(await tree('2024-01-01')).toEqual([
+      '51 Tỉnh Thử Nghiệm', '  SYT Sở Y tế', '  D1 Huyện 1', '  D2 Huyện 2', '  D3 Huyện 3', '  D4 Huyện 4',
+      '62 Tỉnh Kon Tum', '  K1 Huyện K1', '  K2 Huyện K2',
+    ]);
+    expect(await tree('2026-01-01')).toEqual(['51 Tỉnh Quảng Ngãi', '  SYT Sở Y tế', '  X1 Xã X1', '  X2 Xã X2', '  X3 Xã X3']);
+    expect((await listUnitEvents(ctx)).map((e) => [e.kind, e.from.map((f) => f.code).join('+'), e.to.map((t) => `${t.code}:${t.share}`).join('+')])).toEqual([
+      ['dissolve', 'K1', ''], ['dissolve', 'D3', ''], ['dissolve', 'D2', ''], ['merge', 'D4+K2', 'X3:1'], ['split', 'D1', 'X1:0.6+X2:0.4'], ['merge', '51+62', '51:1'],
+    ]);
+    // Recording the same changes again changes nothing.
+    const events = (await listUnitEvents(ctx)).length;
+    expect((await recordMerge(ctx, { into: '51', from: ['51', '62'], date: REFORM, basis: BASIS })).alreadyRecorded).toBe(true);
+    expect((await recordSplit(ctx, { from: 'D1', into: [{ code: 'X1', share: 0.6 }, { code: 'X2', share: 0.4 }], date: REFORM, basis: BASIS })).alreadyRecorded).toBe(true);
+    expect((await recordEnd(ctx, { code: 'D2', date: REFORM, basis: BASIS })).alreadyRecorded).toBe(true);
+    expect(await listUnitEvents(ctx)).toHaveLength(events);
+    expect(ctx.checkDatabase(true)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a split whose shares pass 100% or whose parts do not exist, changing nothing', async () => {
+    await expect(recordSplit(ctx, { from: 'D1', into: [{ code: 'D2', share: 0.7 }, { code: 'D3', share: 0.5 }], date: REFORM, basis: BASIS })).rejects.toThrow('Tổng tỷ lệ chia là 120%, vượt quá 100%.');
+    await expect(recordSplit(ctx, { from: 'D1', into: [{ code: 'Y9', share: 1 }], date: REFORM, basis: BASIS })).rejects.toThrow('Chưa có đơn vị mã "Y9" có hiệu lực từ 01/07/2025');
+    await expect(recordMerge(ctx, { into: '51', from: ['51', '99'], date: REFORM, basis: BASIS })).rejects.toThrow('Không có đơn vị mã "99" còn hiệu lực ngày 30/06/2025.');
+    expect(await listUnitEvents(ctx)).toEqual([]);
+    expect((await listUnitTree(ctx)).map((u) => u.code)).toContain('D1');
+  });
+});
+
+describe('targets and comparisons across the change', () => {
+  beforeEach(async () => {
+    await recordReform();
+    await p.fillYear('2026', Object.fromEntries(Object.entries(figures2026).map(([c, n]) => [c, { crimes: n }])), Object.keys(figures2026));
+    await p.plan([{ kind: 'count', comparator: '>=', threshold: 10, indicatorId: p.indicatorId.crimes, periodFrom: 2021, periodTo: 2026 }], [2021, 2026]);
+  });
+
+  it('evaluates a 2021-2025 target in the old boundaries (the former province alone) and in the new (both former provinces)', async () => {
+    const old = await evaluateTargets(ctx, { asOf: '2026-11-23', boundaryDate: '2024-01-01' });
+    const now = await evaluateTargets(ctx, { asOf: '2026-11-23', boundaryDate: '2026-01-01' });
+    const sum = (codes: string[], f: Record<string, number>) => codes.reduce((a, c) => a + f[c]!, 0);
+    // 2024 in the old boundaries: the former province's four districts.
+    expect(province(old)['2024']).toBe(sum(['D1', 'D2', 'D3', 'D4'], figures2024));
+    // The same year in today's boundaries: both former provinces, every figure kept (21 = 21).
+    expect(province(now)['2024']).toBe(sum(Object.keys(figures2024), figures2024));
+    expect(province(now)['2021']).toBe([0, 1, 2, 3, 4, 5].reduce((a, i) => a + 1 + i, 0));
+    expect(province(old)['2021']).toBe([0, 1, 2, 3].reduce((a, i) => a + 1 + i, 0));
+    // 2026, reported by communes: all of it today; in the old boundaries the communes of D1 go back to D1,
+    // and X3 (from a district of each former province) cannot be divided, so it is left out and said so.
+    expect(province(now)['2026']).toBe(20);
+    expect(province(old)['2026']).toBe(figures2026.X1 + figures2026.X2);
+    const old2026 = old.find((e) => e.period === '2026' && e.scope === 'province')!;
+    expect(old2026.explanation).toContain('Theo địa giới ngày 01/01/2024 (Tỉnh Thử Nghiệm): số liệu của 3 đơn vị được quy đổi theo sáp nhập, chia tách (Xã X1, Xã X2, Xã X3); 1 đơn vị không quy đổi được nên không tính (Xã X3).');
+    const now2024 = now.find((e) => e.period === '2024' && e.scope === 'province')!;
+    expect(now2024.explanation).toContain('Theo địa giới ngày 01/01/2026 (Tỉnh Quảng Ngãi): số liệu của 6 đơn vị được quy đổi');
+    // Kon Tum's own figures in its own old boundaries.
+    const konTum = await evaluateTargets(ctx, { asOf: '2026-11-23', boundaryDate: '2024-01-01', province: '62' });
+    expect(province(konTum)['2024']).toBe(figures2024.K1 + figures2024.K2);
+    // Before a merger of provinces the province must be told apart: the same code as today's is the default; an unknown one is refused.
+    await expect(evaluateTargets(ctx, { boundaryDate: '2024-01-01', province: '77' })).rejects.toThrow('Ngày 01/01/2024 không có tỉnh mã "77" (có: 51 Tỉnh Thử Nghiệm, 62 Tỉnh Kon Tum).');
+  });
+
+  it('divides a split district’s figures among its communes by share, and copies its yes/no answer', async () => {
+    await p.plan([
+      { kind: 'count', comparator: '>=', threshold: 1, indicatorId: p.indicatorId.crimes, scope: 'each-unit', periodFrom: 2024, periodTo: 2024 },
+      { kind: 'yes-no', comparator: '=', threshold: 1, indicatorId: p.indicatorId.plan, scope: 'each-unit', periodFrom: 2024, periodTo: 2024 },
+    ], [2024, 2024]);
+    const now = await evaluateTargets(ctx, { asOf: '2026-11-23', boundaryDate: '2026-01-01' });
+    const of = (kind: string, scope: string) => now.find((e) => e.kind === kind && e.scope === scope && e.period === '2024')?.actual;
+    expect(of('count', 'X1')).toBe(6);
+    expect(of('count', 'X2')).toBe(4);
+    // X3 = D4 + K2, whole.
+    expect(of('count', 'X3')).toBe(figures2024.D4 + figures2024.K2);
+    expect(of('yes-no', 'X1')).toBe(1);
+    expect(of('yes-no', 'X2')).toBe(1);
+    // D4 and K2 both answered "Không": the merged commune too.
+    expect(of('yes-no', 'X3')).toBe(0);
+  });
+});

@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
 import { LiveDatabase } from '../../db/live-database';
 import { AppError, isAppError } from '../../shared/errors';
-import { isIsoDate } from '../../shared/text/format-vi';
+import { formatNumber, isIsoDate } from '../../shared/text/format-vi';
 import { unitKindLabels } from '../../shared/domain/units';
 import { createServiceContext, type ServiceContext } from '../services/context';
 import type { Platform } from '../services/platform';
 import { createDemo } from '../services/demo/create-demo';
 import { importUnitsFromFile } from '../services/units/import-units';
 import { listUnitTree } from '../services/units/list-units';
+import { listUnitEvents, recordEnd, recordMerge, recordSplit, type UnitChangeResult } from '../services/units/unit-changes';
+import { unitEventLabels, type UnitEvent } from '../../shared/domain/unit-events';
 import { getStatus } from '../services/app/get-status';
 import { importFormFile } from '../services/forms/import-form';
 import { listFormSummaries } from '../../db/forms/repo';
@@ -37,7 +39,13 @@ export interface CliIo {
 const usage = `Cách dùng:
   init --db TỆP [--demo] [--json]                 tạo (hoặc nâng cấp) tệp dữ liệu; --demo: thêm dữ liệu mẫu
   units import --db TỆP --file DS.csv|.xlsx|.xls  nhập danh sách đơn vị (cột: code, name, kind, parent_code, emails)
-  units list --db TỆP [--as-of YYYY-MM-DD] [--json] liệt kê đơn vị
+  units list --db TỆP [--as-of YYYY-MM-DD] [--json] liệt kê đơn vị có hiệu lực ngày đó, với cấp trên của ngày đó
+  units merge --db TỆP --into MÃ [--name TÊN] --from MÃ,MÃ,... --date YYYY-MM-DD --basis VĂN-BẢN [--yes-no all|any] [--json]
+                                                  ghi nhận sáp nhập (mã trùng mã cũ: đơn vị mới mang lại mã đó)
+  units split --db TỆP --from MÃ --into MÃ:TỶ-LỆ,MÃ:TỶ-LỆ --date YYYY-MM-DD --basis VĂN-BẢN [--json]
+                                                  ghi nhận chia tách (tỷ lệ 0-1, ví dụ X1:0.6,X2:0.4)
+  units end --db TỆP --code MÃ --date YYYY-MM-DD --basis VĂN-BẢN [--json]   ghi nhận đơn vị kết thúc (như cấp huyện từ 01/7/2025)
+  units events --db TỆP [--json]                  các lần sáp nhập, chia tách, kết thúc đã ghi nhận
   form import --db TỆP --file PHỤ-LỤC.docx|.xlsx|.xls [--name TÊN] [--json]   nhập biểu mẫu từ phụ lục
   form list --db TỆP [--json]                     liệt kê biểu mẫu
   round create --db TỆP --form ID --period KỲ --cutoff YYYY-MM-DD --deadline YYYY-MM-DD [--units all|MÃ,MÃ] [--json]
@@ -55,8 +63,25 @@ const usage = `Cách dùng:
   check --db TỆP [--full] [--json]                kiểm tra tệp dữ liệu (--full: cả tệp gốc và nguồn gốc số liệu); mã thoát 1 khi có lỗi
   report --db TỆP --plan ID [--round ID] [--by-unit] [--as-of YYYY-MM-DD] --out ĐƯỜNG-DẪN
                                                   dự thảo báo cáo kết quả thực hiện kế hoạch (Word), kèm phụ lục của đợt
-  targets evaluate --db TỆP [--plan ID] [--as-of YYYY-MM-DD] [--json]
-                                                  đánh giá các chỉ tiêu của kế hoạch theo số liệu đã nhận, từng năm`;
+  targets evaluate --db TỆP [--plan ID] [--as-of YYYY-MM-DD] [--boundaries YYYY-MM-DD [--province MÃ]] [--json]
+                                                  đánh giá các chỉ tiêu của kế hoạch theo số liệu đã nhận, từng năm;
+                                                  --boundaries: theo địa giới của ngày đó (quy đổi qua sáp nhập, chia tách)`;
+
+function requireDate(values: Record<string, unknown>, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v === '') throw new UsageError(`Thiếu --${name}.`);
+  if (!isIsoDate(v)) throw new UsageError(`Ngày "${v}" không hợp lệ; dùng dạng YYYY-MM-DD.`);
+  return v;
+}
+
+function describeEvent(e: UnitEvent): string {
+  const to = e.to.map((t) => `${t.code} ${t.name}${t.share < 1 ? ` (${formatNumber(t.share * 100)}%)` : ''}`).join(', ');
+  return `${formatDate(e.date)}\t${unitEventLabels[e.kind]}\t${e.from.map((f) => `${f.code} ${f.name}`).join(', ')}${to ? ` → ${to}` : ''}${e.basis ? `\t${e.basis}` : ''}`;
+}
+
+function describeChange(r: UnitChangeResult): string {
+  return r.alreadyRecorded ? `Đã ghi nhận từ trước, không thay đổi: ${describeEvent(r.event)}` : `Đã ghi nhận: ${describeEvent(r.event)}${r.backup ? `\nBản sao lưu trước khi thay đổi: ${r.backup}` : ''}`;
+}
 
 /** The command line has no windows: anything that would open a dialog is refused. */
 const cliPlatform: Platform = {
@@ -128,6 +153,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         from: { type: 'string' },
         full: { type: 'boolean' },
         'by-unit': { type: 'boolean' },
+        into: { type: 'string' },
+        date: { type: 'string' },
+        basis: { type: 'string' },
+        code: { type: 'string' },
+        'yes-no': { type: 'string' },
+        boundaries: { type: 'string' },
+        province: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -185,6 +217,42 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         print(rows, () =>
           tree.map((u) => `${'  '.repeat(u.level)}${u.code}\t${u.name}\t${unitKindLabels[u.kind]}${u.emails.length ? `\t${u.emails.join(', ')}` : ''}`).join('\n'),
         );
+        return 0;
+      }
+      case 'units merge': {
+        const db = requireOption(values, 'db');
+        const from = requireOption(values, 'from').split(',').map((c) => c.trim()).filter(Boolean);
+        const yesNo = values['yes-no'] as 'all' | 'any' | undefined;
+        if (yesNo !== undefined && yesNo !== 'all' && yesNo !== 'any') throw new UsageError('--yes-no nhận "all" (có khi mọi đơn vị cũ có) hoặc "any" (có khi một đơn vị cũ có).');
+        const input = { into: requireOption(values, 'into'), from, date: requireDate(values, 'date'), basis: requireOption(values, 'basis'), ...(values.name ? { name: values.name } : {}), ...(yesNo ? { yesNoRule: yesNo } : {}) };
+        const r = await withContext(db, (ctx) => recordMerge(ctx, input));
+        print(r, () => describeChange(r));
+        return 0;
+      }
+      case 'units split': {
+        const db = requireOption(values, 'db');
+        const into = requireOption(values, 'into').split(',').map((part) => {
+          const [code, share] = part.split(':');
+          const n = share === undefined ? NaN : Number(share.replace(',', '.'));
+          if (!code?.trim() || !Number.isFinite(n)) throw new UsageError(`Phần "${part}" không đúng dạng MÃ:TỶ-LỆ (ví dụ X1:0.6).`);
+          return { code: code.trim(), share: n };
+        });
+        const input = { from: requireOption(values, 'from'), into, date: requireDate(values, 'date'), basis: requireOption(values, 'basis') };
+        const r = await withContext(db, (ctx) => recordSplit(ctx, input));
+        print(r, () => describeChange(r));
+        return 0;
+      }
+      case 'units end': {
+        const db = requireOption(values, 'db');
+        const input = { code: requireOption(values, 'code'), date: requireDate(values, 'date'), basis: requireOption(values, 'basis') };
+        const r = await withContext(db, (ctx) => recordEnd(ctx, input));
+        print(r, () => describeChange(r));
+        return 0;
+      }
+      case 'units events': {
+        const db = requireOption(values, 'db');
+        const events = await withContext(db, (ctx) => listUnitEvents(ctx));
+        print(events, () => events.map(describeEvent).join('\n') || 'Chưa ghi nhận thay đổi đơn vị nào.');
         return 0;
       }
       case 'form import': {
@@ -317,7 +385,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const planId = values.plan === undefined ? undefined : requireId(values, 'plan');
         const asOf = values['as-of'];
         if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`Ngày "${asOf}" không hợp lệ; dùng dạng YYYY-MM-DD.`);
-        const list = await withContext(db, (ctx) => evaluateTargets(ctx, { ...(planId !== undefined ? { planId } : {}), ...(asOf ? { asOf } : {}) }));
+        const boundaryDate = values.boundaries === undefined ? undefined : requireDate(values, 'boundaries');
+        if (values.province !== undefined && boundaryDate === undefined) throw new UsageError('--province đi cùng --boundaries.');
+        const options = {
+          ...(planId !== undefined ? { planId } : {}),
+          ...(asOf ? { asOf } : {}),
+          ...(boundaryDate ? { boundaryDate } : {}),
+          ...(values.province ? { province: values.province } : {}),
+        };
+        const list = await withContext(db, (ctx) => evaluateTargets(ctx, options));
         const out = list.map((e) => ({
           targetId: e.targetId, planId: e.planId, code: e.code, text: e.text, kind: e.kind, period: e.period, scope: e.scope,
           actual: e.actual, threshold: e.threshold, thresholdHigh: e.thresholdHigh, comparator: e.comparator, status: e.status, explanation: e.explanation,

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../services/context';
 import { getStatus } from '../services/app/get-status';
 import { createDemo } from '../services/demo/create-demo';
 import { listUnitTree } from '../services/units/list-units';
+import { listUnitEvents, recordEnd, recordMerge, recordSplit } from '../services/units/unit-changes';
 import { chooseAndImportUnits } from '../services/units/import-units';
 import { listPlans, updateTask } from '../services/plans/list-plans';
 import { draftPlanFromText } from '../services/plans/draft-plan';
@@ -76,6 +77,10 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
     'demo:create-demo': () => createDemo(ctx, { history: true }),
     'units:list-units': (input) => listUnitTree(ctx, input.asOf),
     'units:import-file': () => chooseAndImportUnits(ctx),
+    'units:list-events': () => listUnitEvents(ctx),
+    'units:record-merge': (input) => recordMerge(ctx, input),
+    'units:record-split': (input) => recordSplit(ctx, input),
+    'units:record-end': (input) => recordEnd(ctx, input),
     'plans:list-plans': () => listPlans(ctx),
     'plans:draft-from-text': (input) => draftPlanFromText(ctx, input.text),
     'plans:create-plan': async (input) => ({ id: await createPlan(ctx, input) }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
-import type { UnitTreeRow } from '../domain/units';
+import { unitKinds, type UnitTreeRow } from '../domain/units';
+import type { UnitChangeResult, UnitEvent } from '../domain/unit-events';
 import type { PlanDetail } from '../domain/plans';
 import { id, isoDate, year } from './common-schemas';
 import { planInput, targetInput, taskUpdate } from './plan-inputs';
@@ -103,12 +104,36 @@ const ruleSide = z
   })
   .strict();
 
+const unitCode = z.string().trim().min(1, 'Cần mã đơn vị').max(40);
+const changeBasis = z.string().trim().min(1, 'Cần văn bản làm căn cứ (số nghị quyết, quyết định)').max(500);
+
 export const contract = {
   'app:get-status': channel<AppStatus>()(noInput),
   'demo:create-demo': channel<DemoSummary>()(noInput),
   'units:list-units': channel<UnitTreeRow[]>()(z.object({ asOf: isoDate.optional() }).strict()),
   /** Asks the user for a .csv/.xlsx/.xls file and imports it; null when the user cancels. */
   'units:import-file': channel<ImportUnitsReport | null>()(noInput),
+  'units:list-events': channel<UnitEvent[]>()(noInput),
+  'units:record-merge': channel<UnitChangeResult>()(
+    z.object({
+      into: unitCode,
+      name: z.string().trim().max(300).optional(),
+      kind: z.enum(unitKinds).optional(),
+      from: z.array(unitCode).min(1, 'Chọn các đơn vị được sáp nhập').max(200),
+      date: isoDate,
+      basis: changeBasis,
+      yesNoRule: z.enum(['all', 'any']).optional(),
+    }).strict(),
+  ),
+  'units:record-split': channel<UnitChangeResult>()(
+    z.object({
+      from: unitCode,
+      into: z.array(z.object({ code: unitCode, share: z.number().gt(0, 'Tỷ lệ phải lớn hơn 0').max(1, 'Tỷ lệ không quá 100%') }).strict()).min(1, 'Cần ít nhất một đơn vị nhận').max(200),
+      date: isoDate,
+      basis: changeBasis,
+    }).strict(),
+  ),
+  'units:record-end': channel<UnitChangeResult>()(z.object({ code: unitCode, date: isoDate, basis: changeBasis }).strict()),
   'plans:list-plans': channel<PlanDetail[]>()(noInput),
   /** Reads a pasted plan: its document data, target drafts, task drafts with agencies matched to units. Nothing is stored. */
   'plans:draft-from-text': channel<PlanDraft>()(z.object({ text: z.string().trim().min(1, 'Hãy dán nội dung kế hoạch').max(500_000, 'Văn bản quá dài (tối đa 500.000 ký tự)') }).strict()),

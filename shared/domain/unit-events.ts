@@ -20,3 +20,12 @@ export const unitEventLabels: Record<UnitEvent['kind'], string> = {
   create: 'Thành lập',
   dissolve: 'Kết thúc hoạt động',
 };
+
+/** What recording a change gives back. */
+export interface UnitChangeResult {
+  event: UnitEvent;
+  /** True when the same change had been recorded before: nothing was changed. */
+  alreadyRecorded: boolean;
+  /** Name of the backup taken before the change. */
+  backup: string | null;
+}

@@ -5,7 +5,8 @@ import { AppError } from '../../../shared/errors';
 import { formatDate } from '../../../shared/text/format-vi';
 import { foldText } from '../../../shared/text/fold';
 import type { UnitKind } from '../../../shared/domain/units';
-import type { UnitEvent } from '../../../shared/domain/unit-events';
+import type { UnitChangeResult, UnitEvent } from '../../../shared/domain/unit-events';
+export type { UnitChangeResult };
 import type { YesNoRule } from '../../../shared/domain/boundaries';
 import type { ServiceContext } from '../context';
 import { takeBackup } from '../backup/backups';
@@ -36,14 +37,6 @@ export interface EndInput {
   code: string;
   date: string;
   basis: string;
-}
-
-export interface UnitChangeResult {
-  event: UnitEvent;
-  /** True when the same change had been recorded before: nothing was changed. */
-  alreadyRecorded: boolean;
-  /** Name of the backup taken before the change. */
-  backup: string | null;
 }
 
 const dayBefore = (day: string) => {

@@ -4,7 +4,10 @@ import type { ColDef, GridApi, IRowNode } from 'ag-grid-community';
 import { unitKindLabels, type UnitTreeRow } from '../../../../shared/domain/units';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { gridTheme } from '../../ui/grid-theme';
-import { useImportUnits, useUnits } from './queries';
+import { useImportUnits, useUnitEvents, useUnits } from './queries';
+import { UnitChangeWizard } from './UnitChangeWizard';
+import { unitEventLabels } from '../../../../shared/domain/unit-events';
+import { formatDate, formatNumber } from '../../../../shared/text/format-vi';
 import { text } from './text';
 import { visibleUnitIds } from './unit-visibility';
 import '../../ui/grid-modules';
@@ -33,8 +36,22 @@ function NameCell(props: CustomCellRendererProps<UnitTreeRow>) {
   );
 }
 
+/** "từ 01/07/2025", "đến 30/06/2025" (valid_to is the first day without the unit). */
+function validityText(u: UnitTreeRow): string {
+  const parts: string[] = [];
+  if (u.validFrom) parts.push(`từ ${formatDate(u.validFrom)}`);
+  if (u.validTo) {
+    const last = new Date(`${u.validTo}T00:00:00Z`);
+    last.setUTCDate(last.getUTCDate() - 1);
+    parts.push(`đến ${formatDate(last.toISOString().slice(0, 10))}`);
+  }
+  return parts.join(' ');
+}
+
 export function UnitsScreen() {
-  const units = useUnits();
+  const [day, setDay] = useState('');
+  const [panel, setPanel] = useState<'none' | 'wizard' | 'events'>('none');
+  const units = useUnits(/^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined);
   const importUnits = useImportUnits();
   const [query, setQuery] = useState('');
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
@@ -64,6 +81,7 @@ export function UnitsScreen() {
       { field: 'name', colId: 'name', headerName: text.col.name, flex: 2, minWidth: 280, cellRenderer: NameCell, sortable: false },
       { colId: 'kind', headerName: text.col.kind, flex: 1, minWidth: 180, valueGetter: (p) => (p.data ? unitKindLabels[p.data.kind] : ''), sortable: false },
       { colId: 'emails', headerName: text.col.emails, flex: 2, minWidth: 220, valueGetter: (p) => p.data?.emails.join(', ') ?? '', sortable: false },
+      { colId: 'validity', headerName: text.col.validity, width: 200, valueGetter: (p) => (p.data ? validityText(p.data) : ''), sortable: false },
     ],
     [],
   );
@@ -89,6 +107,7 @@ export function UnitsScreen() {
         <button type="button" onClick={() => setCollapsed(new Set(parentIds))}>
           {text.collapseAll}
         </button>
+
         <span className="spacer" />
         <span className="muted" data-testid="unit-count">
           {text.count(visible.size, rows.length)}
@@ -97,12 +116,31 @@ export function UnitsScreen() {
           {importUnits.isPending ? text.importing : text.importFile}
         </button>
       </div>
+      <div className="toolbar">
+        <label className="inline-label nowrap">
+          {text.asOf}
+          <input type="date" value={day} onChange={(e) => setDay(e.target.value)} aria-label={text.asOf} />
+        </label>
+        {day && (
+          <button type="button" onClick={() => setDay('')}>
+            {text.today}
+          </button>
+        )}
+        <span className="spacer" />
+        <button type="button" onClick={() => setPanel(panel === 'events' ? 'none' : 'events')} aria-pressed={panel === 'events'}>
+          {text.events}
+        </button>
+        <button type="button" onClick={() => setPanel('wizard')}>
+          {text.recordChange}
+        </button>
+      </div>
       <ErrorMessage error={units.error ?? importUnits.error} />
       {importUnits.data && (
         <div className="notice notice-ok" role="status">
           {text.imported(importUnits.data.fileName, importUnits.data.created, importUnits.data.updated, importUnits.data.unchanged)}
         </div>
       )}
+      <div className="split">
       <div className="grid-box">
         <AgGridReact<UnitTreeRow>
           theme={gridTheme}
@@ -121,6 +159,39 @@ export function UnitsScreen() {
           animateRows={false}
         />
       </div>
+      {panel === 'wizard' && <UnitChangeWizard key="wizard" onClose={() => setPanel('none')} />}
+      {panel === 'events' && <EventLog onClose={() => setPanel('none')} />}
+      </div>
     </section>
+  );
+}
+
+/** The recorded merges, splits and endings, newest first, with their legal basis. */
+function EventLog({ onClose }: { onClose: () => void }) {
+  const events = useUnitEvents();
+  return (
+    <aside className="details" aria-label={text.events}>
+      <div className="toolbar">
+        <h2 className="inline-title">{text.events}</h2>
+        <span className="spacer" />
+        <button type="button" onClick={onClose} aria-label="Đóng">
+          ✕
+        </button>
+      </div>
+      <ErrorMessage error={events.error} />
+      <ul className="notes" data-testid="unit-events">
+        {(events.data ?? []).map((e) => (
+          <li key={e.id}>
+            <strong>
+              {formatDate(e.date)} · {unitEventLabels[e.kind]}
+            </strong>
+            : {e.from.map((f) => `${f.code} ${f.name}`).join(', ')}
+            {e.to.length > 0 && ` → ${e.to.map((t) => `${t.code} ${t.name}${t.share < 1 ? ` (${formatNumber(t.share * 100)}%)` : ''}`).join(', ')}`}
+            {e.basis && <div className="muted">Căn cứ: {e.basis}</div>}
+          </li>
+        ))}
+        {events.data?.length === 0 && <li className="muted">{text.noEvents}</li>}
+      </ul>
+    </aside>
   );
 }

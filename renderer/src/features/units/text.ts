@@ -9,7 +9,12 @@ export const text = {
   count: (shown: number, total: number) => (shown === total ? `${total} đơn vị` : `${shown}/${total} đơn vị`),
   expandAll: 'Mở hết',
   collapseAll: 'Thu gọn',
-  col: { code: 'Mã', name: 'Tên đơn vị', kind: 'Loại', emails: 'Thư điện tử' },
+  col: { code: 'Mã', name: 'Tên đơn vị', kind: 'Loại', emails: 'Thư điện tử', validity: 'Hiệu lực' },
+  asOf: 'Đơn vị có hiệu lực ngày',
+  today: 'Hôm nay',
+  events: 'Các lần thay đổi',
+  noEvents: 'Chưa ghi nhận sáp nhập, chia tách nào.',
+  recordChange: 'Ghi nhận sáp nhập, chia tách…',
   toggle: (open: boolean, name: string) => `${open ? 'Thu gọn' : 'Mở'} ${name}`,
   grid: { noRowsToShow: 'Chưa có đơn vị nào', loadingOoo: 'Đang tải…' },
 };

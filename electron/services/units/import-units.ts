@@ -10,6 +10,8 @@ import {
   updateUnit,
 } from '../../../db/units/repo';
 import type { ServiceContext } from '../context';
+import { changeParent } from '../../../db/units/history-repo';
+import { vietnamDay } from '../../../shared/clock';
 import { parseUnitsFile, unitsFileError, type UnitFileRow } from './parse-units-file';
 import { MB, readFileWithinLimit } from '../files/limits';
 import { AppError } from '../../../shared/errors';
@@ -67,12 +69,23 @@ export async function importUnitRows(ctx: ServiceContext, fileName: string, rows
       }
       if (differs) changed.add(r.code);
     }
+    // A unit that moves to another parent keeps its former one for the days before the list was
+    // imported, under one "reparent" event whose basis names the file.
+    let reparentEvent: number | null = null;
+    const today = vietnamDay(ctx.clock());
     for (const r of rows) {
       const id = idByCode.get(r.code)!;
       const parentId = r.parentCode ? idByCode.get(r.parentCode)! : null;
       const old = existing.get(r.code);
       if (old && old.parent_id !== parentId) {
-        await updateUnit(trx, id, { parent_id: parentId, updated_at: now });
+        reparentEvent ??= (
+          await trx
+            .insertInto('org_unit_event')
+            .values({ kind: 'reparent', effective_date: today, basis: `Danh sách đơn vị "${fileName}"`, note: null, created_at: now, yes_no_rule: 'all' })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+        await changeParent(trx, id, parentId, today, reparentEvent, now);
         changed.add(r.code);
       } else if (!old && parentId !== null) {
         await updateUnit(trx, id, { parent_id: parentId });

@@ -248,11 +248,14 @@ export async function listUnitEvents(ctx: Pick<ServiceContext, 'db'>): Promise<U
     .select(['s.event_id', 's.share', 'f.code as from_code', 'f.name as from_name', 't.code as to_code', 't.name as to_name'])
     .execute();
   const unitNames = new Map((await ctx.db.selectFrom('org_unit').select(['id', 'code', 'name']).execute()).map((u) => [u.id, u]));
+  // The units a "reparent" event moved (a unit list that gave them another parent).
+  const moved = await ctx.db.selectFrom('org_unit_former_parent as p').innerJoin('org_unit_event as e', 'e.id', 'p.event_id').select(['p.event_id', 'p.unit_id']).where('e.kind', '=', 'reparent').execute();
   return events.map((e) => {
     const own = links.filter((l) => l.event_id === e.id);
     const endedId = e.note?.startsWith('unit:') ? Number(e.note.slice(5)) : null;
     const ended = endedId !== null ? unitNames.get(endedId) : undefined;
-    const from = own.length > 0 ? dedupe(own.map((l) => ({ code: l.from_code, name: l.from_name }))) : ended ? [{ code: ended.code, name: ended.name }] : [];
+    const movedUnits = moved.filter((m) => m.event_id === e.id).map((m) => unitNames.get(m.unit_id)!).map((u) => ({ code: u.code, name: u.name }));
+    const from = own.length > 0 ? dedupe(own.map((l) => ({ code: l.from_code, name: l.from_name }))) : ended ? [{ code: ended.code, name: ended.name }] : movedUnits;
     return {
       id: e.id,
       kind: e.kind as UnitEvent['kind'],

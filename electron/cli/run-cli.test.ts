@@ -27,9 +27,9 @@ describe('command line', () => {
     expect(listed.code).toBe(0);
     const units = JSON.parse(listed.out) as { code: string; name: string; kind: string; parentCode: string | null; emails: string[] }[];
     expect(units).toHaveLength(demoUnits.length);
-    expect(units[0]).toEqual({ code: '51', name: 'Tỉnh Quảng Ngãi', kind: 'province', parentCode: null, emails: [] });
+    expect(units[0]).toEqual({ code: '51', name: 'Tỉnh Quảng Ngãi', kind: 'province', parentCode: null, emails: [], validFrom: null, validTo: null });
     expect(units.find((u) => u.code === '534')).toEqual({
-      code: '534', name: 'Thị xã Đức Phổ', kind: 'district', parentCode: '51', emails: ['vpubnd.ducpho@quangngai.gov.vn'],
+      code: '534', name: 'Thị xã Đức Phổ', kind: 'district', parentCode: '51', emails: ['vpubnd.ducpho@quangngai.gov.vn'], validFrom: null, validTo: null,
     });
   });
 

@@ -213,7 +213,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const asOf = values['as-of'];
         if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`Ngày "${asOf}" không hợp lệ; dùng dạng YYYY-MM-DD.`);
         const tree = await withContext(db, (ctx) => listUnitTree(ctx, asOf));
-        const rows = tree.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parentCode: u.parentCode, emails: u.emails }));
+        const rows = tree.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parentCode: u.parentCode, emails: u.emails, validFrom: u.validFrom, validTo: u.validTo }));
         print(rows, () =>
           tree.map((u) => `${'  '.repeat(u.level)}${u.code}\t${u.name}\t${unitKindLabels[u.kind]}${u.emails.length ? `\t${u.emails.join(', ')}` : ''}`).join('\n'),
         );

@@ -12,7 +12,7 @@ import { runCliCaptured as run } from '../testing/run-cli-captured';
 let dir: string;
 let db: string;
 const BASIS = 'Nghị quyết 202/2025/QH15';
-interface Listed { code: string; name: string; kind: string; parentCode: string | null }
+interface Listed { code: string; name: string; kind: string; parentCode: string | null; validFrom: string | null; validTo: string | null }
 
 beforeAll(async () => {
   dir = makeTempDir();
@@ -45,7 +45,8 @@ describe('units merge, split, end and events', () => {
     expect(before.some((u) => u.code === 'X1')).toBe(false);
     const after = await on('2026-01-01');
     expect(after.filter((u) => u.kind === 'province').map((u) => u.name)).toEqual(['Tỉnh Quảng Ngãi (mới)']);
-    expect(after.find((u) => u.code === 'X1')).toMatchObject({ parentCode: '51' });
+    expect(after.find((u) => u.code === 'X1')).toMatchObject({ parentCode: '51', validFrom: '2025-07-01', validTo: null });
+    expect(before.find((u) => u.code === '522')).toMatchObject({ validFrom: null, validTo: '2025-07-01' });
     expect(after.some((u) => ['522', '608', '62'].includes(u.code))).toBe(false);
     // Districts not changed yet still stand, now under the new province.
     expect(after.find((u) => u.code === '524')).toMatchObject({ parentCode: '51' });

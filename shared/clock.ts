@@ -6,3 +6,10 @@ export const systemClock: Clock = () => new Date();
 export function vietnamDay(at: Date): string {
   return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** A calendar day (YYYY-MM-DD) moved by whole days, either way. */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day.slice(0, 10)}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
  * Units through time (the 2025 merger of provinces and the end of districts):
  * - a unit's former parents, each with the period it held (org_unit.parent_id is the parent since
  *   the last change): a commune kept through the reform moves from its district to the province;
+ * - the unit an ending concerns (a district ended with no successor has no succession row to name it);
  * - how a merge counts yes/no figures ("all": the merged unit is "yes" only when every part was;
  *   "any": when one was); a split copies a yes/no figure to every part and divides counts by share.
  */
@@ -19,6 +20,7 @@ const statements = [
     CHECK (parent_id IS NULL OR parent_id <> unit_id)
   ) STRICT`,
   `ALTER TABLE org_unit_event ADD COLUMN yes_no_rule TEXT NOT NULL DEFAULT 'all' CHECK (yes_no_rule IN ('all','any'))`,
+  `ALTER TABLE org_unit_event ADD COLUMN ended_unit_id INTEGER REFERENCES org_unit(id)`,
   `CREATE INDEX org_unit_succession_to ON org_unit_succession(to_unit_id)`,
   `CREATE INDEX org_unit_succession_from ON org_unit_succession(from_unit_id)`,
 ];

@@ -2,6 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema';
 import { Boundary, type ParentSpan, type Succession, type UnitSpan, type YesNoRule } from '../../shared/domain/boundaries';
 import type { UnitKind } from '../../shared/domain/units';
+import type { UnitEvent } from '../../shared/domain/unit-events';
+
+type UnitEventKind = UnitEvent['kind'];
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -34,6 +37,26 @@ export async function loadSuccessions(db: Db): Promise<Succession[]> {
 /** The boundaries of a day over the stored units, their former parents and successions. */
 export async function loadBoundary(db: Db, day: string): Promise<Boundary> {
   return new Boundary(day, await loadUnitSpans(db), await loadFormerParents(db), await loadSuccessions(db));
+}
+
+export interface NewUnitEvent {
+  kind: UnitEventKind;
+  date: string;
+  basis: string;
+  now: string;
+  yesNoRule?: YesNoRule;
+  /** For an ending: the unit that ended. */
+  endedUnitId?: number;
+}
+
+/** Records a change of units (its successions and moved parents are written by the caller). */
+export async function insertUnitEvent(db: Db, e: NewUnitEvent): Promise<number> {
+  const row = await db
+    .insertInto('org_unit_event')
+    .values({ kind: e.kind, effective_date: e.date, basis: e.basis, note: null, created_at: e.now, yes_no_rule: e.yesNoRule ?? 'all', ended_unit_id: e.endedUnitId ?? null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /**

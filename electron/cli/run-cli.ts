@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { LiveDatabase } from '../../db/live-database';
 import { AppError, isAppError } from '../../shared/errors';
-import { formatNumber, isIsoDate } from '../../shared/text/format-vi';
+import { isIsoDate } from '../../shared/text/format-vi';
 import { unitKindLabels } from '../../shared/domain/units';
 import { createServiceContext, type ServiceContext } from '../services/context';
 import type { Platform } from '../services/platform';
@@ -9,7 +9,7 @@ import { createDemo } from '../services/demo/create-demo';
 import { importUnitsFromFile } from '../services/units/import-units';
 import { listUnitTree } from '../services/units/list-units';
 import { listUnitEvents, recordEnd, recordMerge, recordSplit, type UnitChangeResult } from '../services/units/unit-changes';
-import { unitEventLabels, type UnitEvent } from '../../shared/domain/unit-events';
+import { describeUnitChange, unitEventLabels, type UnitEvent } from '../../shared/domain/unit-events';
 import { getStatus } from '../services/app/get-status';
 import { importFormFile } from '../services/forms/import-form';
 import { listFormSummaries } from '../../db/forms/repo';
@@ -75,8 +75,7 @@ function requireDate(values: Record<string, unknown>, name: string): string {
 }
 
 function describeEvent(e: UnitEvent): string {
-  const to = e.to.map((t) => `${t.code} ${t.name}${t.share < 1 ? ` (${formatNumber(t.share * 100)}%)` : ''}`).join(', ');
-  return `${formatDate(e.date)}\t${unitEventLabels[e.kind]}\t${e.from.map((f) => `${f.code} ${f.name}`).join(', ')}${to ? ` → ${to}` : ''}${e.basis ? `\t${e.basis}` : ''}`;
+  return `${formatDate(e.date)}\t${unitEventLabels[e.kind]}\t${describeUnitChange(e)}${e.basis ? `\t${e.basis}` : ''}`;
 }
 
 function describeChange(r: UnitChangeResult): string {

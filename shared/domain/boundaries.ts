@@ -1,5 +1,6 @@
 import type { Aggregation } from './forms';
-import type { UnitKind } from './units';
+import { addDays } from '../clock';
+import { validOn, type UnitKind } from './units';
 
 /**
  * Boundaries of a date: the units as they were on that day, and where every other unit's figures
@@ -55,8 +56,6 @@ export interface Placement {
   remapped: boolean;
 }
 
-const within = (day: string, from: string | null, to: string | null) => (from === null || from <= day) && (to === null || to > day);
-
 export class Boundary {
   private readonly units = new Map<number, UnitSpan>();
   private readonly formerParents = new Map<number, ParentSpan[]>();
@@ -85,7 +84,7 @@ export class Boundary {
   /** Whether the unit existed on the boundaries' day. */
   exists(id: number, day = this.day): boolean {
     const u = this.units.get(id);
-    return u !== undefined && within(day, u.validFrom, u.validTo);
+    return u !== undefined && validOn(day, u.validFrom, u.validTo);
   }
 
   /** Every unit, of any day. */
@@ -100,7 +99,7 @@ export class Boundary {
 
   /** A unit's parent on a day: a former parent whose period holds the day, else the current one. */
   parentOn(id: number, day = this.day): number | null {
-    const former = this.formerParents.get(id)?.find((p) => within(day, p.validFrom, p.validTo));
+    const former = this.formerParents.get(id)?.find((p) => validOn(day, p.validFrom, p.validTo));
     return former ? former.parentId : (this.units.get(id)?.parentId ?? null);
   }
 
@@ -140,14 +139,14 @@ export class Boundary {
   private forward(u: UnitSpan, visiting: Set<number>): Part[] {
     const next = this.successors.get(u.id) ?? [];
     if (next.length === 0) {
-      const lastDay = previousDay(u.validTo!);
+      const lastDay = addDays(u.validTo!, -1);
       const parent = this.parentOn(u.id, lastDay);
       return parent === null ? [] : this.placeUncached(parent, visiting).parts;
     }
     const parts: Part[] = [];
     for (const s of next) {
       for (const p of this.placeUncached(s.toUnitId, visiting).parts) {
-        const rule = s.share < 1 ? 'copy' : p.rule === 'copy' ? 'copy' : s.yesNoRule;
+        const rule = s.share < 1 || p.rule === 'copy' ? 'copy' : s.yesNoRule;
         parts.push({ unitId: p.unitId, share: p.share * s.share, rule });
       }
     }
@@ -161,13 +160,13 @@ export class Boundary {
    */
   private backward(u: UnitSpan, visiting: Set<number>): Part[] {
     const before = this.predecessors.get(u.id) ?? [];
+    const parent = before.length > 0 ? null : this.parentOn(u.id, u.validFrom!);
     const sources =
       before.length > 0
         ? before.flatMap((s) => this.placeUncached(s.fromUnitId, visiting).parts.map((p) => p.unitId))
-        : (() => {
-            const parent = this.parentOn(u.id, u.validFrom!);
-            return parent === null ? [] : this.placeUncached(parent, visiting).parts.map((p) => p.unitId);
-          })();
+        : parent === null
+          ? []
+          : this.placeUncached(parent, visiting).parts.map((p) => p.unitId);
     const distinct = [...new Set(sources)];
     if (distinct.length === 0) return [];
     const holder = distinct.length === 1 ? distinct[0]! : this.commonAncestor(distinct);
@@ -197,12 +196,6 @@ function mergeParts(parts: Part[]): Part[] {
     byUnit.set(p.unitId, seen ? { unitId: p.unitId, share: Math.min(1, seen.share + p.share), rule: seen.rule === p.rule ? p.rule : 'all' } : p);
   }
   return [...byUnit.values()];
-}
-
-function previousDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 export interface RemappedFigures {
@@ -235,11 +228,10 @@ export function remapFigures(values: ReadonlyMap<number, number>, aggregation: A
     for (const p of placement.parts) {
       if (aggregation === 'count-yes') {
         yes.set(p.unitId, [...(yes.get(p.unitId) ?? []), { isYes: value === 1, rule: p.rule }]);
-      } else if (aggregation === 'sum') {
-        sums.set(p.unitId, (sums.get(p.unitId) ?? 0) + value * p.share);
       } else {
         sums.set(p.unitId, (sums.get(p.unitId) ?? 0) + value * p.share);
-        weights.set(p.unitId, (weights.get(p.unitId) ?? 0) + p.share);
+        // An average or last value is weighted by the shares that make it up.
+        if (aggregation !== 'sum') weights.set(p.unitId, (weights.get(p.unitId) ?? 0) + p.share);
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { YesNoRule } from './boundaries';
+import { formatNumber } from '../text/format-vi';
 
 /** A recorded change of units: a merge, a split, an ending, with its legal basis. */
 export interface UnitEvent {
@@ -20,6 +21,12 @@ export const unitEventLabels: Record<UnitEvent['kind'], string> = {
   create: 'Thành lập',
   dissolve: 'Kết thúc hoạt động',
 };
+
+/** The units before and after a change: "524 Huyện Bình Sơn → X1 Xã A (60%), X2 Xã B (40%)". */
+export function describeUnitChange(e: Pick<UnitEvent, 'from' | 'to'>): string {
+  const to = e.to.map((t) => `${t.code} ${t.name}${t.share < 1 ? ` (${formatNumber(t.share * 100)}%)` : ''}`).join(', ');
+  return `${e.from.map((f) => `${f.code} ${f.name}`).join(', ')}${to ? ` → ${to}` : ''}`;
+}
 
 /** What recording a change gives back. */
 export interface UnitChangeResult {

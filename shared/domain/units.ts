@@ -29,6 +29,11 @@ export function parseUnitKind(folded: string): UnitKind | null {
   return kindAliases[folded] ?? null;
 }
 
+/** Whether a day lies in a validity interval (`from` the first day, `to` the first day after; null: open). */
+export function validOn(day: string, from: string | null, to: string | null): boolean {
+  return (from === null || from <= day) && (to === null || to > day);
+}
+
 /** A unit as the API hands it out. */
 export interface Unit {
   id: number;

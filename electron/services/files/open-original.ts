@@ -41,8 +41,8 @@ export async function openOriginal(ctx: ServiceContext, fileId: number): Promise
     fs.chmodSync(target, 0o644);
     fs.rmSync(target);
   }
+  // Created read-only (on Windows, libuv sets the read-only attribute for a mode without write).
   fs.writeFileSync(target, original.bytes, { mode: 0o444 });
-  fs.chmodSync(target, 0o444);
   await ctx.platform.openWithSystem(target);
   return target;
 }

@@ -1,4 +1,5 @@
 import { formatDate } from '../../../shared/text/format-vi';
+import { addDays } from '../../../shared/clock';
 import type { CorrectionRequest, SubmissionSheet } from '../../../shared/domain/submissions';
 import type { ServiceContext } from '../context';
 import { buildEmlDraft } from '../files/eml-draft';
@@ -28,12 +29,6 @@ export function correctionRequestText(sheet: SubmissionSheet, today: string): st
   if (all.length === 0) lines.push('', '(Không có lỗi nào được phát hiện.)');
   lines.push('', `Đề nghị quý đơn vị kiểm tra, chỉnh sửa và gửi lại báo cáo trước ngày ${formatDate(addDays(today, 3))}.`, '', 'Trân trọng cảm ơn.');
   return lines.join('\n');
-}
-
-function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate.slice(0, 10)}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 export async function draftCorrectionRequest(ctx: ServiceContext, roundId: number, unitId: number): Promise<CorrectionRequest> {

@@ -36,9 +36,8 @@ export async function evaluateTargets(ctx: Pick<ServiceContext, 'db' | 'clock'>,
   const registers = [...new Set(targets.map((t) => t.denominatorRegister).filter((x): x is string => x !== null))];
   const figures = await loadTargetFigures(ctx.db, indicatorIds, registers);
   let note: BoundaryNote | null = null;
-  let boundary: Boundary | null = null;
   if (options.boundaryDate !== undefined) {
-    boundary = await loadBoundary(ctx.db, options.boundaryDate);
+    const boundary = await loadBoundary(ctx.db, options.boundaryDate);
     note = figuresInBoundaries(figures, boundary, provinceOfDay(boundary, options.province));
   }
   const out: TargetEvaluation[] = [];
@@ -46,7 +45,7 @@ export async function evaluateTargets(ctx: Pick<ServiceContext, 'db' | 'clock'>,
   for (const t of targets) {
     for (const year of targetYears(t, asOf)) {
       const evaluations = evaluateTarget(t, year, figures, asOf, memo);
-      if (note && boundary) for (const e of evaluations) e.explanation = `${e.explanation} ${boundarySentence(note, year, (id) => boundary!.unit(id)?.name ?? String(id))}`;
+      if (note) for (const e of evaluations) e.explanation = `${e.explanation} ${boundarySentence(note, year)}`;
       out.push(...evaluations);
     }
   }

@@ -7,7 +7,7 @@ import { createTestContext, type TestContext } from '../../testing/service-conte
 import { importUnitsFromFile } from './import-units';
 import { listUnitTree } from './list-units';
 import { listUnitEvents } from './unit-changes';
-import { vietnamDay } from '../../../shared/clock';
+import { addDays, vietnamDay } from '../../../shared/clock';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -72,9 +72,7 @@ describe('importing a unit list', () => {
     expect(units.find((u) => u.code === '524')).toMatchObject({ parentCode: '534' });
     // The former parent is kept for the days before the change, under a recorded event naming the file.
     const today = vietnamDay(ctx.clock());
-    const yesterday = new Date(`${today}T00:00:00Z`);
-    yesterday.setUTCDate(yesterday.getUTCDate() - 1);
-    const before = await listUnitTree(ctx, yesterday.toISOString().slice(0, 10));
+    const before = await listUnitTree(ctx, addDays(today, -1));
     expect(before.find((u) => u.code === '524')).toMatchObject({ parentCode: '51' });
     expect((await listUnitTree(ctx, today)).find((u) => u.code === '524')).toMatchObject({ parentCode: '534' });
     expect(await listUnitEvents(ctx)).toMatchObject([{ kind: 'reparent', date: today, basis: 'Danh sách đơn vị "changes.csv"', from: [{ code: '524', name: 'Huyện Bình Sơn' }], to: [] }]);

@@ -10,7 +10,7 @@ import {
   updateUnit,
 } from '../../../db/units/repo';
 import type { ServiceContext } from '../context';
-import { changeParent } from '../../../db/units/history-repo';
+import { changeParent, insertUnitEvent } from '../../../db/units/history-repo';
 import { vietnamDay } from '../../../shared/clock';
 import { parseUnitsFile, unitsFileError, type UnitFileRow } from './parse-units-file';
 import { MB, readFileWithinLimit } from '../files/limits';
@@ -78,13 +78,7 @@ export async function importUnitRows(ctx: ServiceContext, fileName: string, rows
       const parentId = r.parentCode ? idByCode.get(r.parentCode)! : null;
       const old = existing.get(r.code);
       if (old && old.parent_id !== parentId) {
-        reparentEvent ??= (
-          await trx
-            .insertInto('org_unit_event')
-            .values({ kind: 'reparent', effective_date: today, basis: `Danh sách đơn vị "${fileName}"`, note: null, created_at: now, yes_no_rule: 'all' })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id;
+        reparentEvent ??= await insertUnitEvent(trx, { kind: 'reparent', date: today, basis: `Danh sách đơn vị "${fileName}"`, now });
         await changeParent(trx, id, parentId, today, reparentEvent, now);
         changed.add(r.code);
       } else if (!old && parentId !== null) {

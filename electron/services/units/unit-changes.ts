@@ -1,10 +1,11 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, OrgUnitRow } from '../../../db/schema';
-import { changeParent } from '../../../db/units/history-repo';
+import { changeParent, insertUnitEvent } from '../../../db/units/history-repo';
 import { AppError } from '../../../shared/errors';
 import { formatDate } from '../../../shared/text/format-vi';
 import { foldText } from '../../../shared/text/fold';
-import type { UnitKind } from '../../../shared/domain/units';
+import { validOn, type UnitKind } from '../../../shared/domain/units';
+import { addDays } from '../../../shared/clock';
 import type { UnitChangeResult, UnitEvent } from '../../../shared/domain/unit-events';
 export type { UnitChangeResult };
 import type { YesNoRule } from '../../../shared/domain/boundaries';
@@ -12,6 +13,7 @@ import type { ServiceContext } from '../context';
 import { takeBackup } from '../backup/backups';
 
 type Trx = Transaction<Database>;
+type Db = Kysely<Database> | Trx;
 
 export interface MergeInput {
   /** The code of the unit the others become; a new unit when no unit with it continues past the day (codes were reused in 2025). */
@@ -39,21 +41,16 @@ export interface EndInput {
   basis: string;
 }
 
-const dayBefore = (day: string) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-};
-const validOn = (u: OrgUnitRow, day: string) => (u.valid_from === null || u.valid_from <= day) && (u.valid_to === null || u.valid_to > day);
+const isValid = (u: OrgUnitRow, day: string) => validOn(day, u.valid_from, u.valid_to);
 
 async function unitOn(trx: Trx, code: string, day: string): Promise<OrgUnitRow | undefined> {
   const rows = await trx.selectFrom('org_unit').selectAll().where('code', '=', code).execute();
-  return rows.find((u) => validOn(u, day));
+  return rows.find((u) => isValid(u, day));
 }
 
 /** The units being changed, each valid on the day before the change. */
 async function unitsBefore(trx: Trx, codes: string[], date: string): Promise<OrgUnitRow[]> {
-  const before = dayBefore(date);
+  const before = addDays(date, -1);
   const out: OrgUnitRow[] = [];
   for (const code of codes) {
     const u = await unitOn(trx, code, before);
@@ -61,11 +58,6 @@ async function unitsBefore(trx: Trx, codes: string[], date: string): Promise<Org
     out.push(u);
   }
   return out;
-}
-
-async function newEvent(trx: Trx, kind: UnitEvent['kind'], date: string, basis: string, now: string, yesNoRule: YesNoRule = 'all'): Promise<number> {
-  const row = await trx.insertInto('org_unit_event').values({ kind, effective_date: date, basis, note: null, created_at: now, yes_no_rule: yesNoRule }).returning('id').executeTakeFirstOrThrow();
-  return row.id;
 }
 
 /** Ends a unit on a day (valid_to is the first day it no longer exists). */
@@ -77,7 +69,7 @@ async function closeUnit(trx: Trx, unit: OrgUnitRow, date: string, now: string):
 /** A closed unit's units still valid after the day move to `newParent` (their former parent is kept). */
 async function moveChildren(trx: Trx, unit: OrgUnitRow, date: string, newParent: number | null, eventId: number, now: string): Promise<void> {
   const children = await trx.selectFrom('org_unit').selectAll().where('parent_id', '=', unit.id).execute();
-  for (const c of children) if (validOn(c, date)) await changeParent(trx, c.id, newParent, date, eventId, now);
+  for (const c of children) if (isValid(c, date)) await changeParent(trx, c.id, newParent, date, eventId, now);
 }
 
 async function endUnit(trx: Trx, unit: OrgUnitRow, date: string, newParent: number | null, eventId: number, now: string): Promise<void> {
@@ -95,17 +87,18 @@ async function beginIfNew(trx: Trx, unit: OrgUnitRow, date: string, now: string)
   if (!reported) await trx.updateTable('org_unit').set({ valid_from: date, updated_at: now }).where('id', '=', unit.id).execute();
 }
 
-/** A change already recorded: the same kind, day and units before and after. */
-async function findRecorded(trx: Trx, kind: UnitEvent['kind'], date: string, fromIds: number[], toCodes: string[]): Promise<number | null> {
-  const events = await trx.selectFrom('org_unit_event').select('id').where('kind', '=', kind).where('effective_date', '=', date).execute();
+/** A change already recorded: the same kind, day, units before and units after (none for an ending). */
+async function findRecorded(db: Db, kind: UnitEvent['kind'], date: string, fromCodes: string[], toCodes: string[]): Promise<number | null> {
+  const fromIds = (await unitsEndedOrBefore(db, fromCodes, date)).map((u) => u.id);
+  const events = await db.selectFrom('org_unit_event').select(['id', 'ended_unit_id']).where('kind', '=', kind).where('effective_date', '=', date).execute();
   for (const e of events) {
-    const links = await trx
+    const links = await db
       .selectFrom('org_unit_succession as s')
       .innerJoin('org_unit as t', 't.id', 's.to_unit_id')
       .select(['s.from_unit_id', 't.code'])
       .where('s.event_id', '=', e.id)
       .execute();
-    const from = new Set(links.map((l) => l.from_unit_id));
+    const from = new Set([...links.map((l) => l.from_unit_id), ...(e.ended_unit_id === null ? [] : [e.ended_unit_id])]);
     const to = new Set(links.map((l) => l.code));
     if (from.size === fromIds.length && fromIds.every((id) => from.has(id)) && to.size === new Set(toCodes).size && toCodes.every((c) => to.has(c))) return e.id;
   }
@@ -124,13 +117,13 @@ async function backupBefore(ctx: ServiceContext): Promise<string> {
 export async function recordMerge(ctx: ServiceContext, input: MergeInput): Promise<UnitChangeResult> {
   const codes = [...new Set(input.from.map((c) => c.trim()).filter(Boolean))];
   if (codes.length < 2 && !codes.some((c) => c !== input.into)) throw new AppError('invalid-input', 'Cần ít nhất một đơn vị khác để gộp vào.');
-  const existing = await ctx.db.transaction().execute(async (trx) => findRecorded(trx, 'merge', input.date, (await unitsEndedOrBefore(trx, codes, input.date)).map((u) => u.id), [input.into]));
+  const existing = await findRecorded(ctx.db, 'merge', input.date, codes, [input.into]);
   if (existing !== null) return { event: await getUnitEvent(ctx, existing), alreadyRecorded: true, backup: null };
   const backup = await backupBefore(ctx);
   const now = ctx.clock().toISOString();
   const eventId = await ctx.db.transaction().execute(async (trx) => {
     const from = await unitsBefore(trx, codes, input.date);
-    const eventId = await newEvent(trx, 'merge', input.date, input.basis, now, input.yesNoRule);
+    const eventId = await insertUnitEvent(trx, { kind: 'merge', date: input.date, basis: input.basis, now, ...(input.yesNoRule ? { yesNoRule: input.yesNoRule } : {}) });
     // The merged units end first: a new unit may take one of their codes (codes were reused in 2025).
     for (const u of from) await closeUnit(trx, u, input.date, now);
     let into = await unitOn(trx, input.into, input.date);
@@ -147,7 +140,7 @@ export async function recordMerge(ctx: ServiceContext, input: MergeInput): Promi
       const name = input.name?.trim() || model.name;
       const created = await trx
         .insertInto('org_unit')
-        .values({ code: input.into, name, name_key: foldText(name), kind, parent_id: parent && validOn(parent, input.date) ? parent.id : null, valid_from: input.date, valid_to: null, created_at: now, updated_at: now })
+        .values({ code: input.into, name, name_key: foldText(name), kind, parent_id: parent && isValid(parent, input.date) ? parent.id : null, valid_from: input.date, valid_to: null, created_at: now, updated_at: now })
         .returning('id')
         .executeTakeFirstOrThrow();
       into = await trx.selectFrom('org_unit').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
@@ -162,11 +155,11 @@ export async function recordMerge(ctx: ServiceContext, input: MergeInput): Promi
 }
 
 /** For the "already recorded?" check: units with the codes that ended on the day, else those valid before it. */
-async function unitsEndedOrBefore(trx: Trx, codes: string[], date: string): Promise<OrgUnitRow[]> {
+async function unitsEndedOrBefore(db: Db, codes: string[], date: string): Promise<OrgUnitRow[]> {
   const out: OrgUnitRow[] = [];
   for (const code of codes) {
-    const rows = await trx.selectFrom('org_unit').selectAll().where('code', '=', code).execute();
-    const u = rows.find((r) => r.valid_to === date) ?? rows.find((r) => validOn(r, dayBefore(date)));
+    const rows = await db.selectFrom('org_unit').selectAll().where('code', '=', code).execute();
+    const u = rows.find((r) => r.valid_to === date) ?? rows.find((r) => isValid(r, addDays(date, -1)));
     if (u) out.push(u);
   }
   return out;
@@ -183,17 +176,17 @@ export async function recordSplit(ctx: ServiceContext, input: SplitInput): Promi
     if (!(p.share > 0 && p.share <= 1)) throw new AppError('invalid-input', `Tỷ lệ của "${p.code}" phải lớn hơn 0 và không quá 1 (ví dụ 0,6 là 60%).`);
   }
   if (total > 1 + 1e-9) throw new AppError('invalid-input', `Tổng tỷ lệ chia là ${Math.round(total * 1000) / 10}%, vượt quá 100%.`);
-  const existing = await ctx.db.transaction().execute(async (trx) => findRecorded(trx, 'split', input.date, (await unitsEndedOrBefore(trx, [input.from], input.date)).map((u) => u.id), input.into.map((p) => p.code)));
+  const existing = await findRecorded(ctx.db, 'split', input.date, [input.from], input.into.map((p) => p.code));
   if (existing !== null) return { event: await getUnitEvent(ctx, existing), alreadyRecorded: true, backup: null };
   const backup = await backupBefore(ctx);
   const now = ctx.clock().toISOString();
   const eventId = await ctx.db.transaction().execute(async (trx) => {
     const [from] = await unitsBefore(trx, [input.from], input.date);
-    const eventId = await newEvent(trx, 'split', input.date, input.basis, now);
+    const eventId = await insertUnitEvent(trx, { kind: 'split', date: input.date, basis: input.basis, now });
     const parts: OrgUnitRow[] = [];
     for (const p of input.into) {
       const rows = await trx.selectFrom('org_unit').selectAll().where('code', '=', p.code).where('id', '!=', from!.id).execute();
-      const part = rows.find((u) => validOn(u, input.date)) ?? rows.find((u) => u.valid_from === null && u.valid_to === null);
+      const part = rows.find((u) => isValid(u, input.date)) ?? rows.find((u) => u.valid_from === null && u.valid_to === null);
       if (!part) throw new AppError('invalid-input', `Chưa có đơn vị mã "${p.code}" có hiệu lực từ ${formatDate(input.date)}; hãy thêm đơn vị này (danh sách đơn vị hoặc danh mục hành chính) trước khi ghi nhận việc chia.`);
       await beginIfNew(trx, part, input.date, now);
       parts.push(part);
@@ -212,28 +205,15 @@ export async function recordSplit(ctx: ServiceContext, input: SplitInput): Promi
  * parent in later boundaries, and its units still valid move up to that parent.
  */
 export async function recordEnd(ctx: ServiceContext, input: EndInput): Promise<UnitChangeResult> {
-  const ended = await ctx.db.selectFrom('org_unit').select('id').where('code', '=', input.code).where('valid_to', '=', input.date).executeTakeFirst();
-  if (ended) {
-    const event = await ctx.db
-      .selectFrom('org_unit_event as e')
-      .select('e.id')
-      .where('e.kind', '=', 'dissolve')
-      .where('e.effective_date', '=', input.date)
-      .where('e.note', '=', `unit:${ended.id}`)
-      .executeTakeFirst();
-    if (event) return { event: await getUnitEvent(ctx, event.id), alreadyRecorded: true, backup: null };
-  }
+  const existing = await findRecorded(ctx.db, 'dissolve', input.date, [input.code], []);
+  if (existing !== null) return { event: await getUnitEvent(ctx, existing), alreadyRecorded: true, backup: null };
   const backup = await backupBefore(ctx);
   const now = ctx.clock().toISOString();
   const eventId = await ctx.db.transaction().execute(async (trx) => {
     const [unit] = await unitsBefore(trx, [input.code], input.date);
-    const row = await trx
-      .insertInto('org_unit_event')
-      .values({ kind: 'dissolve', effective_date: input.date, basis: input.basis, note: `unit:${unit!.id}`, created_at: now, yes_no_rule: 'all' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await endUnit(trx, unit!, input.date, unit!.parent_id, row.id, now);
-    return row.id;
+    const eventId = await insertUnitEvent(trx, { kind: 'dissolve', date: input.date, basis: input.basis, now, endedUnitId: unit!.id });
+    await endUnit(trx, unit!, input.date, unit!.parent_id, eventId, now);
+    return eventId;
   });
   return { event: await getUnitEvent(ctx, eventId), alreadyRecorded: false, backup };
 }
@@ -252,8 +232,7 @@ export async function listUnitEvents(ctx: Pick<ServiceContext, 'db'>): Promise<U
   const moved = await ctx.db.selectFrom('org_unit_former_parent as p').innerJoin('org_unit_event as e', 'e.id', 'p.event_id').select(['p.event_id', 'p.unit_id']).where('e.kind', '=', 'reparent').execute();
   return events.map((e) => {
     const own = links.filter((l) => l.event_id === e.id);
-    const endedId = e.note?.startsWith('unit:') ? Number(e.note.slice(5)) : null;
-    const ended = endedId !== null ? unitNames.get(endedId) : undefined;
+    const ended = e.ended_unit_id !== null ? unitNames.get(e.ended_unit_id) : undefined;
     const movedUnits = moved.filter((m) => m.event_id === e.id).map((m) => unitNames.get(m.unit_id)!).map((u) => ({ code: u.code, name: u.name }));
     const from = own.length > 0 ? dedupe(own.map((l) => ({ code: l.from_code, name: l.from_name }))) : ended ? [{ code: ended.code, name: ended.name }] : movedUnits;
     return {

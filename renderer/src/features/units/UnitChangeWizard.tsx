@@ -2,18 +2,13 @@ import { useMemo, useState } from 'react';
 import { unitKindLabels } from '../../../../shared/domain/units';
 import { foldText } from '../../../../shared/text/fold';
 import { formatDate } from '../../../../shared/text/format-vi';
+import { addDays } from '../../../../shared/clock';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useRecordUnitChange, useUnits, type UnitChange } from './queries';
 
 type Kind = UnitChange['kind'];
 
 const kindLabels: Record<Kind, string> = { merge: 'Sáp nhập', split: 'Chia tách', end: 'Kết thúc hoạt động (như cấp huyện từ 01/7/2025)' };
-
-function dayBefore(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * Records a merge, a split or an ending in three steps: what and when (with its legal basis), the
@@ -33,7 +28,7 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
   const record = useRecordUnitChange();
 
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(date);
-  const before = useUnits(validDate ? dayBefore(date) : undefined);
+  const before = useUnits(validDate ? addDays(date, -1) : undefined);
   const after = useUnits(validDate ? date : undefined);
   const beforeUnits = useMemo(() => {
     const q = foldText(search);
@@ -108,7 +103,7 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
           )}
           {step === 2 && (
             <div className="stacked-form">
-              <p className="muted">Đơn vị {kind === 'merge' ? 'được sáp nhập (chọn các đơn vị)' : kind === 'split' ? 'được chia tách' : 'kết thúc'}, có hiệu lực ngày {formatDate(validDate ? dayBefore(date) : date)}:</p>
+              <p className="muted">Đơn vị {kind === 'merge' ? 'được sáp nhập (chọn các đơn vị)' : kind === 'split' ? 'được chia tách' : 'kết thúc'}, có hiệu lực ngày {formatDate(validDate ? addDays(date, -1) : date)}:</p>
               <input type="search" placeholder="Tìm mã, tên" aria-label="Tìm đơn vị" value={search} onChange={(e) => setSearch(e.target.value)} />
               <ul className="pick-list" aria-label="Đơn vị trước khi thay đổi">
                 {beforeUnits.map((u) => (

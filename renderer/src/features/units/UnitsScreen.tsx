@@ -6,8 +6,9 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { gridTheme } from '../../ui/grid-theme';
 import { useImportUnits, useUnitEvents, useUnits } from './queries';
 import { UnitChangeWizard } from './UnitChangeWizard';
-import { unitEventLabels } from '../../../../shared/domain/unit-events';
-import { formatDate, formatNumber } from '../../../../shared/text/format-vi';
+import { describeUnitChange, unitEventLabels } from '../../../../shared/domain/unit-events';
+import { formatDate } from '../../../../shared/text/format-vi';
+import { addDays } from '../../../../shared/clock';
 import { text } from './text';
 import { visibleUnitIds } from './unit-visibility';
 import '../../ui/grid-modules';
@@ -40,11 +41,7 @@ function NameCell(props: CustomCellRendererProps<UnitTreeRow>) {
 function validityText(u: UnitTreeRow): string {
   const parts: string[] = [];
   if (u.validFrom) parts.push(`từ ${formatDate(u.validFrom)}`);
-  if (u.validTo) {
-    const last = new Date(`${u.validTo}T00:00:00Z`);
-    last.setUTCDate(last.getUTCDate() - 1);
-    parts.push(`đến ${formatDate(last.toISOString().slice(0, 10))}`);
-  }
+  if (u.validTo) parts.push(`đến ${formatDate(addDays(u.validTo, -1))}`);
   return parts.join(' ');
 }
 
@@ -185,8 +182,7 @@ function EventLog({ onClose }: { onClose: () => void }) {
             <strong>
               {formatDate(e.date)} · {unitEventLabels[e.kind]}
             </strong>
-            : {e.from.map((f) => `${f.code} ${f.name}`).join(', ')}
-            {e.to.length > 0 && ` → ${e.to.map((t) => `${t.code} ${t.name}${t.share < 1 ? ` (${formatNumber(t.share * 100)}%)` : ''}`).join(', ')}`}
+            : {describeUnitChange(e)}
             {e.basis && <div className="muted">Căn cứ: {e.basis}</div>}
           </li>
         ))}

@@ -26,7 +26,7 @@ describe('the boundaries of a day', () => {
     const old = new Boundary('2024-01-01', units, parents, successions);
     expect(old.unitsOfDay().map((u) => u.id).sort((a, b) => a - b)).toEqual([1, 2, 10, 11, 12, 20, 21, 22, 23]);
     expect(old.parentOn(22)).toBe(11);
-    expect(old.place(30)).toEqual({ parts: [{ unitId: 10, share: 1, rule: 'any' }], remapped: true });
+    expect(old.place(30)).toEqual({ parts: [{ unitId: 10, share: 1, rule: 'up' }], remapped: true });
     expect(old.place(31).parts.map((p) => p.unitId)).toEqual([23]);
     expect(old.place(22)).toEqual({ parts: [{ unitId: 22, share: 1, rule: 'all' }], remapped: false });
     // The new province's own figures cannot be divided between the two former ones.
@@ -42,7 +42,7 @@ describe('the boundaries of a day', () => {
     expect(now.unitsOfDay().map((u) => u.id).sort((a, b) => a - b)).toEqual([3, 22, 30, 31]);
     expect(now.parentOn(22)).toBe(3);
     expect(now.place(20).parts).toEqual([{ unitId: 30, share: 1, rule: 'all' }]);
-    expect(now.place(10).parts).toEqual([{ unitId: 3, share: 1, rule: 'all' }]);
+    expect(now.place(10).parts).toEqual([{ unitId: 3, share: 1, rule: 'up' }]);
     expect(now.place(1).parts).toEqual([{ unitId: 3, share: 1, rule: 'all' }]);
     expect(now.place(13).parts.map((p) => p.unitId)).toEqual([3]);
   });
@@ -68,6 +68,10 @@ describe('the boundaries of a day', () => {
     // …or when any was, when the merge was recorded so.
     const anyRule = new Boundary('2026-01-01', units, parents, successions.map((x) => (x.toUnitId === 30 ? { ...x, yesNoRule: 'any' as const } : x)));
     expect(remapFigures(new Map([[20, 1], [21, 0]]), 'count-yes', anyRule).values).toEqual(new Map([[30, 1]]));
+    // An ended district's yes/no answer is not its province's answer: the province answers for itself,
+    // and the district's answer has no place; a merged commune's answer is not its old district's either.
+    expect(remapFigures(new Map([[1, 1], [10, 0]]), 'count-yes', now)).toEqual({ values: new Map([[3, 1]]), remapped: [1, 10], unplaced: [10] });
+    expect(remapFigures(new Map([[30, 1]]), 'count-yes', old).unplaced).toEqual([30]);
     // A percentage is averaged, weighted by share.
     expect(remapFigures(new Map([[20, 50], [21, 100]]), 'average', now).values).toEqual(new Map([[30, 75]]));
   });

@@ -46,8 +46,13 @@ export interface Succession {
 export interface Part {
   unitId: number;
   share: number;
-  /** How a yes/no figure is combined with others arriving at the same unit. */
-  rule: YesNoRule | 'copy';
+  /**
+   * How a yes/no figure is combined with others arriving at the same unit; "up" when the figure
+   * only reached the unit by going up to a larger one (an ended district to its province, a merged
+   * commune back to the district holding its parts): a count is carried up, a yes/no answer is not
+   * the larger unit's answer.
+   */
+  rule: YesNoRule | 'copy' | 'up';
 }
 
 export interface Placement {
@@ -141,12 +146,12 @@ export class Boundary {
     if (next.length === 0) {
       const lastDay = addDays(u.validTo!, -1);
       const parent = this.parentOn(u.id, lastDay);
-      return parent === null ? [] : this.placeUncached(parent, visiting).parts;
+      return parent === null ? [] : this.placeUncached(parent, visiting).parts.map((p) => ({ ...p, rule: 'up' as const }));
     }
     const parts: Part[] = [];
     for (const s of next) {
       for (const p of this.placeUncached(s.toUnitId, visiting).parts) {
-        const rule = s.share < 1 || p.rule === 'copy' ? 'copy' : s.yesNoRule;
+        const rule = p.rule === 'up' ? 'up' : s.share < 1 || p.rule === 'copy' ? 'copy' : s.yesNoRule;
         parts.push({ unitId: p.unitId, share: p.share * s.share, rule });
       }
     }
@@ -169,8 +174,10 @@ export class Boundary {
           : this.placeUncached(parent, visiting).parts.map((p) => p.unitId);
     const distinct = [...new Set(sources)];
     if (distinct.length === 0) return [];
+    // The one unit it was cut from takes it whole; anything larger only holds it.
+    const whole = before.length > 0 && distinct.length === 1;
     const holder = distinct.length === 1 ? distinct[0]! : this.commonAncestor(distinct);
-    return holder === null ? [] : [{ unitId: holder, share: 1, rule: 'any' }];
+    return holder === null ? [] : [{ unitId: holder, share: 1, rule: whole ? 'any' : 'up' }];
   }
 
   private commonAncestor(ids: number[]): number | null {
@@ -221,11 +228,13 @@ export function remapFigures(values: ReadonlyMap<number, number>, aggregation: A
   for (const [unitId, value] of values) {
     const placement = boundary.place(unitId);
     if (placement.remapped) remapped.push(unitId);
-    if (placement.parts.length === 0) {
+    // A yes/no answer does not go up to a larger unit as that unit's own answer; a count does.
+    const parts = aggregation === 'count-yes' ? placement.parts.filter((p) => p.rule !== 'up') : placement.parts;
+    if (parts.length === 0) {
       unplaced.push(unitId);
       continue;
     }
-    for (const p of placement.parts) {
+    for (const p of parts) {
       if (aggregation === 'count-yes') {
         yes.set(p.unitId, [...(yes.get(p.unitId) ?? []), { isYes: value === 1, rule: p.rule }]);
       } else {

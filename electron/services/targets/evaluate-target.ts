@@ -392,8 +392,7 @@ class Evaluator {
       if (l) [asOfYear, value] = l;
     } else {
       // The province's own entry when the office keeps one; otherwise the sum of the units' entries.
-      const provinceEntries = [...reg.values.entries()].filter(([u]) => this.f.units.get(u)?.kind === 'province');
-      const entries = provinceEntries.length ? provinceEntries : [...reg.values.entries()];
+      const entries = [...reg.values.entries()].filter(([u]) => !reg.provinceKept || this.f.units.get(u)?.kind === 'province');
       for (const [, byYear] of entries) {
         const l = latest(byYear);
         if (l) {

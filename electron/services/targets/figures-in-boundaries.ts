@@ -41,10 +41,12 @@ export function figuresInBoundaries(figures: TargetFigures, boundary: Boundary, 
       y.pending = placeSet(y.pending);
     }
   }
-  // A register (unit → year → value) is re-mapped year by year, as counts.
+  // A register (unit → year → value) is re-mapped year by year, as counts: the province's own
+  // entries alone when the office keeps them (they make the province of the day), else every unit's.
   for (const reg of figures.registers.values()) {
     const byYear = new Map<number, Map<number, number>>();
     for (const [unitId, years] of reg.values) {
+      if (reg.provinceKept && boundary.unit(unitId)?.kind !== 'province') continue;
       for (const [year, value] of years) byYear.set(year, (byYear.get(year) ?? new Map<number, number>()).set(unitId, value));
     }
     const byUnit = new Map<number, Map<number, number>>();

@@ -44,6 +44,18 @@ export interface YearFigures {
   measureUnits: Set<string>;
 }
 
+export interface RegisterFigures {
+  name: string;
+  /** Unit id → year → value. */
+  values: Map<number, Map<number, number>>;
+  /**
+   * The office keeps the province's own entry (it then stands for the province); otherwise the
+   * province's figure is the sum of the units' entries. Decided on the entries as kept, before any
+   * re-mapping into other boundaries.
+   */
+  provinceKept: boolean;
+}
+
 export interface TargetFigures {
   units: Map<number, UnitInfo>;
   /** Lineage root → year → figures. */
@@ -52,7 +64,7 @@ export interface TargetFigures {
   rootOf: Map<number, number>;
   indicators: Map<number, IndicatorInfo>;
   /** Register code → unit id → year → value. */
-  registers: Map<string, { name: string; values: Map<number, Map<number, number>> }>;
+  registers: Map<string, RegisterFigures>;
 }
 
 const yearToDateRank: Partial<Record<PeriodKind, number>> = { year: 4, 'nine-months': 3, 'half-year': 2, quarter: 1 };
@@ -175,10 +187,11 @@ async function loadRegisters(db: Db, codes: string[], figures: TargetFigures): P
     .where('r.code', 'in', codes)
     .execute();
   for (const r of await db.selectFrom('register').select(['code', 'name']).where('code', 'in', codes).execute()) {
-    figures.registers.set(r.code, { name: r.name, values: new Map() });
+    figures.registers.set(r.code, { name: r.name, values: new Map(), provinceKept: false });
   }
   for (const r of rows) {
     const reg = figures.registers.get(r.code)!;
+    if (figures.units.get(r.unit_id)?.kind === 'province') reg.provinceKept = true;
     const byYear = reg.values.get(r.unit_id) ?? new Map<number, number>();
     byYear.set(r.year, r.value);
     reg.values.set(r.unit_id, byYear);

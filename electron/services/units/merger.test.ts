@@ -6,6 +6,7 @@ import type { TargetEvaluation } from '../../../shared/domain/targets';
 import { createTestContext, type TestContext } from '../../testing/service-context';
 import { buildTargetProvince, type TargetProvince } from '../../testing/target-province';
 import { evaluateTargets } from '../targets/evaluate-targets';
+import { saveRegister } from '../targets/registers';
 import { listBackupFiles, backupFolder } from '../backup/backups';
 import { listUnitTree } from './list-units';
 import { listUnitEvents, recordEnd, recordMerge, recordSplit } from './unit-changes';
@@ -138,5 +139,23 @@ describe('targets and comparisons across the change', () => {
     expect(of('yes-no', 'X2')).toBe(1);
     // D4 and K2 both answered "Không": the merged commune too.
     expect(of('yes-no', 'X3')).toBe(0);
+  });
+});
+
+describe('a register in the boundaries of a day', () => {
+  it('is re-mapped like a count: the districts’ entries make the denominator of the old and of the new province', async () => {
+    await recordReform();
+    const entries = Object.keys(figures2024).map((code) => ({ unitId: p.unitId[code]!, year: 2024, value: 50 }));
+    await saveRegister(ctx, { code: 'CSKD', name: 'Số cơ sở (sổ theo dõi)', measureUnit: 'Cơ sở', values: entries });
+    await p.plan([{ kind: 'ratio', threshold: 5, indicatorId: p.indicatorId.crimes, denominatorRegister: 'CSKD', periodFrom: 2024, periodTo: 2024 }], [2024, 2024]);
+    const ratio = async (day: string) => (await evaluateTargets(ctx, { asOf: '2026-11-23', boundaryDate: day })).find((e) => e.kind === 'ratio' && e.scope === 'province')!;
+    // Old boundaries: 19 of the four districts' 200; new: 25 of all six districts' 300.
+    expect((await ratio('2024-01-01')).actual).toBe(9.5);
+    expect((await ratio('2026-01-01')).actual).toBe(8.33);
+    // When the office keeps each former province's own entry, those alone make the denominator: old 51
+    // alone in the old boundaries, both in the new.
+    await saveRegister(ctx, { code: 'CSKD', name: 'Số cơ sở (sổ theo dõi)', measureUnit: 'Cơ sở', values: [{ unitId: p.unitId['51']!, year: 2024, value: 190 }, { unitId: p.unitId['62']!, year: 2024, value: 60 }] });
+    expect((await ratio('2024-01-01')).actual).toBe(10);
+    expect((await ratio('2026-01-01')).actual).toBe(10);
   });
 });

@@ -27,6 +27,6 @@ describe('batch durability', () => {
     await withBatchDurability(t.db, () => t.db.insertInto('app_setting').values({ key: 'k', value: 'v' }).execute());
     const wal = (await sql<{ busy: number; log: number; checkpointed: number }>`PRAGMA wal_checkpoint(PASSIVE)`.execute(t.db)).rows[0]!;
     expect(wal.log).toBe(wal.checkpointed);
-    expect((await t.db.selectFrom('app_setting').selectAll().execute())).toEqual([{ key: 'k', value: 'v' }]);
+    expect((await t.db.selectFrom('app_setting').selectAll().where('key', '=', 'k').execute())).toEqual([{ key: 'k', value: 'v' }]);
   });
 });

@@ -259,6 +259,18 @@ interface SnapshotValueTable {
   units_reported: number;
 }
 interface AppSettingTable { key: string; value: string }
+/** Another office's database brought into this one, by its identity. */
+interface OfficeSourceTable {
+  id: Generated<number>;
+  database_id: string;
+  label: string;
+  file_name: string;
+  file_sha256: string;
+  first_imported_at: string;
+  last_imported_at: string;
+}
+/** A row of a database brought in, and the row it is here. */
+interface ForeignRecordTable { source_id: number; table_name: string; foreign_id: number; local_id: number }
 interface MigrationTable { name: string; applied_at: string }
 
 export interface Database {
@@ -296,6 +308,8 @@ export interface Database {
   round_snapshot: RoundSnapshotTable;
   snapshot_value: SnapshotValueTable;
   app_setting: AppSettingTable;
+  office_source: OfficeSourceTable;
+  foreign_record: ForeignRecordTable;
   schema_migration: MigrationTable;
 }
 

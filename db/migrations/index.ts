@@ -5,6 +5,7 @@ import * as m003 from './2026-11-23-003-original-contents';
 import * as m004 from './2026-11-23-004-checking-and-approval';
 import * as m005 from './2026-11-23-005-targets-and-registers';
 import * as m006 from './2026-11-23-006-units-through-time';
+import * as m007 from './2026-11-23-007-office-sources';
 
 export interface Migration {
   /** Dated, ordered, never renamed once released. */
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026-11-23-004-checking-and-approval', up: m004.up },
   { name: '2026-11-23-005-targets-and-registers', up: m005.up },
   { name: '2026-11-23-006-units-through-time', up: m006.up },
+  { name: '2026-11-23-007-office-sources', up: m007.up },
 ];

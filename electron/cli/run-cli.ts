@@ -30,6 +30,10 @@ import { exportReviewReport } from '../services/export/review-report';
 import { restoreBackupFile } from '../services/backup/restore';
 import { checkDatabaseFile } from '../../db/check-database';
 import { targetStatusLabels } from '../../shared/domain/targets';
+import { importOfficeDatabase } from '../services/office/import-office';
+import { applyOfficialList, previewOfficialList, readOfficialList } from '../services/units/official-list';
+import { describeOfficialList } from '../../shared/domain/official-list';
+import { describeOfficeImport } from '../../shared/domain/office-import';
 
 export interface CliIo {
   out(text: string): void;
@@ -46,6 +50,11 @@ const usage = `Cách dùng:
                                                   ghi nhận chia tách (tỷ lệ 0-1, ví dụ X1:0.6,X2:0.4)
   units end --db TỆP --code MÃ --date YYYY-MM-DD --basis VĂN-BẢN [--json]   ghi nhận đơn vị kết thúc (như cấp huyện từ 01/7/2025)
   units events --db TỆP [--json]                  các lần sáp nhập, chia tách, kết thúc đã ghi nhận
+  units official --db TỆP --file DANH-MỤC.xlsx [--date YYYY-MM-DD] [--province MÃ,MÃ] [--reused-codes] [--basis VĂN-BẢN] [--apply] [--json]
+                                                  danh mục hành chính của cơ quan thống kê: xem trước thay đổi, --apply để áp dụng;
+                                                  --reused-codes: mã trùng khác tên là đơn vị mới (danh mục từ 01/7/2025)
+  office import --db TỆP --from TỆP-KHÁC.db [--json]  nhập cơ sở dữ liệu của văn phòng tỉnh đã hợp nhất vào tỉnh này
+                                                  (đơn vị, biểu mẫu, đợt, số liệu, tệp gốc, lịch sử); nhập lại chỉ thêm phần mới
   form import --db TỆP --file PHỤ-LỤC.docx|.xlsx|.xls [--name TÊN] [--json]   nhập biểu mẫu từ phụ lục
   form list --db TỆP [--json]                     liệt kê biểu mẫu
   round create --db TỆP --form ID --period KỲ --cutoff YYYY-MM-DD --deadline YYYY-MM-DD [--units all|MÃ,MÃ] [--json]
@@ -159,6 +168,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'yes-no': { type: 'string' },
         boundaries: { type: 'string' },
         province: { type: 'string' },
+        'reused-codes': { type: 'boolean' },
+        apply: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -252,6 +263,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const db = requireOption(values, 'db');
         const events = await withContext(db, (ctx) => listUnitEvents(ctx));
         print(events, () => events.map(describeEvent).join('\n') || 'Chưa ghi nhận thay đổi đơn vị nào.');
+        return 0;
+      }
+      case 'units official': {
+        const db = requireOption(values, 'db');
+        const list = readOfficialList(requireOption(values, 'file'));
+        const date = values.date === undefined ? null : requireDate(values, 'date');
+        const choices = {
+          date,
+          ...(values.province ? { provinces: values.province.split(',').map((c) => c.trim()).filter(Boolean) } : {}),
+          ...(values['reused-codes'] ? { reusedCodes: true } : {}),
+          ...(values.basis ? { basis: values.basis } : {}),
+        };
+        const r = await withContext(db, (ctx) => (values.apply ? applyOfficialList(ctx, list, choices) : previewOfficialList(ctx, list, choices)));
+        print(r, () => describeOfficialList(r).join('\n'));
+        return 0;
+      }
+      case 'office import': {
+        const db = requireOption(values, 'db');
+        const file = requireOption(values, 'from');
+        const r = await withContext(db, (ctx) => importOfficeDatabase(ctx, { file }));
+        print(r, () => describeOfficeImport(r).join('\n'));
         return 0;
       }
       case 'form import': {

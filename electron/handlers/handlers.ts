@@ -9,6 +9,8 @@ import { getStatus } from '../services/app/get-status';
 import { createDemo } from '../services/demo/create-demo';
 import { listUnitTree } from '../services/units/list-units';
 import { listUnitEvents, recordEnd, recordMerge, recordSplit } from '../services/units/unit-changes';
+import { chooseAndImportOfficeDatabase } from '../services/office/import-office';
+import { applyOfficialList, chooseOfficialList, openedList, previewOfficialList } from '../services/units/official-list';
 import { chooseAndImportUnits } from '../services/units/import-units';
 import { listPlans, updateTask } from '../services/plans/list-plans';
 import { draftPlanFromText } from '../services/plans/draft-plan';
@@ -81,6 +83,10 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
     'units:record-merge': (input) => recordMerge(ctx, input),
     'units:record-split': (input) => recordSplit(ctx, input),
     'units:record-end': (input) => recordEnd(ctx, input),
+    'units:open-official-list': (choices) => chooseOfficialList(ctx, choices),
+    'units:preview-official-list': (input) => previewOfficialList(ctx, openedList(input.token), input.choices),
+    'units:apply-official-list': (input) => applyOfficialList(ctx, openedList(input.token), input.choices),
+    'office:import-database': () => chooseAndImportOfficeDatabase(ctx),
     'plans:list-plans': () => listPlans(ctx),
     'plans:draft-from-text': (input) => draftPlanFromText(ctx, input.text),
     'plans:create-plan': async (input) => ({ id: await createPlan(ctx, input) }),
@@ -100,7 +106,7 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
     'plans:export-report': (input) => saveReviewReport(ctx, input),
     'targets:evaluate': (input) => evaluateTargets(ctx, input),
     'targets:list-indicators': () => listLinkableIndicators(ctx),
-    'targets:indicator-series': (input) => getIndicatorSeries(ctx, input.indicatorId),
+    'targets:indicator-series': ({ indicatorId, ...choice }) => getIndicatorSeries(ctx, indicatorId, choice),
     'targets:get-dashboard': () => getDashboard(ctx),
     'registers:list': () => listRegisters(ctx),
     'registers:save': (input) => saveRegister(ctx, input),

@@ -10,7 +10,7 @@ import type { TargetInput } from '../../shared/api/plan-inputs';
 import type { TestContext } from './service-context';
 
 /**
- * A small province for target tests: the province, four districts and the standing office, a form
+ * A small province for target tests: the province, its districts (four by default) and the standing office, a form
  * with the indicators the seed plans' targets speak of, and yearly rounds filled through the same
  * service the entry grid uses.
  */
@@ -35,15 +35,24 @@ export interface TargetProvince {
   plan(targets: Partial<TargetInput>[], years?: [number, number]): Promise<number>;
 }
 
-export async function buildTargetProvince(ctx: TestContext): Promise<TargetProvince> {
+/** Which province: its code and name, and its districts (code → name). */
+export interface ProvinceShape {
+  code: string;
+  name: string;
+  districts: Record<string, string>;
+}
+
+const testProvince: ProvinceShape = { code: '51', name: 'Tỉnh Thử Nghiệm', districts: Object.fromEntries(districtCodes.map((c, i) => [c, `Huyện ${i + 1}`])) };
+
+export async function buildTargetProvince(ctx: TestContext, shape: ProvinceShape = testProvince): Promise<TargetProvince> {
   const now = ctx.clock().toISOString();
   const unitId: Record<string, number> = {};
   const add = async (code: string, name: string, kind: UnitKind, parent: number | null) => {
     unitId[code] = await insertUnit(ctx.db, { code, name, name_key: foldText(name), kind, parent_id: parent, valid_from: null, valid_to: null, created_at: now, updated_at: now });
   };
-  await add('51', 'Tỉnh Thử Nghiệm', 'province', null);
-  for (const [i, code] of districtCodes.entries()) await add(code, `Huyện ${i + 1}`, 'district', unitId['51']!);
-  await add('SYT', 'Sở Y tế', 'secretariat', unitId['51']!);
+  await add(shape.code, shape.name, 'province', null);
+  for (const [code, name] of Object.entries(shape.districts)) await add(code, name, 'district', unitId[shape.code]!);
+  await add('SYT', 'Sở Y tế', 'secretariat', unitId[shape.code]!);
 
   const keys = Object.keys(provinceIndicators) as IndicatorKey[];
   const units: Record<IndicatorKey, string> = { sessions: 'Buổi', businesses: 'Cơ sở', inspected: 'Cơ sở', crimes: 'Vụ', plan: '' };
@@ -65,7 +74,7 @@ export async function buildTargetProvince(ctx: TestContext): Promise<TargetProvi
     unitId,
     indicatorId,
     formId: form.form.id,
-    async fillYear(period, figures, expected = [...new Set([...districtCodes, ...Object.keys(figures)])]) {
+    async fillYear(period, figures, expected = [...new Set([...Object.keys(shape.districts), ...Object.keys(figures)])]) {
       const year = Number(period.slice(0, 4));
       const round = await createRound(ctx, { formId: form.form.id, period, cutoffDate: `${year}-12-14`, deadline: `${year}-12-20`, units: expected });
       for (const [code, values] of Object.entries(figures)) {

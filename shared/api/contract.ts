@@ -21,6 +21,8 @@ import type { AppendixTable } from '../domain/appendix';
 import type { BackupStatusView, BackupSummary } from '../domain/backups';
 import type { CheckReport } from '../domain/check';
 import { ruleOperators, type RuleIndicator, type ValidationRule } from '../domain/validation-rules';
+import type { OfficeImportResult } from '../domain/office-import';
+import type { OfficialListPreview } from '../domain/official-list';
 
 
 /**
@@ -106,6 +108,17 @@ const ruleSide = z
 
 const unitCode = z.string().trim().min(1, 'Cần mã đơn vị').max(40);
 const changeBasis = z.string().trim().min(1, 'Cần văn bản làm căn cứ (số nghị quyết, quyết định)').max(500);
+const officialListChoices = z
+  .object({
+    date: isoDate.nullable(),
+    provinces: z.array(unitCode).max(100).optional(),
+    reusedCodes: z.boolean().optional(),
+    basis: z.string().trim().max(500).optional(),
+  })
+  .strict();
+const listToken = z.uuid();
+/** Figures read in the boundaries of a day, and which province of that day. */
+const boundaryChoice = { boundaryDate: isoDate.optional(), province: unitCode.optional() };
 
 export const contract = {
   'app:get-status': channel<AppStatus>()(noInput),
@@ -128,12 +141,28 @@ export const contract = {
   'units:record-split': channel<UnitChangeResult>()(
     z.object({
       from: unitCode,
-      into: z.array(z.object({ code: unitCode, share: z.number().gt(0, 'Tỷ lệ phải lớn hơn 0').max(1, 'Tỷ lệ không quá 100%') }).strict()).min(1, 'Cần ít nhất một đơn vị nhận').max(200),
+      into: z
+        .array(
+          z
+            .object({
+              code: unitCode,
+              share: z.number().gt(0, 'Tỷ lệ phải lớn hơn 0').max(1, 'Tỷ lệ không quá 100%'),
+              name: z.string().trim().min(1).max(300).optional(),
+              kind: z.enum(unitKinds).optional(),
+            })
+            .strict(),
+        )
+        .min(1, 'Cần ít nhất một đơn vị nhận')
+        .max(200),
       date: isoDate,
       basis: changeBasis,
     }).strict(),
   ),
   'units:record-end': channel<UnitChangeResult>()(z.object({ code: unitCode, date: isoDate, basis: changeBasis }).strict()),
+  'units:open-official-list': channel<{ token: string; preview: OfficialListPreview } | null>()(officialListChoices),
+  'units:preview-official-list': channel<OfficialListPreview>()(z.object({ token: listToken, choices: officialListChoices }).strict()),
+  'units:apply-official-list': channel<OfficialListPreview>()(z.object({ token: listToken, choices: officialListChoices }).strict()),
+  'office:import-database': channel<OfficeImportResult | null>()(noInput),
   'plans:list-plans': channel<PlanDetail[]>()(noInput),
   /** Reads a pasted plan: its document data, target drafts, task drafts with agencies matched to units. Nothing is stored. */
   'plans:draft-from-text': channel<PlanDraft>()(z.object({ text: z.string().trim().min(1, 'Hãy dán nội dung kế hoạch').max(500_000, 'Văn bản quá dài (tối đa 500.000 ký tự)') }).strict()),
@@ -146,9 +175,9 @@ export const contract = {
   /** Asks where to save the draft report on a plan's results (Word), with a round's appendix after it; null when cancelled. */
   'plans:export-report': channel<string | null>()(z.object({ planId: id, roundId: id.optional(), byUnit: z.boolean().optional() }).strict()),
   /** Every target × year × scope, or one plan's; asOf (YYYY-MM-DD) bounds the years and says which are still running. */
-  'targets:evaluate': channel<TargetEvaluation[]>()(z.object({ planId: id.optional(), asOf: isoDate.optional() }).strict()),
+  'targets:evaluate': channel<TargetEvaluation[]>()(z.object({ planId: id.optional(), asOf: isoDate.optional(), ...boundaryChoice }).strict()),
   'targets:list-indicators': channel<LinkableIndicator[]>()(noInput),
-  'targets:indicator-series': channel<IndicatorSeries>()(z.object({ indicatorId: id }).strict()),
+  'targets:indicator-series': channel<IndicatorSeries>()(z.object({ indicatorId: id, ...boundaryChoice }).strict()),
   'targets:get-dashboard': channel<DashboardView>()(noInput),
   'registers:list': channel<RegisterView[]>()(noInput),
   'registers:save': channel<RegisterView>()(
@@ -192,7 +221,7 @@ export const contract = {
   'rounds:export-templates': channel<TemplateExportResult | null>()(z.object({ roundId: id }).strict()),
   'rounds:get-matrix': channel<RoundMatrix>()(z.object({ roundId: id }).strict()),
   /** The same indicators across rounds, for the province (no unitId) or one unit. */
-  'rounds:compare': channel<PeriodComparison>()(z.object({ roundIds: z.array(id).min(2, 'Cần chọn ít nhất hai đợt').max(20), unitId: id.optional() }).strict()),
+  'rounds:compare': channel<PeriodComparison>()(z.object({ roundIds: z.array(id).min(2, 'Cần chọn ít nhất hai đợt').max(20), unitId: id.optional(), ...boundaryChoice }).strict()),
   'rounds:freeze': channel<RoundSnapshot>()(z.object({ roundId: id, note: z.string().max(500) }).strict()),
   'rounds:list-snapshots': channel<RoundSnapshot[]>()(z.object({ roundId: id }).strict()),
   /** Asks where to save, then writes the round as a Word appendix, an Excel workbook, CSV or ADX; null when cancelled. */

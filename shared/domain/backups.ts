@@ -1,5 +1,5 @@
 /** Copies of the database: why each was taken, and what the settings screen shows of them. */
-export const backupKinds = ['hang-ngay', 'thu-cong', 'truoc-khoi-phuc', 'truoc-gop'] as const;
+export const backupKinds = ['hang-ngay', 'thu-cong', 'truoc-khoi-phuc', 'truoc-gop', 'truoc-danh-muc'] as const;
 export type BackupKind = (typeof backupKinds)[number];
 
 export const backupKindLabels: Record<BackupKind, string> = {
@@ -7,6 +7,7 @@ export const backupKindLabels: Record<BackupKind, string> = {
   'thu-cong': 'Sao lưu ngay',
   'truoc-khoi-phuc': 'Trước khi khôi phục',
   'truoc-gop': 'Trước khi gộp dữ liệu',
+  'truoc-danh-muc': 'Trước khi áp dụng danh mục hành chính',
 };
 
 /** One backup as the renderer sees it: its name and time, never where else on disk it is. */

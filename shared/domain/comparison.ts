@@ -17,6 +17,8 @@ export interface PeriodComparison {
   /** The unit compared, or null for the province's totals. */
   unitName: string | null;
   rows: ComparisonRow[];
+  /** When compared in the boundaries of a day: that day, and what was re-mapped (null otherwise). */
+  boundaryNote: string | null;
 }
 
 /** Change from `before` to `after`; the percentage is null when there is nothing to divide by. */

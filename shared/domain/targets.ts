@@ -132,6 +132,8 @@ export interface IndicatorSeries {
   years: number[];
   province: (number | null)[];
   units: { unitId: number; code: string; name: string; values: (number | null)[] }[];
+  /** When read in the boundaries of a day: that day, and for each year what re-mapping did. */
+  boundary: { day: string; provinceName: string | null; notes: string[] } | null;
 }
 
 export interface DashboardView {

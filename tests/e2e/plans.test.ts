@@ -142,5 +142,18 @@ describe('plans and targets', () => {
     const bytes = fs.readFileSync(path.join(ctx.platform.outDir, saved));
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(bytes.length).toBeGreaterThan(5000);
+
+    // After two districts merged, the same figures in the boundaries of a later day: the merged district ranks as one.
+    const merged = await page.evaluate(() =>
+      window.api.invoke('units:record-merge', { into: '52425', name: 'Huyện Bình Sơn - Trà Bồng', from: ['524', '525'], date: '2025-07-01', basis: 'Nghị quyết 1656/NQ-UBTVQH15' }),
+    );
+    expect(merged.ok).toBe(true);
+    await trend.getByLabel('Theo địa giới ngày').fill('2026-01-01');
+    const note = page.getByTestId('series-boundary');
+    await expect.poll(() => note.textContent()).toContain('Số liệu theo địa giới ngày 01/01/2026 (Tỉnh Quảng Ngãi).');
+    expect(await note.textContent()).toContain('2021, 2022, 2023, 2024, 2025: số liệu của 2 đơn vị được quy đổi theo sáp nhập, chia tách (Huyện Bình Sơn, Huyện Trà Bồng).');
+    const ranking = page.getByRole('figure', { name: 'Xếp hạng đơn vị' });
+    await ranking.getByLabel('Năm').selectOption('2024');
+    await app.screenshot('54-dashboard-boundaries');
   });
 });

@@ -234,5 +234,14 @@ describe('period comparison', () => {
     await expect.poll(() => cell('Tổng số cơ sở kinh doanh', 'v0')).toBe('40');
     expect(await cell('Tổng số cơ sở kinh doanh', 'p1')).toBe('+25%');
     await app.screenshot('37-compare');
+
+    // Đức Phổ and Ba Tơ merge at the end of 2025: compared in the boundaries of 2026, Đức Phổ's figures count for the merged unit.
+    const merged = await page.evaluate(() => window.api.invoke('units:record-merge', { into: '53435', name: 'Thị xã Đức Phổ - Ba Tơ', from: ['534', '535'], date: '2025-12-31', basis: 'Nghị quyết thử' }));
+    expect(merged.ok).toBe(true);
+    await page.getByLabel('Theo địa giới ngày').fill('2026-01-01');
+    await expect.poll(() => page.getByTestId('compare-boundary').textContent()).toBe(
+      'Theo địa giới ngày 01/01/2026 (Tỉnh Quảng Ngãi): số liệu của 1 đơn vị được quy đổi theo sáp nhập, chia tách (Thị xã Đức Phổ).',
+    );
+    expect([await cell('Vũ trường', 'v0'), await cell('Vũ trường', 'v1')]).toEqual(['4', '5']);
   });
 });

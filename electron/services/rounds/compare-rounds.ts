@@ -7,6 +7,12 @@ import type { ServiceContext } from '../context';
 import { getRound } from './completeness';
 import { rollupRound } from './rollup';
 import { listRoundFigures } from '../../../db/values/repo';
+import { loadBoundary } from '../../../db/units/history-repo';
+import { remapFigures, type Boundary } from '../../../shared/domain/boundaries';
+import { aggregateValues } from '../../../shared/domain/aggregate';
+import type { Aggregation } from '../../../shared/domain/forms';
+import { formatDate } from '../../../shared/text/format-vi';
+import { provinceOfDay, remapSentence, type BoundaryChoice } from '../targets/figures-in-boundaries';
 
 interface RoundIndex {
   round: RoundSummary;
@@ -17,13 +23,57 @@ interface RoundIndex {
 
 const textKey = (r: { text: string }) => foldText(r.text);
 
+/** Where a comparison in the boundaries of a day places the figures, and what placing them did. */
+interface Placement {
+  boundary: Boundary;
+  provinceId: number | null;
+  remapped: Set<number>;
+  unplaced: Set<number>;
+  /** Yes/no answers that found no unit of the day (they never go up to a larger unit), kept apart from counts. */
+  unplacedYesNo: Set<number>;
+}
+
+/**
+ * A round's figures in the boundaries of a day: every unit's figure placed among that day's units,
+ * then the unit's own (a unit of that day), or the province's total over the units within it.
+ */
+async function figuresInPlace(ctx: ServiceContext, roundId: number, unitId: number | undefined, place: Placement): Promise<Map<number, number | null>> {
+  const rows = await listRoundFigures(ctx.db, roundId);
+  const byIndicator = new Map<number, Map<number, number>>();
+  for (const r of rows) {
+    if (r.num_value === null) continue;
+    const m = byIndicator.get(r.indicator_id) ?? new Map<number, number>();
+    m.set(r.unit_id, r.num_value);
+    byIndicator.set(r.indicator_id, m);
+  }
+  const ids = [...byIndicator.keys()];
+  const aggregation = new Map(
+    ids.length === 0 ? [] : (await ctx.db.selectFrom('indicator').select(['id', 'aggregation']).where('id', 'in', ids).execute()).map((i) => [i.id, i.aggregation as Aggregation]),
+  );
+  const out = new Map<number, number | null>();
+  for (const [indicatorId, values] of byIndicator) {
+    const rule = aggregation.get(indicatorId) ?? 'sum';
+    if (rule === 'none') continue;
+    const r = remapFigures(values, rule, place.boundary);
+    r.remapped.forEach((u) => place.remapped.add(u));
+    r.unplaced.forEach((u) => (rule === 'count-yes' ? place.unplacedYesNo : place.unplaced).add(u));
+    if (unitId !== undefined) {
+      out.set(indicatorId, r.values.get(unitId) ?? null);
+      continue;
+    }
+    const kept = [...r.values].filter(([u]) => place.provinceId === null || place.boundary.isUnder(u, place.provinceId));
+    out.set(indicatorId, aggregateValues(rule, kept.map(([, num]) => ({ num, measureUnit: null }))).value);
+  }
+  return out;
+}
+
 /**
  * Compares the same indicators across rounds, oldest first, for the province (totals by each
  * indicator's rule) or one unit. The rows are the newest round's form; an older form's row answers
  * for one when it is the same indicator, is linked to it, or (saying so) has the same text.
  * A row whose unit of measure changed is not compared.
  */
-export async function compareRounds(ctx: ServiceContext, input: { roundIds: number[]; unitId?: number }): Promise<PeriodComparison> {
+export async function compareRounds(ctx: ServiceContext, input: { roundIds: number[]; unitId?: number } & BoundaryChoice): Promise<PeriodComparison> {
   if (input.roundIds.length < 2) throw new AppError('invalid-input', 'Cần chọn ít nhất hai đợt báo cáo để so sánh.');
   const rounds = (await Promise.all(input.roundIds.map((id) => getRound(ctx, id)))).sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
   let unitName: string | null = null;
@@ -32,12 +82,23 @@ export async function compareRounds(ctx: ServiceContext, input: { roundIds: numb
     if (!unit) throw new AppError('not-found', `Không có đơn vị số ${input.unitId}.`);
     unitName = unit.name;
   }
+  // In the boundaries of a day: every round's figures among that day's units (a unit compared must be one of that day).
+  let place: Placement | null = null;
+  if (input.boundaryDate !== undefined) {
+    const boundary = await loadBoundary(ctx.db, input.boundaryDate);
+    if (input.unitId !== undefined && !boundary.unitsOfDay().some((u) => u.id === input.unitId)) {
+      throw new AppError('invalid-input', `Đơn vị "${unitName}" không có hiệu lực ngày ${formatDate(input.boundaryDate)}; hãy chọn một đơn vị của ngày đó.`);
+    }
+    place = { boundary, provinceId: input.unitId === undefined ? provinceOfDay(boundary, input.province) : null, remapped: new Set(), unplaced: new Set(), unplacedYesNo: new Set() };
+  }
   const lineage = new Map((await ctx.db.selectFrom('indicator').select(['id', 'same_as_id']).execute()).map((i) => [i.id, i.same_as_id ?? i.id]));
   const indexes: RoundIndex[] = [];
   for (const round of rounds) {
     const rows = (await getFormVersionRows(ctx.db, round.formVersionId)).filter((r) => r.valueRow && r.indicatorId !== null);
     let figures: Map<number, number | null>;
-    if (input.unitId === undefined) {
+    if (place) {
+      figures = await figuresInPlace(ctx, round.id, input.unitId, place);
+    } else if (input.unitId === undefined) {
       figures = new Map([...(await rollupRound(ctx.db, round.id)).values()].map((t) => [t.indicatorId, t.value]));
     } else {
       const values = await listRoundFigures(ctx.db, round.id, { unitId: input.unitId });
@@ -83,7 +144,13 @@ export async function compareRounds(ctx: ServiceContext, input: { roundIds: numb
       notes,
     };
   });
-  return { rounds: rounds.map((r) => ({ id: r.id, name: r.name, periodCode: r.periodCode, formId: r.formId })), unitName, rows: out };
+  const provinceName = place?.provinceId != null ? (place.boundary.unit(place.provinceId)?.name ?? null) : null;
+  const yesNoNote = (p: Placement) => {
+    const names = [...p.unplacedYesNo].slice(0, 5).map((id) => p.boundary.unit(id)?.name ?? String(id));
+    return p.unplacedYesNo.size === 0 ? '' : ` Câu trả lời Có/Không của ${p.unplacedYesNo.size} đơn vị không quy đổi được nên không tính (${names.join(', ')}${p.unplacedYesNo.size > 5 ? ', …' : ''}).`;
+  };
+  const boundaryNote = place ? `${remapSentence(place.boundary, provinceName, place.remapped, place.unplaced)}${yesNoNote(place)}` : null;
+  return { rounds: rounds.map((r) => ({ id: r.id, name: r.name, periodCode: r.periodCode, formId: r.formId })), unitName, rows: out, boundaryNote };
 }
 
 /** Records that an indicator continues another (in an older form), so periods compare across forms. */

@@ -8,6 +8,7 @@ import { listRoundSummaries } from '../../../db/rounds/repo';
 import type { ServiceContext } from '../context';
 import { evaluateTargets } from './evaluate-targets';
 import { loadTargetFigures } from './target-figures';
+import { boundarySentence, placeInBoundaries, type BoundaryChoice } from './figures-in-boundaries';
 
 /**
  * Indicators a target can be measured on: one entry per lineage (an indicator and its links across
@@ -55,11 +56,15 @@ export async function listLinkableIndicators(ctx: Pick<ServiceContext, 'db'>): P
   return [...out.values()];
 }
 
-/** One indicator's province figure and each unit's, year by year, from the annual rounds. */
-export async function getIndicatorSeries(ctx: Pick<ServiceContext, 'db'>, indicatorId: number): Promise<IndicatorSeries> {
+/**
+ * One indicator's province figure and each unit's, year by year, from the annual rounds; in the
+ * boundaries of a day when asked (2024's districts and 2026's communes then add up to the same province).
+ */
+export async function getIndicatorSeries(ctx: Pick<ServiceContext, 'db'>, indicatorId: number, choice: BoundaryChoice = {}): Promise<IndicatorSeries> {
   const figures = await loadTargetFigures(ctx.db, [indicatorId], []);
   const root = figures.rootOf.get(indicatorId);
   if (root === undefined) throw new AppError('not-found', `Không có chỉ tiêu thống kê số ${indicatorId}.`);
+  const note = await placeInBoundaries(ctx.db, figures, choice);
   const info = figures.indicators.get(root)!;
   const byYear = figures.byLineage.get(root) ?? new Map();
   const years = [...byYear.keys()].filter((y) => !byYear.get(y)!.partialLabel).sort((a, b) => a - b);
@@ -74,7 +79,8 @@ export async function getIndicatorSeries(ctx: Pick<ServiceContext, 'db'>, indica
     .map((id) => figures.units.get(id)!)
     .sort((a, b) => (a.code < b.code ? -1 : 1))
     .map((u) => ({ unitId: u.id, code: u.code, name: u.name, values: years.map((y) => byYear.get(y)!.values.get(u.id) ?? null) }));
-  return { indicatorId: root, name: info.name, measureUnit: info.measureUnit, years, province, units };
+  const boundary = note ? { day: note.boundary.day, provinceName: note.provinceName, notes: years.map((y) => boundarySentence(note, y)) } : null;
+  return { indicatorId: root, name: info.name, measureUnit: info.measureUnit, years, province, units, boundary };
 }
 
 /** What the overview shows: the open rounds' completeness, every target's newest status, the indicators with figures. */

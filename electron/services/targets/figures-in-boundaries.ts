@@ -1,7 +1,29 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../../db/schema';
+import { loadBoundary } from '../../../db/units/history-repo';
 import type { Boundary } from '../../../shared/domain/boundaries';
 import { remapFigures } from '../../../shared/domain/boundaries';
+import { AppError } from '../../../shared/errors';
 import { formatDate } from '../../../shared/text/format-vi';
 import type { TargetFigures } from './target-figures';
+
+/** Which boundaries figures are read in. */
+export interface BoundaryChoice {
+  /**
+   * Read every year's figures in the units as they were on this day ("as the province was on
+   * 1/1/2024", or today after a merger); by default each year's figures as the units reported them.
+   */
+  boundaryDate?: string;
+  /** The province of that day, by code, when there were several (before a merger of provinces). */
+  province?: string;
+}
+
+/** The figures placed in the boundaries chosen (changed in place), and what that did; null when none were chosen. */
+export async function placeInBoundaries(db: Kysely<Database> | Transaction<Database>, figures: TargetFigures, choice: BoundaryChoice): Promise<BoundaryNote | null> {
+  if (choice.boundaryDate === undefined) return null;
+  const boundary = await loadBoundary(db, choice.boundaryDate);
+  return figuresInBoundaries(figures, boundary, provinceOfDay(boundary, choice.province));
+}
 
 /** What re-mapping did to a year's figures, for the evaluation to say. */
 export interface BoundaryNote {
@@ -65,11 +87,35 @@ export function figuresInBoundaries(figures: TargetFigures, boundary: Boundary, 
 
 /** The sentence an evaluation gets when its figures were read in the boundaries of a day. */
 export function boundarySentence(note: BoundaryNote, year: number): string {
-  const unitName = (id: number) => note.boundary.unit(id)?.name ?? String(id);
   const n = note.byYear.get(year);
-  const where = `Theo địa giới ngày ${formatDate(note.boundary.day)}${note.provinceName ? ` (${note.provinceName})` : ''}`;
-  if (!n || (n.remapped.size === 0 && n.unplaced.size === 0)) return `${where}.`;
-  const parts = [`${where}: số liệu của ${n.remapped.size} đơn vị được quy đổi theo sáp nhập, chia tách (${[...n.remapped].slice(0, 5).map(unitName).join(', ')}${n.remapped.size > 5 ? ', …' : ''})`];
-  if (n.unplaced.size > 0) parts.push(`${n.unplaced.size} đơn vị không quy đổi được nên không tính (${[...n.unplaced].slice(0, 5).map(unitName).join(', ')})`);
+  return remapSentence(note.boundary, note.provinceName, n?.remapped ?? new Set(), n?.unplaced ?? new Set());
+}
+
+/** "Theo địa giới ngày …: số liệu của N đơn vị được quy đổi …; M đơn vị không quy đổi được …". */
+export function remapSentence(boundary: Boundary, provinceName: string | null, remapped: ReadonlySet<number>, unplaced: ReadonlySet<number>): string {
+  const unitName = (id: number) => boundary.unit(id)?.name ?? String(id);
+  const where = `Theo địa giới ngày ${formatDate(boundary.day)}${provinceName ? ` (${provinceName})` : ''}`;
+  if (remapped.size === 0 && unplaced.size === 0) return `${where}.`;
+  const parts = [`${where}: số liệu của ${remapped.size} đơn vị được quy đổi theo sáp nhập, chia tách (${[...remapped].slice(0, 5).map(unitName).join(', ')}${remapped.size > 5 ? ', …' : ''})`];
+  if (unplaced.size > 0) parts.push(`${unplaced.size} đơn vị không quy đổi được nên không tính (${[...unplaced].slice(0, 5).map(unitName).join(', ')})`);
   return `${parts.join('; ')}.`;
+}
+
+/**
+ * The province whose figures are evaluated in the boundaries of a day: the only one of that day,
+ * the one with the code asked for, or (before a merger) the one with today's province's code.
+ */
+export function provinceOfDay(boundary: Boundary, code: string | undefined): number | null {
+  const provinces = boundary.unitsOfDay().filter((u) => u.kind === 'province' && boundary.parentOn(u.id) === null);
+  const list = provinces.map((p) => `${p.code} ${p.name}`).join(', ');
+  if (code !== undefined) {
+    const chosen = provinces.find((p) => p.code === code);
+    if (!chosen) throw new AppError('invalid-input', `Ngày ${formatDate(boundary.day)} không có tỉnh mã "${code}"${list ? ` (có: ${list})` : ''}.`);
+    return chosen.id;
+  }
+  if (provinces.length <= 1) return provinces[0]?.id ?? null;
+  const today = new Set(boundary.all().filter((u) => u.kind === 'province' && u.validTo === null).map((u) => u.code));
+  const same = provinces.filter((p) => today.has(p.code));
+  if (same.length === 1) return same[0]!.id;
+  throw new AppError('invalid-input', `Ngày ${formatDate(boundary.day)} có ${provinces.length} tỉnh (${list}); hãy chọn tỉnh.`);
 }

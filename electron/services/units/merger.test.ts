@@ -6,6 +6,8 @@ import type { TargetEvaluation } from '../../../shared/domain/targets';
 import { createTestContext, type TestContext } from '../../testing/service-context';
 import { buildTargetProvince, type TargetProvince } from '../../testing/target-province';
 import { evaluateTargets } from '../targets/evaluate-targets';
+import { getIndicatorSeries } from '../targets/dashboard';
+import { compareRounds } from '../rounds/compare-rounds';
 import { saveRegister } from '../targets/registers';
 import { listBackupFiles, backupFolder } from '../backup/backups';
 import { listUnitTree } from './list-units';
@@ -90,6 +92,23 @@ describe('the 2025 merger, recorded', () => {
     expect(await listUnitEvents(ctx)).toEqual([]);
     expect((await listUnitTree(ctx)).map((u) => u.code)).toContain('D1');
   });
+
+  it('creates the new parts a split names, from the day of the split, and places the old figures on them by share', async () => {
+    const split = await recordSplit(ctx, {
+      from: 'D2', date: '2025-01-01', basis: BASIS,
+      into: [{ code: 'N1', share: 0.5, name: 'Xã Mới Một', kind: 'commune' }, { code: 'N2', share: 0.5, name: 'Xã Mới Hai', kind: 'commune' }],
+    });
+    expect(split.event.to).toEqual([{ code: 'N1', name: 'Xã Mới Một', share: 0.5 }, { code: 'N2', name: 'Xã Mới Hai', share: 0.5 }]);
+    const rows = (await listUnitTree(ctx, '2025-06-01')).filter((u) => u.code.startsWith('N'));
+    expect(rows.map((u) => [u.code, u.kind, u.parentCode, u.validFrom])).toEqual([['N1', 'commune', '51', '2025-01-01'], ['N2', 'commune', '51', '2025-01-01']]);
+    expect((await listUnitTree(ctx, '2024-06-01')).some((u) => u.code.startsWith('N'))).toBe(false);
+    const r2024 = (await ctx.db.selectFrom('report_round').select('id').where('period_code', '=', '2024').executeTakeFirstOrThrow()).id;
+    const r2023 = (await ctx.db.selectFrom('report_round').select('id').where('period_code', '=', '2023').executeTakeFirstOrThrow()).id;
+    const n1 = await compareRounds(ctx, { roundIds: [r2023, r2024], unitId: (await listUnitTree(ctx, '2025-06-01')).find((u) => u.code === 'N1')!.id, boundaryDate: '2025-06-01' });
+    expect(n1.rows.find((r) => r.text.startsWith('Số vụ án'))!.values).toEqual([(2023 - 2020 + 1) * 0.5, figures2024.D2 * 0.5]);
+    const again = await recordSplit(ctx, { from: 'D2', date: '2025-01-01', basis: BASIS, into: [{ code: 'N1', share: 0.5, name: 'Xã Mới Một' }, { code: 'N2', share: 0.5, name: 'Xã Mới Hai' }] });
+    expect(again.alreadyRecorded).toBe(true);
+  });
 });
 
 describe('targets and comparisons across the change', () => {
@@ -99,13 +118,42 @@ describe('targets and comparisons across the change', () => {
     await p.plan([{ kind: 'count', comparator: '>=', threshold: 10, indicatorId: p.indicatorId.crimes, periodFrom: 2021, periodTo: 2026 }], [2021, 2026]);
   });
 
+  it("compares 2024 (districts) with 2026 (communes) in today's boundaries: the province's totals and a commune's own history", async () => {
+    const rounds = (await ctx.db.selectFrom('report_round').select(['id', 'period_code']).where('period_code', 'in', ['2024', '2026']).orderBy('period_code').execute()).map((r) => r.id);
+    const crimesRow = (c: { rows: { text: string; values: (number | null)[] }[] }) => c.rows.find((r) => r.text.startsWith('Số vụ án'))!.values;
+    // As reported: each round's own units.
+    const all2024 = Object.values(figures2024).reduce((a, b) => a + b, 0);
+    expect(crimesRow(await compareRounds(ctx, { roundIds: rounds }))).toEqual([all2024, 20]);
+    // Today's province: every figure of 2024 kept (25), the 2026 communes (20); said how.
+    const province = await compareRounds(ctx, { roundIds: rounds, boundaryDate: '2026-01-01' });
+    expect(crimesRow(province)).toEqual([all2024, 20]);
+    expect(province.boundaryNote).toBe(
+      'Theo địa giới ngày 01/01/2026 (Tỉnh Quảng Ngãi): số liệu của 6 đơn vị được quy đổi theo sáp nhập, chia tách (Huyện 1, Huyện 2, Huyện 3, Huyện 4, Huyện K1, …). Câu trả lời Có/Không của 3 đơn vị không quy đổi được nên không tính (Huyện 2, Huyện 3, Huyện K1).',
+    );
+    // The commune X3 against what its two former districts reported (D4 + K2), and X1 against its 60% of D1.
+    const x3 = await compareRounds(ctx, { roundIds: rounds, unitId: p.unitId['X3']!, boundaryDate: '2026-01-01' });
+    expect(crimesRow(x3)).toEqual([figures2024.D4 + figures2024.K2, figures2026.X3]);
+    const x1 = await compareRounds(ctx, { roundIds: rounds, unitId: p.unitId['X1']!, boundaryDate: '2026-01-01' });
+    expect(crimesRow(x1)).toEqual([figures2024.D1 * 0.6, figures2026.X1]);
+    // The province as it was on 1/1/2024: its four districts; X3 cannot be divided between two former provinces.
+    const old = await compareRounds(ctx, { roundIds: rounds, boundaryDate: '2024-01-01' });
+    expect(crimesRow(old)).toEqual([19, figures2026.X1 + figures2026.X2]);
+    expect(old.boundaryNote).toContain('1 đơn vị không quy đổi được nên không tính (Xã X3)');
+    // A unit that did not exist on the day chosen is refused, saying which.
+    await expect(compareRounds(ctx, { roundIds: rounds, unitId: p.unitId['D1']!, boundaryDate: '2026-01-01' })).rejects.toThrow('Đơn vị "Huyện 1" không có hiệu lực ngày 01/01/2026; hãy chọn một đơn vị của ngày đó.');
+    // The trend of one indicator, province-wide: the same totals.
+    const series = await getIndicatorSeries(ctx, p.indicatorId.crimes, { boundaryDate: '2026-01-01' });
+    expect(series.years.slice(-2)).toEqual([2024, 2026]);
+    expect(series.province.slice(-2)).toEqual([all2024, 20]);
+  });
+
   it('evaluates a 2021-2025 target in the old boundaries (the former province alone) and in the new (both former provinces)', async () => {
     const old = await evaluateTargets(ctx, { asOf: '2026-11-23', boundaryDate: '2024-01-01' });
     const now = await evaluateTargets(ctx, { asOf: '2026-11-23', boundaryDate: '2026-01-01' });
     const sum = (codes: string[], f: Record<string, number>) => codes.reduce((a, c) => a + f[c]!, 0);
     // 2024 in the old boundaries: the former province's four districts.
     expect(province(old)['2024']).toBe(sum(['D1', 'D2', 'D3', 'D4'], figures2024));
-    // The same year in today's boundaries: both former provinces, every figure kept (21 = 21).
+    // The same year in today's boundaries: both former provinces, every figure kept (25 = 25).
     expect(province(now)['2024']).toBe(sum(Object.keys(figures2024), figures2024));
     expect(province(now)['2021']).toBe([0, 1, 2, 3, 4, 5].reduce((a, i) => a + 1 + i, 0));
     expect(province(old)['2021']).toBe([0, 1, 2, 3].reduce((a, i) => a + 1 + i, 0));

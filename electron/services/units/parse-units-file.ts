@@ -91,7 +91,7 @@ function looksLikeWorkbook(ext: string, bytes: Uint8Array): boolean {
   return ext === 'xlsx' ? zip : ole2 || zip || markup;
 }
 
-function readWorkbookRows(fileName: string, ext: string, bytes: Uint8Array): { line: number; cells: string[] }[] {
+export function readSheetRows(fileName: string, ext: string, bytes: Uint8Array): { line: number; cells: string[] }[] {
   if (!looksLikeWorkbook(ext, bytes)) {
     throw new AppError('unsupported-file', `Không đọc được tệp Excel "${fileName}": nội dung tệp không phải bảng tính Excel.`);
   }
@@ -120,7 +120,7 @@ export function parseUnitsFile(fileName: string, bytes: Uint8Array): UnitFileRow
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   let rows: { line: number; cells: string[] }[];
   if (ext === 'csv' || ext === 'txt') rows = readCsvRows(fileName, bytes);
-  else if (ext === 'xlsx' || ext === 'xls') rows = readWorkbookRows(fileName, ext, bytes);
+  else if (ext === 'xlsx' || ext === 'xls') rows = readSheetRows(fileName, ext, bytes);
   else throw new AppError('unsupported-file', `Không nhận loại tệp ".${ext}" cho danh sách đơn vị; hãy dùng tệp .csv, .xlsx hoặc .xls.`);
 
   const [header, ...body] = rows;

@@ -29,8 +29,12 @@ export interface MergeInput {
 
 export interface SplitInput {
   from: string;
-  /** Each part and the share of the old unit's figures it takes (0-1); the shares add up to at most 1. */
-  into: { code: string; share: number }[];
+  /**
+   * Each part and the share of the old unit's figures it takes (0-1); the shares add up to at most 1.
+   * A part with a name that no unit has yet is a new unit from the day (of the kind given, else the
+   * old unit's), under the old unit's parent.
+   */
+  into: { code: string; share: number; name?: string; kind?: UnitKind }[];
   date: string;
   basis: string;
 }
@@ -186,8 +190,17 @@ export async function recordSplit(ctx: ServiceContext, input: SplitInput): Promi
     const parts: OrgUnitRow[] = [];
     for (const p of input.into) {
       const rows = await trx.selectFrom('org_unit').selectAll().where('code', '=', p.code).where('id', '!=', from!.id).execute();
-      const part = rows.find((u) => isValid(u, input.date)) ?? rows.find((u) => u.valid_from === null && u.valid_to === null);
-      if (!part) throw new AppError('invalid-input', `Chưa có đơn vị mã "${p.code}" có hiệu lực từ ${formatDate(input.date)}; hãy thêm đơn vị này (danh sách đơn vị hoặc danh mục hành chính) trước khi ghi nhận việc chia.`);
+      let part = rows.find((u) => isValid(u, input.date)) ?? rows.find((u) => u.valid_from === null && u.valid_to === null);
+      if (!part && p.name?.trim()) {
+        const name = p.name.trim();
+        const created = await trx
+          .insertInto('org_unit')
+          .values({ code: p.code, name, name_key: foldText(name), kind: p.kind ?? from!.kind, parent_id: from!.parent_id, valid_from: input.date, valid_to: null, created_at: now, updated_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        part = await trx.selectFrom('org_unit').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+      }
+      if (!part) throw new AppError('invalid-input', `Chưa có đơn vị mã "${p.code}" có hiệu lực từ ${formatDate(input.date)}; hãy thêm đơn vị này (danh sách đơn vị hoặc danh mục hành chính), hoặc ghi tên để tạo đơn vị mới, trước khi ghi nhận việc chia.`);
       await beginIfNew(trx, part, input.date, now);
       parts.push(part);
     }

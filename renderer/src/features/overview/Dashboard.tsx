@@ -73,7 +73,8 @@ function TargetLights({ targets }: { targets: DashboardView['targets'] }) {
 function IndicatorCharts({ indicators }: { indicators: DashboardView['indicators'] }) {
   const preferred = indicators.find((i) => i.years.length > 1 && i.valueType !== 'yes-no') ?? indicators[0] ?? null;
   const [indicatorId, setIndicatorId] = useState<number | null>(preferred?.id ?? null);
-  const series = useIndicatorSeries(indicatorId);
+  const [boundaryDate, setBoundaryDate] = useState('');
+  const series = useIndicatorSeries(indicatorId, /^\d{4}-\d{2}-\d{2}$/.test(boundaryDate) ? boundaryDate : null);
   const [year, setYear] = useState<number | null>(null);
   const s = series.data;
   const shownYear = year !== null && s?.years.includes(year) ? year : (s?.years.at(-1) ?? null);
@@ -81,7 +82,7 @@ function IndicatorCharts({ indicators }: { indicators: DashboardView['indicators
   const ranked = s && at >= 0 ? s.units.filter((u) => u.values[at] !== null).sort((a, b) => (b.values[at] ?? 0) - (a.values[at] ?? 0)) : [];
   const unit = s?.measureUnit ? ` (${s.measureUnit})` : '';
   const picker = (
-    <div className="inline-form" style={{ marginBottom: 8 }}>
+    <div className="inline-form" style={{ marginBottom: 8, flexWrap: 'wrap' }}>
       <label>
         {text.indicator}
         <select value={indicatorId ?? ''} onChange={(e) => setIndicatorId(Number(e.target.value))} style={{ maxWidth: 520 }}>
@@ -92,8 +93,21 @@ function IndicatorCharts({ indicators }: { indicators: DashboardView['indicators
           ))}
         </select>
       </label>
+      <label title={text.boundaryHelp}>
+        {text.boundary}
+        <input type="date" value={boundaryDate} onChange={(e) => setBoundaryDate(e.target.value)} aria-label={text.boundary} />
+      </label>
     </div>
   );
+  // Years whose figures were re-mapped the same way are said once ("2021, 2022: số liệu của 2 đơn vị …").
+  const remapNotes = (() => {
+    const byText = new Map<string, number[]>();
+    s?.boundary?.notes.forEach((n, i) => {
+      const what = n.includes(': ') ? n.slice(n.indexOf(': ') + 2) : '';
+      if (what) byText.set(what, [...(byText.get(what) ?? []), s.years[i]!]);
+    });
+    return [...byText].map(([what, years]) => `${years.join(', ')}: ${what}`);
+  })();
   if (indicators.length === 0) return <p className="muted">{text.noSeries}</p>;
   return (
     <>
@@ -113,6 +127,14 @@ function IndicatorCharts({ indicators }: { indicators: DashboardView['indicators
             )
           }
         </ChartCard>
+        {s?.boundary && (
+          <div className="muted" data-testid="series-boundary" style={{ margin: '0 0 12px' }}>
+            {text.inBoundary(s.boundary.day, s.boundary.provinceName)}
+            {remapNotes.map((n) => (
+              <div key={n}>{n}</div>
+            ))}
+          </div>
+        )}
         <ChartCard
           title={text.rankTitle}
           fileName={`xep-hang ${shownYear ?? ''} ${s?.name ?? ''}`}

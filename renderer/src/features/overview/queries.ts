@@ -19,10 +19,11 @@ export function useDashboard() {
   return useQuery({ queryKey: ['dashboard'], queryFn: () => call('targets:get-dashboard', {}) });
 }
 
-export function useIndicatorSeries(indicatorId: number | null) {
+/** An indicator's figures year by year; in the boundaries of a day when one is given. */
+export function useIndicatorSeries(indicatorId: number | null, boundaryDate: string | null) {
   return useQuery({
-    queryKey: ['dashboard', 'series', indicatorId],
-    queryFn: () => call('targets:indicator-series', { indicatorId: indicatorId! }),
+    queryKey: ['dashboard', 'series', indicatorId, boundaryDate],
+    queryFn: () => call('targets:indicator-series', { indicatorId: indicatorId!, ...(boundaryDate ? { boundaryDate } : {}) }),
     enabled: indicatorId !== null,
   });
 }

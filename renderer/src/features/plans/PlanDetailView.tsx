@@ -18,7 +18,8 @@ function chipLabel(e: TargetEvaluation): string {
 
 /** One plan: its targets with each year's result (click for how it was computed), and its tasks. */
 export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () => void }) {
-  const evaluations = useEvaluations(plan.id);
+  const [boundaryDate, setBoundaryDate] = useState('');
+  const evaluations = useEvaluations(plan.id, /^\d{4}-\d{2}-\d{2}$/.test(boundaryDate) ? boundaryDate : null);
   const [editing, setEditing] = useState<number | null>(null);
   const [drill, setDrill] = useState<TargetEvaluation | null>(null);
   const target = plan.targets.find((t) => t.id === editing) ?? null;
@@ -60,6 +61,10 @@ export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () 
         <button type="button" onClick={() => report.mutate({ planId: plan.id, ...(appendixRound ? { roundId: appendixRound } : {}) })} disabled={report.isPending}>
           {text.report}
         </button>
+        <label title={text.boundaryHelp}>
+          {text.boundary}
+          <input type="date" value={boundaryDate} onChange={(e) => setBoundaryDate(e.target.value)} aria-label={text.boundary} />
+        </label>
       </div>
       {report.data && (
         <div className="notice notice-ok" role="status">

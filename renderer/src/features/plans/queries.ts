@@ -6,10 +6,11 @@ export function usePlans() {
   return useQuery({ queryKey: ['plans', 'list'], queryFn: () => call('plans:list-plans', {}) });
 }
 
-export function useEvaluations(planId: number | null) {
+/** A plan's targets evaluated year by year; in the boundaries of a day when one is given. */
+export function useEvaluations(planId: number | null, boundaryDate: string | null = null) {
   return useQuery({
-    queryKey: ['targets', 'evaluate', planId],
-    queryFn: () => call('targets:evaluate', planId ? { planId } : {}),
+    queryKey: ['targets', 'evaluate', planId, boundaryDate],
+    queryFn: () => call('targets:evaluate', { ...(planId ? { planId } : {}), ...(boundaryDate ? { boundaryDate } : {}) }),
     enabled: planId !== null,
   });
 }

@@ -1,6 +1,8 @@
 import type { Comparator } from '../../../../shared/domain/plans';
 
 export const text = {
+  boundary: 'Đánh giá theo địa giới ngày',
+  boundaryHelp: 'Để trống: mỗi năm theo đơn vị đã báo cáo. Chọn một ngày: số liệu mọi năm được quy đổi về các đơn vị của ngày đó (qua sáp nhập, chia tách); cách quy đổi ghi trong phần giải thích của từng kết quả.',
   title: 'Kế hoạch và chỉ tiêu',
   empty: 'Chưa có kế hoạch nào. Hãy thêm kế hoạch từ văn bản, hoặc tạo dữ liệu mẫu ở trang Tổng quan.',
   addFromText: 'Thêm kế hoạch từ văn bản…',

@@ -21,11 +21,13 @@ export function CompareView({ round, rounds }: { round: RoundSummary; rounds: Ro
   const candidates = useMemo(() => rounds.filter((r) => kindOf(r) === kindOf(round)).sort((a, b) => a.periodEnd.localeCompare(b.periodEnd)), [rounds, round]);
   const [chosen, setChosen] = useState<number[]>(() => candidates.slice(-5).map((r) => r.id));
   const [unitId, setUnitId] = useState<number | null>(null);
+  const [boundaryDate, setBoundaryDate] = useState('');
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(boundaryDate) ? boundaryDate : null;
   const subs = useSubmissions(round.id);
   const ids = candidates.filter((r) => chosen.includes(r.id)).map((r) => r.id);
   const comparison = useQuery({
-    queryKey: ['compare', ids, unitId],
-    queryFn: () => call('rounds:compare', { roundIds: ids, ...(unitId !== null ? { unitId } : {}) }),
+    queryKey: ['compare', ids, unitId, day],
+    queryFn: () => call('rounds:compare', { roundIds: ids, ...(unitId !== null ? { unitId } : {}), ...(day ? { boundaryDate: day } : {}) }),
     enabled: ids.length >= 2,
   });
   const c = comparison.data;
@@ -91,7 +93,16 @@ export function CompareView({ round, rounds }: { round: RoundSummary; rounds: Ro
             ))}
           </select>
         </label>
+        <label title="Để trống: mỗi kỳ theo đơn vị đã báo cáo. Chọn một ngày: số liệu mọi kỳ được quy đổi về các đơn vị của ngày đó (qua sáp nhập, chia tách), ví dụ so năm 2024 (cấp huyện) với năm 2026 (cấp xã).">
+          Theo địa giới ngày{' '}
+          <input type="date" value={boundaryDate} onChange={(e) => setBoundaryDate(e.target.value)} aria-label="Theo địa giới ngày" />
+        </label>
       </div>
+      {c?.boundaryNote && (
+        <p className="muted" data-testid="compare-boundary">
+          {c.boundaryNote}
+        </p>
+      )}
       <div className="toolbar">
         <ExportGridButton getApi={() => grid.current?.api} title={`So sánh số liệu các kỳ${c?.unitName ? ` - ${c.unitName}` : ''}`} />
       </div>

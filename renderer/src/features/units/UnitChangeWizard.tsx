@@ -8,6 +8,8 @@ import { useRecordUnitChange, useUnits, type UnitChange } from './queries';
 
 type Kind = UnitChange['kind'];
 
+/** The value of "+ Đơn vị mới…" in a part's list (no unit code looks like it). */
+const NEW_PART = '\u0000moi';
 const kindLabels: Record<Kind, string> = { merge: 'Sáp nhập', split: 'Chia tách', end: 'Kết thúc hoạt động (như cấp huyện từ 01/7/2025)' };
 
 /**
@@ -24,7 +26,9 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
   const [intoCode, setIntoCode] = useState('');
   const [intoName, setIntoName] = useState('');
   const [yesNoRule, setYesNoRule] = useState<'all' | 'any'>('all');
-  const [parts, setParts] = useState<{ code: string; percent: string }[]>([{ code: '', percent: '' }]);
+  // A part is a unit of the day chosen in the list, or a new one typed in (its code and name).
+  const [parts, setParts] = useState<{ code: string; percent: string; isNew: boolean; name: string }[]>([{ code: '', percent: '', isNew: false, name: '' }]);
+  const setPart = (i: number, change: Partial<(typeof parts)[number]>) => setParts(parts.map((x, j) => (j === i ? { ...x, ...change } : x)));
   const record = useRecordUnitChange();
 
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(date);
@@ -48,8 +52,8 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
         ? { kind, input: { into: intoCode.trim(), ...(intoName.trim() ? { name: intoName.trim() } : {}), from: chosen, date, basis: basis.trim(), yesNoRule } }
         : null
       : kind === 'split'
-        ? parts.every((p) => p.code && share(p) > 0) && totalPercent <= 100
-          ? { kind, input: { from: chosen[0]!, into: parts.map((p) => ({ code: p.code, share: share(p) })), date, basis: basis.trim() } }
+        ? parts.every((p) => p.code.trim() && share(p) > 0 && (!p.isNew || p.name.trim())) && totalPercent <= 100
+          ? { kind, input: { from: chosen[0]!, into: parts.map((p) => ({ code: p.code.trim(), share: share(p), ...(p.isNew ? { name: p.name.trim() } : {}) })), date, basis: basis.trim() } }
           : null
         : { kind, input: { code: chosen[0]!, date, basis: basis.trim() } };
 
@@ -61,7 +65,7 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
       return `Từ ngày ${formatDate(date)}, ${names} kết thúc và sáp nhập thành ${target}; các đơn vị trực thuộc còn hoạt động chuyển về đơn vị này. Số liệu cũ được cộng vào đơn vị mới khi xem theo địa giới mới; chỉ tiêu Có/Không: ${yesNoRule === 'all' ? '"Có" khi mọi đơn vị cũ có' : '"Có" khi một đơn vị cũ có'}.`;
     }
     if (kind === 'split') {
-      return `Từ ngày ${formatDate(date)}, ${names} kết thúc; số liệu cũ được chia cho ${parts.map((p) => `${p.code} (${p.percent || '?'}%)`).join(', ')}, chỉ tiêu Có/Không giữ nguyên cho từng đơn vị.${totalPercent < 100 ? ` Phần còn lại (${100 - totalPercent}%) không chuyển cho đơn vị nào.` : ''}`;
+      return `Từ ngày ${formatDate(date)}, ${names} kết thúc; số liệu cũ được chia cho ${parts.map((p) => `${p.code}${p.isNew ? ` ${p.name} (đơn vị mới)` : ''} (${p.percent || '?'}%)`).join(', ')}, chỉ tiêu Có/Không giữ nguyên cho từng đơn vị.${totalPercent < 100 ? ` Phần còn lại (${100 - totalPercent}%) không chuyển cho đơn vị nào.` : ''}`;
     }
     return `Từ ngày ${formatDate(date)}, ${names} kết thúc hoạt động; các đơn vị trực thuộc chuyển về cấp trên, số liệu cũ được tính cho cấp trên khi xem theo địa giới mới.`;
   })();
@@ -140,22 +144,33 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
               )}
               {kind === 'split' && (
                 <>
-                  <p className="muted">Các đơn vị nhận (đã có trong danh sách đơn vị) và tỷ lệ số liệu mỗi đơn vị nhận:</p>
+                  <p className="muted">Các đơn vị nhận (chọn đơn vị đã có, hoặc "Đơn vị mới" để ghi mã và tên) và tỷ lệ số liệu mỗi đơn vị nhận:</p>
                   {parts.map((p, i) => (
-                    <div key={i} className="toolbar">
-                      <select aria-label={`Đơn vị nhận ${i + 1}`} value={p.code} onChange={(e) => setParts(parts.map((x, j) => (j === i ? { ...x, code: e.target.value } : x)))}>
+                    <div key={i} className="toolbar wrap">
+                      <select
+                        aria-label={`Đơn vị nhận ${i + 1}`}
+                        value={p.isNew ? NEW_PART : p.code}
+                        onChange={(e) => setPart(i, e.target.value === NEW_PART ? { isNew: true, code: '' } : { isNew: false, code: e.target.value, name: '' })}
+                      >
                         <option value="">— chọn đơn vị —</option>
                         {partCandidates.map((u) => (
                           <option key={u.id} value={u.code}>
                             {u.code} {u.name}
                           </option>
                         ))}
+                        <option value={NEW_PART}>+ Đơn vị mới…</option>
                       </select>
-                      <input aria-label={`Tỷ lệ ${i + 1} (%)`} className="narrow-input" inputMode="decimal" value={p.percent} onChange={(e) => setParts(parts.map((x, j) => (j === i ? { ...x, percent: e.target.value } : x)))} />
+                      {p.isNew && (
+                        <>
+                          <input aria-label={`Mã đơn vị mới ${i + 1}`} className="narrow-input" placeholder="Mã" value={p.code} onChange={(e) => setPart(i, { code: e.target.value })} />
+                          <input aria-label={`Tên đơn vị mới ${i + 1}`} placeholder="Tên (ví dụ Xã Bình Sơn)" value={p.name} onChange={(e) => setPart(i, { name: e.target.value })} />
+                        </>
+                      )}
+                      <input aria-label={`Tỷ lệ ${i + 1} (%)`} className="narrow-input" inputMode="decimal" value={p.percent} onChange={(e) => setPart(i, { percent: e.target.value })} />
                       %
                     </div>
                   ))}
-                  <button type="button" onClick={() => setParts([...parts, { code: '', percent: '' }])}>
+                  <button type="button" onClick={() => setParts([...parts, { code: '', percent: '', isNew: false, name: '' }])}>
                     Thêm đơn vị nhận
                   </button>
                   {totalPercent > 100 && <p className="error">Tổng tỷ lệ là {totalPercent}%, vượt quá 100%.</p>}

@@ -4,8 +4,10 @@ import type { ColDef, GridApi, IRowNode } from 'ag-grid-community';
 import { unitKindLabels, type UnitTreeRow } from '../../../../shared/domain/units';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { gridTheme } from '../../ui/grid-theme';
-import { useImportUnits, useUnitEvents, useUnits } from './queries';
+import { useImportOfficeDatabase, useImportUnits, useUnitEvents, useUnits } from './queries';
+import { describeOfficeImport } from '../../../../shared/domain/office-import';
 import { UnitChangeWizard } from './UnitChangeWizard';
+import { OfficialListPanel } from './OfficialListPanel';
 import { describeUnitChange, unitEventLabels } from '../../../../shared/domain/unit-events';
 import { formatDate } from '../../../../shared/text/format-vi';
 import { addDays } from '../../../../shared/clock';
@@ -47,9 +49,10 @@ function validityText(u: UnitTreeRow): string {
 
 export function UnitsScreen() {
   const [day, setDay] = useState('');
-  const [panel, setPanel] = useState<'none' | 'wizard' | 'events'>('none');
+  const [panel, setPanel] = useState<'none' | 'wizard' | 'events' | 'official'>('none');
   const units = useUnits(/^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined);
   const importUnits = useImportUnits();
+  const importOffice = useImportOfficeDatabase();
   const [query, setQuery] = useState('');
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
   const gridApi = useRef<GridApi<UnitTreeRow> | null>(null);
@@ -124,14 +127,27 @@ export function UnitsScreen() {
           </button>
         )}
         <span className="spacer" />
-        <button type="button" onClick={() => setPanel(panel === 'events' ? 'none' : 'events')} aria-pressed={panel === 'events'}>
+        <button type="button" className="nowrap" onClick={() => setPanel(panel === 'events' ? 'none' : 'events')} aria-pressed={panel === 'events'}>
           {text.events}
         </button>
-        <button type="button" onClick={() => setPanel('wizard')}>
+        <button type="button" className="nowrap" onClick={() => setPanel('wizard')}>
           {text.recordChange}
         </button>
+        <button type="button" className="nowrap" onClick={() => setPanel('official')}>
+          {text.officialList}
+        </button>
+        <button type="button" className="nowrap" onClick={() => importOffice.mutate()} disabled={importOffice.isPending} title={text.importOfficeHelp}>
+          {importOffice.isPending ? text.importingOffice : text.importOffice}
+        </button>
       </div>
-      <ErrorMessage error={units.error ?? importUnits.error} />
+      <ErrorMessage error={units.error ?? importUnits.error ?? importOffice.error} />
+      {importOffice.data && (
+        <div className="notice notice-ok" role="status" data-testid="office-import-result">
+          {describeOfficeImport(importOffice.data).map((line, i) => (
+            <div key={i}>{line}</div>
+          ))}
+        </div>
+      )}
       {importUnits.data && (
         <div className="notice notice-ok" role="status">
           {text.imported(importUnits.data.fileName, importUnits.data.created, importUnits.data.updated, importUnits.data.unchanged)}
@@ -158,6 +174,7 @@ export function UnitsScreen() {
       </div>
       {panel === 'wizard' && <UnitChangeWizard key="wizard" onClose={() => setPanel('none')} />}
       {panel === 'events' && <EventLog onClose={() => setPanel('none')} />}
+      {panel === 'official' && <OfficialListPanel key="official" onClose={() => setPanel('none')} />}
       </div>
     </section>
   );

@@ -35,3 +35,14 @@ export function useRecordUnitChange() {
     onSuccess: () => void client.invalidateQueries(),
   });
 }
+
+/** Brings in another office's database (chosen in a dialog); every screen is read again after it. */
+export function useImportOfficeDatabase() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => call('office:import-database', {}),
+    onSuccess: (result) => {
+      if (result) void client.invalidateQueries();
+    },
+  });
+}

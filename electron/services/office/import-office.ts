@@ -1,0 +1,73 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../../db/schema';
+import { ForeignRecords } from '../../../db/office/foreign-records';
+import { AppError } from '../../../shared/errors';
+import { emptyCounts, nothingAdded, type OfficeImportResult } from '../../../shared/domain/office-import';
+import type { ServiceContext } from '../context';
+import { takeBackup } from '../backup/backups';
+import { DATABASE_ID_KEY, openOfficeDatabase } from './open-office-database';
+import { copyOfficeRecords } from './copy-office-records';
+import { formatDate } from '../../../shared/text/format-vi';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function getDatabaseId(db: Db): Promise<string> {
+  const row = await db.selectFrom('app_setting').select('value').where('key', '=', DATABASE_ID_KEY).executeTakeFirst();
+  if (!row) throw new AppError('database', 'Cơ sở dữ liệu chưa có mã nhận diện (chưa được nâng cấp đầy đủ).');
+  return row.value;
+}
+
+/**
+ * Brings another office's database into this one: the office of a province that merged into this
+ * province (2025), whose units, forms, rounds, figures, originals and history the final review of
+ * 2021-2025 needs. The other file is read from an upgraded private copy and never written; a backup of
+ * this database is taken first; all of it is one transaction, so a failure leaves nothing half done.
+ * The other database is known by its identity, not its file name: bringing it in again (the same file,
+ * or a later copy of it) adds only what is new since, and nothing twice.
+ */
+export async function importOfficeDatabase(ctx: ServiceContext, input: { file: string }): Promise<OfficeImportResult> {
+  const other = await openOfficeDatabase(input.file);
+  try {
+    if (other.databaseId === (await getDatabaseId(ctx.db))) {
+      throw new AppError('invalid-input', `"${other.fileName}" là chính cơ sở dữ liệu đang dùng (hoặc một bản sao lưu của nó): không có gì để nhập.`);
+    }
+    const known = await ctx.db.selectFrom('office_source').selectAll().where('database_id', '=', other.databaseId).executeTakeFirst();
+    const base = { label: other.label, fileName: other.fileName, firstTime: !known };
+    if (known && known.file_sha256 === other.sha256) {
+      return { ...base, sameFileAsBefore: true, backup: null, counts: emptyCounts(), renamedUnits: [], linkedIndicators: 0, unlinkedIndicators: [], conflicts: [], notes: [`Tệp này đã được nhập ngày ${formatDate(known.last_imported_at.slice(0, 10))}.`] };
+    }
+    const backup = (await takeBackup(ctx, 'truoc-gop')).backup.name;
+    const now = ctx.clock().toISOString();
+    const outcome = await ctx.db.transaction().execute(async (trx) => {
+      const sourceId =
+        known?.id ??
+        (
+          await trx
+            .insertInto('office_source')
+            .values({ database_id: other.databaseId, label: other.label, file_name: other.fileName, file_sha256: other.sha256, first_imported_at: now, last_imported_at: now })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+      const map = await ForeignRecords.load(trx, sourceId);
+      const copied = await copyOfficeRecords({ trx, src: other.source.sqlite, map, sourceId, label: other.label });
+      // A later copy that brought nothing new leaves the database exactly as it was.
+      if (known && !nothingAdded(copied.counts)) {
+        await trx.updateTable('office_source').set({ label: other.label, file_name: other.fileName, file_sha256: other.sha256, last_imported_at: now }).where('id', '=', known.id).execute();
+      }
+      return copied;
+    });
+    return { ...base, sameFileAsBefore: false, backup, ...outcome };
+  } finally {
+    await other.close();
+  }
+}
+
+/** Lets the user choose the other office's database (or a backup of it) and brings it in; null when the user cancels. */
+export async function chooseAndImportOfficeDatabase(ctx: ServiceContext): Promise<OfficeImportResult | null> {
+  const file = await ctx.platform.chooseFile({
+    title: 'Chọn cơ sở dữ liệu (hoặc bản sao lưu) của văn phòng tỉnh đã hợp nhất',
+    filters: [{ name: 'Cơ sở dữ liệu của phần mềm', extensions: ['db', 'sqlite'] }],
+  });
+  if (file === null) return null;
+  return importOfficeDatabase(ctx, { file });
+}

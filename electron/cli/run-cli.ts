@@ -64,13 +64,14 @@ const usage = `Cách dùng:
   import --db TỆP [--round ID] ĐƯỜNG-DẪN...        nhập báo cáo đơn vị gửi (.eml, .xlsx, .xls, .docx, hoặc cả thư mục);
                                                   in một dòng JSON cho mỗi tệp
   values --db TỆP --round ID [--json]             số liệu của đợt: mọi dòng số liệu của mọi đơn vị
-  export --db TỆP --round ID --format docx|docx-template|xlsx|pdf|adx|csv [--by-unit] --out ĐƯỜNG-DẪN
+  export --db TỆP --round ID --format docx|docx-template|xlsx|pdf|adx|csv [--by-unit] [--boundaries YYYY-MM-DD [--province MÃ]] --out ĐƯỜNG-DẪN
                                                   xuất phụ lục Word (theo mẫu có sẵn hoặc mẫu của cơ quan; PDF cần
-                                                  LibreOffice), sổ Excel, DHIS2 ADX hoặc CSV
+                                                  LibreOffice), sổ Excel, DHIS2 ADX hoặc CSV; --boundaries: phụ lục, sổ Excel
+                                                  theo đơn vị của ngày đó (quy đổi qua sáp nhập, chia tách)
   backup --db TỆP --out THƯ-MỤC [--json]          sao lưu tệp dữ liệu (kể cả các tệp gốc đã nhận) vào thư mục
   restore --db TỆP --from BẢN-SAO-LƯU [--json]     khôi phục từ một bản sao lưu (tệp dữ liệu hiện tại được sao lưu trước)
   check --db TỆP [--full] [--json]                kiểm tra tệp dữ liệu (--full: cả tệp gốc và nguồn gốc số liệu); mã thoát 1 khi có lỗi
-  report --db TỆP --plan ID [--round ID] [--by-unit] [--as-of YYYY-MM-DD] --out ĐƯỜNG-DẪN
+  report --db TỆP --plan ID [--round ID] [--by-unit] [--as-of YYYY-MM-DD] [--boundaries YYYY-MM-DD [--province MÃ]] --out ĐƯỜNG-DẪN
                                                   dự thảo báo cáo kết quả thực hiện kế hoạch (Word), kèm phụ lục của đợt
   targets evaluate --db TỆP [--plan ID] [--as-of YYYY-MM-DD] [--boundaries YYYY-MM-DD [--province MÃ]] [--json]
                                                   đánh giá các chỉ tiêu của kế hoạch theo số liệu đã nhận, từng năm;
@@ -368,9 +369,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const format = requireOption(values, 'format');
         if (![...exportFormats, 'pdf'].includes(format)) throw new UsageError(`Định dạng "${format}" không có; dùng docx, docx-template, xlsx, pdf, adx hoặc csv.`);
         const byUnit = values['by-unit'] === true;
+        const boundaries = values.boundaries === undefined ? {} : { boundaryDate: requireDate(values, 'boundaries'), ...(values.province ? { province: values.province } : {}) };
         const written = await withContext(db, async (ctx) => {
-          if (format !== 'pdf') return exportRoundTo(ctx, { roundId, format: format as ExportFormat, byUnit }, out);
-          const docx = await exportRound(ctx, { roundId, format: 'docx', byUnit });
+          if (format !== 'pdf') return exportRoundTo(ctx, { roundId, format: format as ExportFormat, byUnit, ...boundaries }, out);
+          const docx = await exportRound(ctx, { roundId, format: 'docx', byUnit, ...boundaries });
           const target = outputPath(out, docx.fileName.replace(/\.docx$/, '.pdf'));
           fs.writeFileSync(target, await docxToPdf(docx.bytes));
           return target;
@@ -403,7 +405,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const asOf = values['as-of'];
         if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`Ngày "${asOf}" không hợp lệ; dùng dạng YYYY-MM-DD.`);
         const written = await withContext(db, async (ctx) => {
-          const report = await exportReviewReport(ctx, { planId, ...(roundId !== undefined ? { roundId } : {}), ...(asOf ? { asOf } : {}), byUnit: values['by-unit'] === true });
+          const boundaries = values.boundaries === undefined ? {} : { boundaryDate: requireDate(values, 'boundaries'), ...(values.province ? { province: values.province } : {}) };
+          const report = await exportReviewReport(ctx, { planId, ...(roundId !== undefined ? { roundId } : {}), ...(asOf ? { asOf } : {}), byUnit: values['by-unit'] === true, ...boundaries });
           const target = outputPath(out, report.fileName);
           fs.writeFileSync(target, report.bytes);
           return target;

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/testing/test-db';
 import { runCliCaptured as run } from '../testing/run-cli-captured';
@@ -73,6 +75,19 @@ describe('units merge, split, end and events', () => {
     expect(growth(now)).toEqual(growth(old));
     expect(old[0]!.explanation).toContain('Theo địa giới ngày 01/01/2024 (Tỉnh Quảng Ngãi)');
     expect(now.find((e) => e.text.includes('tăng 3 - 5%') && e.period === '2024')!.explanation).toContain('Theo địa giới ngày 01/01/2026 (Tỉnh Quảng Ngãi (mới)): số liệu của 1 đơn vị được quy đổi theo sáp nhập, chia tách (Thành phố Quảng Ngãi)');
+    // The 2024 appendix by unit in today's units: Bình Sơn's split communes are columns, and the note says so.
+    const sqlite = new BetterSqlite3(db, { readonly: true });
+    const round2024 = (sqlite.prepare("SELECT id FROM report_round WHERE period_code = '2024'").get() as { id: number }).id;
+    sqlite.close();
+    const out = path.join(dir, 'xuat');
+    fs.mkdirSync(out);
+    const exported = await run('export', '--db', db, '--round', String(round2024), '--format', 'docx', '--by-unit', '--boundaries', '2026-01-01', '--out', out, '--json');
+    expect(exported.code, exported.err).toBe(0);
+    const file = JSON.parse(exported.out).file as string;
+    expect(path.basename(file)).toMatch(/^phu-luc-dia-gioi-2026-01-01-/);
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(file))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('Xã Bình Sơn');
+    expect(xml).toContain('Ghi chú: Theo địa giới ngày 01/01/2026 (Tỉnh Quảng Ngãi (mới)): số liệu của');
     const wrong = await run('targets', 'evaluate', '--db', db, '--boundaries', '2024-01-01', '--province', '99');
     expect(wrong.code).toBe(1);
     expect(wrong.err).toContain('Ngày 01/01/2024 không có tỉnh mã "99" (có: 51 Tỉnh Quảng Ngãi, 62 Tỉnh Kon Tum).');

@@ -145,7 +145,7 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
         progress({ task: 'export-templates', done, total, label: `Đang xuất biểu mẫu ${done}/${total}` }),
       );
     },
-    'rounds:get-matrix': (input) => getRoundMatrix(ctx, input.roundId),
+    'rounds:get-matrix': ({ roundId, ...choice }) => getRoundMatrix(ctx, roundId, choice),
     'rounds:compare': (input) => compareRounds(ctx, input),
     'rounds:freeze': (input) => freezeRound(ctx, input),
     'rounds:list-snapshots': (input) => listSnapshots(ctx, input.roundId),

@@ -173,7 +173,7 @@ export const contract = {
   /** A task's status and/or a progress note. */
   'plans:update-task': channel<null>()(taskUpdate),
   /** Asks where to save the draft report on a plan's results (Word), with a round's appendix after it; null when cancelled. */
-  'plans:export-report': channel<string | null>()(z.object({ planId: id, roundId: id.optional(), byUnit: z.boolean().optional() }).strict()),
+  'plans:export-report': channel<string | null>()(z.object({ planId: id, roundId: id.optional(), byUnit: z.boolean().optional(), ...boundaryChoice }).strict()),
   /** Every target × year × scope, or one plan's; asOf (YYYY-MM-DD) bounds the years and says which are still running. */
   'targets:evaluate': channel<TargetEvaluation[]>()(z.object({ planId: id.optional(), asOf: isoDate.optional(), ...boundaryChoice }).strict()),
   'targets:list-indicators': channel<LinkableIndicator[]>()(noInput),
@@ -219,13 +219,13 @@ export const contract = {
   'rounds:list-submissions': channel<{ asOf: string; entries: SubmissionEntry[] }>()(z.object({ roundId: id }).strict()),
   /** Asks for a folder and writes every unit's workbook and .eml draft there; null when cancelled. */
   'rounds:export-templates': channel<TemplateExportResult | null>()(z.object({ roundId: id }).strict()),
-  'rounds:get-matrix': channel<RoundMatrix>()(z.object({ roundId: id }).strict()),
+  'rounds:get-matrix': channel<RoundMatrix>()(z.object({ roundId: id, ...boundaryChoice }).strict()),
   /** The same indicators across rounds, for the province (no unitId) or one unit. */
   'rounds:compare': channel<PeriodComparison>()(z.object({ roundIds: z.array(id).min(2, 'Cần chọn ít nhất hai đợt').max(20), unitId: id.optional(), ...boundaryChoice }).strict()),
   'rounds:freeze': channel<RoundSnapshot>()(z.object({ roundId: id, note: z.string().max(500) }).strict()),
   'rounds:list-snapshots': channel<RoundSnapshot[]>()(z.object({ roundId: id }).strict()),
   /** Asks where to save, then writes the round as a Word appendix, an Excel workbook, CSV or ADX; null when cancelled. */
-  'rounds:export': channel<string | null>()(z.object({ roundId: id, format: z.enum(['docx', 'docx-template', 'xlsx', 'csv', 'adx']), byUnit: z.boolean().optional() }).strict()),
+  'rounds:export': channel<string | null>()(z.object({ roundId: id, format: z.enum(['docx', 'docx-template', 'xlsx', 'csv', 'adx']), byUnit: z.boolean().optional(), ...boundaryChoice }).strict()),
   /** The appendix as it will print, for the print preview. */
   'rounds:get-appendix': channel<{ table: AppendixTable; office: OfficeProfile; landscape: boolean }>()(z.object({ roundId: id, byUnit: z.boolean().optional() }).strict()),
   /** Prints the window (the print preview) with the system's dialog. */

@@ -21,6 +21,8 @@ export interface AppendixTable {
   /** Headers of the value columns: "Số lượng", or one per unit and "Toàn tỉnh". */
   columns: string[];
   rows: AppendixRow[];
+  /** Said under the table: the figures were read in the boundaries of a day, and what was re-mapped. */
+  note?: string;
 }
 
 /** "Trong đó:" labels and their "+"/"*" items are italic in the forms; so they are in the appendix. */

@@ -25,4 +25,6 @@ export interface RoundMatrix {
   roundId: number;
   columns: MatrixColumn[];
   rows: MatrixRow[];
+  /** Read in the boundaries of a day: the units are that day's, and this says what was re-mapped (null otherwise). */
+  boundaryNote: string | null;
 }

@@ -88,6 +88,12 @@ describe('plans and targets', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Đã lưu dự thảo báo cáo');
     const report = fs.readdirSync(ctx.platform.outDir).find((f) => f.startsWith('bao-cao-') && f.endsWith('.docx'))!;
     expect(fs.statSync(path.join(ctx.platform.outDir, report)).size).toBeGreaterThan(8000);
+
+    // Evaluated in the boundaries of a day: each result says so.
+    await page.getByLabel('Đánh giá theo địa giới ngày').fill('2024-01-01');
+    await row10.locator('.chip', { hasText: '2023:' }).click();
+    const inBoundaries = page.getByRole('complementary', { name: 'Chỉ tiêu 10, năm 2023' });
+    await expect.poll(() => inBoundaries.getByTestId('explanation').textContent()).toContain('Theo địa giới ngày 01/01/2024 (Tỉnh Quảng Ngãi).');
   });
 
   it('records a task\'s progress and lists the overdue ones', async () => {

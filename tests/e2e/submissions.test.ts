@@ -243,5 +243,17 @@ describe('period comparison', () => {
       'Theo địa giới ngày 01/01/2026 (Tỉnh Quảng Ngãi): số liệu của 1 đơn vị được quy đổi theo sáp nhập, chia tách (Thị xã Đức Phổ).',
     );
     expect([await cell('Vũ trường', 'v0'), await cell('Vũ trường', 'v1')]).toEqual(['4', '5']);
+
+    // The 2025 round's matrix in the same boundaries: Đức Phổ's column is the merged unit's.
+    await page.goto(page.url().replace(/#.*$/, `#/rounds/${r25.id}/matrix`));
+    await page.reload();
+    await expect.poll(() => page.locator('.ag-header-cell-text').allTextContents()).toContain('Thị xã Đức Phổ');
+    await page.getByLabel('Theo địa giới ngày').fill('2026-01-01');
+    await expect.poll(() => page.getByTestId('matrix-boundary').textContent()).toContain('số liệu của 1 đơn vị được quy đổi theo sáp nhập, chia tách (Thị xã Đức Phổ)');
+    const headers = await page.locator('.ag-header-cell-text').allTextContents();
+    expect(headers).toContain('Thị xã Đức Phổ - Ba Tơ');
+    expect(headers).not.toContain('Thị xã Đức Phổ');
+    expect(await page.getByRole('button', { name: 'Chốt số liệu gửi cấp trên…' }).isDisabled()).toBe(true);
+    await app.screenshot('56-matrix-boundaries');
   });
 });

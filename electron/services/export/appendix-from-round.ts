@@ -5,8 +5,9 @@ import { getOfficeProfile } from '../settings/office-profile';
 import type { ServiceContext } from '../context';
 import { getRound } from '../rounds/completeness';
 import { getRoundMatrix } from '../rounds/round-matrix';
+import type { BoundaryChoice } from '../targets/figures-in-boundaries';
 
-export interface AppendixOptions {
+export interface AppendixOptions extends BoundaryChoice {
   /** One column per unit plus the province total, instead of the total alone. */
   byUnit?: boolean;
   /** "12" in "Báo cáo số 12/BC-SYT"; dots when not yet numbered. */
@@ -33,7 +34,7 @@ export function appendixCaption(office: OfficeProfile, options: AppendixOptions)
 export async function appendixFromRound(ctx: ServiceContext, roundId: number, options: AppendixOptions = {}): Promise<{ table: AppendixTable; office: OfficeProfile; roundName: string }> {
   const round = await getRound(ctx, roundId);
   const office = await getOfficeProfile(ctx.db);
-  const matrix = await getRoundMatrix(ctx, roundId);
+  const matrix = await getRoundMatrix(ctx, roundId, { ...(options.boundaryDate ? { boundaryDate: options.boundaryDate } : {}), ...(options.province ? { province: options.province } : {}) });
   const picked = matrix.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.kind === 'total' || (options.byUnit && c.kind === 'unit'));
   const columns = options.byUnit ? picked.map(({ c }) => c.label) : ['Số lượng'];
   return {
@@ -43,6 +44,7 @@ export async function appendixFromRound(ctx: ServiceContext, roundId: number, op
       label: options.label ?? 'PHỤ LỤC',
       title: (options.title ?? `Số liệu ${round.formName.replace(/^./, (ch) => ch.toLocaleLowerCase('vi'))} ${round.periodLabel.replace(/^./, (ch) => ch.toLocaleLowerCase('vi'))}`).toLocaleUpperCase('vi'),
       caption: appendixCaption(office, options),
+      ...(matrix.boundaryNote ? { note: matrix.boundaryNote } : {}),
       columns,
       rows: matrix.rows.map((r) => ({
         numbering: r.numbering,

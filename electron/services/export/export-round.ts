@@ -13,6 +13,7 @@ import { writeAppendixDocx } from './write-appendix-docx';
 import { writeRoundWorkbook } from './write-round-workbook';
 import { roundInterchangeValues, toAdx, toCsv } from './interchange';
 import { readOfficeTemplate, renderOfficeTemplate, templateData } from './office-template';
+import type { BoundaryChoice } from '../targets/figures-in-boundaries';
 
 export const exportFormats = ['docx', 'docx-template', 'xlsx', 'csv', 'adx'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -27,26 +28,35 @@ export interface RoundExport {
 }
 
 /** A round's figures in one of the formats that leave the office. */
-export async function exportRound(ctx: ServiceContext, input: { roundId: number; format: ExportFormat; byUnit?: boolean }): Promise<RoundExport> {
+/** A round's export: its format, each unit or the total alone, and optionally the boundaries of a day. */
+export type RoundExportInput = { roundId: number; format: ExportFormat; byUnit?: boolean } & BoundaryChoice;
+
+export async function exportRound(ctx: ServiceContext, input: RoundExportInput): Promise<RoundExport> {
   const round = await getRound(ctx, input.roundId);
-  const stem = safeFileStem(input.format.startsWith('docx') ? 'phu-luc' : 'so-lieu', round.name, input.byUnit ? 'theo-don-vi' : '');
+  const boundary: BoundaryChoice = { ...(input.boundaryDate ? { boundaryDate: input.boundaryDate } : {}), ...(input.province ? { province: input.province } : {}) };
+  if (input.boundaryDate && (input.format === 'csv' || input.format === 'adx')) {
+    throw new AppError('invalid-input', 'Tệp trao đổi DHIS2 (CSV, ADX) mang số liệu đúng như đơn vị đã gửi; không xuất theo địa giới của một ngày khác.');
+  }
+  // The day of the boundaries goes first: a long round name is cut at the end of the name.
+  const stem = safeFileStem(input.format.startsWith('docx') ? 'phu-luc' : 'so-lieu', input.boundaryDate ? `dia-gioi-${input.boundaryDate}` : '', round.name, input.byUnit ? 'theo-don-vi' : '');
   const fileName = `${stem}.${extensions[input.format]}`;
   switch (input.format) {
     case 'docx': {
-      const { table, office } = await appendixFromRound(ctx, input.roundId, { byUnit: input.byUnit ?? false });
+      const { table, office } = await appendixFromRound(ctx, input.roundId, { byUnit: input.byUnit ?? false, ...boundary });
       return { bytes: await writeAppendixDocx(table, office), fileName };
     }
     case 'docx-template': {
       const template = await readOfficeTemplate(ctx);
       if (!template) throw new AppError('not-found', 'Chưa có mẫu Word của cơ quan; hãy chọn mẫu trong Cài đặt.');
-      const { table, office } = await appendixFromRound(ctx, input.roundId);
+      const { table, office } = await appendixFromRound(ctx, input.roundId, boundary);
       return { bytes: renderOfficeTemplate(template, templateData(table, office, round)), fileName };
     }
     case 'xlsx': {
-      const matrix = await getRoundMatrix(ctx, input.roundId);
+      const matrix = await getRoundMatrix(ctx, input.roundId, boundary);
       const rows = await getFormVersionRows(ctx.db, round.formVersionId);
       const valueTypes = new Map<number, ValueType>(rows.filter((r) => r.indicatorId !== null).map((r) => [r.indicatorId!, r.valueType]));
-      return { bytes: await writeRoundWorkbook({ title: round.name.toLocaleUpperCase('vi'), subtitle: `${round.periodLabel}; số liệu tính đến ngày ${round.cutoffDate.split('-').reverse().join('/')}`, matrix, valueTypes }), fileName };
+      const subtitle = `${round.periodLabel}; số liệu tính đến ngày ${round.cutoffDate.split('-').reverse().join('/')}${matrix.boundaryNote ? `. ${matrix.boundaryNote}` : ''}`;
+      return { bytes: await writeRoundWorkbook({ title: round.name.toLocaleUpperCase('vi'), subtitle, matrix, valueTypes }), fileName };
     }
     case 'csv':
       return { bytes: toCsv((await roundInterchangeValues(ctx.db, input.roundId)).values), fileName };
@@ -58,7 +68,7 @@ export async function exportRound(ctx: ServiceContext, input: { roundId: number;
 }
 
 /** Writes an export where the command line was told to, refusing to overwrite a folder. */
-export async function exportRoundTo(ctx: ServiceContext, input: { roundId: number; format: ExportFormat; byUnit?: boolean }, out: string): Promise<string> {
+export async function exportRoundTo(ctx: ServiceContext, input: RoundExportInput, out: string): Promise<string> {
   const result = await exportRound(ctx, input);
   const target = outputPath(out, result.fileName);
   fs.writeFileSync(target, result.bytes);
@@ -71,7 +81,7 @@ export function outputPath(out: string, fileName: string): string {
 }
 
 /** Asks where to save (the app), then writes; null when the user cancels. */
-export async function saveRoundExport(ctx: ServiceContext, input: { roundId: number; format: ExportFormat; byUnit?: boolean }): Promise<string | null> {
+export async function saveRoundExport(ctx: ServiceContext, input: RoundExportInput): Promise<string | null> {
   const result = await exportRound(ctx, input);
   return saveAs(ctx, { title: 'Lưu số liệu của đợt báo cáo', defaultName: result.fileName, filterName: filterNames[input.format], extension: extensions[input.format] }, result.bytes);
 }

@@ -7,8 +7,9 @@ import { getOfficeProfile } from '../settings/office-profile';
 import { evaluateTargets } from '../targets/evaluate-targets';
 import { appendixFromRound } from './appendix-from-round';
 import { writeReviewReportDocx } from './write-review-report';
+import type { BoundaryChoice } from '../targets/figures-in-boundaries';
 
-export interface ReviewReportRequest {
+export interface ReviewReportRequest extends BoundaryChoice {
   planId: number;
   /** The round whose figures go in the appendix; none leaves the appendix out. */
   roundId?: number;
@@ -21,9 +22,11 @@ export interface ReviewReportRequest {
 export async function exportReviewReport(ctx: ServiceContext, request: ReviewReportRequest): Promise<{ fileName: string; bytes: Buffer }> {
   const plan = (await listPlans(ctx)).find((p) => p.id === request.planId);
   if (!plan) throw new AppError('not-found', `Không có kế hoạch số ${request.planId}.`);
-  const evaluations = await evaluateTargets(ctx, { planId: plan.id, ...(request.asOf ? { asOf: request.asOf } : {}) });
+  // In the boundaries of a day when asked: the targets and the appendix alike, each saying so.
+  const boundary: BoundaryChoice = { ...(request.boundaryDate ? { boundaryDate: request.boundaryDate } : {}), ...(request.province ? { province: request.province } : {}) };
+  const evaluations = await evaluateTargets(ctx, { planId: plan.id, ...(request.asOf ? { asOf: request.asOf } : {}), ...boundary });
   const office = await getOfficeProfile(ctx.db);
-  const appendix = request.roundId !== undefined ? (await appendixFromRound(ctx, request.roundId, { byUnit: request.byUnit ?? false })).table : undefined;
+  const appendix = request.roundId !== undefined ? (await appendixFromRound(ctx, request.roundId, { byUnit: request.byUnit ?? false, ...boundary })).table : undefined;
   const bytes = await writeReviewReportDocx({ plan, evaluations, office, ...(appendix ? { appendix } : {}) });
   return { fileName: `${safeFileStem('bao-cao', plan.title)}.docx`, bytes };
 }

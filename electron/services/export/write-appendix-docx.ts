@@ -221,6 +221,7 @@ export function appendixSection(table: AppendixTable, office: OfficeProfile, opt
       para(table.caption, { italics: true }),
       para('________', { after: 200 }),
       figuresTable(table, contentWidth),
+      ...(table.note ? [para(`Ghi chú: ${table.note}`, { italics: true, align: AlignmentType.LEFT, after: 120 })] : []),
       ...signatureBlock(office, contentWidth, options.recipients ?? ['Như trên']),
     ],
   };

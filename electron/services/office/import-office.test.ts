@@ -15,6 +15,8 @@ import { saveValues } from '../submissions/save-values';
 import { saveRegister } from '../targets/registers';
 import { evaluateTargets } from '../targets/evaluate-targets';
 import { getIndicatorSeries } from '../targets/dashboard';
+import { exportReviewReport } from '../export/review-report';
+import JSZip from 'jszip';
 import { importReply } from '../import/import-reply';
 import { listBackupFiles, backupFolder } from '../backup/backups';
 import { recordEnd, recordMerge } from '../units/unit-changes';
@@ -159,6 +161,10 @@ describe('bringing in the database of the office of a province that merged into 
     const asReported = await getIndicatorSeries(ours, p.indicatorId.crimes);
     expect(asReported.boundary).toBeNull();
     expect(asReported.province[asReported.years.indexOf(2024)]).toBe(sum(ours2024) + sum(theirs2024));
+    // The draft report on the plan, in the new boundaries: its sentences say so.
+    const report = await exportReviewReport(ours, { planId: (await ours.db.selectFrom('plan').select('id').executeTakeFirstOrThrow()).id, asOf: '2026-11-23', boundaryDate: '2026-01-01' });
+    const xml = await (await JSZip.loadAsync(report.bytes)).file('word/document.xml')!.async('string');
+    expect(xml.replace(/<[^>]+>/g, '')).toContain('Theo địa giới ngày 01/01/2026 (Tỉnh Quảng Ngãi): số liệu của 6 đơn vị được quy đổi');
     // The register came along under Kon Tum's district.
     const register = await ours.db.selectFrom('register_value as v').innerJoin('org_unit as u', 'u.id', 'v.unit_id').select(['u.code', 'v.value']).orderBy('u.code').execute();
     expect(register).toEqual([{ code: 'D1', value: 90 }, { code: 'K1', value: 40 }]);

@@ -7,12 +7,10 @@ import type { ServiceContext } from '../context';
 import { getRound } from './completeness';
 import { rollupRound } from './rollup';
 import { listRoundFigures } from '../../../db/values/repo';
-import { loadBoundary } from '../../../db/units/history-repo';
-import { remapFigures, type Boundary } from '../../../shared/domain/boundaries';
 import { aggregateValues } from '../../../shared/domain/aggregate';
-import type { Aggregation } from '../../../shared/domain/forms';
 import { formatDate } from '../../../shared/text/format-vi';
-import { provinceOfDay, remapSentence, type BoundaryChoice } from '../targets/figures-in-boundaries';
+import type { BoundaryChoice } from '../targets/figures-in-boundaries';
+import { RoundPlacement } from './round-in-boundaries';
 
 interface RoundIndex {
   round: RoundSummary;
@@ -22,50 +20,6 @@ interface RoundIndex {
 }
 
 const textKey = (r: { text: string }) => foldText(r.text);
-
-/** Where a comparison in the boundaries of a day places the figures, and what placing them did. */
-interface Placement {
-  boundary: Boundary;
-  provinceId: number | null;
-  remapped: Set<number>;
-  unplaced: Set<number>;
-  /** Yes/no answers that found no unit of the day (they never go up to a larger unit), kept apart from counts. */
-  unplacedYesNo: Set<number>;
-}
-
-/**
- * A round's figures in the boundaries of a day: every unit's figure placed among that day's units,
- * then the unit's own (a unit of that day), or the province's total over the units within it.
- */
-async function figuresInPlace(ctx: ServiceContext, roundId: number, unitId: number | undefined, place: Placement): Promise<Map<number, number | null>> {
-  const rows = await listRoundFigures(ctx.db, roundId);
-  const byIndicator = new Map<number, Map<number, number>>();
-  for (const r of rows) {
-    if (r.num_value === null) continue;
-    const m = byIndicator.get(r.indicator_id) ?? new Map<number, number>();
-    m.set(r.unit_id, r.num_value);
-    byIndicator.set(r.indicator_id, m);
-  }
-  const ids = [...byIndicator.keys()];
-  const aggregation = new Map(
-    ids.length === 0 ? [] : (await ctx.db.selectFrom('indicator').select(['id', 'aggregation']).where('id', 'in', ids).execute()).map((i) => [i.id, i.aggregation as Aggregation]),
-  );
-  const out = new Map<number, number | null>();
-  for (const [indicatorId, values] of byIndicator) {
-    const rule = aggregation.get(indicatorId) ?? 'sum';
-    if (rule === 'none') continue;
-    const r = remapFigures(values, rule, place.boundary);
-    r.remapped.forEach((u) => place.remapped.add(u));
-    r.unplaced.forEach((u) => (rule === 'count-yes' ? place.unplacedYesNo : place.unplaced).add(u));
-    if (unitId !== undefined) {
-      out.set(indicatorId, r.values.get(unitId) ?? null);
-      continue;
-    }
-    const kept = [...r.values].filter(([u]) => place.provinceId === null || place.boundary.isUnder(u, place.provinceId));
-    out.set(indicatorId, aggregateValues(rule, kept.map(([, num]) => ({ num, measureUnit: null }))).value);
-  }
-  return out;
-}
 
 /**
  * Compares the same indicators across rounds, oldest first, for the province (totals by each
@@ -83,13 +37,12 @@ export async function compareRounds(ctx: ServiceContext, input: { roundIds: numb
     unitName = unit.name;
   }
   // In the boundaries of a day: every round's figures among that day's units (a unit compared must be one of that day).
-  let place: Placement | null = null;
+  let place: RoundPlacement | null = null;
   if (input.boundaryDate !== undefined) {
-    const boundary = await loadBoundary(ctx.db, input.boundaryDate);
-    if (input.unitId !== undefined && !boundary.unitsOfDay().some((u) => u.id === input.unitId)) {
+    place = await RoundPlacement.load(ctx.db, input.boundaryDate, input, input.unitId !== undefined);
+    if (input.unitId !== undefined && !place.boundary.unitsOfDay().some((u) => u.id === input.unitId)) {
       throw new AppError('invalid-input', `Đơn vị "${unitName}" không có hiệu lực ngày ${formatDate(input.boundaryDate)}; hãy chọn một đơn vị của ngày đó.`);
     }
-    place = { boundary, provinceId: input.unitId === undefined ? provinceOfDay(boundary, input.province) : null, remapped: new Set(), unplaced: new Set(), unplacedYesNo: new Set() };
   }
   const lineage = new Map((await ctx.db.selectFrom('indicator').select(['id', 'same_as_id']).execute()).map((i) => [i.id, i.same_as_id ?? i.id]));
   const indexes: RoundIndex[] = [];
@@ -97,7 +50,14 @@ export async function compareRounds(ctx: ServiceContext, input: { roundIds: numb
     const rows = (await getFormVersionRows(ctx.db, round.formVersionId)).filter((r) => r.valueRow && r.indicatorId !== null);
     let figures: Map<number, number | null>;
     if (place) {
-      figures = await figuresInPlace(ctx, round.id, input.unitId, place);
+      const placed = await place.figures(ctx.db, round.id);
+      const rules = new Map(rows.map((r) => [r.indicatorId!, r.aggregation]));
+      figures = new Map(
+        [...placed].map(([indicatorId, values]) => [
+          indicatorId,
+          input.unitId !== undefined ? (values.get(input.unitId) ?? null) : aggregateValues(rules.get(indicatorId) ?? 'sum', [...values.values()].map((num) => ({ num, measureUnit: null }))).value,
+        ]),
+      );
     } else if (input.unitId === undefined) {
       figures = new Map([...(await rollupRound(ctx.db, round.id)).values()].map((t) => [t.indicatorId, t.value]));
     } else {
@@ -144,12 +104,7 @@ export async function compareRounds(ctx: ServiceContext, input: { roundIds: numb
       notes,
     };
   });
-  const provinceName = place?.provinceId != null ? (place.boundary.unit(place.provinceId)?.name ?? null) : null;
-  const yesNoNote = (p: Placement) => {
-    const names = [...p.unplacedYesNo].slice(0, 5).map((id) => p.boundary.unit(id)?.name ?? String(id));
-    return p.unplacedYesNo.size === 0 ? '' : ` Câu trả lời Có/Không của ${p.unplacedYesNo.size} đơn vị không quy đổi được nên không tính (${names.join(', ')}${p.unplacedYesNo.size > 5 ? ', …' : ''}).`;
-  };
-  const boundaryNote = place ? `${remapSentence(place.boundary, provinceName, place.remapped, place.unplaced)}${yesNoNote(place)}` : null;
+  const boundaryNote = place ? place.note() : null;
   return { rounds: rounds.map((r) => ({ id: r.id, name: r.name, periodCode: r.periodCode, formId: r.formId })), unitName, rows: out, boundaryNote };
 }
 

@@ -1,19 +1,22 @@
-import { getFormVersionRows } from '../../../db/forms/repo';
+import { getFormVersionRows, type StoredFormRow } from '../../../db/forms/repo';
 import { listUnits } from '../../../db/units/repo';
 import { listRoundFigures, listRoundProblems } from '../../../db/values/repo';
 import { aggregateValues } from '../../../shared/domain/aggregate';
 import type { MatrixColumn, MatrixRow, RoundMatrix } from '../../../shared/domain/matrix';
 import type { ServiceContext } from '../context';
 import { getRound, listSubmissions } from './completeness';
+import { RoundPlacement } from './round-in-boundaries';
+import type { BoundaryChoice } from '../targets/figures-in-boundaries';
 
 /**
  * A round's figures, indicators × expected units: units in the unit tree's order, a subtotal after
  * the units of one parent (a district's communes), the province total by each indicator's rule, and
  * flags where a check failed or an answering unit left a figure blank.
  */
-export async function getRoundMatrix(ctx: ServiceContext, roundId: number): Promise<RoundMatrix> {
+export async function getRoundMatrix(ctx: ServiceContext, roundId: number, choice: BoundaryChoice = {}): Promise<RoundMatrix> {
   const round = await getRound(ctx, roundId);
   const formRows = await getFormVersionRows(ctx.db, round.formVersionId);
+  if (choice.boundaryDate !== undefined) return matrixInBoundaries(ctx, roundId, formRows, choice.boundaryDate, choice);
   const subs = await listSubmissions(ctx, roundId);
   const units = new Map((await listUnits(ctx.db, round.periodEnd)).map((u) => [u.id, u]));
   const values = await listRoundFigures(ctx.db, roundId);
@@ -80,5 +83,34 @@ export async function getRoundMatrix(ctx: ServiceContext, roundId: number): Prom
     }
     return { row: r.row, numbering: r.numbering, text: r.text, unit: r.unit, level: r.level, valueRow: r.valueRow, indicatorId: r.indicatorId, aggregation: r.aggregation, cells, flags, totalNote };
   });
-  return { roundId, columns, rows };
+  return { roundId, columns, rows, boundaryNote: null };
+}
+
+const kindOrder: Record<string, number> = { province: 0, district: 1, commune: 2, department: 3, secretariat: 4, other: 5 };
+
+/**
+ * The round's figures in the boundaries of a day ("the 2024 figures as today's communes"): every
+ * unit's figure placed among that day's units within its province (a split by share, a merge whole,
+ * an ended district's to its province), one column per unit of that day that received figures, and
+ * the province total. Nothing here is a unit's own answer, so no check flags are shown.
+ */
+async function matrixInBoundaries(ctx: ServiceContext, roundId: number, formRows: StoredFormRow[], day: string, choice: BoundaryChoice): Promise<RoundMatrix> {
+  const place = await RoundPlacement.load(ctx.db, day, choice);
+  const figures = await place.figures(ctx.db, roundId);
+  const unitIds = new Set<number>();
+  for (const values of figures.values()) for (const u of values.keys()) unitIds.add(u);
+  const unitOf = (id: number) => place.boundary.unit(id);
+  const ordered = [...unitIds].sort((a, b) => (kindOrder[unitOf(a)?.kind ?? 'other'] ?? 5) - (kindOrder[unitOf(b)?.kind ?? 'other'] ?? 5) || (unitOf(a)?.code ?? '').localeCompare(unitOf(b)?.code ?? ''));
+  const columns: MatrixColumn[] = [
+    ...ordered.map((id): MatrixColumn => ({ key: `u${id}`, kind: 'unit', label: unitOf(id)?.name ?? String(id), unitId: id, missing: false })),
+    { key: 'total', kind: 'total', label: 'Toàn tỉnh', unitId: null, missing: false },
+  ];
+  const rows: MatrixRow[] = formRows.map((r) => {
+    const values = r.valueRow && r.indicatorId !== null ? figures.get(r.indicatorId) : undefined;
+    const cells: (number | null)[] = ordered.map((id) => values?.get(id) ?? null);
+    const total = values ? aggregateValues(r.aggregation, [...values.values()].map((num) => ({ num, measureUnit: r.unit }))) : null;
+    cells.push(total?.value ?? null);
+    return { row: r.row, numbering: r.numbering, text: r.text, unit: r.unit, level: r.level, valueRow: r.valueRow, indicatorId: r.indicatorId, aggregation: r.aggregation, cells, flags: cells.map(() => null), totalNote: total?.refused ?? null };
+  });
+  return { roundId, columns, rows, boundaryNote: place.note() };
 }

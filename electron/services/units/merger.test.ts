@@ -8,6 +8,13 @@ import { buildTargetProvince, type TargetProvince } from '../../testing/target-p
 import { evaluateTargets } from '../targets/evaluate-targets';
 import { getIndicatorSeries } from '../targets/dashboard';
 import { compareRounds } from '../rounds/compare-rounds';
+import { getRoundMatrix } from '../rounds/round-matrix';
+import { appendixFromRound } from '../export/appendix-from-round';
+import { exportRound } from '../export/export-round';
+import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
+
+const docxText = async (bytes: Uint8Array) => ((await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string')).match(/<w:t[^>]*>[^<]*<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join('');
 import { saveRegister } from '../targets/registers';
 import { listBackupFiles, backupFolder } from '../backup/backups';
 import { listUnitTree } from './list-units';
@@ -141,6 +148,25 @@ describe('targets and comparisons across the change', () => {
     expect(old.boundaryNote).toContain('1 đơn vị không quy đổi được nên không tính (Xã X3)');
     // A unit that did not exist on the day chosen is refused, saying which.
     await expect(compareRounds(ctx, { roundIds: rounds, unitId: p.unitId['D1']!, boundaryDate: '2026-01-01' })).rejects.toThrow('Đơn vị "Huyện 1" không có hiệu lực ngày 01/01/2026; hãy chọn một đơn vị của ngày đó.');
+    // The 2024 round as today's units: the ended districts' figures on the province, D1's on X1 and X2 by share, D4 and K2 on X3.
+    const matrix = await getRoundMatrix(ctx, rounds[0]!, { boundaryDate: '2026-01-01' });
+    const crimes = matrix.rows.find((r) => r.text.startsWith('Số vụ án'))!;
+    expect(Object.fromEntries(matrix.columns.map((c, i) => [c.label, crimes.cells[i]]))).toEqual({
+      'Tỉnh Quảng Ngãi': figures2024.D2 + figures2024.D3 + figures2024.K1, 'Xã X1': 6, 'Xã X2': 4, 'Xã X3': figures2024.D4 + figures2024.K2, 'Toàn tỉnh': all2024,
+    });
+    expect(matrix.boundaryNote).toBe(province.boundaryNote);
+    // …and as its appendix, which says so under the table.
+    const appendix = await appendixFromRound(ctx, rounds[0]!, { byUnit: true, boundaryDate: '2026-01-01' });
+    expect(appendix.table.columns).toEqual(['Tỉnh Quảng Ngãi', 'Xã X1', 'Xã X2', 'Xã X3', 'Toàn tỉnh']);
+    expect(appendix.table.note).toBe(matrix.boundaryNote);
+    const docx = await exportRound(ctx, { roundId: rounds[0]!, format: 'docx', byUnit: true, boundaryDate: '2026-01-01' });
+    expect(docx.fileName).toMatch(/^phu-luc-dia-gioi-2026-01-01-.*\.docx$/);
+    expect(await docxText(docx.bytes)).toContain('Ghi chú: Theo địa giới ngày 01/01/2026 (Tỉnh Quảng Ngãi): số liệu của 6 đơn vị được quy đổi');
+    const xlsx = await exportRound(ctx, { roundId: rounds[0]!, format: 'xlsx', boundaryDate: '2026-01-01' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.bytes as never);
+    expect(String(wb.worksheets[0]!.getCell('A2').value)).toContain('Theo địa giới ngày 01/01/2026 (Tỉnh Quảng Ngãi): số liệu của 6 đơn vị được quy đổi');
+    await expect(exportRound(ctx, { roundId: rounds[0]!, format: 'csv', boundaryDate: '2026-01-01' })).rejects.toThrow('Tệp trao đổi DHIS2 (CSV, ADX) mang số liệu đúng như đơn vị đã gửi');
     // The trend of one indicator, province-wide: the same totals.
     const series = await getIndicatorSeries(ctx, p.indicatorId.crimes, { boundaryDate: '2026-01-01' });
     expect(series.years.slice(-2)).toEqual([2024, 2026]);

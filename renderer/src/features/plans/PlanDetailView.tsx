@@ -58,7 +58,7 @@ export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () 
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => report.mutate({ planId: plan.id, ...(appendixRound ? { roundId: appendixRound } : {}) })} disabled={report.isPending}>
+        <button type="button" onClick={() => report.mutate({ planId: plan.id, ...(appendixRound ? { roundId: appendixRound } : {}), ...(/^\d{4}-\d{2}-\d{2}$/.test(boundaryDate) ? { boundaryDate } : {}) })} disabled={report.isPending}>
           {text.report}
         </button>
         <label title={text.boundaryHelp}>

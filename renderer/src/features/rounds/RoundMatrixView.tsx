@@ -21,7 +21,10 @@ type Only = 'all' | 'problems';
  * blanks of units that answered are marked; a click on a unit's figure shows where it came from.
  */
 export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOpenUnit: (unitId: number) => void }) {
-  const matrix = useQuery({ queryKey: ['matrix', roundId], queryFn: () => call('rounds:get-matrix', { roundId }) });
+  // "Theo địa giới ngày": the round's figures among the units of another day (read-only, no provenance per cell).
+  const [boundaryDate, setBoundaryDate] = useState('');
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(boundaryDate) ? boundaryDate : null;
+  const matrix = useQuery({ queryKey: ['matrix', roundId, day], queryFn: () => call('rounds:get-matrix', { roundId, ...(day ? { boundaryDate: day } : {}) }) });
   const [query, setQuery] = useState('');
   const [only, setOnly] = useState<Only>('all');
   const [picked, setPicked] = useState<{ unitId: number; indicatorId: number } | null>(null);
@@ -37,10 +40,10 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
       void client.invalidateQueries({ queryKey: ['matrix', roundId, 'snapshots'] });
     },
   });
-  const exporter = useMutation({ mutationFn: (input: { format: 'docx' | 'docx-template' | 'xlsx' | 'csv' | 'adx'; byUnit?: boolean }) => call('rounds:export', { roundId, ...input }) });
+  const exporter = useMutation({ mutationFn: (input: { format: 'docx' | 'docx-template' | 'xlsx' | 'csv' | 'adx'; byUnit?: boolean }) => call('rounds:export', { roundId, ...input, ...(day ? { boundaryDate: day } : {}) }) });
   const [freezing, setFreezing] = useState(false);
   const [note, setNote] = useState('');
-  const sent = snapshots.data?.at(-1) ?? null;
+  const sent = day ? null : (snapshots.data?.at(-1) ?? null);
   const sentTotals = useMemo(() => new Map((sent?.totals ?? []).map((t) => [t.indicatorId, t.value])), [sent]);
 
   const columns = useMemo<(ColDef<MatrixRow> | ColGroupDef<MatrixRow>)[]>(() => {
@@ -101,7 +104,7 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
     <div className="screen-fill">
       <div className="toolbar">
         <input className="search" type="search" placeholder="Tìm chỉ tiêu (gõ không dấu cũng được)" aria-label="Tìm chỉ tiêu" value={query} onChange={(e) => setQuery(e.target.value)} />
-        <label className="inline">
+        <label className="inline nowrap">
           <input type="checkbox" checked={only === 'problems'} onChange={(e) => setOnly(e.target.checked ? 'problems' : 'all')} />
           Chỉ dòng có lỗi hoặc thiếu số liệu
         </label>
@@ -120,13 +123,20 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
           <option value="docx:units">Phụ lục Word (từng đơn vị và toàn tỉnh)</option>
           <option value="docx-template">Phụ lục theo mẫu Word của cơ quan</option>
           <option value="xlsx">Sổ Excel (tổng hợp và từng đơn vị)</option>
-          <option value="csv">CSV (DHIS2)</option>
-          <option value="adx">ADX (DHIS2)</option>
+          {!day && <option value="csv">CSV (DHIS2)</option>}
+          {!day && <option value="adx">ADX (DHIS2)</option>}
         </select>
         <ExportGridButton getApi={() => grid.current?.api} title="Bảng tổng hợp số liệu" />
-        <button type="button" onClick={() => setFreezing(!freezing)}>
+        <button type="button" className="nowrap" onClick={() => setFreezing(!freezing)} disabled={day !== null}>
           Chốt số liệu gửi cấp trên…
         </button>
+      </div>
+      <div className="toolbar">
+        <label className="inline-label nowrap" title="Để trống: số liệu như các đơn vị đã gửi. Chọn một ngày: số liệu của đợt được quy đổi về các đơn vị của ngày đó (qua sáp nhập, chia tách), chỉ để xem và xuất.">
+          Theo địa giới ngày
+          <input type="date" value={boundaryDate} onChange={(e) => setBoundaryDate(e.target.value)} aria-label="Theo địa giới ngày" />
+        </label>
+        <span className="spacer" />
         <span className="legend">
           <span className="swatch cell-error">lỗi</span> <span className="swatch cell-warning">cảnh báo</span> <span className="swatch cell-missing">thiếu</span>
         </span>
@@ -156,6 +166,11 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
           {snapshots.data && snapshots.data.length > 1 ? ` (${snapshots.data.length} lần chốt)` : ''}
         </p>
       )}
+      {m?.boundaryNote && (
+        <p className="muted" data-testid="matrix-boundary">
+          {m.boundaryNote}
+        </p>
+      )}
       {exporter.data && (
         <div className="notice notice-ok" role="status">
           Đã lưu: {exporter.data}
@@ -176,7 +191,7 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
             localeText={{ noRowsToShow: 'Không có dòng nào', loadingOoo: 'Đang tải…' }}
             onCellClicked={(e) => {
               const col = m?.columns.find((c) => c.key === e.column.getColId());
-              if (col?.kind === 'unit' && e.data?.valueRow && e.data.indicatorId !== null) setPicked({ unitId: col.unitId!, indicatorId: e.data.indicatorId });
+              if (!day && col?.kind === 'unit' && e.data?.valueRow && e.data.indicatorId !== null) setPicked({ unitId: col.unitId!, indicatorId: e.data.indicatorId });
             }}
           />
         </div>

@@ -31,9 +31,10 @@ async function parseOnly(file: string): Promise<void> {
  * 500 replies for a 150-unit round on the seed appendix (75 value rows): 300 filled templates by
  * e-mail (150 first answers and 150 corrected resends), 150 units' own workbooks by e-mail, 50 loose
  * Word tables. Returns the import time (the app's batch import: the next reply parsed in a worker
- * while the current one is stored) and the parse-only floor (one thread), both in seconds.
+ * while the current one is stored) and the parse-only floor (one thread), both in seconds. With
+ * `keepAs`, a copy of the database afterwards is written there.
  */
-export async function benchImport500(dir: string): Promise<{ importS: number; floorS: number; imported: number }> {
+export async function benchImport500(dir: string, keepAs?: string): Promise<{ importS: number; floorS: number; imported: number }> {
   const ctx = await createTestContext(new Date('2025-12-18T03:00:00Z'));
   try {
     const now = ctx.clock().toISOString();
@@ -92,6 +93,8 @@ export async function benchImport500(dir: string): Promise<{ importS: number; fl
     const results = await importPaths(ctx, [inbox]);
     const importS = (performance.now() - t0) / 1000;
     const imported = results.filter((r) => r.status === 'imported').length;
+    // The database as its office would send it to another (the office-import benchmark reads it).
+    if (keepAs) await ctx.copyDatabase(keepAs);
     return { importS, floorS, imported };
   } finally {
     await ctx.dispose();

@@ -17,6 +17,7 @@ import { createRound } from '../electron/services/rounds/create-round';
 import { exportRoundTemplates } from '../electron/services/templates/export-templates';
 import { seedAppendixDocx } from '../tests/fixtures/seed-appendix';
 import { benchImport500 } from './import-bench';
+import { benchOfficeImport } from './office-bench';
 import { benchChecking, benchRoot } from './checking-bench';
 import { benchAppendixDocx } from './appendix-bench';
 import { median } from './median';
@@ -115,8 +116,11 @@ async function main() {
     const templatesS = await benchTemplates(dir);
     log('  150 biểu mẫu: xong');
     const importDir = fs.mkdtempSync(path.join(dir, 'import-'));
-    const imports = await benchImport500(importDir);
+    const officeSource = path.join(dir, 'van-phong-khac.db');
+    const imports = await benchImport500(importDir, officeSource);
     log(`  nhập 500 báo cáo: xong (${imports.imported} đã nhập)`);
+    const office = await benchOfficeImport(fs.mkdtempSync(path.join(dir, 'office-')), officeSource);
+    log(`  nhập cơ sở dữ liệu của văn phòng khác: xong (${office.values} số liệu)`);
     const appendixMs = await benchAppendixDocx();
     log('  phụ lục Word 100 dòng × 15 cột: xong');
     const checking = await benchChecking(benchRoot);
@@ -133,6 +137,10 @@ async function main() {
       { name: 'import500_s', value: imports.importS, label: 'Nhập 500 báo cáo nhiều dạng (thư .eml, Excel, Word); mục tiêu ≤ 20 s' },
       { name: 'import500_parse_floor_s', value: imports.floorS, label: 'Mức sàn: chỉ đọc cùng 500 tệp bằng cùng thư viện' },
       { name: 'import500_ratio_vs_parse', value: imports.importS / imports.floorS, label: 'Tỷ lệ nhập / chỉ đọc; mục tiêu ≤ 1,5' },
+      { name: 'office_import_s', value: office.importS, label: 'Nhập cơ sở dữ liệu của văn phòng khác (đợt 500 báo cáo: 11.250 số liệu, lịch sử sửa, tệp gốc); mục tiêu ≤ 5 s' },
+      { name: 'office_import_again_s', value: office.againS, label: 'Nhập lại bản sao sau của cùng cơ sở dữ liệu (không có gì mới)' },
+      { name: 'office_import_floor_s', value: office.floorS, label: 'Mức sàn: chép cùng các bảng bằng SQL (ATTACH, INSERT … SELECT), không đối chiếu' },
+      { name: 'office_import_ratio_vs_copy', value: office.importS / office.floorS, label: 'Tỷ lệ nhập / chép SQL' },
       { name: 'appendix_docx_ms', value: appendixMs, label: 'Ghi phụ lục Word 100 dòng × 15 cột số liệu, trung vị 7 lần; mục tiêu ≤ 500 ms' },
       { name: 'matrix_interactive_ms', value: checking.matrixInteractiveMs, label: 'Bảng tổng hợp 100 chỉ tiêu × 150 đơn vị hiện tổng toàn tỉnh trong Chromium, từ lúc mở trang; mục tiêu ≤ 1000 ms' },
       { name: 'edit_store_ms', value: checking.editStoreMs, label: 'Lưu một số liệu sửa (kiểm tra lại cả báo cáo), từ trang qua IPC, trung vị 60 lần; mục tiêu ≤ 50 ms' },

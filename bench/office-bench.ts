@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openDatabase } from '../db/connection';
+import { insertUnit } from '../db/units/repo';
+import { createTestContext } from '../electron/testing/service-context';
+import { importOfficeDatabase } from '../electron/services/office/import-office';
+
+/** The tables another office's database fills, parents first. */
+const TABLES = [
+  'org_unit', 'org_unit_email', 'org_unit_event', 'org_unit_succession', 'org_unit_former_parent',
+  'stored_file', 'stored_file_content', 'stored_file_part', 'indicator', 'form', 'form_version', 'form_row', 'validation_rule',
+  'register', 'register_value', 'programme', 'plan', 'target', 'task', 'task_coordinator', 'task_note',
+  'report_round', 'round_unit', 'email_message', 'email_attachment', 'submission', 'submission_revision',
+  'data_value', 'value_history', 'value_problem', 'submission_event', 'round_snapshot', 'snapshot_value',
+];
+
+/**
+ * Bringing in another office's database (`source`: the 500-reply round's database), into an office
+ * that keeps a province of its own; then again (nothing new). The floor is the same rows copied
+ * table by table in SQL (ATTACH, INSERT … SELECT) into an empty database: a copy with no matching,
+ * no mapping of ids and no record of where each row came from.
+ */
+export async function benchOfficeImport(dir: string, source: string): Promise<{ importS: number; againS: number; floorS: number; values: number }> {
+  const floor = await openDatabase(path.join(dir, 'floor.db'));
+  let t0 = performance.now();
+  floor.sqlite.pragma('foreign_keys = OFF');
+  floor.sqlite.prepare('ATTACH DATABASE ? AS src').run(source);
+  floor.sqlite.transaction(() => {
+    for (const t of TABLES) floor.sqlite.exec(`INSERT INTO main.${t} SELECT * FROM src.${t}`);
+  })();
+  const floorS = (performance.now() - t0) / 1000;
+  await floor.close();
+
+  const ctx = await createTestContext(new Date('2026-11-23T03:00:00Z'));
+  try {
+    const now = ctx.clock().toISOString();
+    await insertUnit(ctx.db, { code: '62', name: 'Tỉnh Kon Tum', name_key: 'tinh kon tum', kind: 'province', parent_id: null, valid_from: null, valid_to: null, created_at: now, updated_at: now });
+    t0 = performance.now();
+    const first = await importOfficeDatabase(ctx, { file: source });
+    const importS = (performance.now() - t0) / 1000;
+    const copy = path.join(dir, 'lan-2.db');
+    fs.copyFileSync(source, copy);
+    // A later copy with other bytes: the rows are all looked up again and nothing is added.
+    const other = await openDatabase(copy);
+    other.sqlite.prepare("INSERT OR REPLACE INTO app_setting (key, value) VALUES ('office.place', 'Thử')").run();
+    await other.close();
+    t0 = performance.now();
+    const again = await importOfficeDatabase(ctx, { file: copy });
+    const againS = (performance.now() - t0) / 1000;
+    if (Object.entries(again.counts).some(([k, v]) => k !== 'unitsMatched' && v > 0)) throw new Error('the second import added rows');
+    return { importS, againS, floorS, values: first.counts.values };
+  } finally {
+    await ctx.dispose();
+  }
+}

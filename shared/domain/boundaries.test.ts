@@ -75,4 +75,14 @@ describe('the boundaries of a day', () => {
     // A percentage is averaged, weighted by share.
     expect(remapFigures(new Map([[20, 50], [21, 100]]), 'average', now).values).toEqual(new Map([[30, 75]]));
   });
+
+  it('knows a unit left under a unit that ended with no change moving it (its figures belong to no province of the day)', () => {
+    // Commune 40 of district 12 was never moved when the district ended; commune 22 was moved to the new province.
+    const withStray = [...units, unit(40, 'commune', 12, null, null)];
+    const now = new Boundary('2026-01-01', withStray, parents, successions);
+    expect(now.isOrphan(40)).toBe(true);
+    expect(now.isOrphan(22)).toBe(false);
+    expect(now.isUnder(40, 3)).toBe(false);
+    expect(new Boundary('2024-01-01', withStray, parents, successions).isOrphan(40)).toBe(false);
+  });
 });

@@ -109,6 +109,19 @@ export class Boundary {
   }
 
   /** Whether `id` is `ancestor` or lies under it on the boundaries' day. */
+  /**
+   * A unit of the day whose line of parents reaches a unit that no longer exists on the day (its
+   * parent ended and no change moved it): its figures belong to no province of the day.
+   */
+  isOrphan(id: number): boolean {
+    const seen = new Set<number>();
+    for (let cur: number | null = id; cur !== null && !seen.has(cur); cur = this.parentOn(cur)) {
+      if (!this.exists(cur)) return true;
+      seen.add(cur);
+    }
+    return false;
+  }
+
   isUnder(id: number, ancestor: number): boolean {
     const seen = new Set<number>();
     for (let cur: number | null = id; cur !== null && !seen.has(cur); cur = this.parentOn(cur)) {

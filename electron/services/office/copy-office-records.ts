@@ -6,6 +6,8 @@ import { emptyCounts, type OfficeImportResult } from '../../../shared/domain/off
 import type { RuleSide } from '../../../shared/domain/validation-rules';
 import { foldText } from '../../../shared/text/fold';
 import { formatDate } from '../../../shared/text/format-vi';
+import { addDays } from '../../../shared/clock';
+import { changeParent } from '../../../db/units/history-repo';
 
 type Row = Record<string, any> & { id: number };
 type Link = Record<string, any>;
@@ -18,6 +20,7 @@ export interface CopyInput {
   sourceId: number;
   /** The other office's province ("Tỉnh Kon Tum"), put after its forms' and rounds' names. */
   label: string;
+  now: string;
 }
 
 /** What the copy did; the rest of the result is the caller's. */
@@ -185,6 +188,7 @@ export async function copyOfficeRecords(input: CopyInput): Promise<CopyOutcome> 
   }
   // Former parents of the other province's own units (a unit found here keeps this office's history).
   await copyLinks('org_unit_former_parent', { unit_id: 'org_unit', parent_id: 'org_unit', event_id: 'org_unit_event' }, (r) => !map.wasFound('org_unit', r.unit_id), ['event_id']);
+  await followEndedParents(input, addedUnits.map((u) => map.get('org_unit', u.id)!), out);
 
   // ---- original files: the same bytes are the same file ----
   const localFiles = new Map(((await db.selectFrom('stored_file').select(['id', 'sha256']).execute()) as Row[]).map((f) => [f.sha256 as string, f.id]));
@@ -288,6 +292,38 @@ export async function copyOfficeRecords(input: CopyInput): Promise<CopyOutcome> 
     out.notes.push(`${p.name} (mã ${p.code}) vẫn còn hiệu lực ở đây. Nếu tỉnh này đã hợp nhất vào tỉnh của văn phòng, hãy ghi nhận việc hợp nhất (Đơn vị → Ghi nhận sáp nhập, chia tách…) để số liệu của hai tỉnh cộng vào tỉnh mới.`);
   }
   return out;
+}
+
+/**
+ * A unit of the other province still standing under a unit this office has ended (the merger was
+ * recorded here before the other database came in) moves where that change moved the units standing
+ * then: into the unit a merge made, or up to the parent of a unit split or ended; its former parent
+ * is kept for the days before. One whose parent ended with no change recorded is pointed out.
+ */
+async function followEndedParents(input: CopyInput, unitIds: number[], out: CopyOutcome): Promise<void> {
+  const { trx } = input;
+  const moved: string[] = [];
+  for (const id of unitIds) {
+    const unit = await trx.selectFrom('org_unit').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    if (unit.parent_id === null) continue;
+    const parent = await trx.selectFrom('org_unit').selectAll().where('id', '=', unit.parent_id).executeTakeFirstOrThrow();
+    const end = parent.valid_to;
+    if (end === null || (unit.valid_to !== null && unit.valid_to <= end) || (unit.valid_from !== null && unit.valid_from >= end)) continue;
+    let change: { eventId: number; parentId: number | null } | null = null;
+    for (const e of await trx.selectFrom('org_unit_event').select(['id', 'kind', 'ended_unit_id']).where('effective_date', '=', end).execute()) {
+      const links = await trx.selectFrom('org_unit_succession').select('to_unit_id').where('event_id', '=', e.id).where('from_unit_id', '=', parent.id).execute();
+      if (e.kind === 'merge' && links.length === 1) change = { eventId: e.id, parentId: links[0]!.to_unit_id };
+      else if ((e.kind === 'split' && links.length > 0) || (e.kind === 'dissolve' && e.ended_unit_id === parent.id)) change = { eventId: e.id, parentId: parent.parent_id };
+      if (change) break;
+    }
+    if (!change) {
+      out.notes.push(`${unit.name} (mã ${unit.code}) vẫn còn hiệu lực nhưng thuộc ${parent.name}, đơn vị đã kết thúc ngày ${formatDate(addDays(end, -1))} mà không ghi nhận thay đổi nào; hãy ghi nhận sáp nhập, chia tách hoặc kết thúc cho đơn vị này.`);
+      continue;
+    }
+    await changeParent(trx, id, change.parentId, end, change.eventId, input.now);
+    moved.push(`${unit.code} ${unit.name}`);
+  }
+  if (moved.length > 0) out.notes.push(`${moved.length} đơn vị chuyển theo thay đổi đã ghi nhận ở đây cho đơn vị cấp trên của chúng (như các đơn vị còn hoạt động khác): ${moved.slice(0, 10).join(', ')}${moved.length > 10 ? ', …' : ''}.`);
 }
 
 /**

@@ -22,6 +22,7 @@ import { listBackupFiles, backupFolder } from '../backup/backups';
 import { recordEnd, recordMerge } from '../units/unit-changes';
 import { listUnitTree } from '../units/list-units';
 import { importOfficeDatabase } from './import-office';
+import { insertUnit } from '../../../db/units/repo';
 
 /**
  * Two former provinces in one: this office kept "Tỉnh Thử Nghiệm" (51: D1-D4) and the office of Kon
@@ -168,6 +169,22 @@ describe('bringing in the database of the office of a province that merged into 
     // The register came along under Kon Tum's district.
     const register = await ours.db.selectFrom('register_value as v').innerJoin('org_unit as u', 'u.id', 'v.unit_id').select(['u.code', 'v.value']).orderBy('u.code').execute();
     expect(register).toEqual([{ code: 'D1', value: 90 }, { code: 'K1', value: 40 }]);
+  });
+
+  it('when the merger was recorded here first, the other province is found by its code and its districts move under the new province', async () => {
+    const now = ours.clock().toISOString();
+    await insertUnit(ours.db, { code: '62', name: 'Tỉnh Kon Tum', name_key: 'tinh kon tum', kind: 'province', parent_id: null, valid_from: null, valid_to: null, created_at: now, updated_at: now });
+    await recordMerge(ours, { into: '51', name: 'Tỉnh Quảng Ngãi', from: ['51', '62'], date: '2025-07-01', basis: 'Nghị quyết 202/2025/QH15' });
+    const r = await importOfficeDatabase(ours, { file: await theirCopy() });
+    expect(r.counts).toMatchObject({ unitsAdded: 3, unitsMatched: 1 });
+    expect(r.notes).toEqual([expect.stringMatching(/^3 đơn vị chuyển theo thay đổi đã ghi nhận ở đây cho đơn vị cấp trên của chúng .*: K1 Huyện Đắk Hà, K2 Huyện Sa Thầy, 62-SYT Sở Y tế \(Tỉnh Kon Tum\)\.$/)]);
+    const tree = async (day: string) => (await listUnitTree(ours, day)).filter((u) => u.code.startsWith('K')).map((u) => `${u.code}<${u.parentCode}`);
+    expect(await tree('2024-01-01')).toEqual(['K1<62', 'K2<62']);
+    expect(await tree('2026-01-01')).toEqual(['K1<51', 'K2<51']);
+    await p.plan([{ kind: 'count', comparator: '>=', threshold: 10, indicatorId: p.indicatorId.crimes, periodFrom: 2021, periodTo: 2024 }], [2021, 2024]);
+    const inNew = province(await evaluateTargets(ours, { asOf: '2026-11-23', boundaryDate: '2026-01-01' }));
+    expect(inNew['2024']).toBe(sum(ours2024) + sum(theirs2024));
+    expect(ours.checkDatabase(true).ok).toBe(true);
   });
 
   it('a later copy brings only what is new; a figure the other office changed since is reported and this office keeps its own', async () => {

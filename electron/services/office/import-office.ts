@@ -49,7 +49,7 @@ export async function importOfficeDatabase(ctx: ServiceContext, input: { file: s
             .executeTakeFirstOrThrow()
         ).id;
       const map = await ForeignRecords.load(trx, sourceId);
-      const copied = await copyOfficeRecords({ trx, src: other.source.sqlite, map, sourceId, label: other.label });
+      const copied = await copyOfficeRecords({ trx, src: other.source.sqlite, map, sourceId, label: other.label, now });
       // A later copy that brought nothing new leaves the database exactly as it was.
       if (known && !nothingAdded(copied.counts)) {
         await trx.updateTable('office_source').set({ label: other.label, file_name: other.fileName, file_sha256: other.sha256, last_imported_at: now }).where('id', '=', known.id).execute();

@@ -50,7 +50,10 @@ export class RoundPlacement {
       const r = remapFigures(values, rule, this.boundary);
       r.remapped.forEach((u) => this.remapped.add(u));
       r.unplaced.forEach((u) => (rule === 'count-yes' ? this.unplacedYesNo : this.unplaced).add(u));
-      out.set(indicatorId, new Map([...r.values].filter(([u]) => this.provinceId === null || this.boundary.isUnder(u, this.provinceId))));
+      const keep = (u: number) => this.provinceId === null || this.boundary.isUnder(u, this.provinceId);
+      // A unit left under a unit that ended with no change recorded belongs to no province of the day: said, not silently dropped.
+      for (const u of r.values.keys()) if (!keep(u) && this.boundary.isOrphan(u)) this.unplaced.add(u);
+      out.set(indicatorId, new Map([...r.values].filter(([u]) => keep(u))));
     }
     return out;
   }

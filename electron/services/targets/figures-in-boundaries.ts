@@ -58,6 +58,8 @@ export function figuresInBoundaries(figures: TargetFigures, boundary: Boundary, 
       const n = noteOf(year);
       for (const u of r.remapped) n.remapped.add(u);
       for (const u of r.unplaced) n.unplaced.add(u);
+      // A unit left under a unit that ended with no change recorded belongs to no province of the day: said, not silently dropped.
+      for (const u of r.values.keys()) if (!keep(u) && boundary.isOrphan(u)) n.unplaced.add(u);
       y.values = new Map([...r.values].filter(([u]) => keep(u)));
       y.expected = placeSet(y.expected);
       y.pending = placeSet(y.pending);

@@ -31,7 +31,7 @@ export interface OfficialListPreview {
   provinces: string[];
   added: OfficialListUnit[];
   renamed: { code: string; oldName: string; newName: string }[];
-  /** Codes held here by another unit, which ends on the day and gives its code to the list's unit. */
+  /** Codes held here by another unit, which ends on the day and continues in the list's unit (recorded as a merge into it). */
   reused: { code: string; oldName: string; newName: string }[];
   moved: { code: string; name: string; oldParentCode: string | null; newParentCode: string | null }[];
   /** Units here (of the provinces chosen) that the list does not have: to be recorded as merged, split or ended. */
@@ -63,7 +63,7 @@ export function describeOfficialList(p: OfficialListPreview): string[] {
   if (none && p.provinces.length > 0) lines.push(`  Không có gì thay đổi (${p.unchanged} đơn vị khớp danh mục).`);
   if (p.added.length) lines.push(`  Thêm ${p.added.length}: ${listed(p.added, (u) => `${u.code} ${u.name}`)}`);
   if (p.renamed.length) lines.push(`  Đổi tên ${p.renamed.length}: ${listed(p.renamed, (r) => `${r.code} ${r.oldName} → ${r.newName}`)}`);
-  if (p.reused.length) lines.push(`  Mã dùng lại ${p.reused.length} (đơn vị cũ kết thúc, đơn vị mới mang mã): ${listed(p.reused, (r) => `${r.code} ${r.oldName} → ${r.newName}`)}`);
+  if (p.reused.length) lines.push(`  Mã dùng lại ${p.reused.length} (đơn vị cũ kết thúc, sáp nhập vào đơn vị mới mang mã đó): ${listed(p.reused, (r) => `${r.code} ${r.oldName} → ${r.newName}`)}`);
   if (p.moved.length) lines.push(`  Đổi cấp trên ${p.moved.length}: ${listed(p.moved, (m) => `${m.code} ${m.name} (${m.oldParentCode ?? '—'} → ${m.newParentCode ?? '—'})`)}`);
   if (!none && p.unchanged) lines.push(`  Giữ nguyên ${p.unchanged}.`);
   if (p.missing.length) lines.push(`  Có ở đây nhưng không có trong danh mục ${p.missing.length} (hãy ghi nhận sáp nhập, chia tách hoặc kết thúc): ${listed(p.missing, (u) => `${u.code} ${u.name}`)}`);

@@ -6,7 +6,7 @@ import { insertUnit } from '../../../db/units/repo';
 import { foldText } from '../../../shared/text/fold';
 import type { UnitKind } from '../../../shared/domain/units';
 import { createTestContext, type TestContext } from '../../testing/service-context';
-import { listBefore2025, listFrom2025, listWithGap } from '../../../tests/fixtures/official-list';
+import { listBefore2025, listFrom2025, listLaoCai2025, listWithGap } from '../../../tests/fixtures/official-list';
 import { listBackupFiles, backupFolder } from '../backup/backups';
 import { listUnitTree } from './list-units';
 import { listUnitEvents } from './unit-changes';
@@ -110,12 +110,29 @@ describe('the official administrative-unit list', () => {
     const events = await listUnitEvents(ctx);
     expect(events.map((e) => [e.kind, e.date, e.from.map((f) => f.code).join('+'), e.basis])).toEqual([
       ['reparent', '2025-07-01', '21103+21200', 'QĐ 19/2025/QĐ-TTg'],
-      ['dissolve', '2025-07-01', '21142', 'QĐ 19/2025/QĐ-TTg: mã 21142 được dùng lại cho đơn vị mới'],
-      ['dissolve', '2025-07-01', '21100', 'QĐ 19/2025/QĐ-TTg: mã 21100 được dùng lại cho đơn vị mới'],
+      ['merge', '2025-07-01', '21142', 'QĐ 19/2025/QĐ-TTg: mã 21142 được dùng lại cho đơn vị mới'],
+      ['merge', '2025-07-01', '21100', 'QĐ 19/2025/QĐ-TTg: mã 21100 được dùng lại cho đơn vị mới'],
     ]);
+    // The old ward continues in the new one with its code: its figures follow it in today's boundaries.
+    expect(events.find((e) => e.from[0]?.code === '21100')!.to).toEqual([{ code: '21100', name: 'Phường Cẩm Thành', share: 1 }]);
     const again = await applyOfficialList(ctx, list, choices);
     expect(again).toMatchObject({ added: [], renamed: [], moved: [], reused: [], backup: null, unchanged: 6 });
     expect(ctx.checkDatabase(true).ok).toBe(true);
+  });
+
+  it('a province code reused in 2025: the old province continues in the new one, and its units still standing move under it', async () => {
+    const now = ctx.clock().toISOString();
+    const yenBai = await insertUnit(ctx.db, { code: '15', name: 'Tỉnh Yên Bái', name_key: 'tinh yen bai', kind: 'province', parent_id: null, valid_from: null, valid_to: null, created_at: now, updated_at: now });
+    await insertUnit(ctx.db, { code: '132', name: 'Thành phố Yên Bái', name_key: 'thanh pho yen bai', kind: 'district', parent_id: yenBai, valid_from: null, valid_to: null, created_at: now, updated_at: now });
+    const list = readOfficialList(await write('lao-cai.xlsx', await listLaoCai2025()));
+    const choices = { date: '2025-07-01', provinces: ['15'], reusedCodes: true };
+    const preview = await previewOfficialList(ctx, list, choices);
+    expect(preview).toMatchObject({ reused: [{ code: '15', oldName: 'Tỉnh Yên Bái', newName: 'Tỉnh Lào Cai' }], missing: [{ code: '132', name: 'Thành phố Yên Bái', kind: 'district' }] });
+    await applyOfficialList(ctx, list, choices);
+    const on = async (day: string) => (await listUnitTree(ctx, day)).filter((u) => ['15', '132', '04264'].includes(u.code)).map((u) => `${u.code} ${u.name}<${u.parentCode ?? ''}`);
+    expect(await on('2024-01-01')).toEqual(['15 Tỉnh Yên Bái<', '132 Thành phố Yên Bái<15']);
+    expect(await on('2026-01-01')).toEqual(['15 Tỉnh Lào Cai<', '132 Thành phố Yên Bái<15', '04264 Phường Yên Bái<15']);
+    expect((await listUnitEvents(ctx)).map((e) => `${e.kind} ${e.from.map((f) => f.name).join('+')} → ${e.to.map((t) => t.name).join('+')}`)).toEqual(['merge Tỉnh Yên Bái → Tỉnh Lào Cai']);
   });
 
   it('refuses, in Vietnamese, a file that is not the list and a row without a name', async () => {

@@ -90,7 +90,7 @@ export async function previewOfficialList(ctx: ServiceContext, list: OfficialLis
 /**
  * Applies the list: adds the units it has and this office lacks (beginning on the list's day), renames,
  * moves units to the parent the list gives (keeping the former parent for the days before), and, for a
- * code reused in 2025, ends the unit that held it and adds the list's unit. A backup is taken first,
+ * code reused in 2025, ends the unit that held it, merged into the list's unit. A backup is taken first,
  * all of it is one transaction, and applying the same list again changes nothing. Units the list lacks
  * are left for the user to record as merged, split or ended.
  */
@@ -111,11 +111,16 @@ export async function applyOfficialList(ctx: ServiceContext, list: OfficialList,
     const laterHolders = new Map<string, string>(); // code → the day a later unit with it begins
     for (const r of await trx.selectFrom('org_unit').select(['code', 'valid_from']).where('valid_from', '>', day).execute()) laterHolders.set(r.code, r.valid_from!);
     const reused = new Set(p.reused.map((r) => r.code));
+    // A reused code: the unit that held it ends on the day and continues in the list's unit (in 2025 a
+    // new unit took the code of one of the units merged into it); the others merged into it are recorded
+    // by the user. Its units still standing move under the new one, as with any merger.
+    const endedBy = new Map<string, { old: Unit; eventId: number }>();
     for (const code of reused) {
       const old = local.get(code)!;
       if (old.validFrom !== null && old.validFrom >= day) throw new AppError('invalid-input', `Đơn vị "${old.name}" (mã ${code}) bắt đầu từ ${formatDate(old.validFrom)}, không thể kết thúc ngày ${formatDate(day)}.`);
-      await insertUnitEvent(trx, { kind: 'dissolve', date: day, basis: `${basis}: mã ${code} được dùng lại cho đơn vị mới`, now, endedUnitId: old.id });
+      const eventId = await insertUnitEvent(trx, { kind: 'merge', date: day, basis: `${basis}: mã ${code} được dùng lại cho đơn vị mới`, now });
       await trx.updateTable('org_unit').set({ valid_to: day, updated_at: now }).where('id', '=', old.id).execute();
+      endedBy.set(code, { old, eventId });
       idOf.delete(code);
     }
     const toAdd = new Set([...p.added.map((a) => a.code), ...reused]);
@@ -131,6 +136,12 @@ export async function applyOfficialList(ctx: ServiceContext, list: OfficialList,
         .returning('id')
         .executeTakeFirstOrThrow();
       idOf.set(u.code, created.id);
+    }
+    for (const [code, { old, eventId }] of endedBy) {
+      const into = idOf.get(code)!;
+      await trx.insertInto('org_unit_succession').values({ event_id: eventId, from_unit_id: old.id, to_unit_id: into, share: 1 }).execute();
+      const standing = await trx.selectFrom('org_unit').select(['id', 'valid_to']).where('parent_id', '=', old.id).execute();
+      for (const c of standing) if (c.valid_to === null || c.valid_to > day) await changeParent(trx, c.id, into, day, eventId, now);
     }
     for (const r of p.renamed) {
       await trx.updateTable('org_unit').set({ name: r.newName, name_key: foldText(r.newName), updated_at: now }).where('id', '=', local.get(r.code)!.id).execute();

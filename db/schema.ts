@@ -26,6 +26,8 @@ interface OrgUnitEventTable {
   created_at: string;
   yes_no_rule: Generated<string>;
   ended_unit_id: number | null;
+  /** The original file the change came from (an official unit list), when there is one. */
+  source_file_id: number | null;
 }
 interface OrgUnitSuccessionTable { event_id: number; from_unit_id: number; to_unit_id: number; share: number }
 /** A unit's former parent and the period it held; org_unit.parent_id is the parent since then. */

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
+ * Where a change of units came from: the original file (the statistics office's list) kept with it.
+ *
  * Another office's database brought into this one (two former provinces in one after the 2025 merger):
  * - each database has an identity of its own, made once, kept by its copies and backups;
  * - each database brought in is remembered with its identity and the file last read from it;
@@ -8,6 +10,7 @@ import { sql, type Kysely } from 'kysely';
  *   same database in again adds only what is new, and nothing twice.
  */
 const statements = [
+  `ALTER TABLE org_unit_event ADD COLUMN source_file_id INTEGER REFERENCES stored_file(id)`,
   `INSERT OR IGNORE INTO app_setting (key, value) VALUES ('database.id', lower(hex(randomblob(16))))`,
   `CREATE TABLE office_source (
     id INTEGER PRIMARY KEY,

@@ -47,13 +47,15 @@ export interface NewUnitEvent {
   yesNoRule?: YesNoRule;
   /** For an ending: the unit that ended. */
   endedUnitId?: number;
+  /** The original file the change came from. */
+  sourceFileId?: number;
 }
 
 /** Records a change of units (its successions and moved parents are written by the caller). */
 export async function insertUnitEvent(db: Db, e: NewUnitEvent): Promise<number> {
   const row = await db
     .insertInto('org_unit_event')
-    .values({ kind: e.kind, effective_date: e.date, basis: e.basis, note: null, created_at: e.now, yes_no_rule: e.yesNoRule ?? 'all', ended_unit_id: e.endedUnitId ?? null })
+    .values({ kind: e.kind, effective_date: e.date, basis: e.basis, note: null, created_at: e.now, yes_no_rule: e.yesNoRule ?? 'all', ended_unit_id: e.endedUnitId ?? null, source_file_id: e.sourceFileId ?? null })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

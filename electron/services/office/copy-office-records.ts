@@ -157,6 +157,20 @@ export async function copyOfficeRecords(input: CopyInput): Promise<CopyOutcome> 
   out.counts.unitsMatched = srcUnits.filter((u) => map.wasFound('org_unit', u.id)).length;
   await copyLinks('org_unit_email', { unit_id: 'org_unit' });
 
+  // ---- original files: the same bytes are the same file ----
+  const localFiles = new Map(((await db.selectFrom('stored_file').select(['id', 'sha256']).execute()) as Row[]).map((f) => [f.sha256 as string, f.id]));
+  const content = src.prepare('SELECT content FROM stored_file_content WHERE file_id = ?');
+  const addedFiles = await copyTable('stored_file', {}, {
+    find: (f) => localFiles.get(f.sha256),
+  });
+  for (const f of addedFiles) {
+    const c = content.get(f.id) as { content: Buffer } | undefined;
+    if (c) await insertLink('stored_file_content', { file_id: map.get('stored_file', f.id), content: c.content });
+  }
+  const addedFileIds = new Set(addedFiles.map((f) => f.id));
+  await copyLinks('stored_file_part', { file_id: 'stored_file', container_id: 'stored_file' }, (p) => addedFileIds.has(p.file_id));
+  out.counts.files = addedFiles.length;
+
   // Unit changes: one both offices recorded alike is found; one among the other province's own units is added;
   // one touching a unit this office keeps itself is left to this office (its own record of that unit stands).
   const successions = src.prepare('SELECT * FROM org_unit_succession').all() as Link[];
@@ -181,7 +195,7 @@ export async function copyOfficeRecords(input: CopyInput): Promise<CopyOutcome> 
       continue;
     }
     const { id: _id, ...values } = e;
-    const local = await insert('org_unit_event', { ...values, ended_unit_id: ended });
+    const local = await insert('org_unit_event', { ...values, ended_unit_id: ended, source_file_id: ref('stored_file', e.source_file_id) });
     for (const l of links) await insertLink('org_unit_succession', { ...l, event_id: local });
     await map.set('org_unit_event', e.id, local, 'added');
     out.counts.unitEvents++;
@@ -189,20 +203,6 @@ export async function copyOfficeRecords(input: CopyInput): Promise<CopyOutcome> 
   // Former parents of the other province's own units (a unit found here keeps this office's history).
   await copyLinks('org_unit_former_parent', { unit_id: 'org_unit', parent_id: 'org_unit', event_id: 'org_unit_event' }, (r) => !map.wasFound('org_unit', r.unit_id), ['event_id']);
   await followEndedParents(input, addedUnits.map((u) => map.get('org_unit', u.id)!), out);
-
-  // ---- original files: the same bytes are the same file ----
-  const localFiles = new Map(((await db.selectFrom('stored_file').select(['id', 'sha256']).execute()) as Row[]).map((f) => [f.sha256 as string, f.id]));
-  const content = src.prepare('SELECT content FROM stored_file_content WHERE file_id = ?');
-  const addedFiles = await copyTable('stored_file', {}, {
-    find: (f) => localFiles.get(f.sha256),
-  });
-  for (const f of addedFiles) {
-    const c = content.get(f.id) as { content: Buffer } | undefined;
-    if (c) await insertLink('stored_file_content', { file_id: map.get('stored_file', f.id), content: c.content });
-  }
-  const addedFileIds = new Set(addedFiles.map((f) => f.id));
-  await copyLinks('stored_file_part', { file_id: 'stored_file', container_id: 'stored_file' }, (p) => addedFileIds.has(p.file_id));
-  out.counts.files = addedFiles.length;
 
   // ---- indicators and forms ----
   const localCodes = new Set(((await db.selectFrom('indicator').select('code').execute()) as { code: string }[]).map((i) => i.code));

@@ -11,6 +11,7 @@ import { listBackupFiles, backupFolder } from '../backup/backups';
 import { listUnitTree } from './list-units';
 import { listUnitEvents } from './unit-changes';
 import { applyOfficialList, previewOfficialList, readOfficialList } from './official-list';
+import { sha256 } from '../files/file-store';
 
 /**
  * The statistics office's list applied to a province the office typed in by hand: Quảng Ngãi (51)
@@ -115,6 +116,9 @@ describe('the official administrative-unit list', () => {
     ]);
     // The old ward continues in the new one with its code: its figures follow it in today's boundaries.
     expect(events.find((e) => e.from[0]?.code === '21100')!.to).toEqual([{ code: '21100', name: 'Phường Cẩm Thành', share: 1 }]);
+    // The list is kept, byte for byte, and the changes it made name it.
+    const kept = await ctx.db.selectFrom('org_unit_event as e').innerJoin('stored_file as f', 'f.id', 'e.source_file_id').select(['f.original_name', 'f.sha256']).distinct().execute();
+    expect(kept).toEqual([{ original_name: 'danh-muc-2025.xlsx', sha256: sha256(fs.readFileSync(path.join(ctx.database.dir, 'danh-muc-2025.xlsx'))) }]);
     const again = await applyOfficialList(ctx, list, choices);
     expect(again).toMatchObject({ added: [], renamed: [], moved: [], reused: [], backup: null, unchanged: 6 });
     expect(ctx.checkDatabase(true).ok).toBe(true);

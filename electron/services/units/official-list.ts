@@ -14,6 +14,7 @@ import type { ServiceContext } from '../context';
 import { takeBackup } from '../backup/backups';
 import { MB, readFileWithinLimit } from '../files/limits';
 import { parseOfficialList, type OfficialList, type OfficialUnit } from './parse-official-list';
+import { keepOriginal } from '../files/file-store';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -92,7 +93,8 @@ export async function previewOfficialList(ctx: ServiceContext, list: OfficialLis
  * moves units to the parent the list gives (keeping the former parent for the days before), and, for a
  * code reused in 2025, ends the unit that held it, merged into the list's unit. A backup is taken first,
  * all of it is one transaction, and applying the same list again changes nothing. Units the list lacks
- * are left for the user to record as merged, split or ended.
+ * are left for the user to record as merged, split or ended. The list's file is kept in the database,
+ * and the changes it makes name it.
  */
 export async function applyOfficialList(ctx: ServiceContext, list: OfficialList, choices: OfficialListChoices): Promise<OfficialListPreview> {
   const today = vietnamDay(ctx.clock());
@@ -106,6 +108,8 @@ export async function applyOfficialList(ctx: ServiceContext, list: OfficialList,
   const basis = choices.basis?.trim() || `Danh mục đơn vị hành chính "${list.fileName}"`;
   await ctx.db.transaction().execute(async (trx) => {
     const { preview: p, chosen, local } = await planList(trx, list, choices, today);
+    // The list itself is kept, and each change it makes names it.
+    const sourceFileId = await keepOriginal(trx, list.fileName, list.bytes, now);
     const day = p.day;
     const idOf = new Map([...local].map(([code, u]) => [code, u.id]));
     const laterHolders = new Map<string, string>(); // code → the day a later unit with it begins
@@ -118,7 +122,7 @@ export async function applyOfficialList(ctx: ServiceContext, list: OfficialList,
     for (const code of reused) {
       const old = local.get(code)!;
       if (old.validFrom !== null && old.validFrom >= day) throw new AppError('invalid-input', `Đơn vị "${old.name}" (mã ${code}) bắt đầu từ ${formatDate(old.validFrom)}, không thể kết thúc ngày ${formatDate(day)}.`);
-      const eventId = await insertUnitEvent(trx, { kind: 'merge', date: day, basis: `${basis}: mã ${code} được dùng lại cho đơn vị mới`, now });
+      const eventId = await insertUnitEvent(trx, { kind: 'merge', date: day, basis: `${basis}: mã ${code} được dùng lại cho đơn vị mới`, now, sourceFileId });
       await trx.updateTable('org_unit').set({ valid_to: day, updated_at: now }).where('id', '=', old.id).execute();
       endedBy.set(code, { old, eventId });
       idOf.delete(code);
@@ -147,7 +151,7 @@ export async function applyOfficialList(ctx: ServiceContext, list: OfficialList,
       await trx.updateTable('org_unit').set({ name: r.newName, name_key: foldText(r.newName), updated_at: now }).where('id', '=', local.get(r.code)!.id).execute();
     }
     if (p.moved.length > 0) {
-      const moveEvent = await insertUnitEvent(trx, { kind: 'reparent', date: day, basis, now });
+      const moveEvent = await insertUnitEvent(trx, { kind: 'reparent', date: day, basis, now, sourceFileId });
       for (const m of p.moved) {
         await changeParent(trx, local.get(m.code)!.id, m.newParentCode === null ? null : (idOf.get(m.newParentCode) ?? null), day, moveEvent, now);
       }

@@ -21,6 +21,8 @@ export interface OfficialUnit {
 
 export interface OfficialList {
   fileName: string;
+  /** The file as read, kept with the changes it makes. */
+  bytes: Uint8Array;
   /** Provinces first, then districts, then communes; each code once. */
   units: OfficialUnit[];
   /** Whether the list has a district level (a list from before the reform). */
@@ -124,5 +126,5 @@ export function parseOfficialList(fileName: string, bytes: Uint8Array): Official
   const order: Record<Level, number> = { province: 0, district: 1, commune: 2 };
   const units = [...byCode.values()].sort((a, b) => order[a.kind] - order[b.kind] || a.line - b.line);
   if (!units.some((u) => u.kind === 'commune')) throw new AppError('invalid-input', `Danh mục "${fileName}" không có xã, phường nào dưới dòng tiêu đề.`);
-  return { fileName, units, hasDistricts };
+  return { fileName, bytes, units, hasDistricts };
 }

@@ -142,6 +142,7 @@ describe('units through time on the units screen', () => {
     await wizard.getByLabel('Đơn vị nhận 1').selectOption({ label: '+ Đơn vị mới…' });
     await wizard.getByLabel('Mã đơn vị mới 1').fill('21200');
     await wizard.getByLabel('Tên đơn vị mới 1').fill('Đặc khu Lý Sơn');
+    await wizard.getByLabel('Cấp của đơn vị mới 1').selectOption({ label: 'Cấp xã' });
     await wizard.getByLabel('Tỷ lệ 1 (%)').fill('100');
     expect(await wizard.getByTestId('change-summary').textContent()).toBe(
       'Từ ngày 01/07/2025, 536 Huyện Lý Sơn kết thúc; số liệu cũ được chia cho 21200 Đặc khu Lý Sơn (đơn vị mới) (100%), chỉ tiêu Có/Không giữ nguyên cho từng đơn vị.',
@@ -153,5 +154,6 @@ describe('units through time on the units screen', () => {
     await page.getByRole('searchbox').fill('ly son');
     await expect.poll(() => page.locator('.ag-row .ag-cell[col-id="code"]').allTextContents()).toEqual(['51', '21200']);
     expect(await page.locator('.ag-row', { hasText: 'Đặc khu Lý Sơn' }).locator('.ag-cell[col-id="validity"]').textContent()).toBe('từ 01/07/2025');
+    expect(await page.locator('.ag-row', { hasText: 'Đặc khu Lý Sơn' }).locator('.ag-cell[col-id="kind"]').textContent()).toBe('Cấp xã');
   });
 });

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { unitKindLabels } from '../../../../shared/domain/units';
+import { unitKindLabels, type UnitKind } from '../../../../shared/domain/units';
 import { foldText } from '../../../../shared/text/fold';
 import { formatDate } from '../../../../shared/text/format-vi';
 import { addDays } from '../../../../shared/clock';
@@ -27,7 +27,7 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
   const [intoName, setIntoName] = useState('');
   const [yesNoRule, setYesNoRule] = useState<'all' | 'any'>('all');
   // A part is a unit of the day chosen in the list, or a new one typed in (its code and name).
-  const [parts, setParts] = useState<{ code: string; percent: string; isNew: boolean; name: string }[]>([{ code: '', percent: '', isNew: false, name: '' }]);
+  const [parts, setParts] = useState<{ code: string; percent: string; isNew: boolean; name: string; kind: UnitKind | '' }[]>([{ code: '', percent: '', isNew: false, name: '', kind: '' }]);
   const setPart = (i: number, change: Partial<(typeof parts)[number]>) => setParts(parts.map((x, j) => (j === i ? { ...x, ...change } : x)));
   const record = useRecordUnitChange();
 
@@ -53,7 +53,7 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
         : null
       : kind === 'split'
         ? parts.every((p) => p.code.trim() && share(p) > 0 && (!p.isNew || p.name.trim())) && totalPercent <= 100
-          ? { kind, input: { from: chosen[0]!, into: parts.map((p) => ({ code: p.code.trim(), share: share(p), ...(p.isNew ? { name: p.name.trim() } : {}) })), date, basis: basis.trim() } }
+          ? { kind, input: { from: chosen[0]!, into: parts.map((p) => ({ code: p.code.trim(), share: share(p), ...(p.isNew ? { name: p.name.trim(), ...(p.kind ? { kind: p.kind } : {}) } : {}) })), date, basis: basis.trim() } }
           : null
         : { kind, input: { code: chosen[0]!, date, basis: basis.trim() } };
 
@@ -164,13 +164,21 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
                         <>
                           <input aria-label={`Mã đơn vị mới ${i + 1}`} className="narrow-input" placeholder="Mã" value={p.code} onChange={(e) => setPart(i, { code: e.target.value })} />
                           <input aria-label={`Tên đơn vị mới ${i + 1}`} placeholder="Tên (ví dụ Xã Bình Sơn)" value={p.name} onChange={(e) => setPart(i, { name: e.target.value })} />
+                          <select aria-label={`Cấp của đơn vị mới ${i + 1}`} value={p.kind} onChange={(e) => setPart(i, { kind: e.target.value as UnitKind | '' })}>
+                            <option value="">như đơn vị cũ</option>
+                            {(['province', 'district', 'commune'] as const).map((k) => (
+                              <option key={k} value={k}>
+                                {unitKindLabels[k]}
+                              </option>
+                            ))}
+                          </select>
                         </>
                       )}
                       <input aria-label={`Tỷ lệ ${i + 1} (%)`} className="narrow-input" inputMode="decimal" value={p.percent} onChange={(e) => setPart(i, { percent: e.target.value })} />
                       %
                     </div>
                   ))}
-                  <button type="button" onClick={() => setParts([...parts, { code: '', percent: '', isNew: false, name: '' }])}>
+                  <button type="button" onClick={() => setParts([...parts, { code: '', percent: '', isNew: false, name: '', kind: '' }])}>
                     Thêm đơn vị nhận
                   </button>
                   {totalPercent > 100 && <p className="error">Tổng tỷ lệ là {totalPercent}%, vượt quá 100%.</p>}

@@ -31,6 +31,7 @@ import { restoreBackupFile } from '../services/backup/restore';
 import { checkDatabaseFile } from '../../db/check-database';
 import { targetStatusLabels } from '../../shared/domain/targets';
 import { importOfficeDatabase } from '../services/office/import-office';
+import type { BoundaryChoice } from '../services/targets/figures-in-boundaries';
 import { applyOfficialList, previewOfficialList, readOfficialList } from '../services/units/official-list';
 import { describeOfficialList } from '../../shared/domain/official-list';
 import { describeOfficeImport } from '../../shared/domain/office-import';
@@ -82,6 +83,12 @@ function requireDate(values: Record<string, unknown>, name: string): string {
   if (typeof v !== 'string' || v === '') throw new UsageError(`Thiếu --${name}.`);
   if (!isIsoDate(v)) throw new UsageError(`Ngày "${v}" không hợp lệ; dùng dạng YYYY-MM-DD.`);
   return v;
+}
+
+/** --boundaries DAY [--province CODE]: figures read in the units of that day (nothing when --boundaries is absent). */
+function boundaryChoice(values: Record<string, unknown>): BoundaryChoice {
+  if (values.boundaries === undefined) return {};
+  return { boundaryDate: requireDate(values, 'boundaries'), ...(typeof values.province === 'string' ? { province: values.province } : {}) };
 }
 
 function describeEvent(e: UnitEvent): string {
@@ -369,7 +376,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const format = requireOption(values, 'format');
         if (![...exportFormats, 'pdf'].includes(format)) throw new UsageError(`Định dạng "${format}" không có; dùng docx, docx-template, xlsx, pdf, adx hoặc csv.`);
         const byUnit = values['by-unit'] === true;
-        const boundaries = values.boundaries === undefined ? {} : { boundaryDate: requireDate(values, 'boundaries'), ...(values.province ? { province: values.province } : {}) };
+        const boundaries = boundaryChoice(values);
         const written = await withContext(db, async (ctx) => {
           if (format !== 'pdf') return exportRoundTo(ctx, { roundId, format: format as ExportFormat, byUnit, ...boundaries }, out);
           const docx = await exportRound(ctx, { roundId, format: 'docx', byUnit, ...boundaries });
@@ -405,7 +412,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const asOf = values['as-of'];
         if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`Ngày "${asOf}" không hợp lệ; dùng dạng YYYY-MM-DD.`);
         const written = await withContext(db, async (ctx) => {
-          const boundaries = values.boundaries === undefined ? {} : { boundaryDate: requireDate(values, 'boundaries'), ...(values.province ? { province: values.province } : {}) };
+          const boundaries = boundaryChoice(values);
           const report = await exportReviewReport(ctx, { planId, ...(roundId !== undefined ? { roundId } : {}), ...(asOf ? { asOf } : {}), byUnit: values['by-unit'] === true, ...boundaries });
           const target = outputPath(out, report.fileName);
           fs.writeFileSync(target, report.bytes);
@@ -419,13 +426,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const planId = values.plan === undefined ? undefined : requireId(values, 'plan');
         const asOf = values['as-of'];
         if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`Ngày "${asOf}" không hợp lệ; dùng dạng YYYY-MM-DD.`);
-        const boundaryDate = values.boundaries === undefined ? undefined : requireDate(values, 'boundaries');
-        if (values.province !== undefined && boundaryDate === undefined) throw new UsageError('--province đi cùng --boundaries.');
+        if (values.province !== undefined && values.boundaries === undefined) throw new UsageError('--province đi cùng --boundaries.');
         const options = {
           ...(planId !== undefined ? { planId } : {}),
           ...(asOf ? { asOf } : {}),
-          ...(boundaryDate ? { boundaryDate } : {}),
-          ...(values.province ? { province: values.province } : {}),
+          ...boundaryChoice(values),
         };
         const list = await withContext(db, (ctx) => evaluateTargets(ctx, options));
         const out = list.map((e) => ({

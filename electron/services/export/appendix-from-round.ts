@@ -34,7 +34,7 @@ export function appendixCaption(office: OfficeProfile, options: AppendixOptions)
 export async function appendixFromRound(ctx: ServiceContext, roundId: number, options: AppendixOptions = {}): Promise<{ table: AppendixTable; office: OfficeProfile; roundName: string }> {
   const round = await getRound(ctx, roundId);
   const office = await getOfficeProfile(ctx.db);
-  const matrix = await getRoundMatrix(ctx, roundId, { ...(options.boundaryDate ? { boundaryDate: options.boundaryDate } : {}), ...(options.province ? { province: options.province } : {}) });
+  const matrix = await getRoundMatrix(ctx, roundId, options);
   const picked = matrix.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.kind === 'total' || (options.byUnit && c.kind === 'unit'));
   const columns = options.byUnit ? picked.map(({ c }) => c.label) : ['Số lượng'];
   return {

@@ -33,7 +33,7 @@ export type RoundExportInput = { roundId: number; format: ExportFormat; byUnit?:
 
 export async function exportRound(ctx: ServiceContext, input: RoundExportInput): Promise<RoundExport> {
   const round = await getRound(ctx, input.roundId);
-  const boundary: BoundaryChoice = { ...(input.boundaryDate ? { boundaryDate: input.boundaryDate } : {}), ...(input.province ? { province: input.province } : {}) };
+  const boundary: BoundaryChoice = { boundaryDate: input.boundaryDate, province: input.province };
   if (input.boundaryDate && (input.format === 'csv' || input.format === 'adx')) {
     throw new AppError('invalid-input', 'Tệp trao đổi DHIS2 (CSV, ADX) mang số liệu đúng như đơn vị đã gửi; không xuất theo địa giới của một ngày khác.');
   }

@@ -23,7 +23,7 @@ export async function exportReviewReport(ctx: ServiceContext, request: ReviewRep
   const plan = (await listPlans(ctx)).find((p) => p.id === request.planId);
   if (!plan) throw new AppError('not-found', `Không có kế hoạch số ${request.planId}.`);
   // In the boundaries of a day when asked: the targets and the appendix alike, each saying so.
-  const boundary: BoundaryChoice = { ...(request.boundaryDate ? { boundaryDate: request.boundaryDate } : {}), ...(request.province ? { province: request.province } : {}) };
+  const boundary: BoundaryChoice = { boundaryDate: request.boundaryDate, province: request.province };
   const evaluations = await evaluateTargets(ctx, { planId: plan.id, ...(request.asOf ? { asOf: request.asOf } : {}), ...boundary });
   const office = await getOfficeProfile(ctx.db);
   const appendix = request.roundId !== undefined ? (await appendixFromRound(ctx, request.roundId, { byUnit: request.byUnit ?? false, ...boundary })).table : undefined;

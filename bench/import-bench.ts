@@ -8,6 +8,7 @@ import { createTestContext } from '../electron/testing/service-context';
 import { importFormFile } from '../electron/services/forms/import-form';
 import { createRound } from '../electron/services/rounds/create-round';
 import { buildUnitTemplate } from '../electron/services/templates/write-unit-template';
+import { templateSecret } from '../electron/services/templates/identity-signature';
 import { COL, HEADER_ROW, TEMPLATE_SHEET } from '../electron/services/templates/template-layout';
 import { importPaths } from '../electron/services/import/inbox';
 import { warmReplyParser } from '../electron/services/import/reply-parser';
@@ -51,6 +52,7 @@ export async function benchImport500(dir: string, keepAs?: string): Promise<{ im
     const form = await importFormFile(ctx, appendix, 'Biểu tổng hợp');
     const round = await createRound(ctx, { formId: form.id, period: '2025', cutoffDate: '2025-12-14', deadline: '2025-12-20', units: 'all' });
     const rows = await getFormVersionRows(ctx.db, round.formVersionId);
+    const secret = await templateSecret(ctx.db);
     const valueRows = rows.filter((r) => r.valueRow);
 
     const inbox = path.join(dir, 'hop-thu');
@@ -59,7 +61,7 @@ export async function benchImport500(dir: string, keepAs?: string): Promise<{ im
     const put = (name: string, bytes: Buffer) => fs.writeFileSync(path.join(inbox, `${String(++n).padStart(3, '0')}-${name}`), bytes);
     for (const pass of [1, 2]) {
       for (const [i, u] of units.entries()) {
-        const wb = buildUnitTemplate(round, rows, u, now);
+        const wb = buildUnitTemplate(round, rows, u, now, secret);
         const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
         valueRows.forEach((r, k) => (ws.getCell(HEADER_ROW + r.row, COL.value).value = (i + k + pass) % 50));
         const xlsx = Buffer.from(await wb.xlsx.writeBuffer());

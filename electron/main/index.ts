@@ -107,7 +107,7 @@ async function start() {
   // Once a day, a copy of the database at start-up, in the background.
   void takeDailyBackupIfDue(context).catch((e) => log('Không sao lưu được hằng ngày', e));
   // The parse worker starts now, in the background, so the first import does not wait for it.
-  void warmReplyParser().catch((e) => log('Không khởi động được luồng đọc tệp; sẽ đọc trên luồng chính', e));
+  void warmReplyParser().catch((e) => log('Không khởi động được luồng đọc tệp', e));
 }
 
 if (!app.requestSingleInstanceLock()) {

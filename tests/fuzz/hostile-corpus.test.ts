@@ -19,13 +19,13 @@ const FILE_MS = 5_000;
 const expected: Record<string, { status: 'rejected' | 'needs-review'; says: RegExp }> = {
   'zip-bom-mot-tep.zip': { status: 'rejected', says: /giải nén ra quá lớn \(giới hạn 30 MB mỗi tệp, 100 MB tất cả\)/ },
   'zip-long-nhau.zip': { status: 'rejected', says: /Không mở tệp nén "lop-2\.zip" nằm trong "zip-long-nhau\.zip"/ },
-  'bang-tinh-phinh-to.xlsx': { status: 'rejected', says: /quá lớn khi giải nén; không đọc/ },
+  'bang-tinh-phinh-to.xlsx': { status: 'rejected', says: /quá lớn khi giải nén \(giới hạn 25 MB mỗi phần, 50 MB tất cả\); không đọc/ },
   'word-thuc-the-long-nhau.docx': { status: 'rejected', says: /khai báo DOCTYPE\/ENTITY không hợp lệ/ },
   'gia-la-excel.xlsx': { status: 'rejected', says: /không phải bảng tính Excel/ },
   // Read, bounded to the sheet's real rows: its two rows are not the form's, so it waits for review.
   'bang-tinh-kich-thuoc-vo-ly.xlsx': { status: 'needs-review', says: /Dòng "Số lượt kiểm tra" không khớp dòng nào của biểu mẫu/ },
-  // Read as far as it goes: the message is kept for review, the cut workbook is named.
-  'thu-bi-cat-ngang.eml': { status: 'needs-review', says: /Không đọc được tệp Excel "bc\.xlsx": tệp bị hỏng hoặc bị cắt cụt/ },
+  // Refused as cut short, keeping nothing, so that its complete copy (same Message-ID) is not blocked as a duplicate.
+  'thu-bi-cat-ngang.eml': { status: 'rejected', says: /Thư bị cắt cụt: "thu-bi-cat-ngang\.eml" thiếu phần cuối/ },
   // Its looping directory no longer matters: the message and its workbook are read.
   'thu-outlook-vong-lap.msg': { status: 'needs-review', says: /Dòng "Số lượt kiểm tra" không khớp/ },
   'ten-tep-dinh-kem-nguy-hiem.eml': { status: 'needs-review', says: /Bỏ qua tệp "chay-ngay\.exe": không phải tệp số liệu/ },

@@ -1,8 +1,8 @@
-import JSZip from 'jszip';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { AppError } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text/fold';
 import { fixLegacyTable, type SourceTable } from './source-table';
+import { inflatePartText, openZip, ZipPartTooLarge } from './bounded-zip';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 export const MAX_DOCUMENT_XML_BYTES = 30 * 1024 * 1024;
@@ -49,26 +49,24 @@ function cellText(tc: Element): string {
  * its text in the first and blanks after; a vertically merged cell continues as a blank.
  */
 export async function readDocxTables(fileName: string, bytes: Uint8Array): Promise<SourceTable[]> {
-  let zip: JSZip;
+  let zip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await openZip(bytes);
   } catch {
     throw new AppError('unsupported-file', `Không đọc được tệp Word "${fileName}": tệp bị hỏng hoặc không phải tệp .docx.`);
   }
   const entry = zip.file('word/document.xml');
   if (!entry) throw new AppError('unsupported-file', `Tệp "${fileName}" không phải văn bản Word (.docx).`);
-  const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
-  if (declared !== undefined && declared > MAX_DOCUMENT_XML_BYTES) {
-    throw new AppError('invalid-input', `Tệp "${fileName}" có nội dung quá lớn khi giải nén; không đọc.`);
-  }
   let xml: string;
   try {
-    xml = await entry.async('string');
-  } catch {
+    xml = await inflatePartText(entry, MAX_DOCUMENT_XML_BYTES);
+  } catch (e) {
+    if (e instanceof ZipPartTooLarge) {
+      throw new AppError('invalid-input', `Tệp "${fileName}" có nội dung quá lớn khi giải nén (giới hạn ${MAX_DOCUMENT_XML_BYTES / 1024 / 1024} MB); không đọc.`);
+    }
     // A damaged entry (wrong checksum or size) is found only when it is inflated.
     throw new AppError('unsupported-file', `Không đọc được tệp Word "${fileName}": tệp bị hỏng (nội dung nén không khớp).`);
   }
-  if (xml.length > MAX_DOCUMENT_XML_BYTES) throw new AppError('invalid-input', `Tệp "${fileName}" có nội dung quá lớn khi giải nén; không đọc.`);
   if (/<!DOCTYPE|<!ENTITY/i.test(xml.slice(0, 4096))) {
     throw new AppError('invalid-input', `Tệp "${fileName}" có khai báo DOCTYPE/ENTITY không hợp lệ trong văn bản Word; không đọc.`);
   }

@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { AppError } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text/fold';
 import { fixLegacyTable, type SourceTable } from './source-table';
+import { inflatePart, openZip, zipFiles, ZipPartTooLarge } from './bounded-zip';
 
 export const MAX_SHEET_ROWS = 5_000;
 export const MAX_SHEET_COLUMNS = 100;
@@ -14,37 +15,36 @@ function isOle2(bytes: Uint8Array): boolean {
   return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 
-/** What an .xlsx may inflate to: a real reply is well under a megabyte. */
-export const MAX_WORKBOOK_INFLATED_BYTES = 100 * 1024 * 1024;
+/** What an .xlsx may inflate to, in all and per part: a real reply is well under a megabyte. */
+export const MAX_WORKBOOK_INFLATED_BYTES = 50 * 1024 * 1024;
+export const MAX_WORKBOOK_PART_BYTES = 25 * 1024 * 1024;
 
 /**
- * Inflates every part of an .xlsx with JSZip, which checks each part's size and checksum, and hands
- * SheetJS a fresh, uncompressed container of those parts: SheetJS's own zip reader can loop for
- * ever on a damaged part or header (found by fuzzing). Also bounds what the parts inflate to (a zip
- * bomb dressed as a workbook).
+ * Inflates every part of an .xlsx within bounds (each part and all of them, counted in bytes
+ * produced), checks each part's checksum after its bound, and hands SheetJS a fresh, uncompressed
+ * container of those parts: SheetJS's own zip reader can loop for ever on a damaged part or header
+ * (found by fuzzing), and a zip bomb dressed as a workbook is stopped while it inflates.
  */
 async function soundZip(fileName: string, bytes: Uint8Array): Promise<Uint8Array> {
   const broken = () => new AppError('unsupported-file', `Không đọc được tệp Excel "${fileName}": tệp bị hỏng hoặc bị cắt cụt.`);
-  let zip: JSZip;
+  const tooLarge = () =>
+    new AppError('invalid-input', `Tệp "${fileName}" quá lớn khi giải nén (giới hạn ${MAX_WORKBOOK_PART_BYTES / 1024 / 1024} MB mỗi phần, ${MAX_WORKBOOK_INFLATED_BYTES / 1024 / 1024} MB tất cả); không đọc.`);
+  let entries;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    entries = zipFiles(await openZip(bytes));
   } catch {
     throw broken();
   }
   let total = 0;
   const clean = new JSZip();
-  for (const entry of Object.values(zip.files)) {
-    if (entry.dir) continue;
-    const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-    if (total + declared > MAX_WORKBOOK_INFLATED_BYTES) throw new AppError('invalid-input', `Tệp "${fileName}" quá lớn khi giải nén; không đọc.`);
+  for (const entry of entries) {
     let inflated: Uint8Array;
     try {
-      inflated = await entry.async('uint8array');
-    } catch {
-      throw broken();
+      inflated = await inflatePart(entry, Math.min(MAX_WORKBOOK_PART_BYTES, MAX_WORKBOOK_INFLATED_BYTES - total));
+    } catch (e) {
+      throw e instanceof ZipPartTooLarge ? tooLarge() : broken();
     }
     total += inflated.byteLength;
-    if (total > MAX_WORKBOOK_INFLATED_BYTES) throw new AppError('invalid-input', `Tệp "${fileName}" quá lớn khi giải nén; không đọc.`);
     clean.file(entry.name, inflated);
   }
   return clean.generateAsync({ type: 'uint8array', compression: 'STORE' });

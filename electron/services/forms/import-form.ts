@@ -4,27 +4,16 @@ import type { FormDraft, FormRowDraft } from '../../../shared/domain/forms';
 import { getFormVersionRows, insertForm, insertFormVersion, insertFormVersionRows, type StoredFormRow } from '../../../db/forms/repo';
 import type { ServiceContext } from '../context';
 import { MB, readFileWithinLimit } from '../files/limits';
-import { readDocxTables } from '../files/read-docx-tables';
-import { readDocTables } from '../files/read-doc-tables';
-import { readWorkbookTables } from '../files/read-xlsx-tables';
-import type { SourceTable } from '../files/source-table';
+import { parseInWorker } from '../import/parse-pool';
 import { keepOriginal } from '../files/file-store';
 import { buildFormTree } from './build-form-tree';
 import { detectFormTable } from './detect-form-table';
 
 export const MAX_FORM_FILE_BYTES = 20 * MB;
 
-async function readTables(fileName: string, bytes: Uint8Array): Promise<SourceTable[]> {
-  const ext = path.extname(fileName).toLowerCase();
-  if (ext === '.docx') return readDocxTables(fileName, bytes);
-  if (ext === '.xlsx' || ext === '.xls') return readWorkbookTables(fileName, bytes);
-  if (ext === '.doc') return (await readDocTables(fileName, bytes)).tables;
-  throw new AppError('unsupported-file', `Không nhận loại tệp "${ext || fileName}" cho biểu mẫu; hãy dùng .docx, .xlsx hoặc .xls.`);
-}
-
 /** Reads a file and proposes the form it holds, for the user to check before saving. */
 export async function draftFormFromBytes(fileName: string, bytes: Uint8Array): Promise<FormDraft> {
-  const detected = detectFormTable(fileName, await readTables(fileName, bytes));
+  const detected = detectFormTable(fileName, await parseInWorker('formTables', { fileName, bytes }, fileName));
   return {
     fileName,
     tableName: detected.table.name,

@@ -6,6 +6,7 @@ import { listUnits } from '../../../db/units/repo';
 import type { RoundSummary } from '../../../shared/domain/rounds';
 import { rowKeyText } from './match-rows';
 import { prepareUnits, type PreparedUnits } from './match-unit';
+import { templateSecret } from '../templates/identity-signature';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -18,6 +19,8 @@ export interface ImportLookups {
   units: PreparedUnits;
   rounds: RoundSummary[];
   expectedIn: Map<number, Set<number>>;
+  /** The secret that signs templates' identities (identity-signature.ts). */
+  templateSecret: string;
   formRows(db: Db, versionId: number): Promise<{ rows: StoredFormRow[]; keys: string[] }>;
 }
 
@@ -31,6 +34,7 @@ export async function loadImportLookups(db: Db): Promise<ImportLookups> {
     units: prepareUnits(units),
     rounds: await listRoundSummaries(db),
     expectedIn,
+    templateSecret: await templateSecret(db),
     async formRows(tx, versionId) {
       let f = forms.get(versionId);
       if (!f) {

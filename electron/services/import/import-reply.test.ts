@@ -52,8 +52,10 @@ describe('importing a filled template sent by e-mail', () => {
       attachments: [{ filename: 'Báo cáo Bình Sơn.xlsx', content: filled }],
     }));
 
+    // From a personal address no unit has: the figures are stored, and the reply waits for the clerk to confirm the sender.
     const first = await importReply(ctx, eml);
-    expect(first).toMatchObject({ status: 'imported', unitCode: '524', roundId: round.id, values: 3, errors: [] });
+    expect(first).toMatchObject({ status: 'needs-review', unitCode: '524', roundId: round.id, values: 3, errors: [] });
+    expect(first.warnings).toContain('Thư gửi từ someone.personal@gmail.com, địa chỉ chưa có trong danh sách của đơn vị nào; biểu mẫu ghi đơn vị Huyện Bình Sơn. Số liệu đã ghi nhưng cần xác nhận người gửi.');
     const values = await listRoundValues(ctx, round.id);
     const bs = values.filter((v) => v.unitCode === '524');
     expect(bs.find((v) => v.text.startsWith('Tổng số cơ sở kinh doanh'))?.value).toBe(40);
@@ -219,12 +221,13 @@ describe('replies that cannot be imported as they are', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('a truncated e-mail whose attachment is cut off keeps the message for review and imports no figures', async () => {
+  it('a truncated e-mail whose attachment is cut off is refused as cut short, keeping nothing', async () => {
     const { templates } = await setup();
     const full = await buildEml({ from: 'congan@quangngai.gov.vn', subject: 'Báo cáo', attachments: [{ filename: 'ca.xlsx', content: fs.readFileSync(templates.files[0]!.workbook) }] });
+    const before = await counts();
     const r = await importReply(ctx, write('cut.eml', full.subarray(0, Math.floor(full.length * 0.6))));
-    expect(r.values).toBe(0);
-    expect(['needs-review', 'rejected']).toContain(r.status);
-    expect([...r.warnings, ...r.errors].join(' ')).toMatch(/ca\.xlsx/);
+    expect(r).toMatchObject({ status: 'rejected', values: 0 });
+    expect(r.errors.join(' ')).toMatch(/^Thư bị cắt cụt: "cut\.eml" thiếu phần cuối/);
+    expect(await counts()).toEqual(before);
   });
 });

@@ -7,10 +7,12 @@ import type { StoredFormRow } from '../../../db/forms/repo';
 import { writeRevisionValues, type IncomingValue } from '../../../db/values/repo';
 import type { RoundSummary } from '../../../shared/domain/rounds';
 import type { ServiceContext } from '../context';
-import { keepOriginal, keepPart } from '../files/file-store';
+import { keepOriginal, keepPart, sha256 } from '../files/file-store';
+import { findMessageByFile, findMessageByMessageId } from '../../../db/email/repo';
+import { checkIdentity } from '../templates/identity-signature';
 import type { ReplyData } from './find-reply-data';
-import { parseReply, readReplyFile, type ImportSource, type ParsedReply } from './parse-reply';
-export { readSource } from './parse-reply';
+import { readReplyFile, type ImportSource, type ParsedReply } from './parse-reply';
+import { parseReplyInWorker } from './reply-parser';
 import { matchRows } from './match-rows';
 import { matchUnit, type CandidateUnit } from './match-unit';
 import { loadImportLookups, type ImportLookups } from './import-lookups';
@@ -104,6 +106,8 @@ function extractValues(data: ReplyData, rows: StoredFormRow[], keys: string[], f
   return { values, warnings, needsReview };
 }
 
+const viDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
 function chooseRound(rounds: RoundSummary[], expectedIn: Map<number, Set<number>>, unitId: number | null, texts: string): RoundSummary | null {
   const open = rounds.filter((r) => r.status === 'open' && (unitId === null || expectedIn.get(r.id)?.has(unitId)));
   if (open.length === 1) return open[0]!;
@@ -127,9 +131,9 @@ export async function importReply(ctx: ServiceContext, filePath: string, options
   return importReplySource(ctx, input, options, filePath);
 }
 
-/** The same as importReply, for content already in memory (a dropped file, a stored original). */
+/** The same as importReply, for content already in memory (a dropped file, a stored original), read in the parse worker. */
 export async function importReplySource(ctx: ServiceContext, input: ImportSource, options: ImportOptions = {}, reportAs = input.fileName): Promise<ImportResult> {
-  return storeReply(ctx, await parseReply(input), options, reportAs);
+  return storeReply(ctx, await parseReplyInWorker(input), options, reportAs);
 }
 
 /**
@@ -146,19 +150,36 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
   const { src, hash, found } = parsed;
   const { message } = src;
   const bytes = src.bytes;
-  const previous = await ctx.db
-    .selectFrom('email_message')
-    .leftJoin('stored_file', 'stored_file.id', 'email_message.source_file_id')
-    .select(['email_message.imported_at', 'email_message.round_id'])
-    .where((eb) => eb.or([eb('stored_file.sha256', '=', hash), ...(message.messageId ? [eb('email_message.message_id', '=', message.messageId)] : [])]))
-    .executeTakeFirst();
-  if (previous && options.messageRowId === undefined) {
-    return result('duplicate', { roundId: previous.round_id, warnings: [`Thư hoặc tệp này đã được nhập ngày ${previous.imported_at.slice(8, 10)}/${previous.imported_at.slice(5, 7)}/${previous.imported_at.slice(0, 4)}; không nhập lại.`] });
+  if (options.messageRowId === undefined) {
+    const sameFile = await findMessageByFile(ctx.db, hash);
+    if (sameFile) return result('duplicate', { roundId: sameFile.roundId, warnings: [`Thư hoặc tệp này đã được nhập ngày ${viDate(sameFile.importedAt)}; không nhập lại.`] });
+  }
+  // The same message (Message-ID) in other bytes: never silently a duplicate.
+  let copyOf: number | undefined;
+  const copyNotes: string[] = [];
+  if (options.messageRowId === undefined && message.messageId) {
+    const earlier = await findMessageByMessageId(ctx.db, message.messageId);
+    if (earlier) {
+      const known = new Set(earlier.attachments.map((a) => a.sha256));
+      const added = message.attachments.filter((a) => !known.has(sha256(a.bytes)));
+      const when = viDate(earlier.importedAt);
+      if (added.length === 0 && (earlier.hasFigures || !found.data)) {
+        return result('duplicate', {
+          roundId: earlier.roundId,
+          warnings: [`Thư này (cùng mã thư Message-ID) đã được nhập ngày ${when} từ một bản khác của cùng thư (khác phần đầu thư, ví dụ nhận qua đường khác); các tệp đính kèm giống hệt bản đã nhập nên không nhập lại.`],
+        });
+      }
+      copyOf = earlier.id;
+      copyNotes.push(
+        `Thư này có cùng mã thư (Message-ID) với thư đã nhận ngày ${when} nhưng nội dung khác: bản trước có ${earlier.attachments.length} tệp đính kèm, bản này có ${message.attachments.length} (mới: ${added.map((a) => `"${a.fileName}"`).join(', ')}). ` +
+          (earlier.hasFigures ? 'Số liệu của bản này được ghi thành một lần cập nhật mới của báo cáo.' : 'Bản này đầy đủ hơn nên được nhập thay cho bản trước.'),
+      );
+    }
   }
 
   // A loose file is nothing but its data: if that cannot be read, nothing is kept.
   if (src.source === 'file' && !found.data && found.manual.length === 0) return result('rejected', { errors: found.notes });
-  const warnings = [...found.notes];
+  const warnings = [...copyNotes, ...found.notes];
   const errors: string[] = [];
   const lookups = options.lookups ?? (await loadImportLookups(ctx.db));
   const { rounds, expectedIn } = lookups;
@@ -168,6 +189,8 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
   const data = found.data;
   let unit: CandidateUnit | null = null;
   let round: RoundSummary | null = null;
+  /** The figures are stored, but the reply waits for the clerk to confirm who sent it. */
+  let confirmSender = false;
   const chosenUnit = options.unitId === undefined ? undefined : units.find((u) => u.id === options.unitId);
   if (options.unitId !== undefined && !chosenUnit) return result('rejected', { errors: [`Không có đơn vị số ${options.unitId}.`] });
   if (chosenUnit) {
@@ -175,10 +198,30 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
     round = options.roundId !== undefined ? (rounds.find((r) => r.id === options.roundId) ?? null) : data?.kind === 'template' ? (rounds.find((r) => r.id === data.reading.identity.roundId) ?? null) : chooseRound(rounds, expectedIn, unit.id, '');
     if (!round) warnings.push('Không xác định được đợt báo cáo; cần chọn đợt.');
   } else if (data?.kind === 'template') {
-    unit = units.find((u) => u.code === data.reading.identity.unitCode) ?? null;
-    round = rounds.find((r) => r.id === data.reading.identity.roundId) ?? null;
-    if (!unit) warnings.push(`Biểu mẫu ghi mã đơn vị "${data.reading.identity.unitCode}" không có trong danh sách đơn vị.`);
-    if (!round) warnings.push(`Biểu mẫu thuộc đợt báo cáo số ${data.reading.identity.roundId}, đợt này không còn trong dữ liệu.`);
+    const identity = data.reading.identity;
+    const named = units.find((u) => u.code === identity.unitCode) ?? null;
+    round = rounds.find((r) => r.id === identity.roundId) ?? null;
+    if (!named) warnings.push(`Biểu mẫu ghi mã đơn vị "${identity.unitCode}" không có trong danh sách đơn vị.`);
+    if (!round) warnings.push(`Biểu mẫu thuộc đợt báo cáo số ${identity.roundId}, đợt này không còn trong dữ liệu.`);
+    // Who the template says against who sent it: a loose file has no sender (the clerk brought it).
+    const sender = src.source === 'file' ? null : message.fromAddress;
+    const senderUnits = sender ? (lookups.units.byEmail.get(sender) ?? []) : [];
+    const fromNamed = named !== null && senderUnits.some((u) => u.id === named.id);
+    const signature = checkIdentity(lookups.templateSecret, identity);
+    if (signature === 'edited') {
+      warnings.push(`Thông tin nhận dạng ẩn trong biểu mẫu đã bị sửa (ghi mã đơn vị "${identity.unitCode}", đợt số ${identity.roundId}), không khớp chữ ký của văn phòng; chưa ghi số liệu, cần xem lại và chọn đơn vị.`);
+    } else if (named && senderUnits.length > 0 && !fromNamed) {
+      warnings.push(`Biểu mẫu ghi đơn vị ${named.name} nhưng thư gửi từ ${sender}, địa chỉ của ${senderUnits.map((u) => u.name).join(', ')}; chưa ghi số liệu, cần xem lại và chọn đơn vị.`);
+    } else {
+      unit = named;
+      if (named && sender && !fromNamed) {
+        confirmSender = true;
+        warnings.push(`Thư gửi từ ${sender}, địa chỉ chưa có trong danh sách của đơn vị nào; biểu mẫu ghi đơn vị ${named.name}. Số liệu đã ghi nhưng cần xác nhận người gửi.`);
+      } else if (named && signature === 'unsigned' && !fromNamed && src.source !== 'file') {
+        confirmSender = true;
+        warnings.push('Biểu mẫu không có chữ ký nhận dạng (mẫu tạo bởi phiên bản trước); cần xác nhận đơn vị gửi.');
+      }
+    }
   } else {
     const texts = [message.fromName, message.subject, ...message.attachments.map((a) => a.fileName), data?.kind === 'table' ? data.heading : null];
     const m = matchUnit(lookups.units, { fromAddress: message.fromAddress, texts });
@@ -239,7 +282,7 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
         warnings.push(`Báo cáo của ${unit.name} trong đợt này đã được duyệt và khóa; số liệu mới chưa được ghi, cần xem lại.`);
       } else {
         submissionId = sub.id;
-        status = extracted.needsReview ? 'needs-review' : 'imported';
+        status = extracted.needsReview || confirmSender ? 'needs-review' : 'imported';
       }
     }
 
@@ -265,6 +308,10 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
       // A review keeps where the message came from; it changes what was made of it.
       const { source: _s, imap_mailbox: _m, imap_uid: _u, source_file_id: _f, ...outcome } = messageFields;
       await trx.updateTable('email_message').set(outcome).where('id', '=', messageRowId).execute();
+    } else if (copyOf !== undefined) {
+      // A fuller or different copy of a message already received: the record now points at this copy.
+      messageRowId = copyOf;
+      await trx.updateTable('email_message').set(messageFields).where('id', '=', messageRowId).execute();
     } else {
       messageRowId = (await trx.insertInto('email_message').values(messageFields).returning('id').executeTakeFirstOrThrow()).id;
     }

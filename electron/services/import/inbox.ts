@@ -5,7 +5,7 @@ import { readOriginal } from '../files/file-store';
 import { readParts } from './read-parts';
 import { importReplySource, storeReply, type ImportSource, type RowChoice } from './import-reply';
 import { runPipelined } from './pipeline';
-import { readAndParse, sharedReplyParser } from './reply-parser';
+import { parseReplyInWorker, readAndParse } from './reply-parser';
 import { withBatchDurability } from '../../../db/batch-durability';
 import { importFile } from './import-file';
 import { loadImportLookups } from './import-lookups';
@@ -53,11 +53,10 @@ export async function listInboxMessages(ctx: ServiceContext): Promise<InboxMessa
 export async function importPaths(ctx: ServiceContext, paths: string[], onProgress?: Progress, options: { roundId?: number } = {}): Promise<ImportResult[]> {
   const files = paths.flatMap(listReplyFiles);
   const lookups = await loadImportLookups(ctx.db);
-  const parser = sharedReplyParser();
   const results = await withBatchDurability(ctx.db, () =>
     runPipelined(
       files,
-      (f) => (f.toLowerCase().endsWith('.mbox') ? null : readAndParse(parser, f)),
+      (f) => (f.toLowerCase().endsWith('.mbox') ? null : readAndParse(f)),
       async (f, parsed) => (parsed === null ? importFile(ctx, f, { ...options, lookups }) : [await storeReply(ctx, parsed, { ...options, lookups }, f)]),
       (i, f) => onProgress?.(i, files.length, f),
     ),
@@ -69,11 +68,10 @@ export async function importPaths(ctx: ServiceContext, paths: string[], onProgre
 /** Imports files the user dropped on the window, as their contents. */
 export async function importDropped(ctx: ServiceContext, files: ImportSource[], onProgress?: Progress): Promise<ImportResult[]> {
   const lookups = await loadImportLookups(ctx.db);
-  const parser = sharedReplyParser();
   const results = await withBatchDurability(ctx.db, () =>
     runPipelined(
       files,
-      (f) => parser.parse(f),
+      (f) => parseReplyInWorker(f),
       async (f, parsed) => [await storeReply(ctx, parsed!, { lookups }, f.fileName)],
       (i, f) => onProgress?.(i, files.length, f.fileName),
     ),

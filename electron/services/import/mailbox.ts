@@ -1,8 +1,9 @@
 import { ImapFlow } from 'imapflow';
-import { AppError } from '../../../shared/errors';
+import { AppError, isAppError } from '../../../shared/errors';
+import { MB } from '../files/limits';
 import type { ImportResult } from '../../../shared/domain/inbox';
 import type { ServiceContext } from '../context';
-import { importReplySource } from './import-reply';
+import { importReplySource, MAX_REPLY_BYTES } from './import-reply';
 import { loadImportLookups } from './import-lookups';
 
 export interface MailboxSettings {
@@ -74,11 +75,16 @@ function connectionError(e: unknown, m: MailboxSettings): AppError {
   return new AppError('invalid-input', `Không đọc được hộp thư ${m.user} trên ${m.host}: ${err.responseText ?? err.message ?? String(e)}`);
 }
 
+/** A batch of messages fetched at once: at most this many, and at most this many bytes. */
+const BATCH_BYTES = 40 * MB;
+
 /**
  * Fetches the messages not yet seen by the app from the watched folder, read-only (nothing on the
- * server is changed or deleted), and imports each like a file. Only UIDs above the last one
- * imported are fetched; if the folder's UIDVALIDITY changed, it starts over and the duplicate
- * check keeps anything from being imported twice. The connection is closed before any import.
+ * server is changed or deleted), and imports each like a file, parsed in the parse worker. Only
+ * UIDs above the last one imported are fetched, their sizes first, then in batches bounded in count
+ * and bytes, each imported before the next is fetched: memory stays flat however many messages wait.
+ * A message over the size limit is refused by its size without being downloaded. If the folder's
+ * UIDVALIDITY changed, it starts over and the duplicate check keeps anything from being imported twice.
  */
 export async function checkMailbox(ctx: ServiceContext, onProgress?: (done: number, total: number, label: string) => void, password?: string): Promise<ImportResult[]> {
   const m = await load(ctx);
@@ -98,40 +104,65 @@ export async function checkMailbox(ctx: ServiceContext, onProgress?: (done: numb
     disableAutoIdle: true,
   });
   client.on('error', () => undefined); // reported through the failing call below
-  const fetched: { uid: number; source: Buffer }[] = [];
-  let uidValidity: string;
+  const results: ImportResult[] = [];
+  let uidValidity = m.uidValidity;
+  let lastUid = m.lastUid;
+  const remember = () => store(ctx, { ...m, uidValidity, lastUid, lastCheckedAt: ctx.clock().toISOString() });
   try {
     await client.connect();
     const box = await client.mailboxOpen(m.folder, { readOnly: true });
+    if (String(box.uidValidity) !== m.uidValidity) lastUid = 0;
     uidValidity = String(box.uidValidity);
-    const from = uidValidity === m.uidValidity ? m.lastUid + 1 : 1;
-    if (box.exists > 0) {
-      const uids = ((await client.search({ uid: `${from}:*` }, { uid: true })) || []).filter((u) => u >= from).sort((a, b) => a - b);
-      for (let i = 0; i < uids.length; i += BATCH) {
-        const batch = uids.slice(i, i + BATCH);
-        const messages = await client.fetchAll(batch.join(','), { uid: true, source: true }, { uid: true });
-        for (const msg of messages) if (msg.source) fetched.push({ uid: msg.uid, source: msg.source });
-        onProgress?.(0, uids.length, `Đang tải thư ${Math.min(i + BATCH, uids.length)}/${uids.length}`);
+    const from = lastUid + 1;
+    const waiting =
+      box.exists > 0
+        ? (await client.fetchAll(`${from}:*`, { uid: true, size: true }, { uid: true })).filter((x) => x.uid >= from).sort((a, b) => a.uid - b.uid)
+        : [];
+    const lookups = await loadImportLookups(ctx.db);
+    let done = 0;
+    for (const batch of batches(waiting)) {
+      const wanted = batch.filter((x) => (x.size ?? 0) <= MAX_REPLY_BYTES);
+      const fetched = wanted.length > 0 ? await client.fetchAll(wanted.map((x) => x.uid).join(','), { uid: true, source: true }, { uid: true }) : [];
+      const sources = new Map(fetched.map((x) => [x.uid, x.source]));
+      for (const x of batch) {
+        onProgress?.(done++, waiting.length, `Thư ${done}/${waiting.length}`);
+        const name = `${m.folder}#${x.uid}`;
+        const source = sources.get(x.uid);
+        const reportAs = `imap:${m.user}/${name}`;
+        if ((x.size ?? 0) > MAX_REPLY_BYTES || !source) {
+          const size = ((x.size ?? 0) / MB).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+          results.push({ file: reportAs, status: 'rejected', unitCode: null, roundId: null, values: 0, warnings: [], errors: [source ? `Thư ${name} quá lớn (${size} MB; giới hạn ${MAX_REPLY_BYTES / MB} MB); không tải về.` : `Máy chủ không trả nội dung thư ${name}.`] });
+        } else {
+          results.push(await importReplySource(ctx, { fileName: `${name}.eml`, bytes: source }, { origin: { mailbox: m.folder, uid: x.uid }, lookups }, reportAs));
+        }
+        lastUid = Math.max(lastUid, x.uid);
       }
+      await remember();
     }
     await client.logout();
   } catch (e) {
     client.close();
+    if (isAppError(e)) throw e;
     throw connectionError(e, m);
   }
-
-  fetched.sort((a, b) => a.uid - b.uid);
-  const lookups = await loadImportLookups(ctx.db);
-  const results: ImportResult[] = [];
-  let lastUid = uidValidity === m.uidValidity ? m.lastUid : 0;
-  for (const [i, msg] of fetched.entries()) {
-    onProgress?.(i, fetched.length, `Thư ${i + 1}/${fetched.length}`);
-    const name = `${m.folder}#${msg.uid}`;
-    results.push(await importReplySource(ctx, { fileName: `${name}.eml`, bytes: msg.source }, { origin: { mailbox: m.folder, uid: msg.uid }, lookups }, `imap:${m.user}/${name}`));
-    lastUid = Math.max(lastUid, msg.uid);
-    await store(ctx, { ...m, uidValidity, lastUid, lastCheckedAt: ctx.clock().toISOString() });
-  }
-  await store(ctx, { ...m, uidValidity, lastUid, lastCheckedAt: ctx.clock().toISOString() });
-  onProgress?.(fetched.length, fetched.length, '');
+  await remember();
+  onProgress?.(results.length, results.length, '');
   return results;
+}
+
+/** Messages in UID order, cut into batches of at most BATCH messages and BATCH_BYTES bytes. */
+function* batches<T extends { size?: number }>(items: T[]): Generator<T[]> {
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = Math.min(item.size ?? 0, MAX_REPLY_BYTES);
+    if (current.length > 0 && (current.length >= BATCH || bytes + size > BATCH_BYTES)) {
+      yield current;
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length > 0) yield current;
 }

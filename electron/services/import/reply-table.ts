@@ -3,9 +3,8 @@ import type { ReplyTableView } from '../../../shared/domain/inbox';
 import type { ServiceContext } from '../context';
 import { readOriginal } from '../files/file-store';
 import { readParts } from './read-parts';
-import { findReplyData } from './find-reply-data';
 import { loadImportLookups } from './import-lookups';
-import { readSource } from './import-reply';
+import { parseReplyInWorker } from './reply-parser';
 import { matchRows } from './match-rows';
 
 function display(raw: unknown): string | number | null {
@@ -20,8 +19,9 @@ export async function getReplyTable(ctx: ServiceContext, messageId: number, roun
   const m = await ctx.db.selectFrom('email_message').select(['source_file_id', 'round_id']).where('id', '=', messageId).executeTakeFirst();
   if (!m || m.source_file_id === null) throw new AppError('not-found', `Không có thư số ${messageId} trong hộp thư đến.`);
   const original = await readOriginal(ctx.db, m.source_file_id, readParts);
-  const { message } = await readSource({ fileName: original.name, bytes: original.bytes });
-  const { data } = await findReplyData(message.attachments);
+  const parsed = await parseReplyInWorker({ fileName: original.name, bytes: original.bytes });
+  if (!parsed.ok) throw new AppError('unsupported-file', parsed.error);
+  const data = parsed.found.data;
   if (!data) return null;
   const lookups = await loadImportLookups(ctx.db);
   const round = lookups.rounds.find((r) => r.id === (roundId ?? m.round_id)) ?? null;

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context';
 import { getRound, listSubmissions } from '../rounds/completeness';
 import { safeFileStem } from '../files/safe-name';
 import { writeUnitTemplate } from './write-unit-template';
+import { templateSecret } from './identity-signature';
 import { buildEmlDraft } from '../files/eml-draft';
 
 export interface ExportedTemplate {
@@ -64,11 +65,12 @@ export async function exportRoundTemplates(
     throw new AppError('invalid-input', `Không tạo được thư mục "${folder}".`);
   }
   const generatedAt = ctx.clock().toISOString();
+  const secret = await templateSecret(ctx.db);
   const files: ExportedTemplate[] = [];
   for (const [i, unit] of units.entries()) {
     const stem = safeFileStem(unit.unitCode, unit.unitName, round.periodCode);
     const workbookName = `${stem}.xlsx`;
-    const content = await writeUnitTemplate(round, rows, { code: unit.unitCode, name: unit.unitName }, generatedAt);
+    const content = await writeUnitTemplate(round, rows, { code: unit.unitCode, name: unit.unitName }, generatedAt, secret);
     const workbook = path.join(folder, workbookName);
     const draft = path.join(folder, `${stem}.eml`);
     fs.writeFileSync(workbook, content);

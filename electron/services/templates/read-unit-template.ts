@@ -49,6 +49,7 @@ function readIdentity(wb: XLSX.WorkBook): TemplateIdentity | null {
     unitName: String(values.get('unitName') ?? ''),
     periodCode: String(values.get('periodCode') ?? ''),
     generatedAt: String(values.get('generatedAt') ?? ''),
+    ...(values.get('signature') ? { signature: String(values.get('signature')) } : {}),
   };
 }
 

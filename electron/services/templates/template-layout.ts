@@ -22,6 +22,8 @@ export interface TemplateIdentity {
   unitName: string;
   periodCode: string;
   generatedAt: string;
+  /** The office's signature of round, form version and unit (identity-signature.ts); absent in templates made before signing. */
+  signature?: string;
 }
 
-export const identityKeys: (keyof TemplateIdentity)[] = ['mark', 'roundId', 'formVersionId', 'unitCode', 'unitName', 'periodCode', 'generatedAt'];
+export const identityKeys: (keyof TemplateIdentity)[] = ['mark', 'roundId', 'formVersionId', 'unitCode', 'unitName', 'periodCode', 'generatedAt', 'signature'];

@@ -3,6 +3,7 @@ import type { ValueType } from '../../../shared/domain/forms';
 import type { RoundSummary } from '../../../shared/domain/rounds';
 import { formatDate } from '../../../shared/text/format-vi';
 import type { StoredFormRow } from '../../../db/forms/repo';
+import { signIdentity } from './identity-signature';
 import { COL, HEADER_ROW, IDENTITY_MARK, IDENTITY_SHEET, KEY_HEADER, NOTE_HEADER, TEMPLATE_SHEET, VALUE_HEADER, identityKeys, type TemplateIdentity } from './template-layout';
 
 const FONT = 'Times New Roman';
@@ -53,7 +54,7 @@ export interface TemplateUnit {
  * repeated; and the hidden identification (round, form version, unit, a key per row) that lets a
  * returned copy be matched exactly even after rows were inserted or deleted.
  */
-export function buildUnitTemplate(round: RoundSummary, rows: StoredFormRow[], unit: TemplateUnit, generatedAt: string): ExcelJS.Workbook {
+export function buildUnitTemplate(round: RoundSummary, rows: StoredFormRow[], unit: TemplateUnit, generatedAt: string, secret: string): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Thường trực PCMD';
   wb.created = new Date(generatedAt);
@@ -152,13 +153,14 @@ export function buildUnitTemplate(round: RoundSummary, rows: StoredFormRow[], un
     periodCode: round.periodCode,
     generatedAt,
   };
+  identity.signature = signIdentity(secret, identity);
   identityKeys.forEach((k, i) => {
     id.getCell(i + 1, 1).value = k;
-    id.getCell(i + 1, 2).value = typeof identity[k] === 'number' ? identity[k] : String(identity[k]);
+    id.getCell(i + 1, 2).value = typeof identity[k] === 'number' ? identity[k] : String(identity[k] ?? '');
   });
   return wb;
 }
 
-export async function writeUnitTemplate(round: RoundSummary, rows: StoredFormRow[], unit: TemplateUnit, generatedAt: string): Promise<Buffer> {
-  return Buffer.from(await buildUnitTemplate(round, rows, unit, generatedAt).xlsx.writeBuffer());
+export async function writeUnitTemplate(round: RoundSummary, rows: StoredFormRow[], unit: TemplateUnit, generatedAt: string, secret: string): Promise<Buffer> {
+  return Buffer.from(await buildUnitTemplate(round, rows, unit, generatedAt, secret).xlsx.writeBuffer());
 }

@@ -8,6 +8,8 @@ import BetterSqlite3 from 'better-sqlite3';
  * its file exists, its indicator is a row of its round's form). Problems come back in Vietnamese.
  */
 import type { CheckProblem, CheckReport } from '../shared/domain/check';
+import { migrations } from './migrations/index';
+import { expectedSchema, readSchema, schemaDifferences, type Schema } from './schema-compare';
 
 export type { CheckProblem, CheckReport };
 
@@ -17,7 +19,13 @@ function tableExists(sqlite: BetterSqlite3.Database, name: string): boolean {
   return sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
 
-export function checkDatabase(sqlite: BetterSqlite3.Database, options: { full?: boolean } = {}): CheckReport {
+export interface CheckOptions {
+  full?: boolean;
+  /** What this version's migrations make: a database at this version is compared with it (an added trigger, a changed table). */
+  expected?: Schema;
+}
+
+export function checkDatabase(sqlite: BetterSqlite3.Database, options: CheckOptions = {}): CheckReport {
   const full = options.full ?? false;
   const problems: CheckProblem[] = [];
   const add = (kind: CheckProblem['kind'], message: string) => {
@@ -35,6 +43,13 @@ export function checkDatabase(sqlite: BetterSqlite3.Database, options: { full?: 
     add('foreign-key', `Bảng ${fk.table}, dòng ${fk.rowid}: trỏ tới ${fk.parent} không còn tồn tại`);
   }
   if (!tableExists(sqlite, 'schema_migration')) add('schema', 'Tệp không phải cơ sở dữ liệu của phần mềm (thiếu bảng nâng cấp).');
+  else if (options.expected) {
+    // Only a database at this version can be compared: an older one is compared once upgraded.
+    const applied = (sqlite.prepare('SELECT name FROM schema_migration ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+    if (applied.length === migrations.length && applied.every((n, i) => migrations[i]!.name === n)) {
+      for (const d of schemaDifferences(readSchema(sqlite), options.expected)) add('schema', `Cấu trúc dữ liệu khác với phần mềm: ${d}.`);
+    }
+  }
 
   if (full && tableExists(sqlite, 'stored_file_content')) {
     const files = sqlite
@@ -85,11 +100,12 @@ export function checkDatabase(sqlite: BetterSqlite3.Database, options: { full?: 
 }
 
 /** Checks a database file without changing it (read-only), even one too damaged to open normally. */
-export function checkDatabaseFile(file: string, full: boolean): CheckReport {
+export async function checkDatabaseFile(file: string, full: boolean, compareSchema = full): Promise<CheckReport> {
+  const expected = compareSchema ? await expectedSchema() : undefined;
   let sqlite: BetterSqlite3.Database | null = null;
   try {
     sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-    return checkDatabase(sqlite, { full });
+    return checkDatabase(sqlite, { full, ...(expected ? { expected } : {}) });
   } catch (e) {
     return { ok: false, full, problems: [{ kind: 'integrity', message: `Không đọc được tệp dữ liệu: ${(e as Error).message}` }] };
   } finally {

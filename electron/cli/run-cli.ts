@@ -400,7 +400,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'check': {
         const db = requireOption(values, 'db');
         if (!fs.existsSync(db)) throw new UsageError(`Không có tệp dữ liệu "${db}".`);
-        const report = checkDatabaseFile(db, values.full === true);
+        const report = await checkDatabaseFile(db, values.full === true);
         print(report, () => (report.ok ? `Tệp dữ liệu ${db} đạt kiểm tra${report.full ? ' đầy đủ' : ''}.` : report.problems.map((p) => `- ${p.message}`).join('\n')));
         return report.ok ? 0 : 1;
       }

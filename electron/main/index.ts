@@ -15,6 +15,7 @@ import { buildMenu } from './menu';
 import {
   APP_ORIGIN,
   contentSecurityPolicy,
+  developmentRendererUrl,
   isTrustedSender,
   lockDownSession,
   lockDownWindow,
@@ -22,7 +23,7 @@ import {
   secureWebPreferences,
 } from './security';
 
-const devUrl = process.env['ELECTRON_RENDERER_URL'];
+const devUrl = developmentRendererUrl(app.isPackaged, process.env);
 const rendererDir = path.join(import.meta.dirname, '../renderer');
 let mainWindow: BrowserWindow | null = null;
 let database: LiveDatabase | null = null;

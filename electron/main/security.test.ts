@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow, WebFrameMain } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, isTrustedSender, lockDownWindow, resolveRendererFile, secureWebPreferences } from './security';
+import { contentSecurityPolicy, developmentRendererUrl, isTrustedSender, lockDownWindow, resolveRendererFile, secureWebPreferences } from './security';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -18,6 +18,16 @@ describe('Electron security checklist', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     });
+  });
+
+  it('honours the development server only in an unpackaged app, and only on this machine', () => {
+    const env = { ELECTRON_RENDERER_URL: 'http://localhost:5173/' };
+    expect(developmentRendererUrl(false, env)).toBe('http://localhost:5173/');
+    expect(developmentRendererUrl(true, env)).toBeUndefined();
+    expect(developmentRendererUrl(false, { ELECTRON_RENDERER_URL: 'https://example.com/' })).toBeUndefined();
+    expect(developmentRendererUrl(false, { ELECTRON_RENDERER_URL: 'http://localhost.example.com/' })).toBeUndefined();
+    expect(developmentRendererUrl(false, { ELECTRON_RENDERER_URL: 'file:///etc/' })).toBeUndefined();
+    expect(developmentRendererUrl(false, {})).toBeUndefined();
   });
 
   it('answers IPC only for the app’s own top frame', () => {
@@ -111,6 +121,7 @@ describe('packaging settings', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
   it('build a Vietnamese NSIS installer and a portable build, rebuilding native modules for Electron', () => {

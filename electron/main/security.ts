@@ -18,6 +18,22 @@ export const contentSecurityPolicy = [
 ].join('; ');
 
 /** IPC is answered only for the app's own top frame. */
+/**
+ * The development server's address (electron-vite's ELECTRON_RENDERER_URL), honoured only in an
+ * unpackaged app and only on this machine: a packaged build ignores it, so no page named in the
+ * environment ever gets the app's API.
+ */
+export function developmentRendererUrl(isPackaged: boolean, env: Record<string, string | undefined>): string | undefined {
+  const url = env['ELECTRON_RENDERER_URL'];
+  if (isPackaged || !url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' && (u.hostname === 'localhost' || u.hostname === '127.0.0.1') ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function isTrustedSender(frame: WebFrameMain | null, devUrl: string | undefined): boolean {
   if (!frame || frame.parent !== null) return false;
   const url = frame.url;

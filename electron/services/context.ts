@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock';
 import type { Platform } from './platform';
 import type { LiveDatabase } from '../../db/live-database';
 import { checkDatabase, type CheckReport } from '../../db/check-database';
+import { expectedSchema } from '../../db/schema-compare';
 
 /** What every service receives: no globals, so tests run services on a real database without Electron. */
 export interface ServiceContext {
@@ -17,7 +18,7 @@ export interface ServiceContext {
   /** Puts a checked database file (on the same disk) in place of the open one, and reopens it: a restore. */
   replaceDatabase(file: string): Promise<void>;
   /** The open database's check: quick (structure, links) or full (also originals and provenance). */
-  checkDatabase(full: boolean): CheckReport;
+  checkDatabase(full: boolean): Promise<CheckReport>;
 }
 
 /**
@@ -36,6 +37,6 @@ export function createServiceContext<T extends Omit<ServiceContext, 'db' | 'data
   });
   context.copyDatabase = (target) => live.copyTo(target);
   context.replaceDatabase = (file) => live.replaceWith(file);
-  context.checkDatabase = (full) => checkDatabase(live.sqlite, { full });
+  context.checkDatabase = async (full) => checkDatabase(live.sqlite, full ? { full, expected: await expectedSchema() } : { full });
   return context;
 }

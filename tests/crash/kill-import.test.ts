@@ -195,7 +195,7 @@ describe('killing the command-line import', () => {
       const r = await importProcess(work, { afterLine, afterMs });
       if (r.signal !== 'SIGKILL') expect(r.code, `run ${i} ended on its own with code ${r.code}`).toBe(0);
 
-      const check = checkDatabaseFile(work, true);
+      const check = await checkDatabaseFile(work, true);
       expect(check, `after a kill ${killAt}`).toMatchObject({ ok: true });
       const state = readState(work);
       if (state.messages > 0 && state.messages < reference.messages) partial++;

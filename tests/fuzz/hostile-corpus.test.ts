@@ -66,8 +66,8 @@ describe('the corpus of hostile files', () => {
     expect(await storedFiles()).toBe(after);
   });
 
-  it('leaves a database that passes the full check', () => {
-    expect(ctx.checkDatabase(true)).toMatchObject({ ok: true, problems: [] });
+  it('leaves a database that passes the full check', async () => {
+    expect(await ctx.checkDatabase(true)).toMatchObject({ ok: true, problems: [] });
   });
 });
 

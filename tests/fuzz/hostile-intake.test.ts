@@ -146,8 +146,8 @@ describe('hostile files made at test time, each imported by the command line in 
     expect(large.peakMb).toBeLessThan(small.peakMb * 1.3 + 50);
   }, 300_000);
 
-  it('leaves a database that passes its full check', () => {
-    expect(checkDatabaseFile(db, true)).toMatchObject({ ok: true, problems: [] });
+  it('leaves a database that passes its full check', async () => {
+    expect(await checkDatabaseFile(db, true)).toMatchObject({ ok: true, problems: [] });
   });
 });
 

@@ -98,3 +98,23 @@ describe('the database check', () => {
     ]);
   });
 });
+
+describe('a backup whose structure was changed', () => {
+  it('with a trigger added that rewrites imported figures: restore refuses it, naming the trigger, and the full check finds it', async () => {
+    const before = await firstValue();
+    const { backup } = await takeBackup(ctx, 'thu-cong');
+    const tampered = path.join(ctx.database.dir, 'pcmd-20261123-080000-thu-cong.db');
+    fs.copyFileSync(backup.file, tampered);
+    const raw = new Database(tampered);
+    raw.exec(`CREATE TRIGGER doi_so_lieu AFTER INSERT ON data_value BEGIN UPDATE data_value SET num_value = 0 WHERE id = new.id; END`);
+    raw.close();
+    // The check of the file itself finds it, as the command line's `check --full` does.
+    const { checkDatabaseFile } = await import('../../../db/check-database');
+    expect((await checkDatabaseFile(tampered, true)).problems).toContainEqual({ kind: 'schema', message: 'Cấu trúc dữ liệu khác với phần mềm: có thêm trigger "doi_so_lieu" (trên bảng data_value) không do phần mềm tạo.' });
+    await expect(restoreBackupFile(ctx, tampered)).rejects.toMatchObject({ message: expect.stringContaining('có thêm trigger "doi_so_lieu" (trên bảng data_value) không do phần mềm tạo') });
+    // Nothing changed: the live database is as it was, with no trigger.
+    expect(await firstValue()).toEqual(before);
+    expect(ctx.database.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'doi_so_lieu'").get()).toEqual({ n: 0 });
+    expect(await ctx.checkDatabase(true)).toEqual({ ok: true, full: true, problems: [] });
+  });
+});

@@ -3,6 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { checkDatabase } from '../../../db/check-database';
 import { openDatabase } from '../../../db/connection';
+import { expectedSchema } from '../../../db/schema-compare';
 import { migrations } from '../../../db/migrations/index';
 import type { BackupSummary } from '../../../shared/domain/backups';
 import { AppError } from '../../../shared/errors';
@@ -98,7 +99,8 @@ export async function restoreBackupFile(ctx: ServiceContext, file: string, name 
       source.close();
     }
     const staged = await openDatabase(staging, { backupDir: path.join(path.dirname(staging), 'backups') });
-    const report = checkDatabase(staged.sqlite, { full: true });
+    // Compared with what this version makes once upgraded: a backup with anything added (a trigger) is refused.
+    const report = checkDatabase(staged.sqlite, { full: true, expected: await expectedSchema() });
     staged.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await staged.close();
     if (!report.ok) throw new AppError('database', `Bản sao lưu "${name}" không đạt kiểm tra sau khi nâng cấp: ${report.problems[0]!.message}`);

@@ -102,7 +102,8 @@ describe("a template's identity", () => {
   it('edited in the hidden sheet to report as another unit: detected by its signature, nothing stored', async () => {
     const { filled, figure } = await setup();
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await filled('524', 40));
+    const original = await filled('524', 40);
+    await wb.xlsx.load(original.buffer.slice(original.byteOffset, original.byteOffset + original.byteLength) as ArrayBuffer);
     wb.getWorksheet(IDENTITY_SHEET)!.eachRow((row) => {
       if (row.getCell(1).value === 'unitCode') row.getCell(2).value = '534';
     });

@@ -125,7 +125,7 @@ describe('bringing in the database of the office of a province that merged into 
       .selectFrom('value_history as h').innerJoin('data_value as d', 'd.id', 'h.data_value_id').innerJoin('submission as s', 's.id', 'd.submission_id').innerJoin('org_unit as u', 'u.id', 's.unit_id')
       .select(['h.old_num', 'h.new_num', 'h.how']).where('u.code', '=', 'K2').where('h.old_num', 'is not', null).orderBy('h.id').execute();
     expect(history).toEqual([{ old_num: theirs2024.K2, new_num: 7, how: 'typed' }, { old_num: 7, new_num: theirs2024.K2, how: 'typed' }]);
-    expect(ours.checkDatabase(true)).toEqual({ ok: true, full: true, problems: [] });
+    expect(await ours.checkDatabase(true)).toEqual({ ok: true, full: true, problems: [] });
 
     // Again: a later copy of the same database (other bytes: its office wrote its letterhead since, which is not brought in), then the very same file.
     const before = contents(ours);
@@ -184,7 +184,7 @@ describe('bringing in the database of the office of a province that merged into 
     await p.plan([{ kind: 'count', comparator: '>=', threshold: 10, indicatorId: p.indicatorId.crimes, periodFrom: 2021, periodTo: 2024 }], [2021, 2024]);
     const inNew = province(await evaluateTargets(ours, { asOf: '2026-11-23', boundaryDate: '2026-01-01' }));
     expect(inNew['2024']).toBe(sum(ours2024) + sum(theirs2024));
-    expect(ours.checkDatabase(true).ok).toBe(true);
+    expect((await ours.checkDatabase(true)).ok).toBe(true);
   });
 
   it('a later copy brings only what is new; a figure the other office changed since is reported and this office keeps its own', async () => {
@@ -215,6 +215,14 @@ describe('bringing in the database of the office of a province that merged into 
     await ours.copyDatabase(own);
     await expect(importOfficeDatabase(ours, { file: own })).rejects.toThrow('"ban-sao.db" là chính cơ sở dữ liệu đang dùng (hoặc một bản sao lưu của nó): không có gì để nhập.');
     await expect(importOfficeDatabase(ours, { file: path.join(ours.database.dir, 'khong-co.db') })).rejects.toThrow('Không tìm thấy tệp');
+    // Another office's file with a trigger added that would rewrite the figures brought in.
+    const tampered = await theirCopy('co-trigger.db');
+    const raw = new BetterSqlite3(tampered);
+    raw.exec('CREATE TRIGGER doi_so_lieu AFTER INSERT ON data_value BEGIN UPDATE data_value SET num_value = 0 WHERE id = new.id; END');
+    raw.close();
+    await expect(importOfficeDatabase(ours, { file: tampered })).rejects.toThrow(
+      'Không nhập được "co-trigger.db": cấu trúc dữ liệu khác với phần mềm (có thêm trigger "doi_so_lieu" (trên bảng data_value) không do phần mềm tạo). Không có gì được thay đổi.',
+    );
     expect(contents(ours)).toEqual(before);
   });
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase, type AppDatabase } from '../../../db/connection';
 import { checkDatabaseFile } from '../../../db/check-database';
+import { expectedSchema, readSchema, schemaDifferences } from '../../../db/schema-compare';
 import { AppError } from '../../../shared/errors';
 
 /** Where a database keeps its identity (made once by the upgrade that brought offices together). */
@@ -73,7 +74,8 @@ export async function openOfficeDatabase(file: string): Promise<OfficeDatabase> 
     const copy = path.join(dir, 'van-phong-khac.db');
     fs.copyFileSync(file, copy);
     if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
-    const report = checkDatabaseFile(copy, true);
+    // Its structure is compared once upgraded, below, with a message of its own.
+    const report = await checkDatabaseFile(copy, true, false);
     if (!report.ok) {
       throw new AppError(
         'database',
@@ -83,6 +85,17 @@ export async function openOfficeDatabase(file: string): Promise<OfficeDatabase> 
     }
     const databaseId = readIdentity(copy);
     const source = await openDatabase(copy, { backupDir: dir });
+    // Upgraded, it must be exactly what this version makes: anything added (a trigger) is refused before a row is copied.
+    const differences = schemaDifferences(readSchema(source.sqlite), await expectedSchema());
+    if (differences.length > 0) {
+      await source.close();
+      source.sqlite.close();
+      throw new AppError(
+        'database',
+        `Không nhập được "${fileName}": cấu trúc dữ liệu khác với phần mềm (${differences[0]}${differences.length > 1 ? ` và ${differences.length - 1} khác biệt nữa` : ''}). Không có gì được thay đổi.`,
+        differences.map((message) => ({ message })),
+      );
+    }
     const label = readLabel(source.sqlite, fileName);
     return {
       source,

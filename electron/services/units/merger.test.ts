@@ -89,7 +89,7 @@ describe('the 2025 merger, recorded', () => {
     expect((await recordSplit(ctx, { from: 'D1', into: [{ code: 'X1', share: 0.6 }, { code: 'X2', share: 0.4 }], date: REFORM, basis: BASIS })).alreadyRecorded).toBe(true);
     expect((await recordEnd(ctx, { code: 'D2', date: REFORM, basis: BASIS })).alreadyRecorded).toBe(true);
     expect(await listUnitEvents(ctx)).toHaveLength(events);
-    expect(ctx.checkDatabase(true)).toMatchObject({ ok: true });
+    expect(await ctx.checkDatabase(true)).toMatchObject({ ok: true });
   });
 
   it('refuses a split whose shares pass 100% or whose parts do not exist, changing nothing', async () => {

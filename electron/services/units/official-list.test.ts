@@ -121,7 +121,7 @@ describe('the official administrative-unit list', () => {
     expect(kept).toEqual([{ original_name: 'danh-muc-2025.xlsx', sha256: sha256(fs.readFileSync(path.join(ctx.database.dir, 'danh-muc-2025.xlsx'))) }]);
     const again = await applyOfficialList(ctx, list, choices);
     expect(again).toMatchObject({ added: [], renamed: [], moved: [], reused: [], backup: null, unchanged: 6 });
-    expect(ctx.checkDatabase(true).ok).toBe(true);
+    expect((await ctx.checkDatabase(true)).ok).toBe(true);
   });
 
   it('a province code reused in 2025: the old province continues in the new one, and its units still standing move under it', async () => {

@@ -19,6 +19,7 @@ import { evaluateTargets } from '../services/targets/evaluate-targets';
 import { getDashboard, getIndicatorSeries, listLinkableIndicators } from '../services/targets/dashboard';
 import { listRegisters, saveRegister } from '../services/targets/registers';
 import { saveChartPng } from '../services/files/save-chart-png';
+import { viewMessage, saveOriginalCopy } from '../services/files/message-view';
 import { openOriginal } from '../services/files/open-original';
 import { saveReviewReport } from '../services/export/review-report';
 import { inspectBackup, restoreBackup } from '../services/backup/restore';
@@ -194,6 +195,8 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
     'submissions:save-correction': (input) => saveCorrectionDraft(ctx, input.roundId, input.unitId, input.text),
     'submissions:get-provenance': (input) => getValueProvenance(ctx, input),
     'files:open-original': (input) => openOriginal(ctx, input.fileId),
+    'files:view-message': (input) => viewMessage(ctx, input.fileId),
+    'files:save-copy': (input) => saveOriginalCopy(ctx, input.fileId),
     'submissions:list-history': (input) => listHistory(ctx.db, { ...input, limit: 5000 }),
     'submissions:export-history': (input) => exportHistory(ctx, input),
     'submissions:get-check-settings': async () => ({ changeFactor: await getChangeFactor(ctx.db) }),

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import { warmReplyParser } from '../services/import/reply-parser';
+import { cleanViewFolder } from '../services/files/open-original';
 import { takeDailyBackupIfDue } from '../services/backup/backups';
 import { createServiceContext, type ServiceContext } from '../services/context';
 import { LiveDatabase } from '../../db/live-database';
@@ -107,6 +108,12 @@ async function start() {
   mainWindow = createWindow();
   // Once a day, a copy of the database at start-up, in the background.
   void takeDailyBackupIfDue(context).catch((e) => log('Không sao lưu được hằng ngày', e));
+  // Copies opened for viewing more than a day ago are removed (the originals stay in the database).
+  try {
+    cleanViewFolder(context);
+  } catch (e) {
+    log('Không dọn được thư mục xem tệp', e);
+  }
   // The parse worker starts now, in the background, so the first import does not wait for it.
   void warmReplyParser().catch((e) => log('Không khởi động được luồng đọc tệp', e));
 }

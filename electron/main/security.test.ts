@@ -97,7 +97,10 @@ describe('Electron security checklist', () => {
     const page = sourceFiles(path.join(root, 'renderer/src')).filter((f) => fs.readFileSync(f, 'utf8').includes("'files:open-original'"));
     expect(page.map((f) => path.relative(root, f))).toEqual(['renderer/src/features/submissions/queries.ts']);
     const opener = fs.readFileSync(path.join(root, 'electron/services/files/open-original.ts'), 'utf8');
-    expect(opener.indexOf('mode: 0o444')).toBeLessThan(opener.indexOf('openWithSystem('));
+    // Marked as from the internet, then made read-only, before it reaches another program.
+    expect(opener.indexOf('markFromInternet(target)')).toBeGreaterThan(0);
+    expect(opener.indexOf('markFromInternet(target)')).toBeLessThan(opener.indexOf('fs.chmodSync(target, 0o444)'));
+    expect(opener.indexOf('fs.chmodSync(target, 0o444)')).toBeLessThan(opener.indexOf('openWithSystem('));
   });
 });
 

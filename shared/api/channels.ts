@@ -69,6 +69,8 @@ export const channels = [
   'submissions:save-correction',
   'submissions:get-provenance',
   'files:open-original',
+  'files:view-message',
+  'files:save-copy',
   'submissions:list-history',
   'submissions:export-history',
   'submissions:get-check-settings',

@@ -10,7 +10,7 @@ import type { DashboardView, IndicatorSeries, LinkableIndicator, TargetEvaluatio
 import type { RegisterView } from '../domain/registers';
 import { childRules, valueTypes, type FormDetail, type FormDraft, type FormSummary } from '../domain/forms';
 import type { RoundSummary, SubmissionEntry } from '../domain/rounds';
-import type { ImportResult, InboxMessage, MailboxView, ReplyTableView } from '../domain/inbox';
+import type { ImportResult, InboxMessage, MailboxView, ReplyTableView, MessageView } from '../domain/inbox';
 import type { RoundSnapshot } from '../domain/rounds';
 import type { RoundMatrix } from '../domain/matrix';
 import type { PeriodComparison } from '../domain/comparison';
@@ -284,6 +284,10 @@ export const contract = {
   /** Asks where to save the correction request (as the user adjusted it) as an .eml draft; null when cancelled. */
   'submissions:save-correction': channel<string | null>()(z.object({ ...submissionRef, text: z.string().trim().min(1, 'Thư không có nội dung').max(20_000).optional() }).strict()),
   'files:open-original': channel<string>()(z.object({ fileId: id }).strict()),
+  /** A kept e-mail (.eml, .msg) read for showing inside the app. */
+  'files:view-message': channel<MessageView>()(z.object({ fileId: id }).strict()),
+  /** Asks where to save a copy of a kept original (marked as from the internet); null when cancelled. */
+  'files:save-copy': channel<string | null>()(z.object({ fileId: id }).strict()),
   'submissions:get-provenance': channel<ValueProvenance>()(z.object({ ...submissionRef, indicatorId: id }).strict()),
   /** The newest 5,000 changes that pass the filter. */
   'submissions:list-history': channel<HistoryEntry[]>()(historyFilter),

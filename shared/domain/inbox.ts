@@ -47,6 +47,8 @@ export interface MailboxView {
 
 export interface InboxMessage {
   id: number;
+  /** The kept original (the e-mail as it came, or the loose file). */
+  sourceFileId: number | null;
   source: 'eml' | 'msg' | 'mbox' | 'imap' | 'file';
   fileName: string | null;
   fromAddress: string | null;
@@ -61,4 +63,18 @@ export interface InboxMessage {
   roundName: string | null;
   notes: string[];
   attachments: string[];
+}
+
+/** An e-mail kept as it came (.eml, .msg), shown inside the app: never handed to another program. */
+export interface MessageView {
+  fileName: string;
+  subject: string | null;
+  from: string | null;
+  to: string[];
+  sentAt: string | null;
+  /** The plain-text body (HTML is never rendered), cut at a length a person reads. */
+  text: string;
+  textCut: boolean;
+  /** Each attachment with its own stored file, to open (documents only) or save elsewhere. */
+  attachments: { fileId: number | null; name: string; size: number }[];
 }

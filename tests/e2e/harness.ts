@@ -1,3 +1,4 @@
+import { warmReplyParser } from '../../electron/services/import/reply-parser';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
@@ -112,7 +113,9 @@ export function useAppInChromium(): { open(options?: { hash?: string; now?: Date
   let browser: Browser | null = null;
   let app: AppUnderTest | null = null;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    // As the app does at its start (electron/main): the parse workers are started and warmed, so the
+    // first file a test picks does not wait for a thread to load its readers.
+    [browser] = await Promise.all([launchBrowser(), warmReplyParser()]);
   });
   afterAll(async () => {
     await browser?.close();

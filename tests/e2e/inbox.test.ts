@@ -90,6 +90,38 @@ describe('inbox', () => {
     fs.mkdirSync(path.join(ctx.database.dir, 'x'), { recursive: true });
   });
 
+  it('shows a received e-mail inside the app, its attachments each to open (documents only) or save, never the e-mail itself to another program', async () => {
+    app = await chromiumApp.open({ hash: '#/inbox', now: new Date('2020-07-04T02:00:00Z') });
+    const { page, ctx } = app;
+    await seedDemoRound(ctx);
+    const eml = await buildEml({
+      from: 'nguoi.la@example.invalid', fromName: 'Người lạ', subject: 'Thư có tệp lạ', messageId: '<xem-e2e@example.invalid>',
+      text: 'Kính gửi Văn phòng thường trực,\nxin gửi báo cáo và một chương trình.',
+      attachments: [{ filename: 'bao-cao.xlsx', content: await ownLayoutWorkbook([['Vũ trường', 'Cơ sở', 4]]) }, { filename: 'chay-ngay.exe', content: Buffer.from('MZ') }],
+    });
+    await page.evaluate(async (data) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], 'thu-la.eml'));
+      const zone = document.querySelector('[data-testid="inbox-drop-zone"]')!;
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, eml.toString('base64'));
+    await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 }).toMatch(/^Đã xử lý 1 tệp/);
+    await page.locator('.ag-row', { hasText: 'Thư có tệp lạ' }).click();
+    const details = page.getByRole('complementary', { name: 'Chi tiết' });
+    await details.getByRole('button', { name: 'Xem thư' }).click();
+    const viewer = details.getByRole('region', { name: 'Nội dung thư' });
+    await expect.poll(() => viewer.getByTestId('message-text').textContent()).toContain('xin gửi báo cáo và một chương trình.');
+    expect(await viewer.textContent()).toContain('Người lạ <nguoi.la@example.invalid>');
+    // The workbook opens (a read-only copy); the program can only be saved.
+    const exe = viewer.getByRole('listitem').filter({ hasText: 'chay-ngay.exe' });
+    expect(await exe.getByRole('button', { name: 'Mở' }).count()).toBe(0);
+    await viewer.getByRole('listitem').filter({ hasText: 'bao-cao.xlsx' }).getByRole('button', { name: 'Mở' }).click();
+    await expect.poll(() => ctx.platform.opened.map((p) => path.basename(p))).toEqual([expect.stringMatching(/^\d+-bao-cao\.xlsx$/)]);
+    await exe.getByRole('button', { name: 'Lưu bản sao…' }).click();
+    await expect.poll(() => viewer.getByRole('status').textContent()).toMatch(/^Đã lưu bản sao: .*chay-ngay\.exe$/);
+    await app.screenshot('24-inbox-message-view');
+  });
+
   it('checks a mailbox set up in the screen, against a real IMAP server on 127.0.0.1', async () => {
     const server = await startDovecot();
     try {

@@ -26,7 +26,7 @@ describe('checking and entering figures', () => {
     const keyOf = (start: string) => rows.find((r) => r.text.startsWith(start))!.rowKey;
     const workbook = await fillTemplate(templates.files.find((f) => f.unitCode === '534')!.workbook, { [keyOf('Tổng số cơ sở kinh doanh')]: 30 });
     const eml = path.join(ctx.database.dir, 'duc-pho.eml');
-    fs.writeFileSync(eml, await buildEml({ from: 'vanphong@ducpho.gov.vn', subject: 'Báo cáo tổng kết', messageId: '<dp1@ducpho.gov.vn>', attachments: [{ filename: 'BC Đức Phổ.xlsx', content: workbook }] }));
+    fs.writeFileSync(eml, await buildEml({ from: 'vpubnd.ducpho@quangngai.gov.vn', subject: 'Báo cáo tổng kết', messageId: '<dp1@ducpho.gov.vn>', attachments: [{ filename: 'BC Đức Phổ.xlsx', content: workbook }] }));
     expect((await importReply(ctx, eml)).status).toBe('imported');
 
     // Bình Sơn's report came on paper: open its sheet from the board.
@@ -118,7 +118,7 @@ describe('checking and entering figures', () => {
     await cellAt(`u${ducPho}`).click();
     const provenance = page.getByRole('complementary', { name: 'Nguồn gốc số liệu' });
     await expect.poll(() => provenance.getByTestId('provenance-source').textContent()).toContain('BC Đức Phổ.xlsx');
-    expect(await provenance.getByTestId('provenance-source').textContent()).toContain('Báo cáo tổng kết — vanphong@ducpho.gov.vn');
+    expect(await provenance.getByTestId('provenance-source').textContent()).toContain('Báo cáo tổng kết — vpubnd.ducpho@quangngai.gov.vn');
     expect(await provenance.getByTestId('provenance-history').textContent()).toMatch(/\(trống\) → 30 \(Nhập từ tệp, BC Đức Phổ\.xlsx\)/);
     await app.screenshot('33-matrix-provenance');
     await cellAt(`u${binhSon}`).click();

@@ -17,7 +17,7 @@ import { withHugeSharedStrings, withLyingPart } from '../fixtures/hostile-large/
  */
 const FILE_MS = 10_000;
 const PEAK_MB = 600;
-const cli = path.resolve('tests/support/cli-with-rss.ts');
+const cli = path.resolve('electron/testing/cli-with-rss.ts');
 
 let dir: string;
 let db: string;

@@ -5,12 +5,17 @@ import type { ServiceContext } from '../context';
 import { readParts } from '../import/read-parts';
 import { readOriginal } from './file-store';
 import { safeFileStem } from './safe-name';
+import { markFromInternet } from './internet-zone';
 
 /**
  * Kinds of file the office may open with the system's program. Anything else (programs, scripts,
  * macro-enabled workbooks, CSV that a spreadsheet would evaluate) can only be saved elsewhere.
+ * E-mails (.eml, .msg) are shown inside the app (message-view.ts): handed to a mail program, their
+ * attachments, whatever they are, would be one click from running.
  */
-const OPENABLE = new Set(['xlsx', 'xls', 'docx', 'doc', 'odt', 'ods', 'pdf', 'jpg', 'jpeg', 'png', 'txt', 'eml', 'msg']);
+const OPENABLE = new Set(['xlsx', 'xls', 'docx', 'doc', 'odt', 'ods', 'pdf', 'jpg', 'jpeg', 'png', 'txt']);
+/** Copies older than this are removed from the viewing folder when the app starts. */
+const VIEW_COPY_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 /** Where the copies opened for viewing go: a folder of the app's own beside the database. */
 export function viewFolder(ctx: ServiceContext): string {
@@ -27,6 +32,9 @@ export async function openOriginal(ctx: ServiceContext, fileId: number): Promise
   const original = await readOriginal(ctx.db, fileId, readParts);
   const base = path.basename(original.name.replace(/\\/g, '/'));
   const extension = path.extname(base).slice(1).toLowerCase();
+  if (extension === 'eml' || extension === 'msg') {
+    throw new AppError('invalid-input', `Thư "${base}" được xem ngay trong phần mềm (Xem thư), không mở bằng chương trình khác.`);
+  }
   if (!OPENABLE.has(extension)) {
     throw new AppError(
       'invalid-input',
@@ -41,8 +49,36 @@ export async function openOriginal(ctx: ServiceContext, fileId: number): Promise
     fs.chmodSync(target, 0o644);
     fs.rmSync(target);
   }
-  // Created read-only (on Windows, libuv sets the read-only attribute for a mode without write).
-  fs.writeFileSync(target, original.bytes, { mode: 0o444 });
+  // Marked as from the internet (Office's Protected View) while still writable, then made read-only
+  // (on Windows, libuv sets the read-only attribute for a mode without write).
+  fs.writeFileSync(target, original.bytes, { mode: 0o644 });
+  markFromInternet(target);
+  fs.chmodSync(target, 0o444);
   await ctx.platform.openWithSystem(target);
   return target;
+}
+
+/** Removes copies opened for viewing more than a day ago (at the app's start): the originals stay in the database. */
+export function cleanViewFolder(ctx: ServiceContext, now = Date.now()): number {
+  const folder = viewFolder(ctx);
+  let removed = 0;
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const file = path.join(folder, name);
+    try {
+      const stat = fs.lstatSync(file);
+      if (!stat.isFile() || now - stat.mtimeMs <= VIEW_COPY_MAX_AGE_MS) continue;
+      fs.chmodSync(file, 0o644);
+      fs.rmSync(file);
+      removed++;
+    } catch {
+      // open in another program (Windows keeps it locked): left for the next start
+    }
+  }
+  return removed;
 }

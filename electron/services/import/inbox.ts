@@ -21,7 +21,7 @@ export async function listInboxMessages(ctx: ServiceContext): Promise<InboxMessa
     .leftJoin('report_round as r', 'r.id', 'm.round_id')
     .leftJoin('stored_file as f', 'f.id', 'm.source_file_id')
     .select([
-      'm.id', 'm.source', 'f.original_name', 'm.from_address', 'm.from_name', 'm.subject', 'm.sent_at', 'm.imported_at', 'm.status',
+      'm.id', 'm.source', 'm.source_file_id', 'f.original_name', 'm.from_address', 'm.from_name', 'm.subject', 'm.sent_at', 'm.imported_at', 'm.status',
       'm.unit_id', 'u.name as unit_name', 'm.round_id', 'r.name as round_name', 'm.problem',
     ])
     .orderBy('m.imported_at', 'desc')
@@ -32,6 +32,7 @@ export async function listInboxMessages(ctx: ServiceContext): Promise<InboxMessa
   for (const a of attachments) byMessage.set(a.message_id, [...(byMessage.get(a.message_id) ?? []), a.file_name]);
   return rows.map((r) => ({
     id: r.id,
+    sourceFileId: r.source_file_id,
     source: r.source as InboxMessage['source'],
     fileName: r.original_name,
     fromAddress: r.from_address,

@@ -8,6 +8,7 @@ import type { ReceivedFile } from './read-message';
 import { parseReply, readSource, type ImportSource, type ParsedReply } from './parse-reply';
 import { expandZip } from './expand-zip';
 import { readFormTables } from '../forms/read-form-tables';
+import { readMessageView } from './read-message-view';
 
 /** A kept container taken apart again: a zip's entries, or an e-mail's (.eml, .msg) attachments. */
 async function containerParts(container: { name: string; bytes: Uint8Array }): Promise<ReceivedFile[]> {
@@ -25,6 +26,7 @@ export const parseTasks = {
   reply,
   parts: containerParts,
   formTables: readFormTables,
+  messageView: readMessageView,
 };
 
 export type ParseTasks = typeof parseTasks;

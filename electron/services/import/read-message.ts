@@ -16,6 +16,9 @@ export interface ReceivedMessage {
   subject: string | null;
   sentAt: string | null;
   attachments: ReceivedFile[];
+  /** For showing the message (an .msg's own): its plain-text body and recipients. */
+  body?: string;
+  recipients?: string[];
 }
 
 export const MAX_ATTACHMENTS = 30;

@@ -51,5 +51,11 @@ export function readMsg(fileName: string, bytes: Uint8Array): ReceivedMessage {
     subject: subject ? cleanText(subject) : null,
     sentAt: sent,
     attachments,
+    body: text(data.body) ?? '',
+    recipients: (data.recipients ?? []).slice(0, 200).map((r) => {
+      const name = text(r.name);
+      const address = text(r.smtpAddress) ?? text(r.email) ?? '';
+      return name ? `${cleanText(name)} <${address}>` : address;
+    }),
   };
 }

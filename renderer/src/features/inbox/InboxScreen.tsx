@@ -10,6 +10,7 @@ import { useCheckMailbox, useImportDropped, useImportFiles, useInbox } from './q
 import { MailboxCard } from './MailboxCard';
 import { readDroppedFiles } from './read-dropped';
 import { ReviewPanel } from './ReviewPanel';
+import { MessageViewer } from './MessageViewer';
 import { StatusFilter } from '../../ui/StatusFilter';
 import { text } from './text';
 import '../../ui/grid-modules';
@@ -24,6 +25,7 @@ export function InboxScreen() {
   const progress = useProgress('import');
   const [filter, setFilter] = useState<Filter>('all');
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [showingMessage, setShowingMessage] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [skipped, setSkipped] = useState<string[]>([]);
   const busy = importFiles.isPending || importDropped.isPending || checkMail.isPending;
@@ -118,7 +120,10 @@ export function InboxScreen() {
             localeText={text.grid}
             loading={inbox.isPending}
             rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-            onRowClicked={(e) => setSelectedId(e.data?.id ?? null)}
+            onRowClicked={(e) => {
+              setSelectedId(e.data?.id ?? null);
+              setShowingMessage(false);
+            }}
             animateRows={false}
           />
         </div>
@@ -128,7 +133,13 @@ export function InboxScreen() {
             <p className="muted">
               {selected.fromName ?? ''} {selected.fromAddress ? `<${selected.fromAddress}>` : ''}
             </p>
-            {selected.attachments.length > 0 && (
+            {selected.source !== 'file' && selected.sourceFileId !== null && (
+              <button type="button" onClick={() => setShowingMessage((v) => !v)} aria-expanded={showingMessage}>
+                {showingMessage ? text.message.hide : text.message.show}
+              </button>
+            )}
+            {showingMessage && selected.source !== 'file' && selected.sourceFileId !== null && <MessageViewer key={selected.id} fileId={selected.sourceFileId} />}
+            {selected.attachments.length > 0 && !showingMessage && (
               <>
                 <h3>{text.attachments}</h3>
                 <ul>{selected.attachments.map((a) => <li key={a}>{a}</li>)}</ul>

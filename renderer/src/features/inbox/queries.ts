@@ -31,3 +31,13 @@ export function useReviewMessage() {
   const refresh = useRefreshAfterImport();
   return useMutation({ mutationFn: (input: InputOf<'inbox:review-message'>) => call('inbox:review-message', input), onSuccess: refresh });
 }
+
+/** A kept e-mail read for showing inside the app (never handed to a mail program). */
+export function useMessageView(fileId: number | null) {
+  return useQuery({ queryKey: ['inbox', 'message-view', fileId], queryFn: () => call('files:view-message', { fileId: fileId! }), enabled: fileId !== null });
+}
+
+/** Saves a copy of a kept original where the user chooses. */
+export function useSaveCopy() {
+  return useMutation({ mutationFn: (fileId: number) => call('files:save-copy', { fileId }) });
+}

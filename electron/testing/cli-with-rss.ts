@@ -3,7 +3,7 @@
  * memory (the whole process: main thread and worker threads) as its last line on stderr:
  * `maxrss-kb <n>`. The hostile-intake tests spawn it and read that line.
  */
-import { runCli } from '../../electron/cli/run-cli';
+import { runCli } from '../cli/run-cli';
 
 process.on('exit', () => process.stderr.write(`\nmaxrss-kb ${process.resourceUsage().maxRSS}\n`));
 process.exitCode = await runCli(process.argv.slice(2), {

@@ -1,3 +1,4 @@
+import { storageFailureReason } from './storage-failure';
 import crypto from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 
@@ -107,7 +108,7 @@ export async function checkDatabaseFile(file: string, full: boolean, compareSche
     sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
     return checkDatabase(sqlite, { full, ...(expected ? { expected } : {}) });
   } catch (e) {
-    return { ok: false, full, problems: [{ kind: 'integrity', message: `Không đọc được tệp dữ liệu: ${(e as Error).message}` }] };
+    return { ok: false, full, problems: [{ kind: 'integrity', message: `Không đọc được tệp dữ liệu: ${storageFailureReason(e)}.` }] };
   } finally {
     sqlite?.close();
   }

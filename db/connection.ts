@@ -1,3 +1,4 @@
+import { storageFailureReason } from './storage-failure';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -65,14 +66,13 @@ function openSqlite(file: string, nativeBinding: string | undefined): BetterSqli
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'MODULE_NOT_FOUND' || code === 'ERR_DLOPEN_FAILED' || /NODE_MODULE_VERSION/.test(String(e))) {
-      throw new AppError('database', 'Không nạp được thư viện SQLite của phần mềm. Hãy cài đặt lại phần mềm (khi phát triển: chạy lại `npm start`).', [
-        { message: String((e as Error).message) },
-      ]);
+      throw new AppError('database', 'Không nạp được thư viện SQLite của phần mềm. Hãy cài đặt lại phần mềm (khi phát triển: chạy lại `npm start`).', undefined, { cause: e });
     }
     throw new AppError(
       'database',
-      `Không mở được tệp dữ liệu "${file}": tệp không phải cơ sở dữ liệu của phần mềm hoặc đã bị hỏng.`,
-      [{ message: String((e as Error).message) }],
+      `Không mở được tệp dữ liệu "${file}": ${storageFailureReason(e)}.`,
+      undefined,
+      { cause: e },
     );
   }
 }
@@ -140,8 +140,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
           'database',
           `Không nâng cấp được tệp dữ liệu ở bước "${m.name}". Tệp dữ liệu được giữ nguyên như trước khi nâng cấp${
             backupPath ? `; bản sao lưu: ${backupPath}` : ''
-          }.`,
-          [{ message: String((e as Error).message) }],
+          } (${storageFailureReason(e)}).`,
+          undefined,
+          { cause: e },
         );
       }
     }

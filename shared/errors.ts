@@ -29,8 +29,9 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetail[] | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: ErrorDetail[]) {
-    super(message);
+  /** `cause`: the technical error behind it (a library's own text), for the log, never shown to the user. */
+  constructor(code: ErrorCode, message: string, details?: ErrorDetail[], options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'AppError';
     this.code = code;
     this.details = details;

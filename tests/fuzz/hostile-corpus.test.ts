@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../electron/testing/service-context';
 import { seedDemoRound } from '../../electron/testing/seed-round';
 import { importFile } from '../../electron/services/import/import-file';
+import { englishIn } from '../support/english-words';
 import { openOriginal, viewFolder } from '../../electron/services/files/open-original';
 
 /**
@@ -56,6 +57,7 @@ describe('the corpus of hostile files', () => {
     const [r] = results;
     expect(r).toMatchObject({ status: want.status, values: 0 });
     expect([...r!.errors, ...r!.warnings].join('\n')).toMatch(want.says);
+    for (const said of [...r!.errors, ...r!.warnings]) expect(englishIn(said), said).toBeNull();
     // A refusal keeps nothing; a message kept for review keeps its original once.
     if (want.status === 'rejected') expect(await storedFiles()).toBe(before);
     else expect(await storedFiles()).toBeGreaterThan(before);
@@ -108,5 +110,14 @@ describe('attachments named like paths, devices and programs', () => {
     // Opening again replaces the read-only copy.
     await openOriginal(ctx, id('../../thoat-ra-ngoai.xlsx'));
     expect(fs.readdirSync(folder)).toHaveLength(2);
+  });
+});
+
+describe('the check for English in what the user reads', () => {
+  it('catches a library’s own words and lets Vietnamese with file names and quoted text through', () => {
+    expect(englishIn('Không đọc được tệp "bc.xlsx": tệp bị hỏng (Cannot read properties of undefined (reading \'0\')).')).toBe('Cannot');
+    expect(englishIn('Không đọc được văn bản Word cũ "a.doc": tệp bị hỏng (Header Signature: Expected D0CF11E0).')).toBe('Header');
+    expect(englishIn('Tệp "bao-cao.xlsx" quá lớn khi giải nén (giới hạn 25 MB mỗi phần, 50 MB tất cả); không đọc.')).toBeNull();
+    expect(englishIn('Thư này có cùng mã thư (Message-ID) với thư đã nhận ngày 04/07/2020; tệp "the end of file.xlsx".')).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { makeTempDir } from '../../db/testing/test-db';
 import { runCliCaptured as run } from '../../electron/testing/run-cli-captured';
 import { manyRecipientsMsg } from '../fixtures/msg';
 import { ownLayoutWorkbook } from '../fixtures/replies';
+import { englishIn } from '../support/english-words';
 import { withHugeSharedStrings, withLyingPart } from '../fixtures/hostile-large/lying-zips';
 
 /**
@@ -46,7 +47,11 @@ function importInProcess(...files: string[]): Promise<Imported> {
       const ms = performance.now() - started;
       const rss = /maxrss-kb (\d+)/.exec(err);
       if (code !== 0 || !rss) return reject(new Error(`import ended with ${code}: ${err}`));
-      resolve({ results: out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)), ms, peakMb: Number(rss[1]) / 1024 });
+      const results = out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Imported['results'][number]);
+      // Whatever the file, what the user reads is Vietnamese.
+      const english = results.flatMap((r) => [...r.errors, ...r.warnings]).find((said) => englishIn(said) !== null);
+      if (english) return reject(new Error(`English in what the user reads: ${english}`));
+      resolve({ results, ms, peakMb: Number(rss[1]) / 1024 });
     });
   });
 }

@@ -1,3 +1,4 @@
+import { storageFailureReason } from '../../../db/storage-failure';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
@@ -101,7 +102,7 @@ function mirrorTo(folder: string, mirror: string, now: Date): string | null {
     rotate(mirror, now);
     return null;
   } catch (e) {
-    return `Không chép được bản sao lưu sang ${mirror}: ${(e as Error).message}`;
+    return `Không chép được bản sao lưu sang ${mirror}: ${storageFailureReason(e)}.`;
   }
 }
 
@@ -121,7 +122,7 @@ export async function takeBackup(ctx: ServiceContext, kind: BackupKind): Promise
     await ctx.copyDatabase(target);
   } catch (e) {
     fs.rmSync(target, { force: true });
-    throw new AppError('internal', `Không sao lưu được vào ${folder}: ${(e as Error).message}`);
+    throw new AppError('internal', `Không sao lưu được vào ${folder}: ${storageFailureReason(e)}.`, undefined, { cause: e });
   }
   rotate(folder, now);
   const mirror = await getMirror(ctx);

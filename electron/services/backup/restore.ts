@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { checkDatabase } from '../../../db/check-database';
+import { storageFailureReason } from '../../../db/storage-failure';
 import { openDatabase } from '../../../db/connection';
 import { expectedSchema } from '../../../db/schema-compare';
 import { migrations } from '../../../db/migrations/index';
@@ -20,7 +21,7 @@ export function inspectBackupFile(file: string, name = path.basename(file)): Bac
   try {
     sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   } catch (e) {
-    throw new AppError('invalid-input', `Không mở được "${name}": tệp không phải cơ sở dữ liệu của phần mềm hoặc đã bị hỏng.`, [{ message: (e as Error).message }]);
+    throw new AppError('invalid-input', `Không mở được "${name}": ${storageFailureReason(e)}.`, undefined, { cause: e });
   }
   try {
     let report;
@@ -28,7 +29,7 @@ export function inspectBackupFile(file: string, name = path.basename(file)): Bac
       report = checkDatabase(sqlite, { full: true });
     } catch (e) {
       // SQLite refuses to read it at all: not a database, or damaged past its own check.
-      report = { ok: false, full: true, problems: [{ kind: 'integrity' as const, message: `tệp không phải cơ sở dữ liệu của phần mềm hoặc đã bị hỏng (${(e as Error).message})` }] };
+      report = { ok: false, full: true, problems: [{ kind: 'integrity' as const, message: `tệp không phải cơ sở dữ liệu của phần mềm hoặc đã bị hỏng (${storageFailureReason(e)})` }] };
     }
     const count = (table: string) => {
       try {

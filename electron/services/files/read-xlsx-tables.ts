@@ -1,9 +1,14 @@
 import * as XLSX from '@e965/xlsx';
+import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import JSZip from 'jszip';
 import { AppError } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text/fold';
 import { fixLegacyTable, type SourceTable } from './source-table';
 import { inflatePart, openZip, zipFiles, ZipPartTooLarge } from './bounded-zip';
+
+// Excel 5/95 and older keep text as 8-bit bytes in the workbook's code page (1252 for text typed in
+// TCVN3 or VNI fonts, 1258 for Vietnamese Windows): without SheetJS's code-page tables it is misread.
+XLSX.set_cptable(cptable);
 
 export const MAX_SHEET_ROWS = 5_000;
 export const MAX_SHEET_COLUMNS = 100;
@@ -13,6 +18,10 @@ function isZip(bytes: Uint8Array): boolean {
 }
 function isOle2(bytes: Uint8Array): boolean {
   return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+}
+/** Excel 2.x, 3 and 4 worksheets are no container at all: a stream of records opening with a BOF record (09 00, 09 02, 09 04). */
+function isOldBiff(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x09 && (bytes[1] === 0x00 || bytes[1] === 0x02 || bytes[1] === 0x04) && bytes[3] === 0x00;
 }
 
 /** What an .xlsx may inflate to, in all and per part: a real reply is well under a megabyte. */
@@ -52,7 +61,7 @@ async function soundZip(fileName: string, bytes: Uint8Array): Promise<Uint8Array
 
 /** Opens an .xlsx or .xls workbook (formula cells keep their stored results); a damaged file gets a Vietnamese reason. */
 export async function openWorkbook(fileName: string, bytes: Uint8Array): Promise<XLSX.WorkBook> {
-  if (!isZip(bytes) && !isOle2(bytes)) {
+  if (!isZip(bytes) && !isOle2(bytes) && !isOldBiff(bytes)) {
     throw new AppError('unsupported-file', `Không đọc được tệp Excel "${fileName}": nội dung tệp không phải bảng tính Excel.`);
   }
   const readable = isZip(bytes) ? await soundZip(fileName, bytes) : bytes;

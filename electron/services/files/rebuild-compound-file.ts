@@ -1,5 +1,6 @@
 import CFB from 'cfb';
 import { AppError } from '../../../shared/errors';
+import { readerFailureReason } from './reader-failure';
 
 /**
  * An OLE compound file (Outlook .msg, Word .doc) read by SheetJS's cfb, which follows every sector
@@ -17,7 +18,7 @@ export function rebuildCompoundFile(fileName: string, bytes: Uint8Array, what: s
   try {
     read = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' });
   } catch (e) {
-    throw new AppError('unsupported-file', `Không đọc được ${what} "${fileName}": tệp bị hỏng hoặc không đúng định dạng (${(e as Error).message}).`);
+    throw new AppError('unsupported-file', `Không đọc được ${what} "${fileName}": ${readerFailureReason(e)}.`, undefined, { cause: e });
   }
   const rebuilt = CFB.utils.cfb_new();
   const added = new Set<string>();

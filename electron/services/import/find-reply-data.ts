@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { isAppError } from '../../../shared/errors';
+import { readerFailureReason } from '../files/reader-failure';
 import type { RawCell } from '../../../shared/domain/cell-value';
 import { readDocxTables } from '../files/read-docx-tables';
-import { readDocTables } from '../files/read-doc-tables';
+import { readDocTables, type DocReading } from '../files/read-doc-tables';
 import { openWorkbook, workbookTables } from '../files/read-xlsx-tables';
 import { detectFormTable } from '../forms/detect-form-table';
 import { readUnitTemplate, type TemplateReading } from '../templates/read-unit-template';
@@ -18,7 +19,7 @@ export interface TableRowData {
 
 export type ReplyData =
   | { kind: 'template'; file: ReceivedFile; reading: TemplateReading; heading: string }
-  | { kind: 'table'; file: ReceivedFile; sheet: string | null; rows: TableRowData[]; heading: string; legacy: SourceTable['legacyEncoding'] };
+  | { kind: 'table'; file: ReceivedFile; sheet: string | null; rows: TableRowData[]; heading: string; legacy: SourceTable['legacyEncoding']; via?: DocReading['via'] };
 
 export interface FoundData {
   data: ReplyData | null;
@@ -44,7 +45,7 @@ async function readOne(file: ReceivedFile): Promise<ReplyData | null> {
   if (ext === '.doc') {
     const doc = await readDocTables(file.fileName, file.bytes);
     const found = detectFormTable(file.fileName, doc.tables);
-    return { kind: 'table', file, sheet: null, heading: doc.heading, legacy: found.table.legacyEncoding, rows: found.rows.map((r) => ({ text: r.text, raw: r.value, cell: r.valueCell })) };
+    return { kind: 'table', file, sheet: null, heading: doc.heading, legacy: found.table.legacyEncoding, via: doc.via, rows: found.rows.map((r) => ({ text: r.text, raw: r.value, cell: r.valueCell })) };
   }
   if (ext === '.docx') {
     const found = detectFormTable(file.fileName, await readDocxTables(file.fileName, file.bytes));
@@ -87,7 +88,7 @@ export async function findReplyData(received: ReceivedFile[]): Promise<FoundData
       if (!isAppError(e)) {
         // A reader library gave up on a file that passed the container's checks: the file is damaged
         // in a way only that reader notices (found by fuzzing). The reply is kept; the file is named.
-        notes.push(`Không đọc được tệp "${file.fileName}": tệp bị hỏng (${(e as Error).message.slice(0, 120)}).`);
+        notes.push(`Không đọc được tệp "${file.fileName}": ${readerFailureReason(e)}.`);
         continue;
       }
       notes.push(/Không tìm thấy bảng biểu mẫu/.test(e.message) ? `Tệp "${file.fileName}" không có bảng số liệu (có thể là công văn kèm theo).` : e.message);
@@ -95,8 +96,11 @@ export async function findReplyData(received: ReceivedFile[]): Promise<FoundData
   }
   const template = found.find((d) => d.kind === 'template');
   const best = template ?? found.sort((a, b) => (b.kind === 'table' ? b.rows.length : 0) - (a.kind === 'table' ? a.rows.length : 0))[0] ?? null;
-  if (best?.kind === 'table' && path.extname(best.file.fileName).toLowerCase() === '.doc') {
+  if (best?.kind === 'table' && best.via === 'text') {
     notes.push(`Tệp "${best.file.fileName}" là văn bản Word cũ (.doc): chỉ đọc được chữ, không có định dạng; hãy kiểm tra kỹ số liệu.`);
+  }
+  if (best?.kind === 'table' && best.via === 'libreoffice') {
+    notes.push(`Tệp "${best.file.fileName}" là văn bản Word cũ, được chuyển bằng LibreOffice để đọc bảng; hãy kiểm tra kỹ số liệu.`);
   }
   if (best?.kind === 'table' && best.legacy) {
     notes.push(`Tệp "${best.file.fileName}" được gõ bằng bảng mã ${legacyEncodingNames[best.legacy]}; đã chuyển sang Unicode.`);

@@ -72,7 +72,8 @@ function connectionError(e: unknown, m: MailboxSettings): AppError {
   if (/NONEXISTENT|doesn't exist|Mailbox doesn't exist/i.test(`${err.responseText ?? ''} ${err.message ?? ''}`)) {
     return new AppError('invalid-input', `Hộp thư không có thư mục "${m.folder}".`);
   }
-  return new AppError('invalid-input', `Không đọc được hộp thư ${m.user} trên ${m.host}: ${err.responseText ?? err.message ?? String(e)}`);
+  // The server's own words (English, often) go to the log with the cause; the user is told what to check.
+  return new AppError('invalid-input', `Không đọc được hộp thư ${m.user} trên ${m.host}: máy chủ thư từ chối yêu cầu hoặc ngắt kết nối. Hãy thử lại sau; nếu vẫn lỗi, kiểm tra thiết lập hộp thư.`, undefined, { cause: e });
 }
 
 /** A batch of messages fetched at once: at most this many, and at most this many bytes. */

@@ -19,7 +19,7 @@ parentPort?.on('message', (msg: WorkerRequest) => {
       (e: unknown) =>
         parentPort!.postMessage(
           (isAppError(e)
-            ? { id: msg.id, ok: false, code: e.code, message: e.message }
+            ? { id: msg.id, ok: false, code: e.code, message: e.message, ...(e.cause ? { detail: e.cause instanceof Error ? (e.cause.stack ?? e.cause.message) : String(e.cause) } : {}) }
             : // A reader's own failure: its English text is for the log, never for the user.
               { id: msg.id, ok: false, code: 'internal', message: '', detail: e instanceof Error ? (e.stack ?? e.message) : String(e) }) satisfies WorkerReply,
         ),

@@ -3,6 +3,7 @@ import { simpleParser } from 'mailparser';
 import { AppError } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text/fold';
 import { readSource } from './parse-reply';
+import { readMsg } from './read-msg';
 
 /** What a person reads of a message: at most this many characters of its body. */
 export const MAX_VIEW_TEXT = 100_000;
@@ -23,7 +24,7 @@ const cut = (text: string) => ({ text: text.slice(0, MAX_VIEW_TEXT), textCut: te
 export async function readMessageView({ fileName, bytes }: { fileName: string; bytes: Uint8Array }): Promise<ParsedMessageView> {
   const ext = path.extname(fileName).toLowerCase();
   if (ext !== '.eml' && ext !== '.msg') throw new AppError('invalid-input', `"${fileName}" không phải thư điện tử (.eml, .msg).`);
-  const { message } = await readSource({ fileName, bytes });
+  const message = ext === '.msg' ? readMsg(fileName, bytes, { forViewing: true }) : (await readSource({ fileName, bytes })).message;
   let body = '';
   let to: string[] = [];
   if (ext === '.eml') {

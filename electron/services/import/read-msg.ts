@@ -1,6 +1,7 @@
 import * as msgreader from '@kenjiuno/msgreader';
 import type MsgReaderClass from '@kenjiuno/msgreader';
 import { AppError } from '../../../shared/errors';
+import { readerFailureReason } from '../files/reader-failure';
 import { rebuildCompoundFile } from '../files/rebuild-compound-file';
 import { cleanText } from '../../../shared/text/fold';
 import { MAX_ATTACHMENTS, type ReceivedMessage } from './read-message';
@@ -21,7 +22,7 @@ function text(value: unknown): string | undefined {
 }
 
 /** Reads an Outlook .msg: sender, subject, date, Message-ID and attachments (@kenjiuno/msgreader). */
-export function readMsg(fileName: string, bytes: Uint8Array): ReceivedMessage {
+export function readMsg(fileName: string, bytes: Uint8Array, options: { forViewing?: boolean } = {}): ReceivedMessage {
   let reader: MsgReaderClass;
   let data;
   const container = rebuildCompoundFile(fileName, bytes, 'thư Outlook');
@@ -29,7 +30,7 @@ export function readMsg(fileName: string, bytes: Uint8Array): ReceivedMessage {
     reader = new MsgReader(new DataView(container.buffer, container.byteOffset, container.byteLength));
     data = reader.getFileData();
   } catch (e) {
-    throw new AppError('unsupported-file', `Không đọc được thư Outlook "${fileName}": ${(e as Error).message}`);
+    throw new AppError('unsupported-file', `Không đọc được thư Outlook "${fileName}": ${readerFailureReason(e)}.`, undefined, { cause: e });
   }
   if (data.error) throw new AppError('unsupported-file', `Không đọc được thư Outlook "${fileName}": tệp bị hỏng hoặc không phải thư .msg.`);
   const attachments = (data.attachments ?? []).slice(0, MAX_ATTACHMENTS).flatMap((a, i) => {
@@ -51,11 +52,15 @@ export function readMsg(fileName: string, bytes: Uint8Array): ReceivedMessage {
     subject: subject ? cleanText(subject) : null,
     sentAt: sent,
     attachments,
-    body: text(data.body) ?? '',
-    recipients: (data.recipients ?? []).slice(0, 200).map((r) => {
-      const name = text(r.name);
-      const address = text(r.smtpAddress) ?? text(r.email) ?? '';
-      return name ? `${cleanText(name)} <${address}>` : address;
-    }),
+    ...(options.forViewing
+      ? {
+          body: text(data.body) ?? '',
+          recipients: (data.recipients ?? []).slice(0, 200).map((r) => {
+            const name = text(r.name);
+            const address = text(r.smtpAddress) ?? text(r.email) ?? '';
+            return name ? `${cleanText(name)} <${address}>` : address;
+          }),
+        }
+      : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { storageFailureReason } from '../../../db/storage-failure';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -111,6 +112,6 @@ export async function openOfficeDatabase(file: string): Promise<OfficeDatabase> 
   } catch (e) {
     remove();
     if (e instanceof AppError) throw e;
-    throw new AppError('database', `Không đọc được "${fileName}" như một cơ sở dữ liệu của phần mềm: ${(e as Error).message}`);
+    throw new AppError('database', `Không đọc được "${fileName}" như một cơ sở dữ liệu của phần mềm: ${storageFailureReason(e)}.`, undefined, { cause: e });
   }
 }

@@ -22,6 +22,7 @@ import { benchChecking, benchRoot } from './checking-bench';
 import { benchAppendixDocx } from './appendix-bench';
 import { median } from './median';
 import { benchTargets } from './targets-bench';
+import { benchHostile } from './hostile-bench';
 
 const VALUES = 500_000;
 const FRAME = { units: 150, indicators: 100, rounds: 34 }; // 510,000 slots: a province's 34 years of a 100-row form
@@ -127,6 +128,8 @@ async function main() {
     log('  bảng tổng hợp 100 × 150, lưu số liệu, tổng hợp toàn tỉnh: xong');
     const targets = await benchTargets();
     log(`  đánh giá 50 chỉ tiêu × 10 năm × 150 đơn vị: xong (${targets.evaluations} kết quả)`);
+    const hostile = await benchHostile(fs.mkdtempSync(path.join(dir, 'hostile-')));
+    log(`  tệp độc hại: xong (bộ nhớ cao nhất khi nhập ${hostile.worstFile})`);
 
     const figures: Figure[] = [
       { name: 'open_db_ms', value: openMs, label: 'Mở tệp dữ liệu 500.000 giá trị (kiểm tra toàn vẹn + nâng cấp), trung vị 5 lần' },
@@ -150,13 +153,17 @@ async function main() {
       { name: 'targets_eval_ms', value: targets.evaluateMs, label: 'Đánh giá 50 chỉ tiêu kế hoạch qua 10 năm × 150 đơn vị (90.000 số liệu), trung vị 9 lần; mục tiêu ≤ 200 ms' },
       { name: 'targets_sql_floor_ms', value: targets.sqlFloorMs, label: 'Mức sàn: chỉ câu truy vấn đọc các số liệu đó' },
       { name: 'targets_ratio_vs_sql', value: targets.evaluateMs / targets.sqlFloorMs, label: 'Tỷ lệ đánh giá / truy vấn; mục tiêu ≤ 2' },
+      { name: 'hostile_peak_rss_mb', value: hostile.peakMb, label: `Bộ nhớ cao nhất của cả tiến trình khi nhập từng tệp độc hại (cao nhất: ${hostile.worstFile}); mục tiêu ≤ 600 MB` },
+      { name: 'msg_many_recipients_ms', value: hostile.msgMs, label: 'Đọc thư Outlook 1.000 người nhận, 10 thư đính kèm (3 MB), trung vị 5 lần; mục tiêu < 2000 ms' },
+      { name: 'msg_cfb_floor_ms', value: hostile.msgCfbMs, label: 'Mức sàn: chỉ đọc cấu trúc tệp của cùng thư bằng cfb' },
+      { name: 'msg_ratio_vs_cfb', value: hostile.msgMs / hostile.msgCfbMs, label: 'Tỷ lệ đọc thư / mức sàn' },
     ];
     if (json) {
       process.stdout.write(`${JSON.stringify(Object.fromEntries(figures.map((f) => [f.name, Math.round(f.value * 100) / 100])))}\n`);
     } else {
       const width = Math.max(...figures.map((f) => f.name.length));
       for (const f of figures) {
-        const v = f.name.endsWith('_ms') ? `${f.value.toFixed(1)} ms` : f.name.endsWith('_s') ? `${f.value.toFixed(2)} s` : `${f.value.toFixed(2)}×`;
+        const v = f.name.endsWith('_ms') ? `${f.value.toFixed(1)} ms` : f.name.endsWith('_s') ? `${f.value.toFixed(2)} s` : f.name.endsWith('_mb') ? `${f.value.toFixed(0)} MB` : `${f.value.toFixed(2)}×`;
         process.stdout.write(`${f.name.padEnd(width)}  ${v.padStart(12)}  ${f.label}\n`);
       }
     }

@@ -9,6 +9,7 @@ import { runCliCaptured as run } from '../../electron/testing/run-cli-captured';
 import { manyRecipientsMsg } from '../fixtures/msg';
 import { ownLayoutWorkbook } from '../fixtures/replies';
 import { englishIn } from '../support/english-words';
+import { buildCliBundle } from '../support/built-cli';
 import { withHugeSharedStrings, withLyingPart } from '../fixtures/hostile-large/lying-zips';
 
 /**
@@ -18,7 +19,8 @@ import { withHugeSharedStrings, withLyingPart } from '../fixtures/hostile-large/
  */
 const FILE_MS = 10_000;
 const PEAK_MB = 600;
-const cli = path.resolve('electron/testing/cli-with-rss.ts');
+/** The command line as built (see buildCliBundle): its parse workers start from the built parse-worker.js. */
+let cli: string;
 
 let dir: string;
 let db: string;
@@ -32,7 +34,7 @@ interface Imported {
 function importInProcess(...files: string[]): Promise<Imported> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'import', '--db', db, ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'import', '--db', db, ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     // The answer's time runs from the import's first progress line (the process and its loader started) to its end.
@@ -84,6 +86,7 @@ function writeMbox(file: string, messages: number, lines: number): void {
 }
 
 beforeAll(async () => {
+  cli = await buildCliBundle();
   dir = makeTempDir('pcmd-hostile-');
   db = path.join(dir, 'du-lieu.db');
   await run('init', '--db', db, '--demo');

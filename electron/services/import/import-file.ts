@@ -32,8 +32,8 @@ export async function importFile(ctx: ServiceContext, filePath: string, options:
         return [await storeReply(ctx, parsed, options, where)];
       },
       undefined,
-      // At most three messages held at once, however large the mailbox.
-      2,
+      // At most two messages held at once (one stored, one read ahead), however large the mailbox.
+      1,
     );
     results.push(...stored);
   } catch (e) {

@@ -44,7 +44,7 @@ export type TechnicalLog = (message: string) => void;
  * (a worker's own entry file does not get the parent's --import hooks).
  */
 export function startParseWorker(limits: ParseLimits): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 32 };
+  const resourceLimits = { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 16 };
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', here), { resourceLimits });
   const entry = new URL('./parse-worker.ts', here).href;

@@ -42,7 +42,7 @@ export function unclosedBoundaries(raw: string): string[] {
 }
 
 /** Reads an .eml: sender, subject (RFC 2047), date, Message-ID, and attachments with their decoded names (RFC 2231). */
-export async function readEml(fileName: string, bytes: Uint8Array): Promise<ReceivedMessage> {
+export async function readEml(fileName: string, bytes: Uint8Array, options: { forViewing?: boolean } = {}): Promise<ReceivedMessage> {
   // A cut message is refused before anything is read from it: kept, it would block its whole copy as a duplicate.
   if (unclosedBoundaries(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')).length > 0) {
     throw new AppError(
@@ -70,5 +70,13 @@ export async function readEml(fileName: string, bytes: Uint8Array): Promise<Rece
       .filter((a) => a.contentDisposition !== 'inline' || a.filename)
       .slice(0, MAX_ATTACHMENTS)
       .map((a, i) => ({ fileName: cleanText(a.filename ?? `tep-dinh-kem-${i + 1}`), bytes: a.content })),
+    ...(options.forViewing
+      ? {
+          body: mail.text ?? (typeof mail.html === 'string' ? mail.html.replace(/<[^>]*>/g, ' ') : ''),
+          recipients: (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [])
+            .flatMap((a) => a.value.map((v) => (v.name ? `${cleanText(v.name)} <${v.address ?? ''}>` : (v.address ?? ''))))
+            .slice(0, 200),
+        }
+      : {}),
   };
 }

@@ -275,7 +275,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'units official': {
         const db = requireOption(values, 'db');
-        const list = readOfficialList(requireOption(values, 'file'));
+        const list = await readOfficialList(requireOption(values, 'file'));
         const date = values.date === undefined ? null : requireDate(values, 'date');
         const choices = {
           date,

@@ -34,7 +34,7 @@ export const MAX_WORKBOOK_PART_BYTES = 25 * 1024 * 1024;
  * container of those parts: SheetJS's own zip reader can loop for ever on a damaged part or header
  * (found by fuzzing), and a zip bomb dressed as a workbook is stopped while it inflates.
  */
-async function soundZip(fileName: string, bytes: Uint8Array): Promise<Uint8Array> {
+export async function soundZip(fileName: string, bytes: Uint8Array): Promise<Uint8Array> {
   const broken = () => new AppError('unsupported-file', `Không đọc được tệp Excel "${fileName}": tệp bị hỏng hoặc bị cắt cụt.`);
   const tooLarge = () =>
     new AppError('invalid-input', `Tệp "${fileName}" quá lớn khi giải nén (giới hạn ${MAX_WORKBOOK_PART_BYTES / 1024 / 1024} MB mỗi phần, ${MAX_WORKBOOK_INFLATED_BYTES / 1024 / 1024} MB tất cả); không đọc.`);

@@ -147,7 +147,7 @@ export class ParsePool {
     if (m.ok) job.resolve(m.result);
     else {
       if (m.detail) this.log(`reading ${job.label}: ${m.detail}`);
-      job.reject(new AppError(m.code as ErrorCode, m.message || damagedRefusal(job.label)));
+      job.reject(new AppError(m.code as ErrorCode, m.message || damagedRefusal(job.label), m.details));
     }
     this.pump();
   }

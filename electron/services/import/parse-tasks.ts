@@ -9,6 +9,8 @@ import { parseReply, readSource, type ImportSource, type ParsedReply } from './p
 import { expandZip } from './expand-zip';
 import { readFormTables } from '../forms/read-form-tables';
 import { readMessageView } from './read-message-view';
+import { parseUnitsFile } from '../units/parse-units-file';
+import { parseOfficialList } from '../units/parse-official-list';
 
 /** A kept container taken apart again: a zip's entries, or an e-mail's (.eml, .msg) attachments. */
 async function containerParts(container: { name: string; bytes: Uint8Array }): Promise<ReceivedFile[]> {
@@ -27,6 +29,8 @@ export const parseTasks = {
   parts: containerParts,
   formTables: readFormTables,
   messageView: readMessageView,
+  unitsFile: ({ fileName, bytes }: { fileName: string; bytes: Uint8Array }) => parseUnitsFile(fileName, bytes),
+  officialList: ({ fileName, bytes }: { fileName: string; bytes: Uint8Array }) => parseOfficialList(fileName, bytes),
 };
 
 export type ParseTasks = typeof parseTasks;

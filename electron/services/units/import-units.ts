@@ -12,7 +12,8 @@ import {
 import type { ServiceContext } from '../context';
 import { changeParent, insertUnitEvent } from '../../../db/units/history-repo';
 import { vietnamDay } from '../../../shared/clock';
-import { parseUnitsFile, unitsFileError, type UnitFileRow } from './parse-units-file';
+import { unitsFileError, type UnitFileRow } from './parse-units-file';
+import { parseInWorker } from '../import/parse-pool';
 import { MB, readFileWithinLimit } from '../files/limits';
 import { AppError } from '../../../shared/errors';
 
@@ -103,7 +104,7 @@ export async function importUnitRows(ctx: ServiceContext, fileName: string, rows
 export async function importUnitsFromFile(ctx: ServiceContext, filePath: string): Promise<ImportUnitsReport> {
   const fileName = path.basename(filePath);
   const bytes = readFileWithinLimit(filePath, MAX_UNITS_FILE_BYTES);
-  const rows = parseUnitsFile(fileName, bytes);
+  const rows = await parseInWorker('unitsFile', { fileName, bytes }, fileName);
   return importUnitRows(ctx, fileName, rows);
 }
 

@@ -47,7 +47,7 @@ afterEach(async () => {
 
 describe('the official administrative-unit list', () => {
   it('shows what the list before the reform would change, applies it, and a second time changes nothing', async () => {
-    const list = readOfficialList(await write('danh-muc-2024.xlsx', await listBefore2025()));
+    const list = await readOfficialList(await write('danh-muc-2024.xlsx', await listBefore2025()));
     expect(list.hasDistricts).toBe(true);
     const preview = await previewOfficialList(ctx, list, { date: null });
     expect(preview.provincesInFile).toEqual([{ code: '04', name: 'Tỉnh Cao Bằng', units: 3 }, { code: '51', name: 'Tỉnh Quảng Ngãi', units: 8 }, { code: '62', name: 'Tỉnh Kon Tum', units: 3 }]);
@@ -75,8 +75,8 @@ describe('the official administrative-unit list', () => {
   });
 
   it('applies the list of 1/7/2025: a reused code ends the old ward and gives its code to the new one, wards move under the province, and both days stay true', async () => {
-    await applyOfficialList(ctx, readOfficialList(await write('danh-muc-2024.xlsx', await listBefore2025())), { date: null });
-    const list = readOfficialList(await write('danh-muc-2025.xlsx', await listFrom2025()));
+    await applyOfficialList(ctx, await readOfficialList(await write('danh-muc-2024.xlsx', await listBefore2025())), { date: null });
+    const list = await readOfficialList(await write('danh-muc-2025.xlsx', await listFrom2025()));
     expect(list.hasDistricts).toBe(false);
     // Told nothing, a code held by another name is a rename.
     const asRenames = await previewOfficialList(ctx, list, { date: '2025-07-01' });
@@ -128,7 +128,7 @@ describe('the official administrative-unit list', () => {
     const now = ctx.clock().toISOString();
     const yenBai = await insertUnit(ctx.db, { code: '15', name: 'Tỉnh Yên Bái', name_key: 'tinh yen bai', kind: 'province', parent_id: null, valid_from: null, valid_to: null, created_at: now, updated_at: now });
     await insertUnit(ctx.db, { code: '132', name: 'Thành phố Yên Bái', name_key: 'thanh pho yen bai', kind: 'district', parent_id: yenBai, valid_from: null, valid_to: null, created_at: now, updated_at: now });
-    const list = readOfficialList(await write('lao-cai.xlsx', await listLaoCai2025()));
+    const list = await readOfficialList(await write('lao-cai.xlsx', await listLaoCai2025()));
     const choices = { date: '2025-07-01', provinces: ['15'], reusedCodes: true };
     const preview = await previewOfficialList(ctx, list, choices);
     expect(preview).toMatchObject({ reused: [{ code: '15', oldName: 'Tỉnh Yên Bái', newName: 'Tỉnh Lào Cai' }], missing: [{ code: '132', name: 'Thành phố Yên Bái', kind: 'district' }] });
@@ -143,10 +143,10 @@ describe('the official administrative-unit list', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('A').addRow(['Mã', 'Tên', 'Loại']);
     const notList = await write('khac.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
-    expect(() => readOfficialList(notList)).toThrow('Tệp "khac.xlsx" không giống danh mục đơn vị hành chính');
+    await expect(readOfficialList(notList)).rejects.toThrow('Tệp "khac.xlsx" không giống danh mục đơn vị hành chính');
     const csv = await write('danh-muc.csv', Buffer.from('Mã TP,Tỉnh / Thành phố,Mã PX,Phường / Xã\n51,Tỉnh Quảng Ngãi,21100,Phường Cẩm Thành\n'));
-    expect(() => readOfficialList(csv)).toThrow('Danh mục hành chính cần là tệp Excel (.xlsx, .xls) như Cục Thống kê xuất; "danh-muc.csv" không phải.');
+    await expect(readOfficialList(csv)).rejects.toThrow('Danh mục hành chính cần là tệp Excel (.xlsx, .xls) như Cục Thống kê xuất; "danh-muc.csv" không phải.');
     const gap = await write('thieu.xlsx', await listWithGap());
-    expect(() => readOfficialList(gap)).toThrow('Danh mục "thieu.xlsx" có 1 lỗi nên chưa dùng được. dòng 5: thiếu mã hoặc tên xã, phường.');
+    await expect(readOfficialList(gap)).rejects.toThrow('Danh mục "thieu.xlsx" có 1 lỗi nên chưa dùng được. dòng 5: thiếu mã hoặc tên xã, phường.');
   });
 });

@@ -13,7 +13,8 @@ import type { OfficialListChoices, OfficialListPreview } from '../../../shared/d
 import type { ServiceContext } from '../context';
 import { takeBackup } from '../backup/backups';
 import { MB, readFileWithinLimit } from '../files/limits';
-import { parseOfficialList, type OfficialList, type OfficialUnit } from './parse-official-list';
+import { parseInWorker } from '../import/parse-pool';
+import { type OfficialList, type OfficialUnit } from './parse-official-list';
 import { keepOriginal } from '../files/file-store';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -22,8 +23,10 @@ export const MAX_OFFICIAL_LIST_BYTES = 30 * MB;
 
 const ADMINISTRATIVE = new Set(['province', 'district', 'commune']);
 
-export function readOfficialList(file: string): OfficialList {
-  return parseOfficialList(path.basename(file), readFileWithinLimit(file, MAX_OFFICIAL_LIST_BYTES));
+/** Reads the statistics office's list from disk, in the parse worker. */
+export function readOfficialList(file: string): Promise<OfficialList> {
+  const fileName = path.basename(file);
+  return parseInWorker('officialList', { fileName, bytes: readFileWithinLimit(file, MAX_OFFICIAL_LIST_BYTES) }, fileName);
 }
 
 interface Plan {
@@ -170,7 +173,7 @@ const KEPT_LISTS = 3;
 export async function chooseOfficialList(ctx: ServiceContext, choices: OfficialListChoices): Promise<{ token: string; preview: OfficialListPreview } | null> {
   const file = await ctx.platform.chooseFile({ title: 'Chọn danh mục đơn vị hành chính (Excel của cơ quan thống kê)', filters: [{ name: 'Danh mục (Excel)', extensions: ['xlsx', 'xls'] }] });
   if (file === null) return null;
-  const list = readOfficialList(file);
+  const list = await readOfficialList(file);
   const token = randomUUID();
   openedLists.set(token, list);
   while (openedLists.size > KEPT_LISTS) openedLists.delete(openedLists.keys().next().value!);

@@ -52,10 +52,10 @@ function officialCode(raw: string, level: Level): string {
 
 const HEADER_SEARCH_ROWS = 30;
 
-export function parseOfficialList(fileName: string, bytes: Uint8Array): OfficialList {
+export async function parseOfficialList(fileName: string, bytes: Uint8Array): Promise<OfficialList> {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   if (ext !== 'xlsx' && ext !== 'xls') throw new AppError('unsupported-file', `Danh mục hành chính cần là tệp Excel (.xlsx, .xls) như Cục Thống kê xuất; "${fileName}" không phải.`);
-  const rows = readSheetRows(fileName, ext, bytes);
+  const rows = await readSheetRows(fileName, ext, bytes);
   // The header: the first row naming at least a province's and a commune's code and name (titles may sit above it).
   let header: { line: number; columns: Map<Column, number> } | null = null;
   for (const r of rows.slice(0, HEADER_SEARCH_ROWS)) {

@@ -1,5 +1,6 @@
 import { parse as parseCsv, CsvError } from 'csv-parse/sync';
 import * as XLSX from '@e965/xlsx';
+import { soundZip } from '../files/read-xlsx-tables';
 import { z } from 'zod';
 import { AppError, type ErrorDetail } from '../../../shared/errors';
 import { cleanText, foldText } from '../../../shared/text/fold';
@@ -91,13 +92,15 @@ function looksLikeWorkbook(ext: string, bytes: Uint8Array): boolean {
   return ext === 'xlsx' ? zip : ole2 || zip || markup;
 }
 
-export function readSheetRows(fileName: string, ext: string, bytes: Uint8Array): { line: number; cells: string[] }[] {
+export async function readSheetRows(fileName: string, ext: string, bytes: Uint8Array): Promise<{ line: number; cells: string[] }[]> {
   if (!looksLikeWorkbook(ext, bytes)) {
     throw new AppError('unsupported-file', `Không đọc được tệp Excel "${fileName}": nội dung tệp không phải bảng tính Excel.`);
   }
+  // A zip workbook is inflated within bounds first (a lying header cannot make it balloon), as replies are.
+  const readable = bytes[0] === 0x50 && bytes[1] === 0x4b ? await soundZip(fileName, bytes) : bytes;
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', dense: true, cellFormula: false, cellHTML: false, sheetRows: MAX_UNIT_ROWS + 2 });
+    wb = XLSX.read(readable, { type: 'array', dense: true, cellFormula: false, cellHTML: false, sheetRows: MAX_UNIT_ROWS + 2 });
   } catch {
     throw new AppError('unsupported-file', `Không đọc được tệp Excel "${fileName}": tệp bị hỏng hoặc không phải tệp Excel.`);
   }
@@ -116,11 +119,11 @@ export function readSheetRows(fileName: string, ext: string, bytes: Uint8Array):
  * (Vietnamese header words are accepted too). Every problem is collected with its line; when there
  * is any, nothing is returned and the error lists them all.
  */
-export function parseUnitsFile(fileName: string, bytes: Uint8Array): UnitFileRow[] {
+export async function parseUnitsFile(fileName: string, bytes: Uint8Array): Promise<UnitFileRow[]> {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   let rows: { line: number; cells: string[] }[];
   if (ext === 'csv' || ext === 'txt') rows = readCsvRows(fileName, bytes);
-  else if (ext === 'xlsx' || ext === 'xls') rows = readSheetRows(fileName, ext, bytes);
+  else if (ext === 'xlsx' || ext === 'xls') rows = await readSheetRows(fileName, ext, bytes);
   else throw new AppError('unsupported-file', `Không nhận loại tệp ".${ext}" cho danh sách đơn vị; hãy dùng tệp .csv, .xlsx hoặc .xls.`);
 
   const [header, ...body] = rows;

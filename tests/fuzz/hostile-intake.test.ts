@@ -7,7 +7,9 @@ import { checkDatabaseFile } from '../../db/check-database';
 import { makeTempDir } from '../../db/testing/test-db';
 import { runCliCaptured as run } from '../../electron/testing/run-cli-captured';
 import { manyRecipientsMsg } from '../fixtures/msg';
-import { ownLayoutWorkbook } from '../fixtures/replies';
+import Database from 'better-sqlite3';
+import { buildEml, fillTemplate, ownLayoutWorkbook, withEditedIdentity } from '../fixtures/replies';
+import { seedAppendixXlsx } from '../fixtures/seed-appendix';
 import { englishIn } from '../support/english-words';
 import { buildCliBundle } from '../support/built-cli';
 import { withHugeSharedStrings, withLyingPart } from '../fixtures/hostile-large/lying-zips';
@@ -31,10 +33,19 @@ interface Imported {
   peakMb: number;
 }
 
-function importInProcess(...files: string[]): Promise<Imported> {
+interface Ran {
+  code: number | null;
+  out: string;
+  err: string;
+  ms: number;
+  peakMb: number;
+}
+
+/** One command of the built command line in a process of its own: its output, time (from its first progress line, when it prints one) and peak memory. */
+function runInProcess(args: string[]): Promise<Ran> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [cli, 'import', '--db', db, ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     // The answer's time runs from the import's first progress line (the process and its loader started) to its end.
@@ -46,16 +57,21 @@ function importInProcess(...files: string[]): Promise<Imported> {
     });
     child.on('error', reject);
     child.on('exit', (code) => {
-      const ms = performance.now() - started;
       const rss = /maxrss-kb (\d+)/.exec(err);
-      if (code !== 0 || !rss) return reject(new Error(`import ended with ${code}: ${err}`));
-      const results = out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Imported['results'][number]);
-      // Whatever the file, what the user reads is Vietnamese.
-      const english = results.flatMap((r) => [...r.errors, ...r.warnings]).find((said) => englishIn(said) !== null);
-      if (english) return reject(new Error(`English in what the user reads: ${english}`));
-      resolve({ results, ms, peakMb: Number(rss[1]) / 1024 });
+      if (!rss) return reject(new Error(`no peak memory reported: ${err}`));
+      resolve({ code, out, err: err.replace(/\n?maxrss-kb \d+\n?$/, ''), ms: performance.now() - started, peakMb: Number(rss[1]) / 1024 });
     });
   });
+}
+
+async function importInProcess(...files: string[]): Promise<Imported> {
+  const ran = await runInProcess(['import', '--db', db, ...files]);
+  if (ran.code !== 0) throw new Error(`import ended with ${ran.code}: ${ran.err}`);
+  const results = ran.out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Imported['results'][number]);
+  // Whatever the file, what the user reads is Vietnamese.
+  const english = results.flatMap((r) => [...r.errors, ...r.warnings]).find((said) => englishIn(said) !== null);
+  if (english) throw new Error(`English in what the user reads: ${english}`);
+  return { results, ms: ran.ms, peakMb: ran.peakMb };
 }
 
 const rows: [string, string, number][] = [
@@ -90,12 +106,32 @@ beforeAll(async () => {
   dir = makeTempDir('pcmd-hostile-');
   db = path.join(dir, 'du-lieu.db');
   await run('init', '--db', db, '--demo');
+  // A round of the seed appendix for two districts, with their templates, for the replies below.
+  const appendix = path.join(dir, 'phu-luc.xlsx');
+  fs.writeFileSync(appendix, await seedAppendixXlsx());
+  const { id: formId } = JSON.parse((await run('form', 'import', '--db', db, '--file', appendix, '--json')).out);
+  const { id: roundId } = JSON.parse((await run('round', 'create', '--db', db, '--form', String(formId), '--period', '2016-2020', '--cutoff', '2020-06-30', '--deadline', '2099-07-05', '--units', '524,534', '--json')).out);
+  await run('round', 'templates', '--db', db, '--round', String(roundId), '--out', path.join(dir, 'mau'));
+  const template = (code: string) => path.join(dir, 'mau', fs.readdirSync(path.join(dir, 'mau')).find((f) => f.startsWith(`${code}-`) && f.endsWith('.xlsx'))!);
+  const filled = (code: string) => fillTemplate(template(code), { R003: 7 });
+  const mail = (from: string, messageId: string, content: Buffer) => buildEml({ from, subject: 'Báo cáo', messageId, attachments: [{ filename: 'bc.xlsx', content }] });
+  const binhSon = 'vpubnd.binhson@quangngai.gov.vn';
+  const ducPho = 'vpubnd.ducpho@quangngai.gov.vn';
+  const full524 = await mail(binhSon, '<day-du-524@binhson>', await filled('524'));
+  const full534 = await mail(ducPho, '<day-du-534@ducpho>', await filled('534'));
+  const cut = (b: Buffer) => b.subarray(0, Math.floor(b.length * 0.7));
   const put = (name: string, bytes: Buffer) => fs.writeFileSync(path.join(dir, name), bytes);
   put('word-khai-bao-sai-5gb.docx', await withLyingPart(await minimalDocx(), 'word/document.xml', 5, '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>', ' '));
   put('excel-khai-bao-sai-5gb.xlsx', await withLyingPart(await ownLayoutWorkbook(rows), 'xl/worksheets/sheet1.xml', 5, '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>', ' '));
   put('excel-100mb-chuoi.xlsx', await withHugeSharedStrings(await ownLayoutWorkbook(rows), 100));
   put('thu-1000-nguoi-nhan.msg', manyRecipientsMsg());
   writeMbox(path.join(dir, 'hop-thu-20mb.mbox'), 10, 190_000);
+  put('524-cat-cut.eml', cut(full524));
+  put('524-day-du.eml', full524);
+  put('534-day-du.eml', full534);
+  put('534-cat-cut.eml', cut(full534));
+  put('mau-sua-dinh-danh.eml', await mail(ducPho, '<sua@ducpho>', await withEditedIdentity(await filled('524'), 'unitCode', '534')));
+  put('mau-tu-don-vi-khac.eml', await mail(ducPho, '<khac@ducpho>', await filled('524')));
   writeMbox(path.join(dir, 'hop-thu-200mb.mbox'), 100, 190_000);
 }, 120_000);
 
@@ -153,6 +189,63 @@ describe('hostile files made at test time, each imported by the command line in 
     // Ten times the mailbox, not ten times the memory.
     expect(large.peakMb).toBeLessThan(small.peakMb * 1.3 + 50);
   }, 300_000);
+
+  it('a cut copy first, then its complete copy: refused as cut, then imported', async () => {
+    const cutFirst = await importInProcess(path.join(dir, '524-cat-cut.eml'));
+    expect(cutFirst.results[0]).toMatchObject({ status: 'rejected', errors: [expect.stringMatching(/^Thư bị cắt cụt/)] });
+    const whole = await importInProcess(path.join(dir, '524-day-du.eml'));
+    expect(whole.results[0]).toMatchObject({ status: 'imported', unitCode: '524', values: 1 });
+    for (const r of [cutFirst, whole]) {
+      expect(r.ms).toBeLessThan(FILE_MS);
+      expect(r.peakMb).toBeLessThan(PEAK_MB);
+    }
+  });
+
+  it('the complete copy first, then a cut copy: the cut one is refused as cut, not as a duplicate', async () => {
+    const whole = await importInProcess(path.join(dir, '534-day-du.eml'));
+    expect(whole.results[0]).toMatchObject({ status: 'imported', unitCode: '534' });
+    const cutAfter = await importInProcess(path.join(dir, '534-cat-cut.eml'));
+    expect(cutAfter.results[0]).toMatchObject({ status: 'rejected', errors: [expect.stringMatching(/^Thư bị cắt cụt/)] });
+    for (const r of [whole, cutAfter]) {
+      expect(r.ms).toBeLessThan(FILE_MS);
+      expect(r.peakMb).toBeLessThan(PEAK_MB);
+    }
+  });
+
+  it("templates with an edited identity, and from another unit's known address: held for review, nothing stored", async () => {
+    const r = await importInProcess(path.join(dir, 'mau-sua-dinh-danh.eml'), path.join(dir, 'mau-tu-don-vi-khac.eml'));
+    expect(r.results.map((x) => [x.status, x.values])).toEqual([['needs-review', 0], ['needs-review', 0]]);
+    expect(r.results[0]!.warnings.join('\n')).toMatch(/Thông tin nhận dạng ẩn trong biểu mẫu đã bị sửa/);
+    expect(r.results[1]!.warnings.join('\n')).toMatch(/Biểu mẫu ghi đơn vị Huyện Bình Sơn nhưng thư gửi từ vpubnd\.ducpho@quangngai\.gov\.vn, địa chỉ của Thị xã Đức Phổ/);
+    expect(r.ms).toBeLessThan(FILE_MS);
+    expect(r.peakMb).toBeLessThan(PEAK_MB);
+  });
+
+  it('a backup with a trigger added: restore refuses it, naming the trigger, and the database is as it was', async () => {
+    const backups = path.join(dir, 'sao-luu');
+    expect((await run('backup', '--db', db, '--out', backups)).code).toBe(0);
+    const backup = path.join(backups, fs.readdirSync(backups).find((f) => f.endsWith('.db'))!);
+    const raw = new Database(backup);
+    raw.exec('CREATE TRIGGER doi_so_lieu AFTER INSERT ON data_value BEGIN UPDATE data_value SET num_value = 0 WHERE id = new.id; END');
+    raw.close();
+    const state = () => {
+      const live = new Database(db, { readonly: true });
+      try {
+        return live.prepare("SELECT (SELECT count(*) FROM data_value) AS n, (SELECT count(*) FROM sqlite_master WHERE name = 'doi_so_lieu') AS t").get();
+      } finally {
+        live.close();
+      }
+    };
+    const before = state();
+    const r = await runInProcess(['restore', '--db', db, '--from', backup]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('có thêm trigger "doi_so_lieu" (trên bảng data_value) không do phần mềm tạo');
+    expect(englishIn(r.err)).toBeNull();
+    expect(state()).toEqual(before);
+    expect(before).toMatchObject({ t: 0 });
+    expect(r.ms).toBeLessThan(FILE_MS);
+    expect(r.peakMb).toBeLessThan(PEAK_MB);
+  });
 
   it('leaves a database that passes its full check', async () => {
     expect(await checkDatabaseFile(db, true)).toMatchObject({ ok: true, problems: [] });

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildEml, fillTemplate } from '../../../tests/fixtures/replies';
+import { buildEml, fillTemplate, withEditedIdentity } from '../../../tests/fixtures/replies';
 import { getFormVersionRows } from '../../../db/forms/repo';
 import { createTestContext, type TestContext } from '../../testing/service-context';
 import { seedDemoRound } from '../../testing/seed-round';
 import { exportRoundTemplates } from '../templates/export-templates';
-import { IDENTITY_SHEET } from '../templates/template-layout';
 import { listRoundValues } from '../rounds/round-values';
 import { importReply } from './import-reply';
 
@@ -101,13 +99,7 @@ describe('the same Message-ID in other bytes', () => {
 describe("a template's identity", () => {
   it('edited in the hidden sheet to report as another unit: detected by its signature, nothing stored', async () => {
     const { filled, figure } = await setup();
-    const wb = new ExcelJS.Workbook();
-    const original = await filled('524', 40);
-    await wb.xlsx.load(original.buffer.slice(original.byteOffset, original.byteOffset + original.byteLength) as ArrayBuffer);
-    wb.getWorksheet(IDENTITY_SHEET)!.eachRow((row) => {
-      if (row.getCell(1).value === 'unitCode') row.getCell(2).value = '534';
-    });
-    const edited = Buffer.from(await wb.xlsx.writeBuffer());
+    const edited = await withEditedIdentity(await filled('524', 40), 'unitCode', '534');
     const r = await importReply(ctx, write('sua.eml', await buildEml({ from: 'vpubnd.ducpho@quangngai.gov.vn', subject: 'Báo cáo', attachments: [{ filename: 'bc.xlsx', content: edited }] })));
     expect(r).toMatchObject({ status: 'needs-review', unitCode: null, values: 0 });
     expect(r.warnings).toContain('Thông tin nhận dạng ẩn trong biểu mẫu đã bị sửa (ghi mã đơn vị "534", đợt số 1), không khớp chữ ký của văn phòng; chưa ghi số liệu, cần xem lại và chọn đơn vị.');

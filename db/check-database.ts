@@ -1,4 +1,5 @@
 import { storageFailureReason } from './storage-failure';
+import { openSqliteFile } from './open-sqlite';
 import crypto from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 
@@ -105,7 +106,7 @@ export async function checkDatabaseFile(file: string, full: boolean, compareSche
   const expected = compareSchema ? await expectedSchema() : undefined;
   let sqlite: BetterSqlite3.Database | null = null;
   try {
-    sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    sqlite = openSqliteFile(file, { readonly: true, fileMustExist: true });
     return checkDatabase(sqlite, { full, ...(expected ? { expected } : {}) });
   } catch (e) {
     return { ok: false, full, problems: [{ kind: 'integrity', message: `Không đọc được tệp dữ liệu: ${storageFailureReason(e)}.` }] };

@@ -1,3 +1,4 @@
+import { useSqliteNativeBinding } from './open-sqlite';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -97,10 +98,16 @@ describe('openDatabase', () => {
 
   it('loads the native module it is told to (the Electron build in development), and says so when it is missing', async () => {
     const nodeBuild = path.resolve('node_modules/better-sqlite3/build/Release/better_sqlite3.node');
-    const opened = await openDatabase(tempFile(), { nativeBinding: nodeBuild });
-    expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    await opened.close();
-    await expect(openDatabase(tempFile(), { nativeBinding: '/khong/co/better_sqlite3.node' })).rejects.toMatchObject({ code: 'database', message: expect.stringContaining('Không nạp được thư viện SQLite') });
+    try {
+      useSqliteNativeBinding(nodeBuild);
+      const opened = await openDatabase(tempFile());
+      expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      await opened.close();
+      useSqliteNativeBinding('/khong/co/better_sqlite3.node');
+      await expect(openDatabase(tempFile())).rejects.toMatchObject({ code: 'database', message: expect.stringContaining('Không nạp được thư viện SQLite') });
+    } finally {
+      useSqliteNativeBinding(undefined);
+    }
   });
 
   it('refuses a file that is not a database with a Vietnamese message', async () => {

@@ -6,6 +6,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import { AppError } from '../shared/errors';
 import type { Database } from './schema';
 import { migrations as allMigrations, type Migration } from './migrations/index';
+import { closeSqlite, openSqliteFile } from './open-sqlite';
 
 export interface OpenOptions {
   /** The migrations the code knows; tests pass their own list. */
@@ -13,8 +14,6 @@ export interface OpenOptions {
   /** Where the copy taken before migrating goes; default: a "backups" folder beside the file. */
   backupDir?: string;
   now?: () => Date;
-  /** better-sqlite3's compiled module to load instead of the one in node_modules (the Electron shell in development). */
-  nativeBinding?: string;
 }
 
 export interface AppDatabase {
@@ -55,9 +54,9 @@ function stamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
 }
 
-function openSqlite(file: string, nativeBinding: string | undefined): BetterSqlite3.Database {
+function openSqlite(file: string): BetterSqlite3.Database {
   try {
-    const sqlite = new BetterSqlite3(file, nativeBinding ? { nativeBinding } : {});
+    const sqlite = openSqliteFile(file);
     if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = FULL');
@@ -100,10 +99,14 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   const existed = file !== ':memory:' && fs.existsSync(file) && fs.statSync(file).size > 0;
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 
-  const sqlite = openSqlite(file, options.nativeBinding);
+  const sqlite = openSqlite(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  // Kysely's destroy closes the handle only if a query went through it: the handle itself is closed
+  // here for certain (a staging database with nothing to migrate stayed open, and Windows then
+  // refused to rename or delete it).
   const close = async () => {
     await db.destroy();
+    closeSqlite(sqlite);
   };
   let backupPath: string | null = null;
   try {

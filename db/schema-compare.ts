@@ -34,7 +34,6 @@ export function expectedSchema(): Promise<Schema> {
       return readSchema(fresh.sqlite);
     } finally {
       await fresh.close();
-      fresh.sqlite.close();
     }
   })();
   return expected;

@@ -6,6 +6,7 @@ import { cleanViewFolder } from '../services/files/open-original';
 import { takeDailyBackupIfDue } from '../services/backup/backups';
 import { createServiceContext, type ServiceContext } from '../services/context';
 import { LiveDatabase } from '../../db/live-database';
+import { useSqliteNativeBinding } from '../../db/open-sqlite';
 import { channels } from '../../shared/api/channels';
 import { isAppError } from '../../shared/errors';
 import { systemClock } from '../../shared/clock';
@@ -77,7 +78,8 @@ async function start() {
     const nativeBinding = app.isPackaged
       ? undefined
       : path.join(app.getAppPath(), 'out/native/node_modules/better-sqlite3/build/Release/better_sqlite3.node');
-    database = await LiveDatabase.open(dbPath, { nativeBinding });
+    useSqliteNativeBinding(nativeBinding);
+    database = await LiveDatabase.open(dbPath);
   } catch (e) {
     dialog.showErrorBox('Không mở được dữ liệu', isAppError(e) ? e.message : String(e));
     app.exit(1);

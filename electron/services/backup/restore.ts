@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { checkDatabase } from '../../../db/check-database';
 import { storageFailureReason } from '../../../db/storage-failure';
 import { openDatabase } from '../../../db/connection';
+import { openSqliteFile } from '../../../db/open-sqlite';
 import { expectedSchema } from '../../../db/schema-compare';
 import { migrations } from '../../../db/migrations/index';
 import type { BackupSummary } from '../../../shared/domain/backups';
@@ -19,7 +20,7 @@ import { backupFolder, listBackupFiles, takeBackup } from './backups';
 export function inspectBackupFile(file: string, name = path.basename(file)): BackupSummary {
   let sqlite: BetterSqlite3.Database;
   try {
-    sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    sqlite = openSqliteFile(file, { readonly: true, fileMustExist: true });
   } catch (e) {
     throw new AppError('invalid-input', `Không mở được "${name}": ${storageFailureReason(e)}.`, undefined, { cause: e });
   }
@@ -93,7 +94,7 @@ export async function restoreBackupFile(ctx: ServiceContext, file: string, name 
   clean();
   let safetyCopy: string;
   try {
-    const source = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    const source = openSqliteFile(file, { readonly: true, fileMustExist: true });
     try {
       await source.backup(staging);
     } finally {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase, type AppDatabase } from '../../../db/connection';
+import { openSqliteFile } from '../../../db/open-sqlite';
 import { checkDatabaseFile } from '../../../db/check-database';
 import { expectedSchema, readSchema, schemaDifferences } from '../../../db/schema-compare';
 import { AppError } from '../../../shared/errors';
@@ -33,7 +34,7 @@ async function fileSha256(file: string): Promise<string> {
  * is known by the moment it was created (its first upgrade step), which its copies share.
  */
 function readIdentity(file: string): string {
-  const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const sqlite = openSqliteFile(file, { readonly: true, fileMustExist: true });
   try {
     const hasSettings = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'app_setting'").get() !== undefined;
     const own = hasSettings ? (sqlite.prepare('SELECT value FROM app_setting WHERE key = ?').get(DATABASE_ID_KEY) as { value: string } | undefined) : undefined;
@@ -90,7 +91,6 @@ export async function openOfficeDatabase(file: string): Promise<OfficeDatabase> 
     const differences = schemaDifferences(readSchema(source.sqlite), await expectedSchema());
     if (differences.length > 0) {
       await source.close();
-      source.sqlite.close();
       throw new AppError(
         'database',
         `Không nhập được "${fileName}": cấu trúc dữ liệu khác với phần mềm (${differences[0]}${differences.length > 1 ? ` và ${differences.length - 1} khác biệt nữa` : ''}). Không có gì được thay đổi.`,

@@ -106,6 +106,9 @@ const cliPlatform: Platform = {
   chooseFolder: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại chọn thư mục; hãy ghi đường dẫn.')),
   chooseSavePath: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại lưu tệp; hãy ghi đường dẫn tệp.')),
   openWithSystem: () => Promise.resolve(),
+  copyText: () => {
+    throw new AppError('invalid-input', 'Dòng lệnh không dùng bộ nhớ tạm (clipboard).');
+  },
   protectSecret: () => {
     throw new AppError('invalid-input', 'Dòng lệnh không lưu mật khẩu; hãy đặt biến môi trường PCMD_IMAP_PASSWORD.');
   },

@@ -24,6 +24,13 @@ describe('the dispatcher', () => {
     expect(Object.keys(contract).sort()).toEqual([...channels].sort());
   });
 
+  it('copies text to the system clipboard through the platform, and refuses nothing to copy', async () => {
+    expect(await dispatch('app:copy-text', { text: 'Kính gửi UBND huyện Bình Sơn, đề nghị gửi báo cáo.' })).toEqual({ ok: true, value: null });
+    expect(ctx.platform.copied).toEqual(['Kính gửi UBND huyện Bình Sơn, đề nghị gửi báo cáo.']);
+    expect(await dispatch('app:copy-text', { text: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(ctx.platform.copied).toHaveLength(1);
+  });
+
   it('refuses an unknown channel', async () => {
     expect(await dispatch('units:delete-everything', {})).toEqual({
       ok: false, error: { code: 'invalid-input', message: expect.stringContaining('không tồn tại') },

@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog, safeStorage, shell } from 'electron';
+import { BrowserWindow, dialog, safeStorage, shell, clipboard } from 'electron';
 import { AppError } from '../../shared/errors';
 import type { Platform } from '../services/platform';
 
@@ -32,6 +32,9 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null): P
     async openWithSystem(filePath) {
       const problem = await shell.openPath(filePath);
       if (problem) throw new Error(problem);
+    },
+    copyText(text) {
+      clipboard.writeText(text);
     },
     protectSecret(plain) {
       if (!safeStorage.isEncryptionAvailable()) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow, WebFrameMain } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, developmentRendererUrl, isTrustedSender, lockDownWindow, resolveRendererFile, secureWebPreferences } from './security';
+import { contentSecurityPolicy, developmentRendererUrl, isTrustedSender, lockDownSession, lockDownWindow, resolveRendererFile, secureWebPreferences } from './security';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -18,6 +18,18 @@ describe('Electron security checklist', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     });
+  });
+
+  it('grants the page no permission at all, clipboard writes included (copying goes through the main process)', () => {
+    let request: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+    let check: ((wc: unknown, permission: string) => boolean) | null = null;
+    lockDownSession({ setPermissionRequestHandler: (h: typeof request) => (request = h), setPermissionCheckHandler: (h: typeof check) => (check = h) } as never);
+    for (const permission of ['clipboard-sanitized-write', 'clipboard-read', 'media', 'notifications', 'openExternal']) {
+      let granted: boolean | null = null;
+      request!(null, permission, (g) => (granted = g));
+      expect(granted, permission).toBe(false);
+      expect(check!(null, permission), permission).toBe(false);
+    }
   });
 
   it('honours the development server only in an unpackaged app, and only on this machine', () => {

@@ -22,6 +22,8 @@ export interface Platform {
   protectSecret(plain: string): string;
   /** The secret back from what protectSecret returned; throws when this machine cannot read it. */
   revealSecret(stored: string): string;
+  /** Puts text on the system clipboard (the page itself is granted no clipboard permission). */
+  copyText(text: string): void;
   /** Prints what the window shows, with the system's print dialog. */
   printWindow(): Promise<void>;
   /** What the window shows, laid out on the pages its print style asks for, as a PDF. */

@@ -15,6 +15,8 @@ export class TestPlatform implements Platform {
   readonly folders: (string | null)[] = [];
   readonly fileLists: (string[] | null)[] = [];
   readonly opened: string[] = [];
+  /** What was put on the clipboard, newest last. */
+  readonly copied: string[] = [];
   printed = 0;
 
   constructor(readonly outDir: string) {}
@@ -31,6 +33,9 @@ export class TestPlatform implements Platform {
   async chooseSavePath(options: { defaultName: string }): Promise<string | null> {
     if (this.savePaths.length > 0) return this.savePaths.shift() ?? null;
     return path.join(this.outDir, options.defaultName);
+  }
+  copyText(text: string): void {
+    this.copied.push(text);
   }
   async openWithSystem(filePath: string): Promise<void> {
     this.opened.push(filePath);

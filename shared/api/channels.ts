@@ -47,6 +47,7 @@ export const channels = [
   'rounds:export',
   'rounds:get-appendix',
   'app:print',
+  'app:copy-text',
   'app:save-pdf',
   'app:export-grid',
   'settings:get-office',

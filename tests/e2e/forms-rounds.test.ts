@@ -73,6 +73,10 @@ describe('forms and rounds', () => {
     const reminder = await page.getByRole('textbox', { name: 'Thư nhắc các đơn vị chưa gửi' }).inputValue();
     expect(reminder).toContain('hạn gửi báo cáo là ngày 05/07/2020');
     expect(reminder).toContain('Đến ngày 08/07/2020, cơ quan thường trực chưa nhận được báo cáo'); // the same day the lateness is counted to
+    // Copied through the main process's clipboard (the page has no clipboard permission).
+    await page.getByRole('button', { name: 'Sao chép' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Đã sao chép.' }).count()).toBe(1);
+    expect(ctx.platform.copied).toEqual([reminder]);
     await page.getByTestId('count-expected').click();
     await app.screenshot('12-completeness-board');
   });

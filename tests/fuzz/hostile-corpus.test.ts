@@ -119,5 +119,6 @@ describe('the check for English in what the user reads', () => {
     expect(englishIn('Không đọc được văn bản Word cũ "a.doc": tệp bị hỏng (Header Signature: Expected D0CF11E0).')).toBe('Header');
     expect(englishIn('Tệp "bao-cao.xlsx" quá lớn khi giải nén (giới hạn 25 MB mỗi phần, 50 MB tất cả); không đọc.')).toBeNull();
     expect(englishIn('Thư này có cùng mã thư (Message-ID) với thư đã nhận ngày 04/07/2020; tệp "the end of file.xlsx".')).toBeNull();
+    expect(englishIn('Không nhận ra đơn vị gửi (nguoi.la@example.invalid); cần chọn đơn vị.')).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import JSZip from 'jszip';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReply } from '../../electron/services/import/parse-reply';
 import { englishIn } from '../support/english-words';
 import { detectFormTable } from '../../electron/services/forms/detect-form-table';
@@ -26,10 +26,6 @@ import { seedAppendixDocx, seedAppendixXls, seedAppendixXlsx } from '../fixtures
  * Vietnamese reason — never a crash, never over the time bound — and the text parsers must never
  * throw on any text.
  */
-// A damaged .doc the text reader gives up on would go to LibreOffice; the fuzzing is of the readers
-// themselves, so LibreOffice counts as not installed here (its conversion is tested on real files).
-process.env['PCMD_SOFFICE'] = path.join(os.tmpdir(), 'khong-co-libreoffice');
-
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 /**
  * Cases per file type. Old .xls cases are slower and run 2,000 here. A damaged Outlook .msg made its
@@ -98,6 +94,7 @@ async function zipEntries(bytes: Buffer): Promise<Map<string, Uint8Array> | null
 }
 
 const seeds: Record<string, Buffer> = {};
+let sofficeBefore: string | undefined;
 beforeAll(async () => {
   const xlsx = await seedAppendixXlsx();
   seeds['bao-cao.xlsx'] = xlsx;
@@ -110,7 +107,17 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'bao-cao.docx'), seeds['bao-cao.docx']);
   seeds['bao-cao.doc'] = fs.readFileSync(await convertWithLibreOffice(path.join(dir, 'bao-cao.docx'), 'doc', dir));
   fs.rmSync(dir, { recursive: true, force: true });
+  // Once the seeds are made: a damaged .doc the text reader gives up on would go to LibreOffice, and
+  // the fuzzing is of the readers themselves, so LibreOffice counts as not installed while they run
+  // (its conversion is tested on real files in real-world-files.test.ts).
+  sofficeBefore = process.env['PCMD_SOFFICE'];
+  process.env['PCMD_SOFFICE'] = path.join(os.tmpdir(), 'khong-co-libreoffice');
 }, 120_000);
+
+afterAll(() => {
+  if (sofficeBefore === undefined) delete process.env['PCMD_SOFFICE'];
+  else process.env['PCMD_SOFFICE'] = sofficeBefore;
+});
 
 describe.each(Object.keys(FILE_RUNS))('a damaged %s', (fileName) => {
   it(`is read or refused with a Vietnamese reason, ${FILE_RUNS[fileName]!.toLocaleString('vi-VN')} cases, each within ${CASE_MS / 1000} s`, async () => {

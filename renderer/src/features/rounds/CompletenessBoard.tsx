@@ -4,6 +4,7 @@ import type { ColDef } from 'ag-grid-community';
 import { reminderText, submissionStatusLabels, submissionStatuses, type RoundSummary, type SubmissionEntry, type SubmissionStatus } from '../../../../shared/domain/rounds';
 import { formatDate } from '../../../../shared/text/format-vi';
 import { useProgress } from '../../api/progress';
+import { useCopyText } from '../../api/copy-text';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { gridTheme } from '../../ui/grid-theme';
 import { useExportTemplates, useSubmissions } from './queries';
@@ -20,7 +21,7 @@ export function CompletenessBoard({ round, onOpenUnit }: { round: RoundSummary; 
   const progress = useProgress('export-templates');
   const [filter, setFilter] = useState<Filter>('all');
   const [showReminder, setShowReminder] = useState(false);
-  const [copied, setCopied] = useState(false);
+  const copier = useCopyText();
   const grid = useRef<AgGridReact<SubmissionEntry>>(null);
   const entries = useMemo(() => subs.data?.entries ?? [], [subs.data]);
 
@@ -71,7 +72,7 @@ export function CompletenessBoard({ round, onOpenUnit }: { round: RoundSummary; 
           </progress>
         )}
       </div>
-      <ErrorMessage error={subs.error ?? exporter.error} />
+      <ErrorMessage error={subs.error ?? exporter.error ?? copier.error} />
       {exporter.data && (
         <div className="notice notice-ok" role="status">
           {text.exported(exporter.data.files.length, exporter.data.folder)}
@@ -83,11 +84,9 @@ export function CompletenessBoard({ round, onOpenUnit }: { round: RoundSummary; 
           <textarea className="reminder" readOnly value={reminder} rows={7} aria-label={text.reminderTitle} />
           <button
             type="button"
-            onClick={() => {
-              void navigator.clipboard?.writeText(reminder).then(() => setCopied(true));
-            }}
+            onClick={() => copier.mutate(reminder)}
           >
-            {copied ? text.copied : text.copy}
+            {copier.isSuccess ? text.copied : text.copy}
           </button>
         </div>
       )}

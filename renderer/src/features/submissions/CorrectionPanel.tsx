@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useCopyText } from '../../api/copy-text';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useCorrectionDraft, useSaveCorrection } from './queries';
 import { text } from './text';
@@ -8,7 +9,7 @@ export function CorrectionPanel({ roundId, unitId }: { roundId: number; unitId: 
   const draft = useCorrectionDraft(roundId, unitId, true);
   const saver = useSaveCorrection(roundId, unitId);
   const [body, setBody] = useState('');
-  const [copied, setCopied] = useState(false);
+  const copier = useCopyText();
   useEffect(() => {
     if (draft.data) setBody(draft.data.text);
   }, [draft.data]);
@@ -22,15 +23,15 @@ export function CorrectionPanel({ roundId, unitId }: { roundId: number; unitId: 
       )}
       <textarea className="reminder" rows={9} value={body} onChange={(e) => setBody(e.target.value)} aria-label={text.correctionTitle} />
       <div className="toolbar">
-        <button type="button" onClick={() => void navigator.clipboard?.writeText(body).then(() => setCopied(true))}>
-          {copied ? text.copied : text.copy}
+        <button type="button" onClick={() => copier.mutate(body)} disabled={body.trim() === ''}>
+          {copier.isSuccess ? text.copied : text.copy}
         </button>
         <button type="button" onClick={() => saver.mutate(body)} disabled={saver.isPending}>
           {text.saveEml}
         </button>
         {saver.data && <span className="muted">{text.savedEml(saver.data)}</span>}
       </div>
-      <ErrorMessage error={draft.error ?? saver.error} />
+      <ErrorMessage error={draft.error ?? saver.error ?? copier.error} />
     </div>
   );
 }

@@ -106,6 +106,7 @@ const cliPlatform: Platform = {
   chooseFolder: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại chọn thư mục; hãy ghi đường dẫn.')),
   chooseSavePath: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại lưu tệp; hãy ghi đường dẫn tệp.')),
   openWithSystem: () => Promise.resolve(),
+  openLogFolder: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở thư mục nhật ký; nhật ký nằm trong thư mục dữ liệu của phần mềm (logs).')),
   copyText: () => {
     throw new AppError('invalid-input', 'Dòng lệnh không dùng bộ nhớ tạm (clipboard).');
   },

@@ -31,6 +31,11 @@ describe('the dispatcher', () => {
     expect(ctx.platform.copied).toHaveLength(1);
   });
 
+  it("opens the log files' folder through the platform", async () => {
+    expect(await dispatch('app:open-log-folder', {})).toEqual({ ok: true, value: null });
+    expect(ctx.platform.logFolderOpened).toBe(1);
+  });
+
   it('refuses an unknown channel', async () => {
     expect(await dispatch('units:delete-everything', {})).toEqual({
       ok: false, error: { code: 'invalid-input', message: expect.stringContaining('không tồn tại') },

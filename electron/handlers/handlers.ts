@@ -112,6 +112,10 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
     'registers:list': () => listRegisters(ctx),
     'registers:save': (input) => saveRegister(ctx, input),
     'app:save-png': (input) => saveChartPng(ctx, input),
+    'app:open-log-folder': async () => {
+      await ctx.platform.openLogFolder();
+      return null;
+    },
     'app:copy-text': async (input) => {
       ctx.platform.copyText(input.text);
       return null;

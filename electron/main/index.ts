@@ -2,13 +2,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import { warmReplyParser } from '../services/import/reply-parser';
+import { closeSharedParsePool, setParseLog } from '../services/import/parse-pool';
+import { createFileLog } from '../services/app/app-log';
+import { importSummary } from '../services/app/log-summaries';
 import { cleanViewFolder } from '../services/files/open-original';
 import { takeDailyBackupIfDue } from '../services/backup/backups';
 import { createServiceContext, type ServiceContext } from '../services/context';
 import { LiveDatabase } from '../../db/live-database';
 import { useSqliteNativeBinding } from '../../db/open-sqlite';
 import { channels } from '../../shared/api/channels';
-import { isAppError } from '../../shared/errors';
+import { internalErrorMessage, isAppError } from '../../shared/errors';
 import { systemClock } from '../../shared/clock';
 import { createDispatcher } from '../handlers/dispatch';
 import { createHandlers } from '../handlers/handlers';
@@ -35,9 +38,18 @@ protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
+/** The log file in the user data folder ("Mở thư mục nhật ký"); also echoed to the console in development. */
+const appLog = createFileLog(path.join(app.getPath('userData'), 'logs'));
 function log(message: string, error?: unknown) {
-  console.error(`[${new Date().toISOString()}] ${message}`, error ?? '');
+  appLog.error(message, error);
+  if (!app.isPackaged) console.error(`[${new Date().toISOString()}] ${message}`, error ?? '');
 }
+process.on('uncaughtException', (e) => log('Lỗi không được xử lý', e));
+process.on('unhandledRejection', (e) => log('Lời hứa bị từ chối không được xử lý', e));
+setParseLog((m) => appLog.info(`luồng đọc tệp: ${m}`));
+
+/** Channels that import, logged with their counts. */
+const importChannels = new Set<string>(['inbox:import-files', 'inbox:import-dropped', 'inbox:check-mailbox', 'inbox:review-message']);
 
 /** Serves the built renderer over app://, only files inside its folder, with the CSP header. */
 function registerAppProtocol() {
@@ -63,6 +75,23 @@ function createWindow() {
   });
   lockDownWindow(win, devUrl);
   win.once('ready-to-show', () => win.show());
+  // A crashed page is logged and offered a reload; a page that stops answering is logged.
+  win.webContents.on('render-process-gone', (_event, details) => {
+    log(`Cửa sổ bị dừng (${details.reason}, mã ${details.exitCode})`);
+    if (details.reason === 'clean-exit') return;
+    void dialog
+      .showMessageBox(win, {
+        type: 'error',
+        title: 'Cửa sổ phần mềm bị dừng',
+        message: 'Cửa sổ phần mềm bị dừng bất thường. Dữ liệu đã lưu không bị ảnh hưởng.',
+        detail: `Nhật ký: ${appLog.file}`,
+        buttons: ['Tải lại cửa sổ', 'Đóng phần mềm'],
+        defaultId: 0,
+      })
+      .then(({ response }) => (response === 0 ? win.webContents.reload() : app.quit()));
+  });
+  win.on('unresponsive', () => appLog.info('Cửa sổ không phản hồi'));
+  win.on('responsive', () => appLog.info('Cửa sổ phản hồi trở lại'));
   void win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
   win.on('closed', () => {
     mainWindow = null;
@@ -72,30 +101,25 @@ function createWindow() {
 
 async function start() {
   const dbPath = path.join(app.getPath('userData'), 'pcmd.db');
-  try {
-    // In development node_modules holds a Node build of better-sqlite3 (for tests and the CLI);
-    // `npm start` prepares an Electron build in out/native. The packaged app is rebuilt for Electron.
-    const nativeBinding = app.isPackaged
-      ? undefined
-      : path.join(app.getAppPath(), 'out/native/node_modules/better-sqlite3/build/Release/better_sqlite3.node');
-    useSqliteNativeBinding(nativeBinding);
-    database = await LiveDatabase.open(dbPath);
-  } catch (e) {
-    dialog.showErrorBox('Không mở được dữ liệu', isAppError(e) ? e.message : String(e));
-    app.exit(1);
-    return;
-  }
-  const platform = createElectronPlatform(() => mainWindow);
+  appLog.info(`Khởi động phiên bản ${app.getVersion()}${app.isPackaged ? '' : ' (phát triển)'}; dữ liệu: ${dbPath}`);
+  // In development node_modules holds a Node build of better-sqlite3 (for tests and the CLI);
+  // `npm start` prepares an Electron build in out/native. The packaged app is rebuilt for Electron.
+  useSqliteNativeBinding(app.isPackaged ? undefined : path.join(app.getAppPath(), 'out/native/node_modules/better-sqlite3/build/Release/better_sqlite3.node'));
+  database = await LiveDatabase.open(dbPath);
+  appLog.info(`Đã mở dữ liệu${database.backupPath ? `; nâng cấp xong, bản sao trước nâng cấp: ${database.backupPath}` : ''}`);
+  const platform = createElectronPlatform(() => mainWindow, appLog.folder);
   context = createServiceContext(database, { clock: systemClock, platform, appVersion: app.getVersion() });
   const handlers = createHandlers(context, (event, payload) => mainWindow?.webContents.send(event, payload));
   const dispatch = createDispatcher(handlers, log);
   for (const channel of channels) {
-    ipcMain.handle(channel, (event, payload) => {
+    ipcMain.handle(channel, async (event, payload) => {
       if (!isTrustedSender(event.senderFrame, devUrl)) {
         log(`Từ chối yêu cầu ${channel} từ nguồn lạ: ${event.senderFrame?.url ?? '?'}`);
         return { ok: false, error: { code: 'invalid-input', message: 'Yêu cầu không đến từ cửa sổ của phần mềm.' } };
       }
-      return dispatch(channel, payload);
+      const result = await dispatch(channel, payload);
+      if (importChannels.has(channel) && result.ok) appLog.info(`${channel}: ${importSummary(result.value)}`);
+      return result;
     });
   }
   lockDownSession(session.defaultSession);
@@ -104,20 +128,35 @@ async function start() {
     buildMenu({
       getWindow: () => mainWindow,
       print: () => void platform.printWindow().catch((e) => log('In không thành công', e)),
-      about: `Phiên bản ${app.getVersion()}\nDữ liệu: ${dbPath}`,
+      about: `Phiên bản ${app.getVersion()}\nDữ liệu: ${dbPath}\nNhật ký: ${appLog.file}`,
     }),
   );
   mainWindow = createWindow();
+  appLog.info(`Đã đăng ký ${channels.length} kênh; mở cửa sổ`);
   // Once a day, a copy of the database at start-up, in the background.
-  void takeDailyBackupIfDue(context).catch((e) => log('Không sao lưu được hằng ngày', e));
+  void takeDailyBackupIfDue(context).then(
+    (b) => b && appLog.info(`Sao lưu hằng ngày: ${b.file}`),
+    (e) => log('Không sao lưu được hằng ngày', e),
+  );
   // Copies opened for viewing more than a day ago are removed (the originals stay in the database).
   try {
     cleanViewFolder(context);
   } catch (e) {
     log('Không dọn được thư mục xem tệp', e);
   }
-  // The parse worker starts now, in the background, so the first import does not wait for it.
+  // The parse workers start now, in the background, so the first import does not wait for them.
   void warmReplyParser().catch((e) => log('Không khởi động được luồng đọc tệp', e));
+}
+
+/**
+ * A start that fails after the lock is taken must not leave an invisible process holding it (later
+ * launches would do nothing): the reason is logged and shown with the log's path, then the process
+ * ends, which releases the lock.
+ */
+function failedStart(e: unknown) {
+  log('Không khởi động được', e);
+  dialog.showErrorBox('Không khởi động được phần mềm', `${isAppError(e) ? e.message : internalErrorMessage}\n\nNhật ký: ${appLog.file}`);
+  app.exit(1);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -132,7 +171,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
-  void app.whenReady().then(start);
+  void app.whenReady().then(start).catch(failedStart);
   app.on('activate', () => {
     if (database && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
@@ -140,6 +179,8 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', () => {
+    appLog.info('Đóng phần mềm');
+    void closeSharedParsePool();
     void database?.close();
   });
 }

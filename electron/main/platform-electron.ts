@@ -1,9 +1,10 @@
+import fs from 'node:fs';
 import { BrowserWindow, dialog, safeStorage, shell, clipboard } from 'electron';
 import { AppError } from '../../shared/errors';
 import type { Platform } from '../services/platform';
 
 /** The platform interface with Electron's dialogs, shell and printing. */
-export function createElectronPlatform(getWindow: () => BrowserWindow | null): Platform {
+export function createElectronPlatform(getWindow: () => BrowserWindow | null, logFolder: string): Platform {
   return {
     async chooseFile({ title, filters }) {
       const win = getWindow();
@@ -32,6 +33,11 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null): P
     async openWithSystem(filePath) {
       const problem = await shell.openPath(filePath);
       if (problem) throw new Error(problem);
+    },
+    async openLogFolder() {
+      fs.mkdirSync(logFolder, { recursive: true });
+      const problem = await shell.openPath(logFolder);
+      if (problem) throw new AppError('internal', `Không mở được thư mục nhật ký ${logFolder}.`, undefined, { cause: new Error(problem) });
     },
     copyText(text) {
       clipboard.writeText(text);

@@ -22,6 +22,8 @@ export interface Platform {
   protectSecret(plain: string): string;
   /** The secret back from what protectSecret returned; throws when this machine cannot read it. */
   revealSecret(stored: string): string;
+  /** Opens the folder of the app's log files in the system's file manager. */
+  openLogFolder(): Promise<void>;
   /** Puts text on the system clipboard (the page itself is granted no clipboard permission). */
   copyText(text: string): void;
   /** Prints what the window shows, with the system's print dialog. */

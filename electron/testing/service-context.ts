@@ -34,6 +34,10 @@ export class TestPlatform implements Platform {
     if (this.savePaths.length > 0) return this.savePaths.shift() ?? null;
     return path.join(this.outDir, options.defaultName);
   }
+  logFolderOpened = 0;
+  async openLogFolder(): Promise<void> {
+    this.logFolderOpened++;
+  }
   copyText(text: string): void {
     this.copied.push(text);
   }

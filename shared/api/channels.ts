@@ -48,6 +48,7 @@ export const channels = [
   'rounds:get-appendix',
   'app:print',
   'app:copy-text',
+  'app:open-log-folder',
   'app:save-pdf',
   'app:export-grid',
   'settings:get-office',

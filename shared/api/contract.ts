@@ -230,6 +230,8 @@ export const contract = {
   'rounds:get-appendix': channel<{ table: AppendixTable; office: OfficeProfile; landscape: boolean }>()(z.object({ roundId: id, byUnit: z.boolean().optional() }).strict()),
   /** Prints the window (the print preview) with the system's dialog. */
   'app:print': channel<null>()(noInput),
+  /** Opens the log files' folder in the system's file manager (to send a log to support). */
+  'app:open-log-folder': channel<null>()(noInput),
   /** Puts text (a reminder, a correction request) on the system clipboard. */
   'app:copy-text': channel<null>()(z.object({ text: z.string().min(1).max(100_000) }).strict()),
   /** Saves the window (the print preview) as a PDF where the user chooses; null when cancelled. */

@@ -5,6 +5,7 @@ import { emptyOfficeProfile, type OfficeProfile } from '../../../../shared/domai
 import { templatePlaceholders } from '../../../../shared/domain/appendix';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { BackupCard, CheckCard } from './BackupCard';
+import { LogCard } from './LogCard';
 
 const fields: { key: keyof OfficeProfile; label: string; hint: string }[] = [
   { key: 'parentBody', label: 'Cơ quan cấp trên', hint: 'UBND TỈNH QUẢNG NGÃI' },
@@ -64,6 +65,7 @@ export function SettingsScreen() {
       </form>
       <BackupCard />
       <CheckCard />
+      <LogCard />
       <TemplateCard />
     </section>
   );

@@ -17,7 +17,7 @@ export default defineConfig({
         // Slow tests run one file at a time: fuzzing the parsers (and, later, SIGKILLed imports).
         test: {
           name: 'safety',
-          include: ['tests/crash/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
+          include: ['tests/crash/**/*.test.ts', 'tests/fuzz/**/*.test.ts', 'tests/smoke/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
           fileParallelism: false,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
@@ -55,7 +56,7 @@ const importChannels = new Set<string>(['inbox:import-files', 'inbox:import-drop
 function registerAppProtocol() {
   protocol.handle('app', async (request) => {
     const file = resolveRendererFile(rendererDir, request.url);
-    if (!file) return new Response('', { status: 404 });
+    if (!file || !fs.existsSync(file)) return new Response('', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', contentSecurityPolicy);

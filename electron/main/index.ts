@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import { warmReplyParser } from '../services/import/reply-parser';
 import { closeSharedParsePool, setParseLog } from '../services/import/parse-pool';
@@ -30,7 +30,9 @@ import {
 } from './security';
 
 const devUrl = developmentRendererUrl(app.isPackaged, process.env);
-const rendererDir = path.join(import.meta.dirname, '../renderer');
+/** This bundle's folder (CommonJS: from import.meta.url, which the bundler turns into __filename's URL). */
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '../renderer');
 let mainWindow: BrowserWindow | null = null;
 let database: LiveDatabase | null = null;
 let context: ServiceContext | null = null;
@@ -72,7 +74,7 @@ function createWindow() {
     minHeight: 640,
     title: 'Thường trực phòng, chống mại dâm',
     show: false,
-    webPreferences: secureWebPreferences(path.join(import.meta.dirname, '../preload/index.cjs')),
+    webPreferences: secureWebPreferences(path.join(here, '../preload/index.cjs')),
   });
   lockDownWindow(win, devUrl);
   win.once('ready-to-show', () => win.show());

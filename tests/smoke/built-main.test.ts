@@ -3,17 +3,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../shared/api/channels';
-import { contentSecurityPolicy } from '../../electron/main/security';
 import { makeTempDir } from '../../db/testing/test-db';
 import { buildEml, ownLayoutWorkbook } from '../fixtures/replies';
 
 /**
- * The main process as built (electron-vite, out/main), started under Node with a stand-in for the
- * 'electron' module (tests/smoke/electron-standin): no Electron window can run on these machines,
- * but everything the shell does at start, at a request and at quit runs for real.
+ * The main process as built (electron-vite, out/main/index.cjs: CommonJS, see electron.vite.config.ts),
+ * started under Node with a stand-in for the 'electron' module (tests/smoke/electron-standin): no
+ * Electron window can run on these machines, but everything the shell does at start, at a request
+ * and at quit runs for real.
  */
 const root = path.resolve(import.meta.dirname, '../..');
-const standin = path.join(root, 'tests/smoke/electron-standin/register.mjs');
+const standin = path.join(root, 'tests/smoke/electron-standin/register.cjs');
 let dir: string;
 
 interface Report {
@@ -29,7 +29,7 @@ interface Report {
 function runBuiltMain(userData: string, extraEnv: Record<string, string> = {}): Promise<{ code: number | null; report: Report; stderr: string }> {
   const reportFile = path.join(dir, `rapport-${path.basename(userData)}.json`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', standin, path.join(root, 'out/main/index.js')], {
+    const child = spawn(process.execPath, ['--require', standin, path.join(root, 'out/main/index.cjs')], {
       env: { ...process.env, PCMD_STANDIN_USERDATA: userData, PCMD_STANDIN_REPORT: reportFile, ...extraEnv },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -80,13 +80,15 @@ describe('the built main process, started under Node with a stand-in electron mo
     expect(report.schemes?.map((s) => s.scheme)).toEqual(['app']);
     expect(report.loadedUrl).toBe('app://renderer/index.html');
     // The renderer and its assets over app://, with the security header; nothing outside its folder.
-    expect(report.checks['index']).toEqual({ status: 200, csp: contentSecurityPolicy, hasRoot: true });
-    expect(report.checks['asset']).toMatchObject({ status: 200, csp: contentSecurityPolicy });
+    // The header as the shell's security module sets it: nothing but the app's own scripts, no plugins.
+    const csp = expect.stringMatching(/^default-src 'self'; script-src 'self'; .*object-src 'none'; base-uri 'none'/);
+    expect(report.checks['index']).toEqual({ status: 200, csp, hasRoot: true });
+    expect(report.checks['asset']).toMatchObject({ status: 200, csp });
     expect(report.checks['escape']).toEqual([404, 404, 404, 404]);
     // A request from the app's own page is answered from the fresh database; one from elsewhere is refused.
     expect(report.checks['status']).toMatchObject({ ok: true, value: { counts: { units: 0 } } });
     expect(report.checks['stranger']).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    // Parsed by a worker started from out/main/parse-worker.js (there is no parsing on the main thread).
+    // Parsed by a worker started from out/main/parse-worker.cjs (there is no parsing on the main thread).
     expect(report.checks['dropped']).toMatchObject({ ok: true, value: [{ file: 'bao-cao.eml', status: 'needs-review' }] });
     // Quit: the database checkpointed (no WAL left behind), the log written from start to quit.
     expect(report.quit).toBe(true);

@@ -39,14 +39,15 @@ interface Slot {
 export type TechnicalLog = (message: string) => void;
 
 /**
- * Starts a worker: the bundled parse-worker.js beside the main process in the app, or in
+ * Starts a worker: the bundled parse-worker (.cjs in the app) beside the main process, or in
  * development and tests the TypeScript source, loaded through tsx's loader registered in the worker
  * (a worker's own entry file does not get the parent's --import hooks).
  */
 export function startParseWorker(limits: ParseLimits): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 16 };
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', here), { resourceLimits });
+  // Built, the worker sits beside this bundle in its format: parse-worker.cjs (the app) or .js (an ES build).
+  if (!here.endsWith('.ts')) return new Worker(new URL(`./parse-worker${path.extname(new URL(here).pathname)}`, here), { resourceLimits });
   const entry = new URL('./parse-worker.ts', here).href;
   return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, { eval: true, resourceLimits });
 }

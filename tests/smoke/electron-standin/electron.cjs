@@ -4,9 +4,9 @@
  * is asked to load, drives a scripted check through what it recorded and quits the app. The report
  * is written as JSON to PCMD_STANDIN_REPORT when the process exits.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+const fs = require('node:fs');
+const path = require('node:path');
+const { fileURLToPath } = require('node:url');
 
 const userData = process.env.PCMD_STANDIN_USERDATA;
 const reportFile = process.env.PCMD_STANDIN_REPORT;
@@ -23,10 +23,10 @@ process.on('exit', (code) => {
 
 const emit = (event, ...args) => (appListeners.get(event) ?? []).forEach((fn) => fn(...args));
 
-export const app = {
+const app = {
   isPackaged: true,
   getPath: () => userData,
-  getAppPath: () => path.resolve(fileURLToPath(import.meta.url), '../../../..'),
+  getAppPath: () => path.resolve(__dirname, '../../..'),
   getVersion: () => '0.0.0-smoke',
   requestSingleInstanceLock: () => true,
   whenReady: () => Promise.resolve(),
@@ -47,7 +47,7 @@ export const app = {
 };
 
 const contents = { on() {}, send() {}, setWindowOpenHandler() {}, reload() {}, print() {} };
-export class BrowserWindow {
+class BrowserWindow {
   constructor(options) {
     this.options = options;
     this.webContents = contents;
@@ -70,13 +70,13 @@ export class BrowserWindow {
   }
 }
 
-export const ipcMain = {
+const ipcMain = {
   handle(channel, fn) {
     report.channels.push(channel);
     ipcHandlers.set(channel, fn);
   },
 };
-export const protocol = {
+const protocol = {
   registerSchemesAsPrivileged(schemes) {
     report.schemes = schemes;
   },
@@ -84,8 +84,8 @@ export const protocol = {
     protocolHandlers.set(scheme, fn);
   },
 };
-export const net = { fetch: async (url) => new Response(fs.readFileSync(fileURLToPath(url))) };
-export const dialog = {
+const net = { fetch: async (url) => new Response(fs.readFileSync(fileURLToPath(url))) };
+const dialog = {
   showErrorBox(title, message) {
     report.dialogs.push({ title, message });
   },
@@ -93,11 +93,11 @@ export const dialog = {
   showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
   showSaveDialog: async () => ({ canceled: true }),
 };
-export const session = { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} } };
-export const Menu = { setApplicationMenu() {}, buildFromTemplate: (t) => t };
-export const shell = { openPath: async () => '' };
-export const clipboard = { writeText() {} };
-export const safeStorage = { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' };
+const session = { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} } };
+const Menu = { setApplicationMenu() {}, buildFromTemplate: (t) => t };
+const shell = { openPath: async () => '' };
+const clipboard = { writeText() {} };
+const safeStorage = { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' };
 
 async function serve(url) {
   const response = await protocolHandlers.get('app')(new Request(url));
@@ -119,3 +119,5 @@ async function runCheck() {
   if (dropped) report.checks.dropped = await ipcHandlers.get('inbox:import-dropped')({ senderFrame: frame }, { files: dropped });
   app.quit();
 }
+
+module.exports = { app, BrowserWindow, ipcMain, protocol, net, dialog, session, Menu, shell, clipboard, safeStorage };

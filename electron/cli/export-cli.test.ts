@@ -1,3 +1,4 @@
+import { openSqliteFile } from '../../db/open-sqlite';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -48,7 +49,6 @@ describe('export on the command line', () => {
 
 describe('backup on the command line', () => {
   it('copies the database, which opens with the same units', async () => {
-    const Database = (await import('better-sqlite3')).default;
     const dir = makeTempDir();
     dirs.push(dir);
     const db = path.join(dir, 'x.db');
@@ -57,7 +57,7 @@ describe('backup on the command line', () => {
     expect(r.code, r.err).toBe(0);
     const file = (JSON.parse(r.out) as { file: string }).file;
     expect(path.basename(file)).toMatch(/^pcmd-\d{8}-\d{6}-thu-cong\.db$/);
-    const copy = new Database(file, { readonly: true });
+    const copy = openSqliteFile(file, { readonly: true });
     expect(copy.prepare('SELECT count(*) AS n FROM org_unit').get()).toEqual({ n: 24 });
     copy.close();
   });

@@ -1,6 +1,6 @@
+import { openSqliteFile } from '../../db/open-sqlite';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/testing/test-db';
 import { runCliCaptured as run } from '../testing/run-cli-captured';
@@ -17,7 +17,7 @@ describe('backup, check and restore on the command line', () => {
     const db = path.join(dir, 'x.db');
     await run('init', '--db', db, '--demo');
     const backup = (JSON.parse((await run('backup', '--db', db, '--out', path.join(dir, 'luu'), '--json')).out) as { file: string }).file;
-    const edit = new Database(db);
+    const edit = openSqliteFile(db);
     edit.prepare('UPDATE data_value SET num_value = 123456 WHERE id = 1').run();
     edit.close();
 
@@ -26,10 +26,10 @@ describe('backup, check and restore on the command line', () => {
     const result = JSON.parse(r.out) as { restored: { units: number; rounds: number }; safetyCopy: string };
     expect(result.restored).toMatchObject({ units: 24, rounds: 5 });
     expect(result.safetyCopy).toMatch(/^pcmd-\d{8}-\d{6}-truoc-khoi-phuc\.db$/);
-    const after = new Database(db, { readonly: true });
+    const after = openSqliteFile(db, { readonly: true });
     expect((after.prepare('SELECT num_value FROM data_value WHERE id = 1').get() as { num_value: number }).num_value).not.toBe(123456);
     after.close();
-    const kept = new Database(path.join(dir, 'backups', result.safetyCopy), { readonly: true });
+    const kept = openSqliteFile(path.join(dir, 'backups', result.safetyCopy), { readonly: true });
     expect(kept.prepare('SELECT num_value FROM data_value WHERE id = 1').get()).toEqual({ num_value: 123456 });
     kept.close();
 

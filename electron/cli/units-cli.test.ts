@@ -1,6 +1,6 @@
+import { openSqliteFile } from '../../db/open-sqlite';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/testing/test-db';
@@ -76,7 +76,7 @@ describe('units merge, split, end and events', () => {
     expect(old[0]!.explanation).toContain('Theo địa giới ngày 01/01/2024 (Tỉnh Quảng Ngãi)');
     expect(now.find((e) => e.text.includes('tăng 3 - 5%') && e.period === '2024')!.explanation).toContain('Theo địa giới ngày 01/01/2026 (Tỉnh Quảng Ngãi (mới)): số liệu của 1 đơn vị được quy đổi theo sáp nhập, chia tách (Thành phố Quảng Ngãi)');
     // The 2024 appendix by unit in today's units: Bình Sơn's split communes are columns, and the note says so.
-    const sqlite = new BetterSqlite3(db, { readonly: true });
+    const sqlite = openSqliteFile(db, { readonly: true });
     const round2024 = (sqlite.prepare("SELECT id FROM report_round WHERE period_code = '2024'").get() as { id: number }).id;
     sqlite.close();
     const out = path.join(dir, 'xuat');

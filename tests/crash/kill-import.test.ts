@@ -1,8 +1,8 @@
+import { openSqliteFile } from '../../db/open-sqlite';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDatabaseFile } from '../../db/check-database';
 import { makeTempDir } from '../../db/testing/test-db';
@@ -48,7 +48,7 @@ interface State {
 }
 
 function readState(file: string): State {
-  const db = new Database(file, { readonly: true });
+  const db = openSqliteFile(file, { readonly: true });
   try {
     const n = (q: string) => (db.prepare(q).get() as { n: number }).n;
     const byMessage = db
@@ -143,7 +143,7 @@ beforeAll(async () => {
   );
   await run('round', 'templates', '--db', pristine, '--round', String(roundId), '--out', path.join(dir, 'mau'));
   // Make sure the pristine file has no WAL beside it before it is copied.
-  const p = new Database(pristine);
+  const p = openSqliteFile(pristine);
   p.pragma('wal_checkpoint(TRUNCATE)');
   p.close();
 

@@ -132,5 +132,11 @@ describe('backups from the settings screen', () => {
     await expect.poll(() => card.getByTestId('backup-last').textContent()).toBe('Bản sao lưu gần nhất: 23/11/2026 09:00 (Sao lưu ngay).');
     expect(await card.getByRole('alert').count()).toBe(0);
     await app.screenshot('44-settings-backup');
+    // The log the office can send for support: its folder opened in the system's file manager.
+    const log = page.getByRole('region', { name: 'Nhật ký hoạt động' });
+    await log.getByRole('button', { name: 'Mở thư mục nhật ký' }).click();
+    await expect.poll(() => app.ctx.platform.logFolderOpened).toBe(1);
+    await log.scrollIntoViewIfNeeded();
+    await app.screenshot('45-settings-log');
   });
 });

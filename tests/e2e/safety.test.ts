@@ -1,5 +1,5 @@
+import { openSqliteFile } from '../../db/open-sqlite';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { backupFolder } from '../../electron/services/backup/backups';
 import { useAppInChromium } from './harness';
@@ -55,7 +55,7 @@ describe('restoring a backup from the settings screen', () => {
     // The old figure is back; the data as it was before the restore is a backup holding the newer one.
     expect(await figure()).toBe(before);
     const safety = (await panel.getByRole('status').textContent())!.match(/pcmd-\S+\.db/)![0];
-    const kept = new Database(path.join(backupFolder(ctx), safety), { readonly: true });
+    const kept = openSqliteFile(path.join(backupFolder(ctx), safety), { readonly: true });
     const row = kept
       .prepare('SELECT d.num_value FROM data_value d JOIN submission s ON s.id = d.submission_id WHERE s.round_id = ? AND s.unit_id = ? AND d.indicator_id = ?')
       .get(round, unit, indicator);

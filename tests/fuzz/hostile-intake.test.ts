@@ -1,3 +1,4 @@
+import { openSqliteFile } from '../../db/open-sqlite';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,7 +8,6 @@ import { checkDatabaseFile } from '../../db/check-database';
 import { makeTempDir } from '../../db/testing/test-db';
 import { runCliCaptured as run } from '../../electron/testing/run-cli-captured';
 import { manyRecipientsMsg } from '../fixtures/msg';
-import Database from 'better-sqlite3';
 import { buildEml, fillTemplate, ownLayoutWorkbook, withEditedIdentity } from '../fixtures/replies';
 import { seedAppendixXlsx } from '../fixtures/seed-appendix';
 import { englishIn } from '../support/english-words';
@@ -225,11 +225,11 @@ describe('hostile files made at test time, each imported by the command line in 
     const backups = path.join(dir, 'sao-luu');
     expect((await run('backup', '--db', db, '--out', backups)).code).toBe(0);
     const backup = path.join(backups, fs.readdirSync(backups).find((f) => f.endsWith('.db'))!);
-    const raw = new Database(backup);
+    const raw = openSqliteFile(backup);
     raw.exec('CREATE TRIGGER doi_so_lieu AFTER INSERT ON data_value BEGIN UPDATE data_value SET num_value = 0 WHERE id = new.id; END');
     raw.close();
     const state = () => {
-      const live = new Database(db, { readonly: true });
+      const live = openSqliteFile(db, { readonly: true });
       try {
         return live.prepare("SELECT (SELECT count(*) FROM data_value) AS n, (SELECT count(*) FROM sqlite_master WHERE name = 'doi_so_lieu') AS t").get();
       } finally {

@@ -1,6 +1,6 @@
+import { openSqliteFile } from '../../../db/open-sqlite';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/service-context';
 import { createDemo } from '../demo/create-demo';
@@ -24,7 +24,7 @@ describe('backups', () => {
     const { backup, mirrorProblem } = await takeBackup(ctx, 'thu-cong');
     expect(mirrorProblem).toBeNull();
     expect(backup.name).toBe('pcmd-20261123-080000-thu-cong.db');
-    const copy = new Database(backup.file, { readonly: true });
+    const copy = openSqliteFile(backup.file, { readonly: true });
     expect(copy.prepare('SELECT count(*) AS n FROM org_unit').get()).toEqual({ n: 24 });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     copy.close();

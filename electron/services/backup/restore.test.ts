@@ -1,6 +1,6 @@
+import { openSqliteFile } from '../../../db/open-sqlite';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkDatabase } from '../../../db/check-database';
 import { createTestContext, type TestContext } from '../../testing/service-context';
@@ -39,7 +39,7 @@ describe('restoring a backup', () => {
     expect(await firstValue()).toEqual(before);
     expect(await ctx.db.selectFrom('task').select('id').execute()).toHaveLength(11);
     // The database as it was before the restore is kept, with the newer figure.
-    const kept = new Database(path.join(backupFolder(ctx), result.safetyCopy), { readonly: true });
+    const kept = openSqliteFile(path.join(backupFolder(ctx), result.safetyCopy), { readonly: true });
     expect(kept.prepare('SELECT num_value FROM data_value WHERE id = ?').get(before.id)).toEqual({ num_value: 999_999 });
     kept.close();
     // No staging file is left, and the restored database passes the full check.
@@ -66,7 +66,7 @@ describe('restoring a backup', () => {
 
     const newer = path.join(folder, 'moi-hon.db');
     fs.copyFileSync(backup.file, newer);
-    const db = new Database(newer);
+    const db = openSqliteFile(newer);
     db.prepare("INSERT INTO schema_migration (name, applied_at) VALUES ('2099-01-01-001-future', 'x')").run();
     db.close();
     expect(inspectBackupFile(newer).problems.at(-1)).toContain('phiên bản phần mềm mới hơn');
@@ -105,7 +105,7 @@ describe('a backup whose structure was changed', () => {
     const { backup } = await takeBackup(ctx, 'thu-cong');
     const tampered = path.join(ctx.database.dir, 'pcmd-20261123-080000-thu-cong.db');
     fs.copyFileSync(backup.file, tampered);
-    const raw = new Database(tampered);
+    const raw = openSqliteFile(tampered);
     raw.exec(`CREATE TRIGGER doi_so_lieu AFTER INSERT ON data_value BEGIN UPDATE data_value SET num_value = 0 WHERE id = new.id; END`);
     raw.close();
     // The check of the file itself finds it, as the command line's `check --full` does.

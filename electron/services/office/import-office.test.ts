@@ -1,6 +1,6 @@
+import { openSqliteFile } from '../../../db/open-sqlite';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readOriginal, sha256 } from '../files/file-store';
 import { readParts } from '../import/read-parts';
@@ -217,7 +217,7 @@ describe('bringing in the database of the office of a province that merged into 
     await expect(importOfficeDatabase(ours, { file: path.join(ours.database.dir, 'khong-co.db') })).rejects.toThrow('Không tìm thấy tệp');
     // Another office's file with a trigger added that would rewrite the figures brought in.
     const tampered = await theirCopy('co-trigger.db');
-    const raw = new BetterSqlite3(tampered);
+    const raw = openSqliteFile(tampered);
     raw.exec('CREATE TRIGGER doi_so_lieu AFTER INSERT ON data_value BEGIN UPDATE data_value SET num_value = 0 WHERE id = new.id; END');
     raw.close();
     await expect(importOfficeDatabase(ours, { file: tampered })).rejects.toThrow(
@@ -241,7 +241,7 @@ describe('bringing in the database of the office of a province that merged into 
     // A later copy with other bytes (its office set its letterhead): known by when it was made, nothing added.
     const later = path.join(ours.database.dir, 'cu-2.db');
     fs.copyFileSync(file, later);
-    const db2 = new BetterSqlite3(later);
+    const db2 = openSqliteFile(later);
     db2.prepare("INSERT INTO app_setting (key, value) VALUES ('office.place', 'Kon Tum')").run();
     db2.close();
     const again = await importOfficeDatabase(ours, { file: later });

@@ -138,5 +138,7 @@ describe('backups from the settings screen', () => {
     await expect.poll(() => app.ctx.platform.logFolderOpened).toBe(1);
     await log.scrollIntoViewIfNeeded();
     await app.screenshot('45-settings-log');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await app.screenshot('45-settings-log-1920');
   });
 });

@@ -120,6 +120,8 @@ describe('inbox', () => {
     await exe.getByRole('button', { name: 'Lưu bản sao…' }).click();
     await expect.poll(() => viewer.getByRole('status').textContent()).toMatch(/^Đã lưu bản sao: .*chay-ngay\.exe$/);
     await app.screenshot('24-inbox-message-view');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await app.screenshot('24-inbox-message-view-1920');
   });
 
   it('checks a mailbox set up in the screen, against a real IMAP server on 127.0.0.1', async () => {

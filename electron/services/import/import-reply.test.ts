@@ -75,7 +75,8 @@ describe('importing a filled template sent by e-mail', () => {
       from: 'vpubnd.binhson@quangngai.gov.vn', subject: 'Gửi lại báo cáo (đã sửa)', messageId: '<m2@quangngai.gov.vn>', date: new Date('2020-07-06T01:00:00Z'),
       attachments: [{ filename: 'bao-cao-sua.xlsx', content: corrected }],
     }));
-    expect(await importReply(ctx, resend)).toMatchObject({ status: 'imported', unitCode: '524', values: 2, warnings: [expect.stringContaining('Gửi muộn')] });
+    // A correction after the deadline: the report arrived on time, so it is a correction, not a late report.
+    expect(await importReply(ctx, resend)).toMatchObject({ status: 'imported', unitCode: '524', values: 2, warnings: ['Bản gửi lại (lần 2) của báo cáo đã nhận ngày 03/07/2020, đúng hạn; số liệu được cập nhật.'] });
     const history = await ctx.db
       .selectFrom('value_history').innerJoin('submission_revision as r', 'r.id', 'value_history.revision_id')
       .select(['old_num', 'new_num', 'r.number']).orderBy('value_history.id').execute();
@@ -83,7 +84,17 @@ describe('importing a filled template sent by e-mail', () => {
       { old_num: null, new_num: 40, number: 1 }, { old_num: null, new_num: 25, number: 1 }, { old_num: null, new_num: 12.5, number: 1 },
       { old_num: 40, new_num: 41, number: 2 }, { old_num: 12.5, new_num: null, number: 2 },
     ]);
-    expect((await listSubmissions(ctx, round.id)).find((s) => s.unitCode === '524')).toMatchObject({ revisions: 2, late: true });
+    expect((await listSubmissions(ctx, round.id)).find((s) => s.unitCode === '524')).toMatchObject({ revisions: 2, late: false, receivedAt: '2020-07-03T02:00:00.000Z' });
+  });
+
+  it('counts lateness from the first reply: a report 3 days late stays 3 days late when its correction comes later', async () => {
+    const { round, templates, keyOf } = await setup();
+    const ducPho = templates.files.find((f) => f.unitCode === '534')!;
+    const send = async (name: string, date: string, value: number, messageId: string) =>
+      importReply(ctx, write(name, await buildEml({ from: 'vpubnd.ducpho@quangngai.gov.vn', subject: 'Báo cáo', messageId, date: new Date(date), attachments: [{ filename: 'bc.xlsx', content: await fillTemplate(ducPho.workbook, { [keyOf('Tổng số cơ sở kinh doanh')]: value }) }] })));
+    expect((await send('1.eml', '2020-07-08T01:00:00Z', 30, '<dp-1@qn>')).warnings).toEqual(['Gửi muộn so với hạn 05/07/2020.']);
+    expect((await send('2.eml', '2020-07-10T01:00:00Z', 31, '<dp-2@qn>')).warnings).toEqual(['Bản gửi lại (lần 2) của báo cáo đã nhận ngày 08/07/2020, muộn so với hạn 05/07/2020; số liệu được cập nhật.']);
+    expect((await listSubmissions(ctx, round.id)).find((s) => s.unitCode === '534')).toMatchObject({ revisions: 2, late: true, receivedAt: '2020-07-08T01:00:00.000Z' });
   });
 
   it('explains a "Trong đó" item larger than its total and marks the submission as having errors', async () => {

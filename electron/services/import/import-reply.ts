@@ -266,6 +266,8 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
     let revisionProblems: ValueProblem[] = [];
     let extracted: Extracted | null = null;
     let formRows: StoredFormRow[] = [];
+    /** When the unit's report first arrived (an earlier reply, or figures typed in from it), if it had. */
+    let firstReceivedAt: string | null = null;
     if (data && unit && round) {
       const form = await lookups.formRows(trx, round.formVersionId);
       formRows = form.rows;
@@ -278,6 +280,7 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
         sub = await trx.insertInto('submission').values({ round_id: round.id, unit_id: unit.id, received_at: null }).returningAll().executeTakeFirstOrThrow();
         expectedIn.set(round.id, (expectedIn.get(round.id) ?? new Set()).add(unit.id));
       }
+      firstReceivedAt = sub.received_at;
       if (sub.locked === 1) {
         warnings.push(`Báo cáo của ${unit.name} trong đợt này đã được duyệt và khóa; số liệu mới chưa được ghi, cần xem lại.`);
       } else {
@@ -329,15 +332,15 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
           .executeTakeFirstOrThrow()
       ).id;
       await writeRevisionValues(trx, submissionId, revisionId, extracted.values, 'nhập từ tệp', now);
-      const receivedAt = message.sentAt ?? now;
-      await trx
-        .updateTable('submission')
-        .set({ status: 'received', received_at: receivedAt, late: receivedAt.slice(0, 10) > round.deadline ? 1 : 0 })
-        .where('id', '=', submissionId)
-        .execute();
+      // Lateness counts from the report's first arrival: a correction sent later is a correction, not a late report.
+      const receivedAt = firstReceivedAt ?? message.sentAt ?? now;
+      const late = receivedAt.slice(0, 10) > round.deadline;
+      await trx.updateTable('submission').set({ status: 'received', received_at: receivedAt, late: late ? 1 : 0 }).where('id', '=', submissionId).execute();
       revisionProblems = (await recheckSubmission(trx, submissionId, formRows)).problems;
       stored = extracted.values.filter((v) => v.num !== null || v.text !== null).length;
-      if (receivedAt.slice(0, 10) > round.deadline) warnings.push(`Gửi muộn so với hạn ${round.deadline.slice(8, 10)}/${round.deadline.slice(5, 7)}/${round.deadline.slice(0, 4)}.`);
+      if (firstReceivedAt !== null) {
+        warnings.push(`Bản gửi lại (lần ${Number(count.n) + 1}) của báo cáo đã nhận ngày ${viDate(firstReceivedAt)}${late ? `, muộn so với hạn ${viDate(round.deadline)}` : ', đúng hạn'}; số liệu được cập nhật.`);
+      } else if (late) warnings.push(`Gửi muộn so với hạn ${viDate(round.deadline)}.`);
     }
     errors.push(...revisionProblems.filter((p) => p.severity === 'error').map((p) => p.message));
     return result(status, { unitCode: unit?.code ?? null, roundId: round?.id ?? null, values: stored, warnings, errors });

@@ -130,9 +130,11 @@ export async function checkMailbox(ctx: ServiceContext, onProgress?: (done: numb
         const name = `${m.folder}#${x.uid}`;
         const source = sources.get(x.uid);
         const reportAs = `imap:${m.user}/${name}`;
-        if ((x.size ?? 0) > MAX_REPLY_BYTES || !source) {
+        const oversize = (x.size ?? 0) > MAX_REPLY_BYTES;
+        if (oversize || !source) {
+          // An oversize message was never fetched: it is refused by its size, not as missing.
           const size = ((x.size ?? 0) / MB).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
-          results.push({ file: reportAs, status: 'rejected', unitCode: null, roundId: null, values: 0, warnings: [], errors: [source ? `Thư ${name} quá lớn (${size} MB; giới hạn ${MAX_REPLY_BYTES / MB} MB); không tải về.` : `Máy chủ không trả nội dung thư ${name}.`] });
+          results.push({ file: reportAs, status: 'rejected', unitCode: null, roundId: null, values: 0, warnings: [], errors: [oversize ? `Thư ${name} quá lớn (${size} MB; giới hạn ${MAX_REPLY_BYTES / MB} MB); không tải về.` : `Máy chủ không trả nội dung thư ${name}.`] });
         } else {
           results.push(await importReplySource(ctx, { fileName: `${name}.eml`, bytes: source }, { origin: { mailbox: m.folder, uid: x.uid }, lookups }, reportAs));
         }

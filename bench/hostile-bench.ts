@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,24 +8,9 @@ import { manyRecipientsMsg } from '../tests/fixtures/msg';
 import { ownLayoutWorkbook } from '../tests/fixtures/replies';
 import { withHugeSharedStrings, withLyingPart } from '../tests/fixtures/hostile-large/lying-zips';
 import { median } from './median';
-import { buildCliBundle } from '../tests/support/built-cli';
+import { buildCliBundle, runBuiltCli } from '../tests/support/built-cli';
 
 const committed = path.resolve(import.meta.dirname, '../tests/fixtures/hostile');
-
-/** One file imported by the command line in a process of its own; its peak resident memory in MB. */
-function peakRssMb(cli: string, db: string, file: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'import', '--db', db, file], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
-    child.on('error', reject);
-    child.on('exit', () => {
-      const kb = /maxrss-kb (\d+)/.exec(err);
-      if (kb) resolve(Number(kb[1]) / 1024);
-      else reject(new Error(`no peak memory reported for ${file}: ${err}`));
-    });
-  });
-}
 
 /**
  * The hostile corpus (the committed files and the large ones made here: lying zip headers
@@ -52,7 +36,7 @@ export async function benchHostile(dir: string): Promise<{ peakMb: number; worst
   let peakMb = 0;
   let worstFile = '';
   for (const file of files) {
-    const mb = await peakRssMb(cli, db, file);
+    const mb = (await runBuiltCli(cli, ['import', '--db', db, file])).peakMb;
     if (mb > peakMb) [peakMb, worstFile] = [mb, path.basename(file)];
   }
 

@@ -1,8 +1,6 @@
 import { openSqliteFile } from '../../db/open-sqlite';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDatabaseFile } from '../../db/check-database';
 import { makeTempDir } from '../../db/testing/test-db';
@@ -11,7 +9,7 @@ import { manyRecipientsMsg } from '../fixtures/msg';
 import { buildEml, fillTemplate, ownLayoutWorkbook, withEditedIdentity } from '../fixtures/replies';
 import { seedAppendixXlsx } from '../fixtures/seed-appendix';
 import { englishIn } from '../support/english-words';
-import { buildCliBundle } from '../support/built-cli';
+import { buildCliBundle, runBuiltCli } from '../support/built-cli';
 import { withHugeSharedStrings, withLyingPart } from '../fixtures/hostile-large/lying-zips';
 
 /**
@@ -33,36 +31,7 @@ interface Imported {
   peakMb: number;
 }
 
-interface Ran {
-  code: number | null;
-  out: string;
-  err: string;
-  ms: number;
-  peakMb: number;
-}
-
-/** One command of the built command line in a process of its own: its output, time (from its first progress line, when it prints one) and peak memory. */
-function runInProcess(args: string[]): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    // The answer's time runs from the import's first progress line (the process and its loader started) to its end.
-    let started = t0;
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => {
-      if (!err.includes('Đang nhập') && c.includes('Đang nhập')) started = performance.now();
-      err += c;
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const rss = /maxrss-kb (\d+)/.exec(err);
-      if (!rss) return reject(new Error(`no peak memory reported: ${err}`));
-      resolve({ code, out, err: err.replace(/\n?maxrss-kb \d+\n?$/, ''), ms: performance.now() - started, peakMb: Number(rss[1]) / 1024 });
-    });
-  });
-}
+const runInProcess = (args: string[]) => runBuiltCli(cli, args);
 
 async function importInProcess(...files: string[]): Promise<Imported> {
   const ran = await runInProcess(['import', '--db', db, ...files]);

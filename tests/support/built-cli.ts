@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -23,4 +25,38 @@ export async function buildCliBundle(): Promise<string> {
     logLevel: 'silent',
   });
   return path.join(outdir, 'cli-with-rss.js');
+}
+
+export interface BuiltCliRun {
+  code: number | null;
+  out: string;
+  /** What it printed on stderr, without its peak-memory line. */
+  err: string;
+  /** From its first progress line ("Đang nhập"), when it prints one, else from its start, to its end. */
+  ms: number;
+  /** The whole process's peak resident memory (main thread and workers). */
+  peakMb: number;
+}
+
+/** Runs one command of the built command line in a process of its own and reads its time and peak memory. */
+export function runBuiltCli(cli: string, args: string[]): Promise<BuiltCliRun> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    // The answer's time runs from the import's first progress line (the process and its loader started) to its end.
+    let started = t0;
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => {
+      if (!err.includes('Đang nhập') && c.includes('Đang nhập')) started = performance.now();
+      err += c;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const rss = /maxrss-kb (\d+)/.exec(err);
+      if (!rss) return reject(new Error(`no peak memory reported: ${err}`));
+      resolve({ code, out, err: err.replace(/\n?maxrss-kb \d+\n?$/, ''), ms: performance.now() - started, peakMb: Number(rss[1]) / 1024 });
+    });
+  });
 }

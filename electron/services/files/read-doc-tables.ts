@@ -7,11 +7,10 @@ import { readDocxTables } from './read-docx-tables';
 import { readerFailureReason } from './reader-failure';
 import { rebuildCompoundFile } from './rebuild-compound-file';
 import { fixLegacyTable, type SourceTable } from './source-table';
+import { isOle2, isRtf, isWord2, isZip } from './file-signatures';
 
 /** What a file named .doc really is. */
 export type WordKind = 'word97' | 'word6-95' | 'word2' | 'rtf' | 'docx' | 'ole-other' | 'other';
-
-const startsWith = (bytes: Uint8Array, ...b: number[]) => b.every((x, i) => bytes[i] === x);
 
 /**
  * Word 97-2003 and Word 6.0/95 are both compound files with a "WordDocument" stream; its header
@@ -19,10 +18,10 @@ const startsWith = (bytes: Uint8Array, ...b: number[]) => b.every((x, i) => byte
  * Word 2.0 is no compound file (it opens with DB A5); an RTF or a .docx is sometimes named .doc.
  */
 export function wordKind(bytes: Uint8Array): WordKind {
-  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) return 'docx';
-  if (startsWith(bytes, 0xdb, 0xa5)) return 'word2';
-  if (startsWith(bytes, 0x7b, 0x5c, 0x72, 0x74, 0x66)) return 'rtf';
-  if (!startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) return 'other';
+  if (isZip(bytes)) return 'docx';
+  if (isWord2(bytes)) return 'word2';
+  if (isRtf(bytes)) return 'rtf';
+  if (!isOle2(bytes)) return 'other';
   try {
     const stream = CFB.find(CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' }), 'WordDocument');
     const fib = stream?.content ? Buffer.from(stream.content as Uint8Array) : null;

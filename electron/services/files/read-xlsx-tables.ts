@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text/fold';
 import { fixLegacyTable, type SourceTable } from './source-table';
 import { inflatePart, openZip, zipFiles, ZipPartTooLarge } from './bounded-zip';
+import { isOldBiff, isOle2, isZip } from './file-signatures';
 
 // Excel 5/95 and older keep text as 8-bit bytes in the workbook's code page (1252 for text typed in
 // TCVN3 or VNI fonts, 1258 for Vietnamese Windows): without SheetJS's code-page tables it is misread.
@@ -13,16 +14,6 @@ XLSX.set_cptable(cptable);
 export const MAX_SHEET_ROWS = 5_000;
 export const MAX_SHEET_COLUMNS = 100;
 
-function isZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-function isOle2(bytes: Uint8Array): boolean {
-  return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-}
-/** Excel 2.x, 3 and 4 worksheets are no container at all: a stream of records opening with a BOF record (09 00, 09 02, 09 04). */
-function isOldBiff(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x09 && (bytes[1] === 0x00 || bytes[1] === 0x02 || bytes[1] === 0x04) && bytes[3] === 0x00;
-}
 
 /** What an .xlsx may inflate to, in all and per part: a real reply is well under a megabyte. */
 export const MAX_WORKBOOK_INFLATED_BYTES = 50 * 1024 * 1024;

@@ -3,6 +3,7 @@ import { readCellValue, type RawCell } from '../../../shared/domain/cell-value';
 import type { ValueProblem } from '../../../shared/domain/check-values';
 import { recheckSubmission } from '../submissions/check-submission';
 import { foldText } from '../../../shared/text/fold';
+import { formatDate } from '../../../shared/text/format-vi';
 import type { StoredFormRow } from '../../../db/forms/repo';
 import { writeRevisionValues, type IncomingValue } from '../../../db/values/repo';
 import type { RoundSummary } from '../../../shared/domain/rounds';
@@ -106,8 +107,6 @@ function extractValues(data: ReplyData, rows: StoredFormRow[], keys: string[], f
   return { values, warnings, needsReview };
 }
 
-const viDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-
 function chooseRound(rounds: RoundSummary[], expectedIn: Map<number, Set<number>>, unitId: number | null, texts: string): RoundSummary | null {
   const open = rounds.filter((r) => r.status === 'open' && (unitId === null || expectedIn.get(r.id)?.has(unitId)));
   if (open.length === 1) return open[0]!;
@@ -152,7 +151,7 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
   const bytes = src.bytes;
   if (options.messageRowId === undefined) {
     const sameFile = await findMessageByFile(ctx.db, hash);
-    if (sameFile) return result('duplicate', { roundId: sameFile.roundId, warnings: [`Thư hoặc tệp này đã được nhập ngày ${viDate(sameFile.importedAt)}; không nhập lại.`] });
+    if (sameFile) return result('duplicate', { roundId: sameFile.roundId, warnings: [`Thư hoặc tệp này đã được nhập ngày ${formatDate(sameFile.importedAt)}; không nhập lại.`] });
   }
   // The same message (Message-ID) in other bytes: never silently a duplicate.
   let copyOf: number | undefined;
@@ -162,7 +161,7 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
     if (earlier) {
       const known = new Set(earlier.attachments.map((a) => a.sha256));
       const added = message.attachments.filter((a) => !known.has(sha256(a.bytes)));
-      const when = viDate(earlier.importedAt);
+      const when = formatDate(earlier.importedAt);
       if (added.length === 0 && (earlier.hasFigures || !found.data)) {
         return result('duplicate', {
           roundId: earlier.roundId,
@@ -339,8 +338,8 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
       revisionProblems = (await recheckSubmission(trx, submissionId, formRows)).problems;
       stored = extracted.values.filter((v) => v.num !== null || v.text !== null).length;
       if (firstReceivedAt !== null) {
-        warnings.push(`Bản gửi lại (lần ${Number(count.n) + 1}) của báo cáo đã nhận ngày ${viDate(firstReceivedAt)}${late ? `, muộn so với hạn ${viDate(round.deadline)}` : ', đúng hạn'}; số liệu được cập nhật.`);
-      } else if (late) warnings.push(`Gửi muộn so với hạn ${viDate(round.deadline)}.`);
+        warnings.push(`Bản gửi lại (lần ${Number(count.n) + 1}) của báo cáo đã nhận ngày ${formatDate(firstReceivedAt)}${late ? `, muộn so với hạn ${formatDate(round.deadline)}` : ', đúng hạn'}; số liệu được cập nhật.`);
+      } else if (late) warnings.push(`Gửi muộn so với hạn ${formatDate(round.deadline)}.`);
     }
     errors.push(...revisionProblems.filter((p) => p.severity === 'error').map((p) => p.message));
     return result(status, { unitCode: unit?.code ?? null, roundId: round?.id ?? null, values: stored, warnings, errors });

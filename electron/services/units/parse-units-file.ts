@@ -1,6 +1,7 @@
 import { parse as parseCsv, CsvError } from 'csv-parse/sync';
 import * as XLSX from '@e965/xlsx';
 import { soundZip } from '../files/read-xlsx-tables';
+import { isOle2, isZip } from '../files/file-signatures';
 import { z } from 'zod';
 import { AppError, type ErrorDetail } from '../../../shared/errors';
 import { cleanText, foldText } from '../../../shared/text/fold';
@@ -85,8 +86,8 @@ function readCsvRows(fileName: string, bytes: Uint8Array): { line: number; cells
 
 /** Rows of cells from the first sheet of an .xlsx or .xls workbook, numbered as Excel numbers them. */
 function looksLikeWorkbook(ext: string, bytes: Uint8Array): boolean {
-  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  const ole2 = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  const zip = isZip(bytes);
+  const ole2 = isOle2(bytes);
   // Some systems save HTML or SpreadsheetML under an .xls name, and Excel opens those.
   const markup = /^\s*</.test(new TextDecoder('utf-8').decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, ''));
   return ext === 'xlsx' ? zip : ole2 || zip || markup;
@@ -97,7 +98,7 @@ export async function readSheetRows(fileName: string, ext: string, bytes: Uint8A
     throw new AppError('unsupported-file', `Không đọc được tệp Excel "${fileName}": nội dung tệp không phải bảng tính Excel.`);
   }
   // A zip workbook is inflated within bounds first (a lying header cannot make it balloon), as replies are.
-  const readable = bytes[0] === 0x50 && bytes[1] === 0x4b ? await soundZip(fileName, bytes) : bytes;
+  const readable = isZip(bytes) ? await soundZip(fileName, bytes) : bytes;
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(readable, { type: 'array', dense: true, cellFormula: false, cellHTML: false, sheetRows: MAX_UNIT_ROWS + 2 });

@@ -13,7 +13,10 @@ export async function benchAppendixDocx(): Promise<number> {
     columns: [...Array.from({ length: 14 }, (_, i) => `Xã Thử Nghiệm ${i + 1}`), 'Toàn tỉnh'],
     rows: Array.from({ length: 100 }, (_, r) => ({
       numbering: r % 10 === 0 ? String(r / 10 + 1) : '+',
-      text: r % 10 === 0 ? `Nhóm chỉ tiêu ${r / 10 + 1}` : `Trong đó loại ${r % 10} của nhóm, có tên dài như trong biểu mẫu thật`,
+      text:
+        r % 10 === 0
+          ? `Nhóm chỉ tiêu ${r / 10 + 1}`
+          : `Trong đó loại ${r % 10} của nhóm, có tên dài như trong biểu mẫu thật`,
       unit: r % 10 === 0 ? null : 'Người',
       level: r % 10 === 0 ? 0 : 2,
       heading: r % 10 === 0,
@@ -21,7 +24,13 @@ export async function benchAppendixDocx(): Promise<number> {
       values: Array.from({ length: 15 }, (_, c) => (r % 10 === 0 ? null : (r * 7 + c * 13) % 1000)),
     })),
   };
-  const office = { ...emptyOfficeProfile, parentBody: 'UBND TỈNH QUẢNG NGÃI', officeName: 'SỞ Y TẾ', symbol: 'SYT', place: 'Quảng Ngãi' };
+  const office = {
+    ...emptyOfficeProfile,
+    parentBody: 'UBND TỈNH QUẢNG NGÃI',
+    officeName: 'SỞ Y TẾ',
+    symbol: 'SYT',
+    place: 'Quảng Ngãi',
+  };
   await writeAppendixDocx(table, office); // warm-up
   const times: number[] = [];
   for (let i = 0; i < 7; i++) {

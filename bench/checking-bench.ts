@@ -17,40 +17,125 @@ const UNITS = 150;
 const GROUPS = 10; // 10 groups of a total and its 9 "Trong đó" items: 100 indicators
 
 /** A 100-indicator form, 150 communes, and two yearly rounds with every figure reported (the first one is "last year"). */
-async function seedMatrix(ctx: ServiceContext): Promise<{ roundId: number; unitIds: number[]; indicatorIds: number[] }> {
+async function seedMatrix(
+  ctx: ServiceContext,
+): Promise<{ roundId: number; unitIds: number[]; indicatorIds: number[] }> {
   const now = ctx.clock().toISOString();
-  const province = await insertUnit(ctx.db, { code: '51', name: 'Tỉnh', name_key: 'tinh', kind: 'province', parent_id: null, valid_from: null, valid_to: null, created_at: now, updated_at: now });
+  const province = await insertUnit(ctx.db, {
+    code: '51',
+    name: 'Tỉnh',
+    name_key: 'tinh',
+    kind: 'province',
+    parent_id: null,
+    valid_from: null,
+    valid_to: null,
+    created_at: now,
+    updated_at: now,
+  });
   const unitIds: number[] = [];
   for (let i = 0; i < UNITS; i++) {
     const code = String(20000 + i);
-    unitIds.push(await insertUnit(ctx.db, { code, name: `Xã Thử Nghiệm ${i + 1}`, name_key: `xa thu nghiem ${i + 1}`, kind: 'commune', parent_id: province, valid_from: null, valid_to: null, created_at: now, updated_at: now }));
+    unitIds.push(
+      await insertUnit(ctx.db, {
+        code,
+        name: `Xã Thử Nghiệm ${i + 1}`,
+        name_key: `xa thu nghiem ${i + 1}`,
+        kind: 'commune',
+        parent_id: province,
+        valid_from: null,
+        valid_to: null,
+        created_at: now,
+        updated_at: now,
+      }),
+    );
   }
   const rows: FormRowDraft[] = [];
   for (let g = 0; g < GROUPS; g++) {
     const heading = rows.length + 1;
-    rows.push({ row: heading, numbering: String(g + 1), text: `Nhóm chỉ tiêu ${g + 1}`, unit: null, parentRow: null, level: 0, valueRow: false, valueType: 'integer', aggregation: 'none', childRule: 'none', notes: [] });
+    rows.push({
+      row: heading,
+      numbering: String(g + 1),
+      text: `Nhóm chỉ tiêu ${g + 1}`,
+      unit: null,
+      parentRow: null,
+      level: 0,
+      valueRow: false,
+      valueType: 'integer',
+      aggregation: 'none',
+      childRule: 'none',
+      notes: [],
+    });
     const total = rows.length + 1;
-    rows.push({ row: total, numbering: '-', text: `Tổng số của nhóm ${g + 1}`, unit: 'Người', parentRow: heading, level: 1, valueRow: true, valueType: 'integer', aggregation: 'sum', childRule: 'each-le-parent', notes: [] });
+    rows.push({
+      row: total,
+      numbering: '-',
+      text: `Tổng số của nhóm ${g + 1}`,
+      unit: 'Người',
+      parentRow: heading,
+      level: 1,
+      valueRow: true,
+      valueType: 'integer',
+      aggregation: 'sum',
+      childRule: 'each-le-parent',
+      notes: [],
+    });
     for (let k = 0; k < 9; k++) {
-      rows.push({ row: rows.length + 1, numbering: '+', text: `Trong đó loại ${k + 1} của nhóm ${g + 1}`, unit: 'Người', parentRow: total, level: 2, valueRow: true, valueType: 'integer', aggregation: 'sum', childRule: 'none', notes: [] });
+      rows.push({
+        row: rows.length + 1,
+        numbering: '+',
+        text: `Trong đó loại ${k + 1} của nhóm ${g + 1}`,
+        unit: 'Người',
+        parentRow: total,
+        level: 2,
+        valueRow: true,
+        valueType: 'integer',
+        aggregation: 'sum',
+        childRule: 'none',
+        notes: [],
+      });
     }
   }
   const form = await saveNewForm(ctx, { name: 'Biểu 100 chỉ tiêu', rows });
   const indicatorIds = form.rows.filter((r) => r.valueRow).map((r) => r.indicatorId!);
   let roundId = 0;
   for (const year of [2024, 2025]) {
-    const round = await createRound(ctx, { formId: form.id, period: String(year), cutoffDate: `${year}-12-14`, deadline: `${year}-12-20`, units: 'all' });
-    const subs = await ctx.db.selectFrom('submission').select(['id', 'unit_id']).where('round_id', '=', round.id).execute();
+    const round = await createRound(ctx, {
+      formId: form.id,
+      period: String(year),
+      cutoffDate: `${year}-12-14`,
+      deadline: `${year}-12-20`,
+      units: 'all',
+    });
+    const subs = await ctx.db
+      .selectFrom('submission')
+      .select(['id', 'unit_id'])
+      .where('round_id', '=', round.id)
+      .execute();
     const values: NewDataValue[] = [];
     for (const s of subs) {
       indicatorIds.forEach((indicator_id, k) => {
         const isTotal = k % 10 === 0;
-        values.push({ submission_id: s.id, indicator_id, num_value: isTotal ? 90 + (s.unit_id % 7) : (s.unit_id + k) % 10, text_value: null, revision_id: null, source_file_id: null, source_sheet: null, source_cell: null, comment: null, updated_at: now });
+        values.push({
+          submission_id: s.id,
+          indicator_id,
+          num_value: isTotal ? 90 + (s.unit_id % 7) : (s.unit_id + k) % 10,
+          text_value: null,
+          revision_id: null,
+          source_file_id: null,
+          source_sheet: null,
+          source_cell: null,
+          comment: null,
+          updated_at: now,
+        });
       });
     }
     await ctx.db.transaction().execute(async (trx) => {
       await insertDataValues(trx, values);
-      await trx.updateTable('submission').set({ status: 'received', received_at: now }).where('round_id', '=', round.id).execute();
+      await trx
+        .updateTable('submission')
+        .set({ status: 'received', received_at: now })
+        .where('round_id', '=', round.id)
+        .execute();
     });
     roundId = round.id;
   }
@@ -71,7 +156,10 @@ export interface CheckingFigures {
  * In Node: the province roll-up against one raw GROUP BY over the same values (median of 30).
  */
 export async function benchChecking(root: string): Promise<CheckingFigures> {
-  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
+  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: ['ignore', process.stderr, process.stderr],
+  });
   const browser = await launchBrowser();
   try {
     const app = await openApp(browser, { now: new Date('2025-12-22T02:00:00Z') });
@@ -85,7 +173,11 @@ export async function benchChecking(root: string): Promise<CheckingFigures> {
         await page.goto('about:blank');
         const t0 = performance.now();
         await page.goto(`${url}#/rounds/${roundId}/matrix`);
-        await page.locator('[data-testid="matrix"] .ag-row[row-index="1"] .ag-cell[col-id="total"]').filter({ hasText: /\d/ }).first().waitFor();
+        await page
+          .locator('[data-testid="matrix"] .ag-row[row-index="1"] .ag-cell[col-id="total"]')
+          .filter({ hasText: /\d/ })
+          .first()
+          .waitFor();
         matrixTimes.push(performance.now() - t0);
       }
 
@@ -108,7 +200,9 @@ export async function benchChecking(root: string): Promise<CheckingFigures> {
         { roundId, unitIds, indicatorIds },
       );
 
-      const raw = ctx.database.sqlite.prepare('SELECT d.indicator_id, sum(d.num_value) FROM data_value d JOIN submission s ON s.id = d.submission_id WHERE s.round_id = ? GROUP BY d.indicator_id');
+      const raw = ctx.database.sqlite.prepare(
+        'SELECT d.indicator_id, sum(d.num_value) FROM data_value d JOIN submission s ON s.id = d.submission_id WHERE s.round_id = ? GROUP BY d.indicator_id',
+      );
       const rollupTimes: number[] = [];
       const sqlTimes: number[] = [];
       for (let i = 0; i < 30; i++) {
@@ -119,7 +213,12 @@ export async function benchChecking(root: string): Promise<CheckingFigures> {
         raw.all(roundId);
         sqlTimes.push(performance.now() - t0);
       }
-      return { matrixInteractiveMs: median(matrixTimes), editStoreMs: median(editTimes), rollupMs: median(rollupTimes), rollupSqlMs: median(sqlTimes) };
+      return {
+        matrixInteractiveMs: median(matrixTimes),
+        editStoreMs: median(editTimes),
+        rollupMs: median(rollupTimes),
+        rollupSqlMs: median(sqlTimes),
+      };
     } finally {
       await app.close();
     }

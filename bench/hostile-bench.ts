@@ -18,21 +18,40 @@ const committed = path.resolve(import.meta.dirname, '../tests/fixtures/hostile')
  * peak memory of the whole process over all of them. And the .msg's reading time against its
  * floor: the same compound file read by cfb alone.
  */
-export async function benchHostile(dir: string): Promise<{ peakMb: number; worstFile: string; msgMs: number; msgCfbMs: number }> {
+export async function benchHostile(
+  dir: string,
+): Promise<{ peakMb: number; worstFile: string; msgMs: number; msgCfbMs: number }> {
   // The command line and its parse worker built as the app ships them (no TypeScript loader).
   const cli = await buildCliBundle();
   const db = path.join(dir, 'du-lieu.db');
   await runCliCaptured('init', '--db', db, '--demo');
   const rows: [string, string, number][] = [['Số lượt kiểm tra', 'Lượt', 4]];
   const made: [string, Buffer][] = [
-    ['word-khai-bao-sai-5gb.docx', await withLyingPart(await ownLayoutWorkbook(rows), 'xl/worksheets/sheet1.xml', 5, '<worksheet>', ' ')],
+    [
+      'word-khai-bao-sai-5gb.docx',
+      await withLyingPart(await ownLayoutWorkbook(rows), 'xl/worksheets/sheet1.xml', 5, '<worksheet>', ' '),
+    ],
     ['excel-100mb-chuoi.xlsx', await withHugeSharedStrings(await ownLayoutWorkbook(rows), 100)],
     ['thu-1000-nguoi-nhan.msg', manyRecipientsMsg()],
   ];
   for (const [name, bytes] of made) fs.writeFileSync(path.join(dir, name), bytes);
   const mbox = path.join(dir, 'hop-thu-20mb.mbox');
-  fs.writeFileSync(mbox, Array.from({ length: 10 }, (_, i) => `From a@b Fri Jul  3 09:00:00 2020\nSubject: ${i}\nMessage-ID: <b-${i}@b>\n\n${'Dòng ngắn.\n'.repeat(190_000)}\n`).join(''));
-  const files = [...fs.readdirSync(committed).filter((f) => !f.endsWith('.ts')).map((f) => path.join(committed, f)), ...made.map(([n]) => path.join(dir, n)), mbox];
+  fs.writeFileSync(
+    mbox,
+    Array.from(
+      { length: 10 },
+      (_, i) =>
+        `From a@b Fri Jul  3 09:00:00 2020\nSubject: ${i}\nMessage-ID: <b-${i}@b>\n\n${'Dòng ngắn.\n'.repeat(190_000)}\n`,
+    ).join(''),
+  );
+  const files = [
+    ...fs
+      .readdirSync(committed)
+      .filter((f) => !f.endsWith('.ts'))
+      .map((f) => path.join(committed, f)),
+    ...made.map(([n]) => path.join(dir, n)),
+    mbox,
+  ];
   let peakMb = 0;
   let worstFile = '';
   for (const file of files) {

@@ -21,7 +21,9 @@ import { buildEml, ownLayoutWorkbook } from '../tests/fixtures/replies';
 /** Parses a reply the way the import must, and nothing more: the floor the import is compared with. */
 async function parseOnly(file: string): Promise<void> {
   const bytes = fs.readFileSync(file);
-  const attachments = file.endsWith('.eml') ? (await readEml(path.basename(file), bytes)).attachments : [{ fileName: path.basename(file), bytes }];
+  const attachments = file.endsWith('.eml')
+    ? (await readEml(path.basename(file), bytes)).attachments
+    : [{ fileName: path.basename(file), bytes }];
   for (const a of attachments) {
     if (a.fileName.endsWith('.xlsx')) workbookTables(await openWorkbook(a.fileName, a.bytes));
     else if (a.fileName.endsWith('.docx')) await readDocxTables(a.fileName, a.bytes);
@@ -35,22 +37,54 @@ async function parseOnly(file: string): Promise<void> {
  * while the current one is stored) and the parse-only floor (one thread), both in seconds. With
  * `keepAs`, a copy of the database afterwards is written there.
  */
-export async function benchImport500(dir: string, keepAs?: string): Promise<{ importS: number; floorS: number; imported: number }> {
+export async function benchImport500(
+  dir: string,
+  keepAs?: string,
+): Promise<{ importS: number; floorS: number; imported: number }> {
   const ctx = await createTestContext(new Date('2025-12-18T03:00:00Z'));
   try {
     const now = ctx.clock().toISOString();
-    const province = await insertUnit(ctx.db, { code: '51', name: 'Tỉnh', name_key: 'tinh', kind: 'province', parent_id: null, valid_from: null, valid_to: null, created_at: now, updated_at: now });
+    const province = await insertUnit(ctx.db, {
+      code: '51',
+      name: 'Tỉnh',
+      name_key: 'tinh',
+      kind: 'province',
+      parent_id: null,
+      valid_from: null,
+      valid_to: null,
+      created_at: now,
+      updated_at: now,
+    });
     const units: { code: string; name: string }[] = [];
     for (let i = 0; i < 150; i++) {
       const u = { code: String(30000 + i), name: `Xã Thí Điểm Số ${i + 1}` };
       units.push(u);
-      const id = await insertUnit(ctx.db, { code: u.code, name: u.name, name_key: u.name.toLowerCase(), kind: 'commune', parent_id: province, valid_from: null, valid_to: null, created_at: now, updated_at: now });
-      await ctx.db.insertInto('org_unit_email').values({ unit_id: id, email: `xa${i + 1}@tinh.gov.vn` }).execute();
+      const id = await insertUnit(ctx.db, {
+        code: u.code,
+        name: u.name,
+        name_key: u.name.toLowerCase(),
+        kind: 'commune',
+        parent_id: province,
+        valid_from: null,
+        valid_to: null,
+        created_at: now,
+        updated_at: now,
+      });
+      await ctx.db
+        .insertInto('org_unit_email')
+        .values({ unit_id: id, email: `xa${i + 1}@tinh.gov.vn` })
+        .execute();
     }
     const appendix = path.join(dir, 'phu-luc.docx');
     fs.writeFileSync(appendix, await seedAppendixDocx());
     const form = await importFormFile(ctx, appendix, 'Biểu tổng hợp');
-    const round = await createRound(ctx, { formId: form.id, period: '2025', cutoffDate: '2025-12-14', deadline: '2025-12-20', units: 'all' });
+    const round = await createRound(ctx, {
+      formId: form.id,
+      period: '2025',
+      cutoffDate: '2025-12-14',
+      deadline: '2025-12-20',
+      units: 'all',
+    });
     const rows = await getFormVersionRows(ctx.db, round.formVersionId);
     const secret = await templateSecret(ctx.db);
     const valueRows = rows.filter((r) => r.valueRow);
@@ -58,31 +92,74 @@ export async function benchImport500(dir: string, keepAs?: string): Promise<{ im
     const inbox = path.join(dir, 'hop-thu');
     fs.mkdirSync(inbox);
     let n = 0;
-    const put = (name: string, bytes: Buffer) => fs.writeFileSync(path.join(inbox, `${String(++n).padStart(3, '0')}-${name}`), bytes);
+    const put = (name: string, bytes: Buffer) =>
+      fs.writeFileSync(path.join(inbox, `${String(++n).padStart(3, '0')}-${name}`), bytes);
     for (const pass of [1, 2]) {
       for (const [i, u] of units.entries()) {
         const wb = buildUnitTemplate(round, rows, u, now, secret);
         const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
         valueRows.forEach((r, k) => (ws.getCell(HEADER_ROW + r.row, COL.value).value = (i + k + pass) % 50));
         const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
-        put(`mau-${u.code}-${pass}.eml`, await buildEml({ from: `xa${i + 1}@tinh.gov.vn`, subject: `Báo cáo năm 2025 (lần ${pass})`, messageId: `<t${pass}-${i}@tinh>`, attachments: [{ filename: 'bao-cao.xlsx', content: xlsx }] }));
+        put(
+          `mau-${u.code}-${pass}.eml`,
+          await buildEml({
+            from: `xa${i + 1}@tinh.gov.vn`,
+            subject: `Báo cáo năm 2025 (lần ${pass})`,
+            messageId: `<t${pass}-${i}@tinh>`,
+            attachments: [{ filename: 'bao-cao.xlsx', content: xlsx }],
+          }),
+        );
       }
     }
-    const own = seedTableB.filter(([, unit]) => unit).map(([text, unit], k) => [text, unit!, k % 9] as [string, string, number]);
+    const own = seedTableB
+      .filter(([, unit]) => unit)
+      .map(([text, unit], k) => [text, unit!, k % 9] as [string, string, number]);
     for (let i = 0; i < 150; i++) {
       const u = units[i]!;
-      put(`rieng-${u.code}.eml`, await buildEml({ from: `canbo${i}@gmail.com`, subject: `${u.name} gửi báo cáo năm 2025`, messageId: `<own-${i}@gmail>`, attachments: [{ filename: 'so-lieu.xlsx', content: await ownLayoutWorkbook(own.map(([t, un, v]) => [t, un, v + i]), `UBND ${u.name.toUpperCase()}`) }] }));
+      put(
+        `rieng-${u.code}.eml`,
+        await buildEml({
+          from: `canbo${i}@gmail.com`,
+          subject: `${u.name} gửi báo cáo năm 2025`,
+          messageId: `<own-${i}@gmail>`,
+          attachments: [
+            {
+              filename: 'so-lieu.xlsx',
+              content: await ownLayoutWorkbook(
+                own.map(([t, un, v]) => [t, un, v + i]),
+                `UBND ${u.name.toUpperCase()}`,
+              ),
+            },
+          ],
+        }),
+      );
     }
     for (let i = 0; i < 50; i++) {
       const u = units[i]!;
       const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
-      const doc = new Document({ sections: [{ children: [
-        new Paragraph(`UBND ${u.name.toUpperCase()}`),
-        new Table({ rows: [new TableRow({ children: [cell('Nội dung'), cell('Đơn vị tính'), cell('Số lượng')] }), ...own.slice(0, 30).map(([t, un, v]) => new TableRow({ children: [cell(t), cell(un), cell(String(v * 3 + i))] }))] }),
-      ] }] });
+      const doc = new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph(`UBND ${u.name.toUpperCase()}`),
+              new Table({
+                rows: [
+                  new TableRow({ children: [cell('Nội dung'), cell('Đơn vị tính'), cell('Số lượng')] }),
+                  ...own
+                    .slice(0, 30)
+                    .map(([t, un, v]) => new TableRow({ children: [cell(t), cell(un), cell(String(v * 3 + i))] })),
+                ],
+              }),
+            ],
+          },
+        ],
+      });
       put(`word-${u.code}.docx`, Buffer.from(await Packer.toBuffer(doc)));
     }
-    const files = fs.readdirSync(inbox).sort().map((f) => path.join(inbox, f));
+    const files = fs
+      .readdirSync(inbox)
+      .sort()
+      .map((f) => path.join(inbox, f));
     if (files.length !== 500) throw new Error(`expected 500 replies, made ${files.length}`);
 
     // The app starts its parse worker at start-up (electron/main); so does the bench, before timing.

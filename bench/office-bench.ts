@@ -8,11 +8,39 @@ import { importOfficeDatabase } from '../electron/services/office/import-office'
 
 /** The tables another office's database fills, parents first. */
 const TABLES = [
-  'org_unit', 'org_unit_email', 'org_unit_event', 'org_unit_succession', 'org_unit_former_parent',
-  'stored_file', 'stored_file_content', 'stored_file_part', 'indicator', 'form', 'form_version', 'form_row', 'validation_rule',
-  'register', 'register_value', 'programme', 'plan', 'target', 'task', 'task_coordinator', 'task_note',
-  'report_round', 'round_unit', 'email_message', 'email_attachment', 'submission', 'submission_revision',
-  'data_value', 'value_history', 'value_problem', 'submission_event', 'round_snapshot', 'snapshot_value',
+  'org_unit',
+  'org_unit_email',
+  'org_unit_event',
+  'org_unit_succession',
+  'org_unit_former_parent',
+  'stored_file',
+  'stored_file_content',
+  'stored_file_part',
+  'indicator',
+  'form',
+  'form_version',
+  'form_row',
+  'validation_rule',
+  'register',
+  'register_value',
+  'programme',
+  'plan',
+  'target',
+  'task',
+  'task_coordinator',
+  'task_note',
+  'report_round',
+  'round_unit',
+  'email_message',
+  'email_attachment',
+  'submission',
+  'submission_revision',
+  'data_value',
+  'value_history',
+  'value_problem',
+  'submission_event',
+  'round_snapshot',
+  'snapshot_value',
 ];
 
 /**
@@ -21,7 +49,10 @@ const TABLES = [
  * table by table in SQL (ATTACH, INSERT … SELECT) into an empty database: a copy with no matching,
  * no mapping of ids and no record of where each row came from.
  */
-export async function benchOfficeImport(dir: string, source: string): Promise<{ importS: number; againS: number; floorS: number; values: number }> {
+export async function benchOfficeImport(
+  dir: string,
+  source: string,
+): Promise<{ importS: number; againS: number; floorS: number; values: number }> {
   const floor = await openDatabase(path.join(dir, 'floor.db'));
   let t0 = performance.now();
   floor.sqlite.pragma('foreign_keys = OFF');
@@ -35,7 +66,17 @@ export async function benchOfficeImport(dir: string, source: string): Promise<{ 
   const ctx = await createTestContext(new Date('2026-11-23T03:00:00Z'));
   try {
     const now = ctx.clock().toISOString();
-    await insertUnit(ctx.db, { code: '62', name: 'Tỉnh Kon Tum', name_key: 'tinh kon tum', kind: 'province', parent_id: null, valid_from: null, valid_to: null, created_at: now, updated_at: now });
+    await insertUnit(ctx.db, {
+      code: '62',
+      name: 'Tỉnh Kon Tum',
+      name_key: 'tinh kon tum',
+      kind: 'province',
+      parent_id: null,
+      valid_from: null,
+      valid_to: null,
+      created_at: now,
+      updated_at: now,
+    });
     t0 = performance.now();
     const first = await importOfficeDatabase(ctx, { file: source });
     const importS = (performance.now() - t0) / 1000;
@@ -48,7 +89,8 @@ export async function benchOfficeImport(dir: string, source: string): Promise<{ 
     t0 = performance.now();
     const again = await importOfficeDatabase(ctx, { file: copy });
     const againS = (performance.now() - t0) / 1000;
-    if (Object.entries(again.counts).some(([k, v]) => k !== 'unitsMatched' && v > 0)) throw new Error('the second import added rows');
+    if (Object.entries(again.counts).some(([k, v]) => k !== 'unitsMatched' && v > 0))
+      throw new Error('the second import added rows');
     return { importS, againS, floorS, values: first.counts.values };
   } finally {
     await ctx.dispose();

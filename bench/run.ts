@@ -60,7 +60,19 @@ async function benchInsert(dir: string): Promise<{ kyselyMs: number; rawMs: numb
   );
   t0 = performance.now();
   dbB.sqlite.transaction(() => {
-    for (const v of valuesB) stmt.run(v.submission_id, v.indicator_id, v.num_value, v.text_value, v.revision_id, v.source_file_id, v.source_sheet, v.source_cell, v.comment, v.updated_at);
+    for (const v of valuesB)
+      stmt.run(
+        v.submission_id,
+        v.indicator_id,
+        v.num_value,
+        v.text_value,
+        v.revision_id,
+        v.source_file_id,
+        v.source_sheet,
+        v.source_cell,
+        v.comment,
+        v.updated_at,
+      );
   })();
   const rawMs = performance.now() - t0;
   await dbB.close();
@@ -83,15 +95,41 @@ async function benchTemplates(dir: string): Promise<number> {
   const ctx = await createTestContext();
   try {
     const now = ctx.clock().toISOString();
-    const province = await insertUnit(ctx.db, { code: '51', name: 'Tỉnh', name_key: 'tinh', kind: 'province', parent_id: null, valid_from: null, valid_to: null, created_at: now, updated_at: now });
+    const province = await insertUnit(ctx.db, {
+      code: '51',
+      name: 'Tỉnh',
+      name_key: 'tinh',
+      kind: 'province',
+      parent_id: null,
+      valid_from: null,
+      valid_to: null,
+      created_at: now,
+      updated_at: now,
+    });
     for (let i = 0; i < 150; i++) {
       const code = String(20000 + i);
-      await insertUnit(ctx.db, { code, name: `Xã Thử Nghiệm ${i + 1}`, name_key: `xa thu nghiem ${i + 1}`, kind: 'commune', parent_id: province, valid_from: null, valid_to: null, created_at: now, updated_at: now });
+      await insertUnit(ctx.db, {
+        code,
+        name: `Xã Thử Nghiệm ${i + 1}`,
+        name_key: `xa thu nghiem ${i + 1}`,
+        kind: 'commune',
+        parent_id: province,
+        valid_from: null,
+        valid_to: null,
+        created_at: now,
+        updated_at: now,
+      });
     }
     const file = path.join(dir, 'phu-luc.docx');
     fs.writeFileSync(file, await seedAppendixDocx());
     const form = await importFormFile(ctx, file, 'Biểu tổng hợp');
-    const round = await createRound(ctx, { formId: form.id, period: '2025', cutoffDate: '2025-12-14', deadline: '2025-12-20', units: 'all' });
+    const round = await createRound(ctx, {
+      formId: form.id,
+      period: '2025',
+      cutoffDate: '2025-12-14',
+      deadline: '2025-12-20',
+      units: 'all',
+    });
     const t0 = performance.now();
     const report = await exportRoundTemplates(ctx, round.id, path.join(dir, 'mau'));
     const seconds = (performance.now() - t0) / 1000;
@@ -132,38 +170,125 @@ async function main() {
     log(`  tệp độc hại: xong (bộ nhớ cao nhất khi nhập ${hostile.worstFile})`);
 
     const figures: Figure[] = [
-      { name: 'open_db_ms', value: openMs, label: 'Mở tệp dữ liệu 500.000 giá trị (kiểm tra toàn vẹn + nâng cấp), trung vị 5 lần' },
+      {
+        name: 'open_db_ms',
+        value: openMs,
+        label: 'Mở tệp dữ liệu 500.000 giá trị (kiểm tra toàn vẹn + nâng cấp), trung vị 5 lần',
+      },
       { name: 'insert500k_ms', value: insert.kyselyMs, label: 'Ghi 500.000 giá trị qua kysely (một giao dịch)' },
       { name: 'insert500k_raw_ms', value: insert.rawMs, label: 'Mức sàn: câu lệnh chuẩn bị sẵn của better-sqlite3' },
       { name: 'insert_ratio_vs_raw', value: insert.kyselyMs / insert.rawMs, label: 'Tỷ lệ kysely / mức sàn' },
-      { name: 'templates150_s', value: templatesS, label: 'Xuất 150 biểu mẫu Excel (102 dòng) kèm thư nháp .eml; mục tiêu ≤ 5 s' },
-      { name: 'import500_s', value: imports.importS, label: 'Nhập 500 báo cáo nhiều dạng (thư .eml, Excel, Word); mục tiêu ≤ 20 s' },
-      { name: 'import500_parse_floor_s', value: imports.floorS, label: 'Mức sàn: chỉ đọc cùng 500 tệp bằng cùng thư viện' },
-      { name: 'import500_ratio_vs_parse', value: imports.importS / imports.floorS, label: 'Tỷ lệ nhập / chỉ đọc; mục tiêu ≤ 1,5' },
-      { name: 'office_import_s', value: office.importS, label: 'Nhập cơ sở dữ liệu của văn phòng khác (đợt 500 báo cáo: 11.250 số liệu, lịch sử sửa, tệp gốc); mục tiêu ≤ 5 s' },
-      { name: 'office_import_again_s', value: office.againS, label: 'Nhập lại bản sao sau của cùng cơ sở dữ liệu (không có gì mới)' },
-      { name: 'office_import_floor_s', value: office.floorS, label: 'Mức sàn: chép cùng các bảng bằng SQL (ATTACH, INSERT … SELECT), không đối chiếu' },
+      {
+        name: 'templates150_s',
+        value: templatesS,
+        label: 'Xuất 150 biểu mẫu Excel (102 dòng) kèm thư nháp .eml; mục tiêu ≤ 5 s',
+      },
+      {
+        name: 'import500_s',
+        value: imports.importS,
+        label: 'Nhập 500 báo cáo nhiều dạng (thư .eml, Excel, Word); mục tiêu ≤ 20 s',
+      },
+      {
+        name: 'import500_parse_floor_s',
+        value: imports.floorS,
+        label: 'Mức sàn: chỉ đọc cùng 500 tệp bằng cùng thư viện',
+      },
+      {
+        name: 'import500_ratio_vs_parse',
+        value: imports.importS / imports.floorS,
+        label: 'Tỷ lệ nhập / chỉ đọc; mục tiêu ≤ 1,5',
+      },
+      {
+        name: 'office_import_s',
+        value: office.importS,
+        label:
+          'Nhập cơ sở dữ liệu của văn phòng khác (đợt 500 báo cáo: 11.250 số liệu, lịch sử sửa, tệp gốc); mục tiêu ≤ 5 s',
+      },
+      {
+        name: 'office_import_again_s',
+        value: office.againS,
+        label: 'Nhập lại bản sao sau của cùng cơ sở dữ liệu (không có gì mới)',
+      },
+      {
+        name: 'office_import_floor_s',
+        value: office.floorS,
+        label: 'Mức sàn: chép cùng các bảng bằng SQL (ATTACH, INSERT … SELECT), không đối chiếu',
+      },
       { name: 'office_import_ratio_vs_copy', value: office.importS / office.floorS, label: 'Tỷ lệ nhập / chép SQL' },
-      { name: 'appendix_docx_ms', value: appendixMs, label: 'Ghi phụ lục Word 100 dòng × 15 cột số liệu, trung vị 7 lần; mục tiêu ≤ 500 ms' },
-      { name: 'matrix_interactive_ms', value: checking.matrixInteractiveMs, label: 'Bảng tổng hợp 100 chỉ tiêu × 150 đơn vị hiện tổng toàn tỉnh trong Chromium, từ lúc mở trang; mục tiêu ≤ 1000 ms' },
-      { name: 'edit_store_ms', value: checking.editStoreMs, label: 'Lưu một số liệu sửa (kiểm tra lại cả báo cáo), từ trang qua IPC, trung vị 60 lần; mục tiêu ≤ 50 ms' },
-      { name: 'rollup_ms', value: checking.rollupMs, label: 'Tổng hợp toàn tỉnh một đợt (15.000 giá trị) theo quy tắc từng chỉ tiêu' },
+      {
+        name: 'appendix_docx_ms',
+        value: appendixMs,
+        label: 'Ghi phụ lục Word 100 dòng × 15 cột số liệu, trung vị 7 lần; mục tiêu ≤ 500 ms',
+      },
+      {
+        name: 'matrix_interactive_ms',
+        value: checking.matrixInteractiveMs,
+        label:
+          'Bảng tổng hợp 100 chỉ tiêu × 150 đơn vị hiện tổng toàn tỉnh trong Chromium, từ lúc mở trang; mục tiêu ≤ 1000 ms',
+      },
+      {
+        name: 'edit_store_ms',
+        value: checking.editStoreMs,
+        label: 'Lưu một số liệu sửa (kiểm tra lại cả báo cáo), từ trang qua IPC, trung vị 60 lần; mục tiêu ≤ 50 ms',
+      },
+      {
+        name: 'rollup_ms',
+        value: checking.rollupMs,
+        label: 'Tổng hợp toàn tỉnh một đợt (15.000 giá trị) theo quy tắc từng chỉ tiêu',
+      },
       { name: 'rollup_sql_ms', value: checking.rollupSqlMs, label: 'Mức sàn: một câu GROUP BY trên cùng giá trị' },
-      { name: 'rollup_ratio_vs_sql', value: checking.rollupMs / checking.rollupSqlMs, label: 'Tỷ lệ tổng hợp / GROUP BY; mục tiêu ≤ 2' },
-      { name: 'targets_eval_ms', value: targets.evaluateMs, label: 'Đánh giá 50 chỉ tiêu kế hoạch qua 10 năm × 150 đơn vị (90.000 số liệu), trung vị 9 lần; mục tiêu ≤ 200 ms' },
-      { name: 'targets_sql_floor_ms', value: targets.sqlFloorMs, label: 'Mức sàn: chỉ câu truy vấn đọc các số liệu đó' },
-      { name: 'targets_ratio_vs_sql', value: targets.evaluateMs / targets.sqlFloorMs, label: 'Tỷ lệ đánh giá / truy vấn; mục tiêu ≤ 2' },
-      { name: 'hostile_peak_rss_mb', value: hostile.peakMb, label: `Bộ nhớ cao nhất của cả tiến trình khi nhập từng tệp độc hại (cao nhất: ${hostile.worstFile}); mục tiêu ≤ 600 MB` },
-      { name: 'msg_many_recipients_ms', value: hostile.msgMs, label: 'Đọc thư Outlook 1.000 người nhận, 10 thư đính kèm (3 MB), trung vị 5 lần; mục tiêu < 2000 ms' },
-      { name: 'msg_cfb_floor_ms', value: hostile.msgCfbMs, label: 'Mức sàn: chỉ đọc cấu trúc tệp của cùng thư bằng cfb' },
+      {
+        name: 'rollup_ratio_vs_sql',
+        value: checking.rollupMs / checking.rollupSqlMs,
+        label: 'Tỷ lệ tổng hợp / GROUP BY; mục tiêu ≤ 2',
+      },
+      {
+        name: 'targets_eval_ms',
+        value: targets.evaluateMs,
+        label:
+          'Đánh giá 50 chỉ tiêu kế hoạch qua 10 năm × 150 đơn vị (90.000 số liệu), trung vị 9 lần; mục tiêu ≤ 200 ms',
+      },
+      {
+        name: 'targets_sql_floor_ms',
+        value: targets.sqlFloorMs,
+        label: 'Mức sàn: chỉ câu truy vấn đọc các số liệu đó',
+      },
+      {
+        name: 'targets_ratio_vs_sql',
+        value: targets.evaluateMs / targets.sqlFloorMs,
+        label: 'Tỷ lệ đánh giá / truy vấn; mục tiêu ≤ 2',
+      },
+      {
+        name: 'hostile_peak_rss_mb',
+        value: hostile.peakMb,
+        label: `Bộ nhớ cao nhất của cả tiến trình khi nhập từng tệp độc hại (cao nhất: ${hostile.worstFile}); mục tiêu ≤ 600 MB`,
+      },
+      {
+        name: 'msg_many_recipients_ms',
+        value: hostile.msgMs,
+        label: 'Đọc thư Outlook 1.000 người nhận, 10 thư đính kèm (3 MB), trung vị 5 lần; mục tiêu < 2000 ms',
+      },
+      {
+        name: 'msg_cfb_floor_ms',
+        value: hostile.msgCfbMs,
+        label: 'Mức sàn: chỉ đọc cấu trúc tệp của cùng thư bằng cfb',
+      },
       { name: 'msg_ratio_vs_cfb', value: hostile.msgMs / hostile.msgCfbMs, label: 'Tỷ lệ đọc thư / mức sàn' },
     ];
     if (json) {
-      process.stdout.write(`${JSON.stringify(Object.fromEntries(figures.map((f) => [f.name, Math.round(f.value * 100) / 100])))}\n`);
+      process.stdout.write(
+        `${JSON.stringify(Object.fromEntries(figures.map((f) => [f.name, Math.round(f.value * 100) / 100])))}\n`,
+      );
     } else {
       const width = Math.max(...figures.map((f) => f.name.length));
       for (const f of figures) {
-        const v = f.name.endsWith('_ms') ? `${f.value.toFixed(1)} ms` : f.name.endsWith('_s') ? `${f.value.toFixed(2)} s` : f.name.endsWith('_mb') ? `${f.value.toFixed(0)} MB` : `${f.value.toFixed(2)}×`;
+        const v = f.name.endsWith('_ms')
+          ? `${f.value.toFixed(1)} ms`
+          : f.name.endsWith('_s')
+            ? `${f.value.toFixed(2)} s`
+            : f.name.endsWith('_mb')
+              ? `${f.value.toFixed(0)} MB`
+              : `${f.value.toFixed(2)}×`;
         process.stdout.write(`${f.name.padEnd(width)}  ${v.padStart(12)}  ${f.label}\n`);
       }
     }

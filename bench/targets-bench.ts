@@ -31,50 +31,125 @@ export async function benchTargets(): Promise<TargetFigures> {
   const ctx = await createTestContext(new Date('2026-11-23T08:00:00Z'));
   try {
     const now = ctx.clock().toISOString();
-    const province = await insertUnit(ctx.db, { code: '51', name: 'Tỉnh', name_key: 'tinh', kind: 'province', parent_id: null, valid_from: null, valid_to: null, created_at: now, updated_at: now });
+    const province = await insertUnit(ctx.db, {
+      code: '51',
+      name: 'Tỉnh',
+      name_key: 'tinh',
+      kind: 'province',
+      parent_id: null,
+      valid_from: null,
+      valid_to: null,
+      created_at: now,
+      updated_at: now,
+    });
     for (let i = 0; i < UNITS; i++) {
       const code = String(20000 + i);
-      await insertUnit(ctx.db, { code, name: `Xã ${i + 1}`, name_key: `xa ${i + 1}`, kind: 'commune', parent_id: province, valid_from: null, valid_to: null, created_at: now, updated_at: now });
+      await insertUnit(ctx.db, {
+        code,
+        name: `Xã ${i + 1}`,
+        name_key: `xa ${i + 1}`,
+        kind: 'commune',
+        parent_id: province,
+        valid_from: null,
+        valid_to: null,
+        created_at: now,
+        updated_at: now,
+      });
     }
     const rows: FormRowDraft[] = Array.from({ length: INDICATORS }, (_, k) => ({
-      row: k + 1, numbering: String(k + 1), text: `Chỉ tiêu ${k + 1}`, unit: k % 10 === 9 ? 'Có/Không' : 'Người', parentRow: null, level: 0, valueRow: true,
-      valueType: k % 10 === 9 ? 'yes-no' : 'integer', aggregation: k % 10 === 9 ? 'count-yes' : 'sum', childRule: 'none', notes: [],
+      row: k + 1,
+      numbering: String(k + 1),
+      text: `Chỉ tiêu ${k + 1}`,
+      unit: k % 10 === 9 ? 'Có/Không' : 'Người',
+      parentRow: null,
+      level: 0,
+      valueRow: true,
+      valueType: k % 10 === 9 ? 'yes-no' : 'integer',
+      aggregation: k % 10 === 9 ? 'count-yes' : 'sum',
+      childRule: 'none',
+      notes: [],
     }));
     const form = await saveNewForm(ctx, { name: 'Biểu năm', rows });
     const indicatorIds = form.rows.map((r) => r.indicatorId!);
     const roundIds: number[] = [];
     for (let y = 2016; y < 2016 + YEARS; y++) {
-      const round = await createRound(ctx, { formId: form.id, period: String(y), cutoffDate: `${y}-12-14`, deadline: `${y}-12-20`, units: 'all' });
+      const round = await createRound(ctx, {
+        formId: form.id,
+        period: String(y),
+        cutoffDate: `${y}-12-14`,
+        deadline: `${y}-12-20`,
+        units: 'all',
+      });
       roundIds.push(round.id);
-      const subs = await ctx.db.selectFrom('submission').select(['id', 'unit_id']).where('round_id', '=', round.id).execute();
+      const subs = await ctx.db
+        .selectFrom('submission')
+        .select(['id', 'unit_id'])
+        .where('round_id', '=', round.id)
+        .execute();
       const values: NewDataValue[] = [];
       for (const s of subs) {
         indicatorIds.forEach((indicator_id, k) => {
-          const num = k % 10 === 9 ? (s.unit_id + y) % 5 === 0 ? 0 : 1 : 50 + ((s.unit_id * 7 + k * 13 + y * 3) % 40);
-          values.push({ submission_id: s.id, indicator_id, num_value: num, text_value: null, revision_id: null, source_file_id: null, source_sheet: null, source_cell: null, comment: null, updated_at: now });
+          const num = k % 10 === 9 ? ((s.unit_id + y) % 5 === 0 ? 0 : 1) : 50 + ((s.unit_id * 7 + k * 13 + y * 3) % 40);
+          values.push({
+            submission_id: s.id,
+            indicator_id,
+            num_value: num,
+            text_value: null,
+            revision_id: null,
+            source_file_id: null,
+            source_sheet: null,
+            source_cell: null,
+            comment: null,
+            updated_at: now,
+          });
         });
       }
       await ctx.db.transaction().execute(async (trx) => {
         await insertDataValues(trx, values);
-        await trx.updateTable('submission').set({ status: 'approved', received_at: now }).where('round_id', '=', round.id).execute();
+        await trx
+          .updateTable('submission')
+          .set({ status: 'approved', received_at: now })
+          .where('round_id', '=', round.id)
+          .execute();
       });
     }
     const kinds: TargetKind[] = ['ratio', 'share-of-units', 'growth', 'cumulative', 'count', 'yes-no'];
     await createPlan(ctx, {
-      programmeId: null, docNumber: null, docDate: null, issuer: 'UBND tỉnh', signer: null, type: 'five-year', title: 'Kế hoạch đo',
-      periodStart: 2016, periodEnd: 2025, legalBasis: null, fullText: null, tasks: [],
+      programmeId: null,
+      docNumber: null,
+      docDate: null,
+      issuer: 'UBND tỉnh',
+      signer: null,
+      type: 'five-year',
+      title: 'Kế hoạch đo',
+      periodStart: 2016,
+      periodEnd: 2025,
+      legalBasis: null,
+      fullText: null,
+      tasks: [],
       targets: Array.from({ length: TARGETS }, (_, t) => {
         const kind = kinds[t % kinds.length]!;
         const ind = indicatorIds[(t * 7) % INDICATORS]!;
         const yesNo = indicatorIds[(t % 6) * 10 + 9]!;
         return {
-          code: String(t + 1), text: `Chỉ tiêu đo ${t + 1}`, kind, comparator: kind === 'growth' ? 'between' : kind === 'yes-no' ? '=' : '>=',
+          code: String(t + 1),
+          text: `Chỉ tiêu đo ${t + 1}`,
+          kind,
+          comparator: kind === 'growth' ? 'between' : kind === 'yes-no' ? '=' : '>=',
           threshold: kind === 'yes-no' ? 1 : kind === 'growth' ? 3 : kind === 'count' ? 5000 : 70,
-          thresholdHigh: kind === 'growth' ? 5 : null, scope: t % 10 === 0 && kind === 'ratio' ? 'each-unit' : 'province',
+          thresholdHigh: kind === 'growth' ? 5 : null,
+          scope: t % 10 === 0 && kind === 'ratio' ? 'each-unit' : 'province',
           indicatorId: kind === 'share-of-units' || kind === 'yes-no' ? yesNo : ind,
-          denominatorIndicatorId: kind === 'ratio' || kind === 'cumulative' ? indicatorIds[(t * 7 + 1) % INDICATORS]! : null,
-          denominatorRegister: null, unitKind: kind === 'share-of-units' ? 'commune' : null, conditionComparator: null, conditionValue: null,
-          periodFrom: null, periodTo: null, deadlineYear: kind === 'cumulative' ? 2025 : null, sourceText: null,
+          denominatorIndicatorId:
+            kind === 'ratio' || kind === 'cumulative' ? indicatorIds[(t * 7 + 1) % INDICATORS]! : null,
+          denominatorRegister: null,
+          unitKind: kind === 'share-of-units' ? 'commune' : null,
+          conditionComparator: null,
+          conditionValue: null,
+          periodFrom: null,
+          periodTo: null,
+          deadlineYear: kind === 'cumulative' ? 2025 : null,
+          sourceText: null,
         };
       }),
     });
@@ -82,7 +157,13 @@ export async function benchTargets(): Promise<TargetFigures> {
     let evaluations = 0;
     const evalTimes: number[] = [];
     const sqlTimes: number[] = [];
-    const targetIndicators = [...new Set((await ctx.db.selectFrom('target').select(['indicator_id', 'denominator_indicator_id']).execute()).flatMap((t) => [t.indicator_id, t.denominator_indicator_id]).filter((x): x is number => x !== null))];
+    const targetIndicators = [
+      ...new Set(
+        (await ctx.db.selectFrom('target').select(['indicator_id', 'denominator_indicator_id']).execute())
+          .flatMap((t) => [t.indicator_id, t.denominator_indicator_id])
+          .filter((x): x is number => x !== null),
+      ),
+    ];
     for (let i = 0; i < 9; i++) {
       let t0 = performance.now();
       const list = await evaluateTargets(ctx, { asOf: '2026-06-30' });

@@ -11,7 +11,8 @@ afterEach(async () => {
   await t.dispose();
 });
 
-const synchronous = async () => (await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(t.db)).rows[0]!.synchronous;
+const synchronous = async () =>
+  (await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(t.db)).rows[0]!.synchronous;
 
 describe('batch durability', () => {
   it('relaxes the per-commit sync during a batch and restores FULL after it, also when the batch fails', async () => {
@@ -25,8 +26,12 @@ describe('batch durability', () => {
 
   it('what the batch committed is in the main file after the final checkpoint', async () => {
     await withBatchDurability(t.db, () => t.db.insertInto('app_setting').values({ key: 'k', value: 'v' }).execute());
-    const wal = (await sql<{ busy: number; log: number; checkpointed: number }>`PRAGMA wal_checkpoint(PASSIVE)`.execute(t.db)).rows[0]!;
+    const wal = (
+      await sql<{ busy: number; log: number; checkpointed: number }>`PRAGMA wal_checkpoint(PASSIVE)`.execute(t.db)
+    ).rows[0]!;
     expect(wal.log).toBe(wal.checkpointed);
-    expect((await t.db.selectFrom('app_setting').selectAll().where('key', '=', 'k').execute())).toEqual([{ key: 'k', value: 'v' }]);
+    expect(await t.db.selectFrom('app_setting').selectAll().where('key', '=', 'k').execute()).toEqual([
+      { key: 'k', value: 'v' },
+    ]);
   });
 });

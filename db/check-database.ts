@@ -44,12 +44,16 @@ export function checkDatabase(sqlite: BetterSqlite3.Database, options: CheckOpti
   for (const fk of sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]) {
     add('foreign-key', `Bảng ${fk.table}, dòng ${fk.rowid}: trỏ tới ${fk.parent} không còn tồn tại`);
   }
-  if (!tableExists(sqlite, 'schema_migration')) add('schema', 'Tệp không phải cơ sở dữ liệu của phần mềm (thiếu bảng nâng cấp).');
+  if (!tableExists(sqlite, 'schema_migration'))
+    add('schema', 'Tệp không phải cơ sở dữ liệu của phần mềm (thiếu bảng nâng cấp).');
   else if (options.expected) {
     // Only a database at this version can be compared: an older one is compared once upgraded.
-    const applied = (sqlite.prepare('SELECT name FROM schema_migration ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+    const applied = (sqlite.prepare('SELECT name FROM schema_migration ORDER BY name').all() as { name: string }[]).map(
+      (r) => r.name,
+    );
     if (applied.length === migrations.length && applied.every((n, i) => migrations[i]!.name === n)) {
-      for (const d of schemaDifferences(readSchema(sqlite), options.expected)) add('schema', `Cấu trúc dữ liệu khác với phần mềm: ${d}.`);
+      for (const d of schemaDifferences(readSchema(sqlite), options.expected))
+        add('schema', `Cấu trúc dữ liệu khác với phần mềm: ${d}.`);
     }
   }
 
@@ -59,10 +63,17 @@ export function checkDatabase(sqlite: BetterSqlite3.Database, options: CheckOpti
         `SELECT f.id, f.original_name, f.sha256, c.content, p.container_id
          FROM stored_file f LEFT JOIN stored_file_content c ON c.file_id = f.id LEFT JOIN stored_file_part p ON p.file_id = f.id`,
       )
-      .iterate() as Iterable<{ id: number; original_name: string; sha256: string; content: Buffer | null; container_id: number | null }>;
+      .iterate() as Iterable<{
+      id: number;
+      original_name: string;
+      sha256: string;
+      content: Buffer | null;
+      container_id: number | null;
+    }>;
     for (const f of files) {
       if (f.content) {
-        if (crypto.createHash('sha256').update(f.content).digest('hex') !== f.sha256) add('original', `Tệp gốc "${f.original_name}" (số ${f.id}) không còn đúng như khi nhận (sai mã kiểm tra).`);
+        if (crypto.createHash('sha256').update(f.content).digest('hex') !== f.sha256)
+          add('original', `Tệp gốc "${f.original_name}" (số ${f.id}) không còn đúng như khi nhận (sai mã kiểm tra).`);
       } else if (f.container_id === null) {
         add('original', `Thiếu nội dung tệp gốc "${f.original_name}" (số ${f.id}).`);
       }
@@ -87,7 +98,8 @@ export function checkDatabase(sqlite: BetterSqlite3.Database, options: CheckOpti
          LIMIT ${MAX_PER_KIND}`,
       )
       .all() as { id: number; name: string }[];
-    for (const r of notInForm) add('provenance', `Số liệu số ${r.id} ("${r.name}") không thuộc biểu mẫu của đợt báo cáo.`);
+    for (const r of notInForm)
+      add('provenance', `Số liệu số ${r.id} ("${r.name}") không thuộc biểu mẫu của đợt báo cáo.`);
     const lostFile = sqlite
       .prepare(
         `SELECT d.id FROM data_value d JOIN stored_file f ON f.id = d.source_file_id
@@ -109,7 +121,11 @@ export async function checkDatabaseFile(file: string, full: boolean, compareSche
     sqlite = openSqliteFile(file, { readonly: true, fileMustExist: true });
     return checkDatabase(sqlite, { full, ...(expected ? { expected } : {}) });
   } catch (e) {
-    return { ok: false, full, problems: [{ kind: 'integrity', message: `Không đọc được tệp dữ liệu: ${storageFailureReason(e)}.` }] };
+    return {
+      ok: false,
+      full,
+      problems: [{ kind: 'integrity', message: `Không đọc được tệp dữ liệu: ${storageFailureReason(e)}.` }],
+    };
   } finally {
     sqlite?.close();
   }

@@ -23,8 +23,28 @@ describe('openDatabase', () => {
     const { sqlite, close, backupPath } = await openDatabase(file);
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    const tables = sqlite.prepare("SELECT name, strict FROM pragma_table_list WHERE schema='main' AND name NOT LIKE 'sqlite_%'").all() as { name: string; strict: number }[];
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['org_unit', 'plan', 'target', 'task', 'indicator', 'form_version', 'form_row', 'report_round', 'submission', 'submission_revision', 'data_value', 'value_history', 'stored_file', 'email_message', 'app_setting']));
+    const tables = sqlite
+      .prepare("SELECT name, strict FROM pragma_table_list WHERE schema='main' AND name NOT LIKE 'sqlite_%'")
+      .all() as { name: string; strict: number }[];
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining([
+        'org_unit',
+        'plan',
+        'target',
+        'task',
+        'indicator',
+        'form_version',
+        'form_row',
+        'report_round',
+        'submission',
+        'submission_revision',
+        'data_value',
+        'value_history',
+        'stored_file',
+        'email_message',
+        'app_setting',
+      ]),
+    );
     expect(tables.filter((t) => t.strict !== 1)).toEqual([]);
     expect(backupPath).toBeNull(); // nothing to back up in a new file
     await close();
@@ -34,10 +54,37 @@ describe('openDatabase', () => {
     const { db, close } = await openDatabase(tempFile());
     const now = '2026-01-01T00:00:00.000Z';
     await expect(
-      db.insertInto('org_unit').values({ code: 'X', name: 'X', name_key: 'x', kind: 'planet', parent_id: null, valid_from: null, valid_to: null, created_at: now, updated_at: now }).execute(),
+      db
+        .insertInto('org_unit')
+        .values({
+          code: 'X',
+          name: 'X',
+          name_key: 'x',
+          // @ts-expect-error a kind outside the list, which the database itself must refuse
+          kind: 'planet',
+          parent_id: null,
+          valid_from: null,
+          valid_to: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute(),
     ).rejects.toThrow(/CHECK/);
     await expect(
-      db.insertInto('org_unit').values({ code: 'X', name: 'X', name_key: 'x', kind: 'district', parent_id: 999, valid_from: null, valid_to: null, created_at: now, updated_at: now }).execute(),
+      db
+        .insertInto('org_unit')
+        .values({
+          code: 'X',
+          name: 'X',
+          name_key: 'x',
+          kind: 'district',
+          parent_id: 999,
+          valid_from: null,
+          valid_to: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute(),
     ).rejects.toThrow(/FOREIGN KEY/);
     await close();
   });
@@ -56,7 +103,20 @@ describe('openDatabase', () => {
     const file = tempFile();
     const first = await openDatabase(file);
     const now = '2026-01-01T00:00:00.000Z';
-    await first.db.insertInto('org_unit').values({ code: '51', name: 'Tỉnh Quảng Ngãi', name_key: 'tinh quang ngai', kind: 'province', parent_id: null, valid_from: null, valid_to: null, created_at: now, updated_at: now }).execute();
+    await first.db
+      .insertInto('org_unit')
+      .values({
+        code: '51',
+        name: 'Tỉnh Quảng Ngãi',
+        name_key: 'tinh quang ngai',
+        kind: 'province',
+        parent_id: null,
+        valid_from: null,
+        valid_to: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     await first.close();
 
     const failing = [
@@ -71,7 +131,10 @@ describe('openDatabase', () => {
       },
     ];
     const attempt = openDatabase(file, { migrations: failing, now: () => new Date('2026-11-23T10:00:00Z') });
-    await expect(attempt).rejects.toMatchObject({ code: 'database', message: expect.stringContaining('Tệp dữ liệu được giữ nguyên') });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'database',
+      message: expect.stringContaining('Tệp dữ liệu được giữ nguyên'),
+    });
 
     const after = await openDatabase(file);
     const units = await after.db.selectFrom('org_unit').select('name').execute();
@@ -92,7 +155,10 @@ describe('openDatabase', () => {
     const newer = [...migrations, { name: '2099-01-01-001-future', async up() {} }];
     await (await openDatabase(file, { migrations: newer })).close();
     const before = fs.readFileSync(file);
-    await expect(openDatabase(file)).rejects.toMatchObject({ code: 'database', message: expect.stringContaining('phiên bản phần mềm khác') });
+    await expect(openDatabase(file)).rejects.toMatchObject({
+      code: 'database',
+      message: expect.stringContaining('phiên bản phần mềm khác'),
+    });
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -104,7 +170,10 @@ describe('openDatabase', () => {
       expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
       await opened.close();
       useSqliteNativeBinding('/khong/co/better_sqlite3.node');
-      await expect(openDatabase(tempFile())).rejects.toMatchObject({ code: 'database', message: expect.stringContaining('Không nạp được thư viện SQLite') });
+      await expect(openDatabase(tempFile())).rejects.toMatchObject({
+        code: 'database',
+        message: expect.stringContaining('Không nạp được thư viện SQLite'),
+      });
     } finally {
       useSqliteNativeBinding(undefined);
     }
@@ -113,6 +182,9 @@ describe('openDatabase', () => {
   it('refuses a file that is not a database with a Vietnamese message', async () => {
     const file = tempFile();
     fs.writeFileSync(file, 'đây không phải cơ sở dữ liệu'.repeat(200));
-    await expect(openDatabase(file)).rejects.toMatchObject({ code: 'database', message: expect.stringMatching(/không phải cơ sở dữ liệu|bị hỏng/) });
+    await expect(openDatabase(file)).rejects.toMatchObject({
+      code: 'database',
+      message: expect.stringMatching(/không phải cơ sở dữ liệu|bị hỏng/),
+    });
   });
 });

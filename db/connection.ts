@@ -65,14 +65,16 @@ function openSqlite(file: string): BetterSqlite3.Database {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'MODULE_NOT_FOUND' || code === 'ERR_DLOPEN_FAILED' || /NODE_MODULE_VERSION/.test(String(e))) {
-      throw new AppError('database', 'Không nạp được thư viện SQLite của phần mềm. Hãy cài đặt lại phần mềm (khi phát triển: chạy lại `npm start`).', undefined, { cause: e });
+      throw new AppError(
+        'database',
+        'Không nạp được thư viện SQLite của phần mềm. Hãy cài đặt lại phần mềm (khi phát triển: chạy lại `npm start`).',
+        undefined,
+        { cause: e },
+      );
     }
-    throw new AppError(
-      'database',
-      `Không mở được tệp dữ liệu "${file}": ${storageFailureReason(e)}.`,
-      undefined,
-      { cause: e },
-    );
+    throw new AppError('database', `Không mở được tệp dữ liệu "${file}": ${storageFailureReason(e)}.`, undefined, {
+      cause: e,
+    });
   }
 }
 
@@ -156,7 +158,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   return { db, sqlite, path: file, backupPath, close };
 }
 
-async function sqlSelectForeignKeyProblems(trx: Kysely<any>): Promise<number> {
+async function sqlSelectForeignKeyProblems(trx: Kysely<Database>): Promise<number> {
   const result = await sql<{ table: string }>`PRAGMA foreign_key_check`.execute(trx);
   return result.rows.length;
 }

@@ -12,12 +12,19 @@ export function useSqliteNativeBinding(binding: string | undefined): void {
   nativeBinding = binding;
 }
 
-export function openSqliteFile(file: string, options: { readonly?: boolean; fileMustExist?: boolean } = {}): BetterSqlite3.Database {
+export function openSqliteFile(
+  file: string,
+  options: { readonly?: boolean; fileMustExist?: boolean } = {},
+): BetterSqlite3.Database {
   return new BetterSqlite3(file, { ...options, ...(nativeBinding ? { nativeBinding } : {}) });
 }
 
 /** Opens a file, runs `use`, and closes the handle whatever happens: nothing is left holding the file (Windows cannot rename or delete a file still open). */
-export function withSqliteFile<T>(file: string, options: { readonly?: boolean; fileMustExist?: boolean }, use: (sqlite: BetterSqlite3.Database) => T): T {
+export function withSqliteFile<T>(
+  file: string,
+  options: { readonly?: boolean; fileMustExist?: boolean },
+  use: (sqlite: BetterSqlite3.Database) => T,
+): T {
   const sqlite = openSqliteFile(file, options);
   try {
     return use(sqlite);

@@ -20,8 +20,17 @@ const kindNames: Record<string, string> = { table: 'bảng', index: 'chỉ mục
 
 /** SQLite's own objects (sqlite_*, automatic indexes) are left out; SQL text is compared with its spaces folded. */
 export function readSchema(sqlite: BetterSqlite3.Database): Schema {
-  const rows = sqlite.prepare("SELECT type, name, tbl_name AS tbl, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND sql IS NOT NULL").all() as { type: string; name: string; tbl: string; sql: string }[];
-  return new Map(rows.map((r) => [`${r.type} ${r.name}`, { type: r.type, name: r.name, table: r.tbl, sql: r.sql.replace(/\s+/g, ' ').trim() }]));
+  const rows = sqlite
+    .prepare(
+      "SELECT type, name, tbl_name AS tbl, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND sql IS NOT NULL",
+    )
+    .all() as { type: string; name: string; tbl: string; sql: string }[];
+  return new Map(
+    rows.map((r) => [
+      `${r.type} ${r.name}`,
+      { type: r.type, name: r.name, table: r.tbl, sql: r.sql.replace(/\s+/g, ' ').trim() },
+    ]),
+  );
 }
 
 let expected: Promise<Schema> | null = null;
@@ -42,7 +51,8 @@ export function expectedSchema(): Promise<Schema> {
 /** Every difference, in Vietnamese: objects added, missing, or defined otherwise. Empty when the same. */
 export function schemaDifferences(actual: Schema, want: Schema): string[] {
   const out: string[] = [];
-  const label = (o: SchemaObject) => `${kindNames[o.type] ?? o.type} "${o.name}"${o.type !== 'table' && o.table ? ` (trên bảng ${o.table})` : ''}`;
+  const label = (o: SchemaObject) =>
+    `${kindNames[o.type] ?? o.type} "${o.name}"${o.type !== 'table' && o.table ? ` (trên bảng ${o.table})` : ''}`;
   for (const [key, o] of actual) {
     const w = want.get(key);
     if (!w) out.push(`có thêm ${label(o)} không do phần mềm tạo`);

@@ -1,37 +1,70 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { UnitKind } from '../shared/domain/units';
+import type { UnitEventKind } from '../shared/domain/unit-events';
+import type { YesNoRule } from '../shared/domain/boundaries';
+import type {
+  Comparator,
+  ConditionComparator,
+  PlanType,
+  TargetKind,
+  TargetScope,
+  TaskStatus,
+} from '../shared/domain/plans';
+import type { Aggregation, ChildRule, ValueType } from '../shared/domain/forms';
+import type { PeriodKind } from '../shared/domain/periods';
+import type { RevisionSource, RoundStatus, SubmissionStatus } from '../shared/domain/rounds';
+import type { ImportStatus, MessageSource } from '../shared/domain/inbox';
+import type { ChangeKind, WorkflowAction } from '../shared/domain/submissions';
+import type { ProblemRule, Severity } from '../shared/domain/check-values';
+import type { RuleOperator } from '../shared/domain/validation-rules';
 
 /**
  * Table interfaces, used only inside `Database`; the rest of the code uses the
- * Selectable/Insertable/Updateable aliases below. Columns hold what SQLite returns.
+ * Selectable/Insertable/Updateable aliases below. Columns hold what SQLite returns; a column that a
+ * CHECK constraint limits to a list is typed as the domain's union for that list.
  */
 interface OrgUnitTable {
   id: Generated<number>;
   code: string;
   name: string;
   name_key: string;
-  kind: string;
+  kind: UnitKind;
   parent_id: number | null;
   valid_from: string | null;
   valid_to: string | null;
   created_at: string;
   updated_at: string;
 }
-interface OrgUnitEmailTable { unit_id: number; email: string }
+interface OrgUnitEmailTable {
+  unit_id: number;
+  email: string;
+}
 interface OrgUnitEventTable {
   id: Generated<number>;
-  kind: string;
+  kind: UnitEventKind;
   effective_date: string;
   basis: string | null;
   note: string | null;
   created_at: string;
-  yes_no_rule: Generated<string>;
+  yes_no_rule: Generated<YesNoRule>;
   ended_unit_id: number | null;
   /** The original file the change came from (an official unit list), when there is one. */
   source_file_id: number | null;
 }
-interface OrgUnitSuccessionTable { event_id: number; from_unit_id: number; to_unit_id: number; share: number }
+interface OrgUnitSuccessionTable {
+  event_id: number;
+  from_unit_id: number;
+  to_unit_id: number;
+  share: number;
+}
 /** A unit's former parent and the period it held; org_unit.parent_id is the parent since then. */
-interface OrgUnitParentTable { unit_id: number; parent_id: number | null; valid_from: string | null; valid_to: string; event_id: number | null }
+interface OrgUnitParentTable {
+  unit_id: number;
+  parent_id: number | null;
+  valid_from: string | null;
+  valid_to: string;
+  event_id: number | null;
+}
 
 interface ProgrammeTable {
   id: Generated<number>;
@@ -50,7 +83,7 @@ interface PlanTable {
   doc_date: string | null;
   issuer: string;
   signer: string | null;
-  type: string;
+  type: PlanType;
   title: string;
   period_start: number;
   period_end: number;
@@ -63,21 +96,21 @@ interface TargetTable {
   plan_id: number;
   code: string;
   text: string;
-  kind: string;
+  kind: TargetKind;
   indicator_id: number | null;
   denominator_indicator_id: number | null;
   denominator_register: string | null;
-  unit_kind: string | null;
-  comparator: string;
+  unit_kind: UnitKind | null;
+  comparator: Comparator;
   threshold: number;
   threshold_high: number | null;
-  scope: string;
+  scope: TargetScope;
   period_from: number | null;
   period_to: number | null;
   deadline_year: number | null;
   position: number;
   /** For share-of-units: the condition each unit's figure must meet (e.g. > 0). */
-  condition_comparator: Generated<string | null>;
+  condition_comparator: Generated<ConditionComparator | null>;
   condition_value: Generated<number | null>;
   /** The plan's sentence the target was read from. */
   source_text: Generated<string | null>;
@@ -89,12 +122,32 @@ interface TaskTable {
   content: string;
   lead_unit_id: number | null;
   deadline: string | null;
-  status: Generated<string>;
+  status: Generated<TaskStatus>;
 }
-interface TaskCoordinatorTable { task_id: number; unit_id: number }
-interface RegisterTable { id: Generated<number>; code: string; name: string; measure_unit: string | null; created_at: string }
-interface RegisterValueTable { register_id: number; unit_id: number; year: number; value: number; updated_at: string }
-interface TaskNoteTable { id: Generated<number>; task_id: number; noted_at: string; text: string }
+interface TaskCoordinatorTable {
+  task_id: number;
+  unit_id: number;
+}
+interface RegisterTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  measure_unit: string | null;
+  created_at: string;
+}
+interface RegisterValueTable {
+  register_id: number;
+  unit_id: number;
+  year: number;
+  value: number;
+  updated_at: string;
+}
+interface TaskNoteTable {
+  id: Generated<number>;
+  task_id: number;
+  noted_at: string;
+  text: string;
+}
 
 interface IndicatorTable {
   id: Generated<number>;
@@ -102,22 +155,26 @@ interface IndicatorTable {
   name: string;
   name_key: string;
   measure_unit: string | null;
-  value_type: string;
-  aggregation: string;
+  value_type: ValueType;
+  aggregation: Aggregation;
   parent_id: number | null;
-  child_rule: Generated<string>;
+  child_rule: Generated<ChildRule>;
   created_at: string;
   min_value: Generated<number | null>;
   max_value: Generated<number | null>;
   /** The same indicator in another form, so periods compare across form changes. */
   same_as_id: Generated<number | null>;
 }
-interface FormTable { id: Generated<number>; name: string; created_at: string }
+interface FormTable {
+  id: Generated<number>;
+  name: string;
+  created_at: string;
+}
 interface FormVersionTable {
   id: Generated<number>;
   form_id: number;
   version: number;
-  period_type: string | null;
+  period_type: PeriodKind | null;
   unit_kinds: Generated<string>;
   source_file_id: number | null;
   created_at: string;
@@ -145,10 +202,13 @@ interface ReportRoundTable {
   period_end: string;
   cutoff_date: string;
   deadline: string;
-  status: Generated<string>;
+  status: Generated<RoundStatus>;
   created_at: string;
 }
-interface RoundUnitTable { round_id: number; unit_id: number }
+interface RoundUnitTable {
+  round_id: number;
+  unit_id: number;
+}
 interface StoredFileTable {
   id: Generated<number>;
   sha256: string;
@@ -160,7 +220,7 @@ interface StoredFileTable {
 interface EmailMessageTable {
   id: Generated<number>;
   message_id: string | null;
-  source: string;
+  source: MessageSource;
   source_file_id: number | null;
   imap_mailbox: string | null;
   imap_uid: number | null;
@@ -169,17 +229,21 @@ interface EmailMessageTable {
   subject: string | null;
   sent_at: string | null;
   imported_at: string;
-  status: string;
+  status: ImportStatus;
   unit_id: number | null;
   round_id: number | null;
   problem: string | null;
 }
-interface EmailAttachmentTable { message_id: number; file_id: number; file_name: string }
+interface EmailAttachmentTable {
+  message_id: number;
+  file_id: number;
+  file_name: string;
+}
 interface SubmissionTable {
   id: Generated<number>;
   round_id: number;
   unit_id: number;
-  status: Generated<string>;
+  status: Generated<SubmissionStatus>;
   received_at: string | null;
   late: Generated<number>;
   locked: Generated<number>;
@@ -188,7 +252,7 @@ interface SubmissionRevisionTable {
   id: Generated<number>;
   submission_id: number;
   number: number;
-  source: string;
+  source: RevisionSource;
   email_message_id: number | null;
   file_id: number | null;
   created_at: string;
@@ -218,39 +282,51 @@ interface ValueHistoryTable {
   changed_by: string;
   reason: string | null;
   revision_id: number | null;
-  how: Generated<string>;
+  how: Generated<ChangeKind | 'import'>;
 }
 interface ValueProblemTable {
   id: Generated<number>;
   submission_id: number;
   indicator_id: number | null;
-  severity: string;
-  rule: string;
+  severity: Severity;
+  rule: ProblemRule;
   message: string;
 }
-interface StoredFileContentTable { file_id: number; content: Uint8Array }
-interface StoredFilePartTable { file_id: number; container_id: number; part_name: string }
+interface StoredFileContentTable {
+  file_id: number;
+  content: Uint8Array;
+}
+interface StoredFilePartTable {
+  file_id: number;
+  container_id: number;
+  part_name: string;
+}
 interface ValidationRuleTable {
   id: Generated<number>;
   form_id: number;
   name: string;
   /** JSON of a RuleSide. */
   left_side: string;
-  operator: string;
+  operator: RuleOperator;
   right_side: string;
-  importance: string;
+  importance: Severity;
   created_at: string;
 }
 interface SubmissionEventTable {
   id: Generated<number>;
   submission_id: number;
-  action: string;
-  from_status: string;
-  to_status: string;
+  action: WorkflowAction;
+  from_status: SubmissionStatus;
+  to_status: SubmissionStatus;
   at: string;
   reason: string | null;
 }
-interface RoundSnapshotTable { id: Generated<number>; round_id: number; taken_at: string; note: string }
+interface RoundSnapshotTable {
+  id: Generated<number>;
+  round_id: number;
+  taken_at: string;
+  note: string;
+}
 interface SnapshotValueTable {
   snapshot_id: number;
   indicator_id: number;
@@ -260,7 +336,10 @@ interface SnapshotValueTable {
   text_value: string | null;
   units_reported: number;
 }
-interface AppSettingTable { key: string; value: string }
+interface AppSettingTable {
+  key: string;
+  value: string;
+}
 /** Another office's database brought into this one, by its identity. */
 interface OfficeSourceTable {
   id: Generated<number>;
@@ -272,8 +351,16 @@ interface OfficeSourceTable {
   last_imported_at: string;
 }
 /** A row of a database brought in, and the row it is here. */
-interface ForeignRecordTable { source_id: number; table_name: string; foreign_id: number; local_id: number }
-interface MigrationTable { name: string; applied_at: string }
+interface ForeignRecordTable {
+  source_id: number;
+  table_name: string;
+  foreign_id: number;
+  local_id: number;
+}
+interface MigrationTable {
+  name: string;
+  applied_at: string;
+}
 
 export interface Database {
   org_unit: OrgUnitTable;

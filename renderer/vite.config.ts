@@ -11,7 +11,7 @@ export const rendererConfig = {
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
-    rolldownOptions: { input: resolve(import.meta.dirname, "index.html") },
+    rolldownOptions: { input: resolve(import.meta.dirname, 'index.html') },
   },
 } satisfies UserConfig;
 

@@ -7,7 +7,9 @@ import path from 'node:path';
 import { rebuild } from '@electron/rebuild';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(
+  fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8'),
+).version;
 const sourceDir = path.join(root, 'node_modules/better-sqlite3');
 const sqliteVersion = JSON.parse(fs.readFileSync(path.join(sourceDir, 'package.json'), 'utf8')).version;
 const nativeRoot = path.join(root, 'out/native');
@@ -21,11 +23,16 @@ if (fs.existsSync(binary) && fs.existsSync(marker) && fs.readFileSync(marker, 'u
 fs.rmSync(nativeRoot, { recursive: true, force: true });
 fs.mkdirSync(path.dirname(moduleDir), { recursive: true });
 fs.cpSync(sourceDir, moduleDir, { recursive: true, filter: (src) => !src.startsWith(path.join(sourceDir, 'build')) });
-fs.writeFileSync(path.join(nativeRoot, 'package.json'), JSON.stringify({ name: 'native', private: true, dependencies: { 'better-sqlite3': sqliteVersion } }));
+fs.writeFileSync(
+  path.join(nativeRoot, 'package.json'),
+  JSON.stringify({ name: 'native', private: true, dependencies: { 'better-sqlite3': sqliteVersion } }),
+);
 try {
   await rebuild({ buildPath: nativeRoot, electronVersion, onlyModules: ['better-sqlite3'], force: true });
 } catch (e) {
-  console.error(`Không dựng được better-sqlite3 cho Electron ${electronVersion} (cần mạng Internet ở lần chạy đầu): ${e.message}`);
+  console.error(
+    `Không dựng được better-sqlite3 cho Electron ${electronVersion} (cần mạng Internet ở lần chạy đầu): ${e.message}`,
+  );
   process.exit(1);
 }
 if (!fs.existsSync(binary)) {

@@ -29,14 +29,28 @@ export interface EarlierCopy extends EarlierMessage {
 
 /** The message already received under this Message-ID, with what came of it, to compare with another copy. */
 export async function findMessageByMessageId(db: Db, messageId: string): Promise<EarlierCopy | null> {
-  const row = await db.selectFrom('email_message').select(['id', 'imported_at', 'round_id']).where('message_id', '=', messageId).executeTakeFirst();
+  const row = await db
+    .selectFrom('email_message')
+    .select(['id', 'imported_at', 'round_id'])
+    .where('message_id', '=', messageId)
+    .executeTakeFirst();
   if (!row) return null;
-  const revision = await db.selectFrom('submission_revision').select('id').where('email_message_id', '=', row.id).executeTakeFirst();
+  const revision = await db
+    .selectFrom('submission_revision')
+    .select('id')
+    .where('email_message_id', '=', row.id)
+    .executeTakeFirst();
   const attachments = await db
     .selectFrom('email_attachment as a')
     .innerJoin('stored_file as f', 'f.id', 'a.file_id')
     .select(['f.sha256', 'a.file_name'])
     .where('a.message_id', '=', row.id)
     .execute();
-  return { id: row.id, importedAt: row.imported_at, roundId: row.round_id, hasFigures: revision !== undefined, attachments: attachments.map((a) => ({ sha256: a.sha256, name: a.file_name })) };
+  return {
+    id: row.id,
+    importedAt: row.imported_at,
+    roundId: row.round_id,
+    hasFigures: revision !== undefined,
+    attachments: attachments.map((a) => ({ sha256: a.sha256, name: a.file_name })),
+  };
 }

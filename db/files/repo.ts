@@ -9,7 +9,12 @@ type Db = Kysely<Database> | Transaction<Database>;
  * part of an earlier message, is linked rather than kept twice).
  */
 export async function listContainedFiles(db: Db, containerId: number): Promise<{ fileId: number; name: string }[]> {
-  const parts = await db.selectFrom('stored_file_part').select(['file_id', 'part_name']).where('container_id', '=', containerId).orderBy('file_id').execute();
+  const parts = await db
+    .selectFrom('stored_file_part')
+    .select(['file_id', 'part_name'])
+    .where('container_id', '=', containerId)
+    .orderBy('file_id')
+    .execute();
   const attached = await db
     .selectFrom('email_attachment as a')
     .innerJoin('email_message as m', 'm.id', 'a.message_id')
@@ -19,7 +24,10 @@ export async function listContainedFiles(db: Db, containerId: number): Promise<{
     .orderBy('a.file_id')
     .execute();
   const seen = new Set<string>();
-  return [...parts.map((p) => ({ fileId: p.file_id, name: p.part_name })), ...attached.map((a) => ({ fileId: a.file_id, name: a.file_name }))].filter((f) => {
+  return [
+    ...parts.map((p) => ({ fileId: p.file_id, name: p.part_name })),
+    ...attached.map((a) => ({ fileId: a.file_id, name: a.file_name })),
+  ].filter((f) => {
     const key = `${f.fileId}/${f.name}`;
     if (seen.has(key)) return false;
     seen.add(key);

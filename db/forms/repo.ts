@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema';
-import type { Aggregation, ChildRule, FormRowDraft, FormSummary, ValueType } from '../../shared/domain/forms';
+import type { FormRowDraft, FormSummary } from '../../shared/domain/forms';
 import { foldText } from '../../shared/text/fold';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -29,7 +29,8 @@ export async function insertFormVersionRows(
     const parent = r.parentRow === null ? null : stored[r.parentRow - 1]!;
     let indicatorId: number | null = null;
     const kept = r.rowKey ? reuse.get(r.rowKey) : undefined;
-    const sameUnitParent = parent?.valueRow && parent.indicatorId !== null && parent.unit === r.unit ? parent.indicatorId : null;
+    const sameUnitParent =
+      parent?.valueRow && parent.indicatorId !== null && parent.unit === r.unit ? parent.indicatorId : null;
     const family = { parent_id: sameUnitParent, child_rule: r.childRule };
     if (r.valueRow && kept && kept.unit === r.unit && kept.valueType === r.valueType) {
       indicatorId = kept.indicatorId;
@@ -84,7 +85,13 @@ export async function insertForm(db: Db, name: string, now: string): Promise<num
   return (await db.insertInto('form').values({ name, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export async function insertFormVersion(db: Db, formId: number, version: number, sourceFileId: number | null, now: string): Promise<number> {
+export async function insertFormVersion(
+  db: Db,
+  formId: number,
+  version: number,
+  sourceFileId: number | null,
+  now: string,
+): Promise<number> {
   return (
     await db
       .insertInto('form_version')
@@ -130,9 +137,19 @@ export async function getFormVersionRows(db: Db, versionId: number): Promise<Sto
     .selectFrom('form_row')
     .leftJoin('indicator', 'indicator.id', 'form_row.indicator_id')
     .select([
-      'form_row.id', 'form_row.position', 'form_row.row_key', 'form_row.numbering', 'form_row.text', 'form_row.measure_unit',
-      'form_row.level', 'form_row.parent_row_id', 'form_row.indicator_id', 'form_row.is_value_row',
-      'indicator.value_type', 'indicator.aggregation', 'indicator.child_rule',
+      'form_row.id',
+      'form_row.position',
+      'form_row.row_key',
+      'form_row.numbering',
+      'form_row.text',
+      'form_row.measure_unit',
+      'form_row.level',
+      'form_row.parent_row_id',
+      'form_row.indicator_id',
+      'form_row.is_value_row',
+      'indicator.value_type',
+      'indicator.aggregation',
+      'indicator.child_rule',
     ])
     .where('form_row.form_version_id', '=', versionId)
     .orderBy('form_row.position')
@@ -148,16 +165,21 @@ export async function getFormVersionRows(db: Db, versionId: number): Promise<Sto
     parentRow: r.parent_row_id === null ? null : (positionById.get(r.parent_row_id) ?? null),
     level: r.level,
     valueRow: r.is_value_row === 1,
-    valueType: (r.value_type ?? 'integer') as ValueType,
-    aggregation: (r.aggregation ?? 'none') as Aggregation,
-    childRule: (r.child_rule ?? 'none') as ChildRule,
+    valueType: r.value_type ?? 'integer',
+    aggregation: r.aggregation ?? 'none',
+    childRule: r.child_rule ?? 'none',
     indicatorId: r.indicator_id,
     notes: [],
   }));
 }
 
 export async function latestVersionId(db: Db, formId: number): Promise<number | null> {
-  const r = await db.selectFrom('form_version').select('id').where('form_id', '=', formId).orderBy('version', 'desc').executeTakeFirst();
+  const r = await db
+    .selectFrom('form_version')
+    .select('id')
+    .where('form_id', '=', formId)
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
   return r?.id ?? null;
 }
 

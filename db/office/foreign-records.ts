@@ -17,11 +17,15 @@ export class ForeignRecords {
   ) {}
 
   static async load(db: Db, sourceId: number): Promise<ForeignRecords> {
-    const rows = await db.selectFrom('foreign_record').select(['table_name', 'foreign_id', 'local_id']).where('source_id', '=', sourceId).execute();
+    const rows = await db
+      .selectFrom('foreign_record')
+      .select(['table_name', 'foreign_id', 'local_id'])
+      .where('source_id', '=', sourceId)
+      .execute();
     const byTable = new Map<string, Map<number, number>>();
     for (const r of rows) {
       let m = byTable.get(r.table_name);
-      if (!m) byTable.set(r.table_name, (m = new Map()));
+      if (!m) byTable.set(r.table_name, (m = new Map<number, number>()));
       m.set(r.foreign_id, r.local_id);
     }
     return new ForeignRecords(db, sourceId, byTable);
@@ -45,8 +49,11 @@ export class ForeignRecords {
   async set(table: string, foreignId: number, localId: number, how: 'added' | 'found'): Promise<void> {
     const name = how === 'found' ? found(table) : table;
     let m = this.byTable.get(name);
-    if (!m) this.byTable.set(name, (m = new Map()));
+    if (!m) this.byTable.set(name, (m = new Map<number, number>()));
     m.set(foreignId, localId);
-    await this.db.insertInto('foreign_record').values({ source_id: this.sourceId, table_name: name, foreign_id: foreignId, local_id: localId }).execute();
+    await this.db
+      .insertInto('foreign_record')
+      .values({ source_id: this.sourceId, table_name: name, foreign_id: foreignId, local_id: localId })
+      .execute();
   }
 }

@@ -1,8 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, NewPlan, NewProgramme, NewTarget, NewTask } from '../schema';
-import type { Comparator, PlanDetail, PlanType, TargetDefinition, TargetKind, TargetScope, TargetSummary, TaskStatus } from '../../shared/domain/plans';
-import type { ConditionComparator } from '../../shared/domain/targets';
-import type { UnitKind } from '../../shared/domain/units';
+import type { PlanDetail, TargetDefinition, TargetSummary } from '../../shared/domain/plans';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -21,7 +19,10 @@ export async function insertTarget(db: Db, t: NewTarget): Promise<number> {
 export async function insertTask(db: Db, t: NewTask, coordinatorIds: number[]): Promise<number> {
   const id = (await db.insertInto('task').values(t).returning('id').executeTakeFirstOrThrow()).id;
   if (coordinatorIds.length > 0) {
-    await db.insertInto('task_coordinator').values(coordinatorIds.map((unit_id) => ({ task_id: id, unit_id }))).execute();
+    await db
+      .insertInto('task_coordinator')
+      .values(coordinatorIds.map((unit_id) => ({ task_id: id, unit_id })))
+      .execute();
   }
   return id;
 }
@@ -33,7 +34,12 @@ function targetRows(db: Db) {
     .leftJoin('indicator as num', 'num.id', 'target.indicator_id')
     .leftJoin('indicator as den', 'den.id', 'target.denominator_indicator_id')
     .selectAll('target')
-    .select(['num.name as indicator_name', 'den.name as denominator_name', 'plan.period_start as plan_start', 'plan.period_end as plan_end']);
+    .select([
+      'num.name as indicator_name',
+      'den.name as denominator_name',
+      'plan.period_start as plan_start',
+      'plan.period_end as plan_end',
+    ]);
 }
 
 type TargetRow = Awaited<ReturnType<ReturnType<typeof targetRows>['execute']>>[number];
@@ -43,18 +49,18 @@ function toTargetSummary(t: TargetRow): TargetSummary {
     id: t.id,
     code: t.code,
     text: t.text,
-    kind: t.kind as TargetKind,
-    comparator: t.comparator as Comparator,
+    kind: t.kind,
+    comparator: t.comparator,
     threshold: t.threshold,
     thresholdHigh: t.threshold_high,
-    scope: t.scope as TargetScope,
+    scope: t.scope,
     indicatorId: t.indicator_id,
     indicatorName: t.indicator_name,
     denominatorIndicatorId: t.denominator_indicator_id,
     denominatorIndicatorName: t.denominator_name,
     denominatorRegister: t.denominator_register,
-    unitKind: t.unit_kind as UnitKind | null,
-    conditionComparator: t.condition_comparator as ConditionComparator | null,
+    unitKind: t.unit_kind,
+    conditionComparator: t.condition_comparator,
     conditionValue: t.condition_value,
     periodFrom: t.period_from,
     periodTo: t.period_to,
@@ -64,15 +70,26 @@ function toTargetSummary(t: TargetRow): TargetSummary {
 }
 
 /** Targets with their plan's years, as the evaluation needs them: newest plan first, in the plan's order. */
-export async function listTargetDefinitions(db: Db, filter: { planId?: number; targetId?: number } = {}): Promise<TargetDefinition[]> {
+export async function listTargetDefinitions(
+  db: Db,
+  filter: { planId?: number; targetId?: number } = {},
+): Promise<TargetDefinition[]> {
   let q = targetRows(db).orderBy('plan.period_end', 'desc').orderBy('plan.id').orderBy('target.position');
   if (filter.planId !== undefined) q = q.where('target.plan_id', '=', filter.planId);
   if (filter.targetId !== undefined) q = q.where('target.id', '=', filter.targetId);
-  return (await q.execute()).map((r) => ({ ...toTargetSummary(r), planId: r.plan_id, planStart: r.plan_start, planEnd: r.plan_end }));
+  return (await q.execute()).map((r) => ({
+    ...toTargetSummary(r),
+    planId: r.plan_id,
+    planStart: r.plan_start,
+    planEnd: r.plan_end,
+  }));
 }
 
 export async function countRows(db: Db, table: 'plan' | 'target' | 'task' | 'programme'): Promise<number> {
-  const r = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -86,7 +103,12 @@ export async function listPlanDetails(db: Db, today: string): Promise<PlanDetail
     .orderBy('plan.period_end', 'desc')
     .orderBy('plan.id')
     .execute();
-  const notes = await db.selectFrom('task_note').select(['task_id', 'noted_at', 'text']).orderBy('noted_at').orderBy('id').execute();
+  const notes = await db
+    .selectFrom('task_note')
+    .select(['task_id', 'noted_at', 'text'])
+    .orderBy('noted_at')
+    .orderBy('id')
+    .execute();
   const targets = await targetRows(db).orderBy('target.plan_id').orderBy('target.position').execute();
   const tasks = await db
     .selectFrom('task')
@@ -111,15 +133,13 @@ export async function listPlanDetails(db: Db, today: string): Promise<PlanDetail
     docDate: p.doc_date,
     issuer: p.issuer,
     signer: p.signer,
-    type: p.type as PlanType,
+    type: p.type,
     title: p.title,
     periodStart: p.period_start,
     periodEnd: p.period_end,
     legalBasis: p.legal_basis,
     programmeName: p.programme_name,
-    targets: targets
-      .filter((t) => t.plan_id === p.id)
-      .map(toTargetSummary),
+    targets: targets.filter((t) => t.plan_id === p.id).map(toTargetSummary),
     tasks: tasks
       .filter((t) => t.plan_id === p.id)
       .map((t) => ({
@@ -128,7 +148,7 @@ export async function listPlanDetails(db: Db, today: string): Promise<PlanDetail
         leadUnitName: t.lead_name,
         coordinatingUnitNames: coordByTask.get(t.id) ?? [],
         deadline: t.deadline,
-        status: t.status as TaskStatus,
+        status: t.status,
         overdue: t.status !== 'done' && t.deadline !== null && t.deadline < today,
         notes: notes.filter((n) => n.task_id === t.id).map((n) => ({ notedAt: n.noted_at, text: n.text })),
       })),

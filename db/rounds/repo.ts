@@ -34,8 +34,14 @@ export async function insertRound(db: Db, round: NewRound, unitIds: number[], no
       .executeTakeFirstOrThrow()
   ).id;
   if (unitIds.length > 0) {
-    await db.insertInto('round_unit').values(unitIds.map((unit_id) => ({ round_id: id, unit_id }))).execute();
-    await db.insertInto('submission').values(unitIds.map((unit_id) => ({ round_id: id, unit_id, received_at: null }))).execute();
+    await db
+      .insertInto('round_unit')
+      .values(unitIds.map((unit_id) => ({ round_id: id, unit_id })))
+      .execute();
+    await db
+      .insertInto('submission')
+      .values(unitIds.map((unit_id) => ({ round_id: id, unit_id, received_at: null })))
+      .execute();
   }
   return id;
 }
@@ -46,9 +52,23 @@ export async function listRoundSummaries(db: Db, roundId?: number): Promise<Roun
     .innerJoin('form_version as v', 'v.id', 'r.form_version_id')
     .innerJoin('form as f', 'f.id', 'v.form_id')
     .select((eb) => [
-      'r.id', 'r.name', 'r.period_code', 'r.period_start', 'r.period_end', 'r.cutoff_date', 'r.deadline', 'r.status',
-      'v.id as version_id', 'v.version', 'f.id as form_id', 'f.name as form_name',
-      eb.selectFrom('submission as s').select((e) => e.fn.countAll<number>().as('n')).whereRef('s.round_id', '=', 'r.id').as('expected'),
+      'r.id',
+      'r.name',
+      'r.period_code',
+      'r.period_start',
+      'r.period_end',
+      'r.cutoff_date',
+      'r.deadline',
+      'r.status',
+      'v.id as version_id',
+      'v.version',
+      'f.id as form_id',
+      'f.name as form_name',
+      eb
+        .selectFrom('submission as s')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('s.round_id', '=', 'r.id')
+        .as('expected'),
       eb
         .selectFrom('submission as s')
         .select((e) => e.fn.countAll<number>().as('n'))
@@ -73,7 +93,7 @@ export async function listRoundSummaries(db: Db, roundId?: number): Promise<Roun
     periodEnd: r.period_end,
     cutoffDate: r.cutoff_date,
     deadline: r.deadline,
-    status: r.status as 'open' | 'closed',
+    status: r.status,
     expectedUnits: Number(r.expected ?? 0),
     receivedUnits: Number(r.received ?? 0),
   }));
@@ -94,8 +114,17 @@ export async function listSubmissionRows(db: Db, roundId: number): Promise<Submi
     .selectFrom('submission as s')
     .innerJoin('org_unit as u', 'u.id', 's.unit_id')
     .select((eb) => [
-      'u.id as unit_id', 'u.code', 'u.name', 's.status', 's.received_at', 's.late',
-      eb.selectFrom('submission_revision as sr').select((e) => e.fn.countAll<number>().as('n')).whereRef('sr.submission_id', '=', 's.id').as('revisions'),
+      'u.id as unit_id',
+      'u.code',
+      'u.name',
+      's.status',
+      's.received_at',
+      's.late',
+      eb
+        .selectFrom('submission_revision as sr')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('sr.submission_id', '=', 's.id')
+        .as('revisions'),
     ])
     .where('s.round_id', '=', roundId)
     .execute();
@@ -103,7 +132,7 @@ export async function listSubmissionRows(db: Db, roundId: number): Promise<Submi
     unitId: r.unit_id,
     unitCode: r.code,
     unitName: r.name,
-    status: r.status as SubmissionStatus,
+    status: r.status,
     receivedAt: r.received_at,
     late: r.late === 1,
     revisions: Number(r.revisions ?? 0),

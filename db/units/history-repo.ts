@@ -1,7 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema';
-import { Boundary, type ParentSpan, type Succession, type UnitSpan, type YesNoRule } from '../../shared/domain/boundaries';
-import type { UnitKind } from '../../shared/domain/units';
+import {
+  Boundary,
+  type ParentSpan,
+  type Succession,
+  type UnitSpan,
+  type YesNoRule,
+} from '../../shared/domain/boundaries';
 import type { UnitEvent } from '../../shared/domain/unit-events';
 
 type UnitEventKind = UnitEvent['kind'];
@@ -9,12 +14,26 @@ type UnitEventKind = UnitEvent['kind'];
 type Db = Kysely<Database> | Transaction<Database>;
 
 export async function loadUnitSpans(db: Db): Promise<UnitSpan[]> {
-  const rows = await db.selectFrom('org_unit').select(['id', 'code', 'name', 'kind', 'parent_id', 'valid_from', 'valid_to']).execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind as UnitKind, parentId: r.parent_id, validFrom: r.valid_from, validTo: r.valid_to }));
+  const rows = await db
+    .selectFrom('org_unit')
+    .select(['id', 'code', 'name', 'kind', 'parent_id', 'valid_from', 'valid_to'])
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    parentId: r.parent_id,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+  }));
 }
 
 export async function loadFormerParents(db: Db): Promise<ParentSpan[]> {
-  const rows = await db.selectFrom('org_unit_former_parent').select(['unit_id', 'parent_id', 'valid_from', 'valid_to']).execute();
+  const rows = await db
+    .selectFrom('org_unit_former_parent')
+    .select(['unit_id', 'parent_id', 'valid_from', 'valid_to'])
+    .execute();
   return rows.map((r) => ({ unitId: r.unit_id, parentId: r.parent_id, validFrom: r.valid_from, validTo: r.valid_to }));
 }
 
@@ -25,12 +44,12 @@ export async function loadSuccessions(db: Db): Promise<Succession[]> {
     .select(['e.kind', 'e.effective_date', 'e.yes_no_rule', 's.from_unit_id', 's.to_unit_id', 's.share'])
     .execute();
   return rows.map((r) => ({
-    kind: r.kind as Succession['kind'],
+    kind: r.kind,
     date: r.effective_date,
     fromUnitId: r.from_unit_id,
     toUnitId: r.to_unit_id,
     share: r.share,
-    yesNoRule: r.yes_no_rule as YesNoRule,
+    yesNoRule: r.yes_no_rule,
   }));
 }
 
@@ -55,7 +74,16 @@ export interface NewUnitEvent {
 export async function insertUnitEvent(db: Db, e: NewUnitEvent): Promise<number> {
   const row = await db
     .insertInto('org_unit_event')
-    .values({ kind: e.kind, effective_date: e.date, basis: e.basis, note: null, created_at: e.now, yes_no_rule: e.yesNoRule ?? 'all', ended_unit_id: e.endedUnitId ?? null, source_file_id: e.sourceFileId ?? null })
+    .values({
+      kind: e.kind,
+      effective_date: e.date,
+      basis: e.basis,
+      note: null,
+      created_at: e.now,
+      yes_no_rule: e.yesNoRule ?? 'all',
+      ended_unit_id: e.endedUnitId ?? null,
+      source_file_id: e.sourceFileId ?? null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -65,13 +93,35 @@ export async function insertUnitEvent(db: Db, e: NewUnitEvent): Promise<number> 
  * Gives a unit a new parent from a day, keeping the old one with the period it held. The period
  * starts where the previous recorded one ended (or when the unit began).
  */
-export async function changeParent(db: Db, unitId: number, parentId: number | null, day: string, eventId: number, now: string): Promise<void> {
-  const unit = await db.selectFrom('org_unit').select(['parent_id', 'valid_from']).where('id', '=', unitId).executeTakeFirstOrThrow();
+export async function changeParent(
+  db: Db,
+  unitId: number,
+  parentId: number | null,
+  day: string,
+  eventId: number,
+  now: string,
+): Promise<void> {
+  const unit = await db
+    .selectFrom('org_unit')
+    .select(['parent_id', 'valid_from'])
+    .where('id', '=', unitId)
+    .executeTakeFirstOrThrow();
   if (unit.parent_id === parentId) return;
-  const last = await db.selectFrom('org_unit_former_parent').select('valid_to').where('unit_id', '=', unitId).orderBy('valid_to', 'desc').executeTakeFirst();
+  const last = await db
+    .selectFrom('org_unit_former_parent')
+    .select('valid_to')
+    .where('unit_id', '=', unitId)
+    .orderBy('valid_to', 'desc')
+    .executeTakeFirst();
   await db
     .insertInto('org_unit_former_parent')
-    .values({ unit_id: unitId, parent_id: unit.parent_id, valid_from: last?.valid_to ?? unit.valid_from, valid_to: day, event_id: eventId })
+    .values({
+      unit_id: unitId,
+      parent_id: unit.parent_id,
+      valid_from: last?.valid_to ?? unit.valid_from,
+      valid_to: day,
+      event_id: eventId,
+    })
     .execute();
   await db.updateTable('org_unit').set({ parent_id: parentId, updated_at: now }).where('id', '=', unitId).execute();
 }

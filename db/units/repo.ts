@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, NewOrgUnit, OrgUnitRow, OrgUnitUpdate } from '../schema';
-import type { Unit, UnitKind } from '../../shared/domain/units';
+import type { Unit } from '../../shared/domain/units';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -9,7 +9,7 @@ function toUnit(row: OrgUnitRow, parentCode: string | null, emails: string[]): U
     id: row.id,
     code: row.code,
     name: row.name,
-    kind: row.kind as UnitKind,
+    kind: row.kind,
     parentId: row.parent_id,
     parentCode,
     emails,
@@ -50,7 +50,11 @@ export async function listUnits(db: Db, asOf?: string): Promise<Unit[]> {
   }
   return rows.map((r) => {
     const parentId = formerParent.has(r.id) ? formerParent.get(r.id)! : r.parent_id;
-    return toUnit({ ...r, parent_id: parentId }, parentId === null ? null : (codeById.get(parentId) ?? null), emailsByUnit.get(r.id) ?? []);
+    return toUnit(
+      { ...r, parent_id: parentId },
+      parentId === null ? null : (codeById.get(parentId) ?? null),
+      emailsByUnit.get(r.id) ?? [],
+    );
   });
 }
 
@@ -69,14 +73,22 @@ export async function updateUnit(db: Db, id: number, changes: OrgUnitUpdate): Pr
 }
 
 export async function listEmails(db: Db, unitId: number): Promise<string[]> {
-  const rows = await db.selectFrom('org_unit_email').select('email').where('unit_id', '=', unitId).orderBy('email').execute();
+  const rows = await db
+    .selectFrom('org_unit_email')
+    .select('email')
+    .where('unit_id', '=', unitId)
+    .orderBy('email')
+    .execute();
   return rows.map((r) => r.email);
 }
 
 export async function replaceEmails(db: Db, unitId: number, emails: string[]): Promise<void> {
   await db.deleteFrom('org_unit_email').where('unit_id', '=', unitId).execute();
   if (emails.length > 0) {
-    await db.insertInto('org_unit_email').values(emails.map((email) => ({ unit_id: unitId, email }))).execute();
+    await db
+      .insertInto('org_unit_email')
+      .values(emails.map((email) => ({ unit_id: unitId, email })))
+      .execute();
   }
 }
 

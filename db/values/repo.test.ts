@@ -18,7 +18,12 @@ describe('insertDataValues', () => {
     expect(await insertDataValues(t.db, values)).toBe(1_001);
     expect(await countDataValues(t.db)).toBe(1_001);
     const last = values.at(-1)!;
-    const stored = await t.db.selectFrom('data_value').selectAll().where('submission_id', '=', last.submission_id).where('indicator_id', '=', last.indicator_id).executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom('data_value')
+      .selectAll()
+      .where('submission_id', '=', last.submission_id)
+      .where('indicator_id', '=', last.indicator_id)
+      .executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ num_value: last.num_value, source_sheet: 'Biểu 1', source_cell: last.source_cell });
   });
 

@@ -1,13 +1,22 @@
 import { CompiledQuery, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewDataValue } from '../schema';
+import type { ValueProblem } from '../../shared/domain/check-values';
 
 type NewValueHistory = Insertable<Database['value_history']>;
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 const COLUMNS = [
-  'submission_id', 'indicator_id', 'num_value', 'text_value', 'revision_id',
-  'source_file_id', 'source_sheet', 'source_cell', 'comment', 'updated_at',
+  'submission_id',
+  'indicator_id',
+  'num_value',
+  'text_value',
+  'revision_id',
+  'source_file_id',
+  'source_sheet',
+  'source_cell',
+  'comment',
+  'updated_at',
 ] as const satisfies readonly (keyof NewDataValue)[];
 
 /** Rows per INSERT statement: 10 columns × 500 rows stays well under SQLite's 32,766 parameters. */
@@ -20,7 +29,10 @@ function insertSql(db: Db, n: number): string {
   let text = sqlByRowCount.get(n);
   if (!text) {
     const placeholder = Object.fromEntries(COLUMNS.map((c) => [c, null])) as unknown as NewDataValue;
-    text = db.insertInto('data_value').values(Array.from({ length: n }, () => placeholder)).compile().sql;
+    text = db
+      .insertInto('data_value')
+      .values(Array.from({ length: n }, () => placeholder))
+      .compile().sql;
     sqlByRowCount.set(n, text);
   }
   return text;
@@ -42,7 +54,10 @@ export async function insertDataValues(db: Db, rows: readonly NewDataValue[]): P
 }
 
 export async function countDataValues(db: Db): Promise<number> {
-  const r = await db.selectFrom('data_value').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('data_value')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -79,16 +94,36 @@ export async function writeRevisionValues(
     const chunk = fresh.slice(i, i + CHUNK);
     const inserted = await db
       .insertInto('data_value')
-      .values(chunk.map((v) => ({
-        submission_id: submissionId, indicator_id: v.indicatorId, num_value: v.num, text_value: v.text, revision_id: revisionId,
-        source_file_id: v.sourceFileId, source_sheet: v.sourceSheet, source_cell: v.sourceCell, comment: null, updated_at: now,
-      })))
+      .values(
+        chunk.map((v) => ({
+          submission_id: submissionId,
+          indicator_id: v.indicatorId,
+          num_value: v.num,
+          text_value: v.text,
+          revision_id: revisionId,
+          source_file_id: v.sourceFileId,
+          source_sheet: v.sourceSheet,
+          source_cell: v.sourceCell,
+          comment: null,
+          updated_at: now,
+        })),
+      )
       .returning(['id', 'indicator_id'])
       .execute();
     const idOf = new Map(inserted.map((r) => [r.indicator_id, r.id]));
     for (const v of chunk) {
       if (v.num !== null || v.text !== null) {
-        history.push({ data_value_id: idOf.get(v.indicatorId)!, old_num: null, old_text: null, new_num: v.num, new_text: v.text, changed_at: now, changed_by: changedBy, reason: null, revision_id: revisionId });
+        history.push({
+          data_value_id: idOf.get(v.indicatorId)!,
+          old_num: null,
+          old_text: null,
+          new_num: v.num,
+          new_text: v.text,
+          changed_at: now,
+          changed_by: changedBy,
+          reason: null,
+          revision_id: revisionId,
+        });
       }
     }
   }
@@ -96,9 +131,17 @@ export async function writeRevisionValues(
   if (kept.length > 0) {
     // One statement moves every kept value to this revision, with its new figure and provenance.
     const caseOf = <T>(pick: (v: IncomingValue) => T) =>
-      sql<T>`CASE indicator_id ${sql.join(kept.map((v) => sql`WHEN ${v.indicatorId} THEN ${pick(v)}`), sql` `)} END`;
+      sql<T>`CASE indicator_id ${sql.join(
+        kept.map((v) => sql`WHEN ${v.indicatorId} THEN ${pick(v)}`),
+        sql` `,
+      )} END`;
     const changedIds = new Set(
-      kept.filter((v) => { const o = byIndicator.get(v.indicatorId)!; return o.num_value !== v.num || o.text_value !== v.text; }).map((v) => v.indicatorId),
+      kept
+        .filter((v) => {
+          const o = byIndicator.get(v.indicatorId)!;
+          return o.num_value !== v.num || o.text_value !== v.text;
+        })
+        .map((v) => v.indicatorId),
     );
     await db
       .updateTable('data_value')
@@ -109,31 +152,56 @@ export async function writeRevisionValues(
         source_sheet: caseOf((v) => v.sourceSheet),
         source_cell: caseOf((v) => v.sourceCell),
         revision_id: revisionId,
-        updated_at: changedIds.size > 0 ? sql<string>`CASE WHEN indicator_id IN (${sql.join([...changedIds, -1])}) THEN ${now} ELSE updated_at END` : sql<string>`updated_at`,
+        updated_at:
+          changedIds.size > 0
+            ? sql<string>`CASE WHEN indicator_id IN (${sql.join([...changedIds, -1])}) THEN ${now} ELSE updated_at END`
+            : sql<string>`updated_at`,
       })
       .where('submission_id', '=', submissionId)
-      .where('indicator_id', 'in', kept.map((v) => v.indicatorId))
+      .where(
+        'indicator_id',
+        'in',
+        kept.map((v) => v.indicatorId),
+      )
       .execute();
     for (const v of kept) {
       if (!changedIds.has(v.indicatorId)) continue;
       const o = byIndicator.get(v.indicatorId)!;
-      history.push({ data_value_id: o.id, old_num: o.num_value, old_text: o.text_value, new_num: v.num, new_text: v.text, changed_at: now, changed_by: changedBy, reason: null, revision_id: revisionId });
+      history.push({
+        data_value_id: o.id,
+        old_num: o.num_value,
+        old_text: o.text_value,
+        new_num: v.num,
+        new_text: v.text,
+        changed_at: now,
+        changed_by: changedBy,
+        reason: null,
+        revision_id: revisionId,
+      });
     }
   }
-  for (let i = 0; i < history.length; i += CHUNK) await db.insertInto('value_history').values(history.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < history.length; i += CHUNK)
+    await db
+      .insertInto('value_history')
+      .values(history.slice(i, i + CHUNK))
+      .execute();
   return history.length;
 }
 
-export async function replaceValueProblems(
-  db: Db,
-  submissionId: number,
-  problems: { indicatorId: number | null; severity: 'error' | 'warning'; rule: string; message: string }[],
-): Promise<void> {
+export async function replaceValueProblems(db: Db, submissionId: number, problems: ValueProblem[]): Promise<void> {
   await db.deleteFrom('value_problem').where('submission_id', '=', submissionId).execute();
   if (problems.length > 0) {
     await db
       .insertInto('value_problem')
-      .values(problems.map((p) => ({ submission_id: submissionId, indicator_id: p.indicatorId, severity: p.severity, rule: p.rule, message: p.message })))
+      .values(
+        problems.map((p) => ({
+          submission_id: submissionId,
+          indicator_id: p.indicatorId,
+          severity: p.severity,
+          rule: p.rule,
+          message: p.message,
+        })),
+      )
       .execute();
   }
 }
@@ -146,19 +214,27 @@ export interface RoundFigure {
 }
 
 /** Every stored figure of a round with the unit it belongs to; narrowed to one unit, or to what was reported. */
-export async function listRoundFigures(db: Db, roundId: number, options: { unitId?: number; reportedOnly?: boolean } = {}): Promise<RoundFigure[]> {
+export async function listRoundFigures(
+  db: Db,
+  roundId: number,
+  options: { unitId?: number; reportedOnly?: boolean } = {},
+): Promise<RoundFigure[]> {
   let q = db
     .selectFrom('data_value as d')
     .innerJoin('submission as s', 's.id', 'd.submission_id')
     .select(['s.unit_id', 'd.indicator_id', 'd.num_value', 'd.text_value'])
     .where('s.round_id', '=', roundId);
   if (options.unitId !== undefined) q = q.where('s.unit_id', '=', options.unitId);
-  if (options.reportedOnly) q = q.where((eb) => eb.or([eb('d.num_value', 'is not', null), eb('d.text_value', 'is not', null)]));
+  if (options.reportedOnly)
+    q = q.where((eb) => eb.or([eb('d.num_value', 'is not', null), eb('d.text_value', 'is not', null)]));
   return q.execute();
 }
 
 /** What the checks found in a round's submissions, with the unit each finding belongs to, in the order found. */
-export async function listRoundProblems(db: Db, roundId: number): Promise<{ unit_id: number; indicator_id: number | null; severity: 'error' | 'warning'; message: string }[]> {
+export async function listRoundProblems(
+  db: Db,
+  roundId: number,
+): Promise<{ unit_id: number; indicator_id: number | null; severity: 'error' | 'warning'; message: string }[]> {
   const rows = await db
     .selectFrom('value_problem as p')
     .innerJoin('submission as s', 's.id', 'p.submission_id')
@@ -166,5 +242,5 @@ export async function listRoundProblems(db: Db, roundId: number): Promise<{ unit
     .where('s.round_id', '=', roundId)
     .orderBy('p.id')
     .execute();
-  return rows.map((r) => ({ ...r, severity: r.severity as 'error' | 'warning' }));
+  return rows.map((r) => ({ ...r, severity: r.severity }));
 }

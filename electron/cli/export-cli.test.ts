@@ -21,18 +21,61 @@ describe('export on the command line', () => {
     fs.writeFileSync(file, await seedAppendixXlsx());
     await run('init', '--db', db, '--demo');
     const form = JSON.parse((await run('form', 'import', '--db', db, '--file', file, '--json')).out) as { id: number };
-    const round = JSON.parse((await run('round', 'create', '--db', db, '--form', String(form.id), '--period', '2025', '--cutoff', '2025-12-14', '--deadline', '2025-12-20', '--units', '524,534', '--json')).out) as { id: number };
+    const round = JSON.parse(
+      (
+        await run(
+          'round',
+          'create',
+          '--db',
+          db,
+          '--form',
+          String(form.id),
+          '--period',
+          '2025',
+          '--cutoff',
+          '2025-12-14',
+          '--deadline',
+          '2025-12-20',
+          '--units',
+          '524,534',
+          '--json',
+        )
+      ).out,
+    ) as { id: number };
 
     for (const format of ['docx', 'xlsx', 'csv', 'adx']) {
       const out = path.join(dir, `out.${format}`);
-      const r = await run('export', '--db', db, '--round', String(round.id), '--format', format, '--out', out, '--json');
+      const r = await run(
+        'export',
+        '--db',
+        db,
+        '--round',
+        String(round.id),
+        '--format',
+        format,
+        '--out',
+        out,
+        '--json',
+      );
       expect(r.code, r.err).toBe(0);
       expect(JSON.parse(r.out)).toEqual({ file: out });
       expect(fs.statSync(out).size).toBeGreaterThan(30);
     }
     const folder = path.join(dir, 'thu-muc');
     fs.mkdirSync(folder);
-    const pdf = await run('export', '--db', db, '--round', String(round.id), '--format', 'pdf', '--by-unit', '--out', folder, '--json');
+    const pdf = await run(
+      'export',
+      '--db',
+      db,
+      '--round',
+      String(round.id),
+      '--format',
+      'pdf',
+      '--by-unit',
+      '--out',
+      folder,
+      '--json',
+    );
     expect(pdf.code, pdf.err).toBe(0);
     const written = (JSON.parse(pdf.out) as { file: string }).file;
     expect(path.dirname(written)).toBe(folder);
@@ -41,7 +84,17 @@ describe('export on the command line', () => {
     expect(Math.round(info.widthPt)).toBe(842); // a column per unit and the total: landscape
     expect(await pdfPageText(written, 1)).toContain('PHỤ LỤC');
 
-    const bad = await run('export', '--db', db, '--round', String(round.id), '--format', 'pptx', '--out', path.join(dir, 'x.pptx'));
+    const bad = await run(
+      'export',
+      '--db',
+      db,
+      '--round',
+      String(round.id),
+      '--format',
+      'pptx',
+      '--out',
+      path.join(dir, 'x.pptx'),
+    );
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('Định dạng "pptx" không có');
   });

@@ -20,13 +20,40 @@ describe('import and values on the command line', () => {
     fs.writeFileSync(appendix, await seedAppendixXlsx());
     await run('init', '--db', db, '--demo');
     const { id: formId } = JSON.parse((await run('form', 'import', '--db', db, '--file', appendix, '--json')).out);
-    const { id: roundId } = JSON.parse((await run('round', 'create', '--db', db, '--form', String(formId), '--period', '2016-2020', '--cutoff', '2020-06-30', '--deadline', '2099-07-05', '--units', '524,534', '--json')).out);
+    const { id: roundId } = JSON.parse(
+      (
+        await run(
+          'round',
+          'create',
+          '--db',
+          db,
+          '--form',
+          String(formId),
+          '--period',
+          '2016-2020',
+          '--cutoff',
+          '2020-06-30',
+          '--deadline',
+          '2099-07-05',
+          '--units',
+          '524,534',
+          '--json',
+        )
+      ).out,
+    );
     await run('round', 'templates', '--db', db, '--round', String(roundId), '--out', path.join(dir, 'mau'));
 
     const inbox = path.join(dir, 'hop-thu', 'thang-7');
     fs.mkdirSync(inbox, { recursive: true });
     const filled = await fillTemplate(path.join(dir, 'mau', '534-thi-xa-duc-pho-2016-2020.xlsx'), { R003: 7, R005: 4 });
-    fs.writeFileSync(path.join(inbox, '1-duc-pho.eml'), await buildEml({ from: 'vpubnd.ducpho@quangngai.gov.vn', subject: 'Báo cáo', attachments: [{ filename: 'bc.xlsx', content: filled }] }));
+    fs.writeFileSync(
+      path.join(inbox, '1-duc-pho.eml'),
+      await buildEml({
+        from: 'vpubnd.ducpho@quangngai.gov.vn',
+        subject: 'Báo cáo',
+        attachments: [{ filename: 'bc.xlsx', content: filled }],
+      }),
+    );
     fs.writeFileSync(path.join(inbox, '2-ghi-chu.txt'), 'không phải báo cáo');
     fs.writeFileSync(path.join(dir, 'hop-thu', '0-hong.xlsx'), 'hỏng');
 
@@ -38,14 +65,29 @@ describe('import and values on the command line', () => {
       ['file', 'status', 'unitCode', 'roundId', 'values', 'warnings', 'errors'],
     ]);
     expect(lines[0]).toMatchObject({ file: path.join(dir, 'hop-thu', '0-hong.xlsx'), status: 'rejected', values: 0 });
-    expect(lines[1]).toMatchObject({ file: path.join(inbox, '1-duc-pho.eml'), status: 'imported', unitCode: '534', roundId, values: 2, errors: [] });
+    expect(lines[1]).toMatchObject({
+      file: path.join(inbox, '1-duc-pho.eml'),
+      status: 'imported',
+      unitCode: '534',
+      roundId,
+      values: 2,
+      errors: [],
+    });
     const again = await run('import', '--db', db, path.join(inbox, '1-duc-pho.eml'));
     expect(JSON.parse(again.out)).toMatchObject({ status: 'duplicate' });
 
-    const values = JSON.parse((await run('values', '--db', db, '--round', String(roundId), '--json')).out) as { unitCode: string; row: number; value: unknown; flags: string[] }[];
+    const values = JSON.parse((await run('values', '--db', db, '--round', String(roundId), '--json')).out) as {
+      unitCode: string;
+      row: number;
+      value: unknown;
+      flags: string[];
+    }[];
     expect(values).toHaveLength(2 * 75);
     expect(Object.keys(values[0]!)).toEqual(['unitCode', 'unitName', 'row', 'text', 'value', 'flags']);
-    expect(values.filter((v) => v.value !== null).map((v) => [v.unitCode, v.row, v.value])).toEqual([['534', 3, 7], ['534', 5, 4]]);
+    expect(values.filter((v) => v.value !== null).map((v) => [v.unitCode, v.row, v.value])).toEqual([
+      ['534', 3, 7],
+      ['534', 5, 4],
+    ]);
     expect(values.find((v) => v.unitCode === '524')).toMatchObject({ value: null, flags: [] });
   });
 });

@@ -19,7 +19,11 @@ beforeAll(async () => {
   db = path.join(dir, 'quang-ngai.db');
   expect((await run('init', '--db', db, '--demo')).code).toBe(0);
   const other = await createTestContext(new Date('2025-06-20T03:00:00Z'));
-  const k = await buildTargetProvince(other, { code: '62', name: 'Tỉnh Kon Tum', districts: { '608': 'Huyện Đắk Hà', '610': 'Huyện Sa Thầy' } });
+  const k = await buildTargetProvince(other, {
+    code: '62',
+    name: 'Tỉnh Kon Tum',
+    districts: { '608': 'Huyện Đắk Hà', '610': 'Huyện Sa Thầy' },
+  });
   await k.fillYear('2024', { '608': { crimes: 4, plan: 'Có' }, '610': { crimes: 2, plan: 'Không' } });
   konTum = path.join(dir, 'kon-tum.db');
   await other.copyDatabase(konTum);
@@ -40,13 +44,20 @@ describe('office import', () => {
 
     const again = JSON.parse((await run('office', 'import', '--db', db, '--from', konTum, '--json')).out);
     expect(again).toMatchObject({ label: 'Tỉnh Kon Tum', firstTime: false, sameFileAsBefore: true, backup: null });
-    const units = JSON.parse((await run('units', 'list', '--db', db, '--json')).out) as { code: string; parentCode: string | null }[];
-    expect(units.filter((u) => ['62', '608', '610', '62-SYT'].includes(u.code)).map((u) => `${u.code}<${u.parentCode}`)).toEqual(['62<null', '62-SYT<62', '608<62', '610<62']);
+    const units = JSON.parse((await run('units', 'list', '--db', db, '--json')).out) as {
+      code: string;
+      parentCode: string | null;
+    }[];
+    expect(
+      units.filter((u) => ['62', '608', '610', '62-SYT'].includes(u.code)).map((u) => `${u.code}<${u.parentCode}`),
+    ).toEqual(['62<null', '62-SYT<62', '608<62', '610<62']);
 
     const notDb = path.join(dir, 'thu.db');
     fs.writeFileSync(notDb, 'không phải cơ sở dữ liệu');
     const refused = await run('office', 'import', '--db', db, '--from', notDb);
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain('Không nhập được "thu.db": tệp không phải cơ sở dữ liệu của phần mềm hoặc đã bị hỏng.');
+    expect(refused.err).toContain(
+      'Không nhập được "thu.db": tệp không phải cơ sở dữ liệu của phần mềm hoặc đã bị hỏng.',
+    );
   });
 });

@@ -15,7 +15,10 @@ beforeAll(async () => {
   db = path.join(dir, 'x.db');
   expect((await run('init', '--db', db)).code).toBe(0);
   const units = path.join(dir, 'don-vi.csv');
-  fs.writeFileSync(units, 'code,name,kind,parent_code,emails\n51,Tỉnh Quảng Ngãi,province,,\n522,TP Quảng Ngãi,district,51,\n');
+  fs.writeFileSync(
+    units,
+    'code,name,kind,parent_code,emails\n51,Tỉnh Quảng Ngãi,province,,\n522,TP Quảng Ngãi,district,51,\n',
+  );
   expect((await run('units', 'import', '--db', db, '--file', units)).code).toBe(0);
   list = path.join(dir, 'danh-muc.xlsx');
   fs.writeFileSync(list, await listBefore2025());
@@ -28,7 +31,9 @@ describe('units official', () => {
     expect(preview.code, preview.err).toBe(0);
     expect(preview.out).toContain('Xem trước danh mục "danh-muc.xlsx" (có cấp huyện)');
     expect(preview.out).toContain('Đổi tên 1: 522 TP Quảng Ngãi → Thành phố Quảng Ngãi');
-    expect(preview.out).toContain('Thêm 6: 524 Huyện Bình Sơn; 536 Huyện Lý Sơn; 21100 Phường Lê Hồng Phong; 21103 Phường Trần Phú; 21142 Thị trấn Châu Ổ; 21200 Đặc khu Lý Sơn');
+    expect(preview.out).toContain(
+      'Thêm 6: 524 Huyện Bình Sơn; 536 Huyện Lý Sơn; 21100 Phường Lê Hồng Phong; 21103 Phường Trần Phú; 21142 Thị trấn Châu Ổ; 21200 Đặc khu Lý Sơn',
+    );
     expect(JSON.parse((await run('units', 'list', '--db', db, '--json')).out)).toHaveLength(2); // the preview wrote nothing
 
     const applied = JSON.parse((await run('units', 'official', '--db', db, '--file', list, '--apply', '--json')).out);

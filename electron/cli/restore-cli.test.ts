@@ -16,7 +16,9 @@ describe('backup, check and restore on the command line', () => {
     dirs.push(dir);
     const db = path.join(dir, 'x.db');
     await run('init', '--db', db, '--demo');
-    const backup = (JSON.parse((await run('backup', '--db', db, '--out', path.join(dir, 'luu'), '--json')).out) as { file: string }).file;
+    const backup = (
+      JSON.parse((await run('backup', '--db', db, '--out', path.join(dir, 'luu'), '--json')).out) as { file: string }
+    ).file;
     const edit = openSqliteFile(db);
     edit.prepare('UPDATE data_value SET num_value = 123456 WHERE id = 1').run();
     edit.close();
@@ -27,7 +29,9 @@ describe('backup, check and restore on the command line', () => {
     expect(result.restored).toMatchObject({ units: 24, rounds: 5 });
     expect(result.safetyCopy).toMatch(/^pcmd-\d{8}-\d{6}-truoc-khoi-phuc\.db$/);
     const after = openSqliteFile(db, { readonly: true });
-    expect((after.prepare('SELECT num_value FROM data_value WHERE id = 1').get() as { num_value: number }).num_value).not.toBe(123456);
+    expect(
+      (after.prepare('SELECT num_value FROM data_value WHERE id = 1').get() as { num_value: number }).num_value,
+    ).not.toBe(123456);
     after.close();
     const kept = openSqliteFile(path.join(dir, 'backups', result.safetyCopy), { readonly: true });
     expect(kept.prepare('SELECT num_value FROM data_value WHERE id = 1').get()).toEqual({ num_value: 123456 });

@@ -25,11 +25,31 @@ describe('command line', () => {
     expect((await run('init', '--db', db, '--demo')).code).toBe(0);
     const listed = await run('units', 'list', '--db', db, '--json');
     expect(listed.code).toBe(0);
-    const units = JSON.parse(listed.out) as { code: string; name: string; kind: string; parentCode: string | null; emails: string[] }[];
+    const units = JSON.parse(listed.out) as {
+      code: string;
+      name: string;
+      kind: string;
+      parentCode: string | null;
+      emails: string[];
+    }[];
     expect(units).toHaveLength(demoUnits.length);
-    expect(units[0]).toEqual({ code: '51', name: 'Tỉnh Quảng Ngãi', kind: 'province', parentCode: null, emails: [], validFrom: null, validTo: null });
+    expect(units[0]).toEqual({
+      code: '51',
+      name: 'Tỉnh Quảng Ngãi',
+      kind: 'province',
+      parentCode: null,
+      emails: [],
+      validFrom: null,
+      validTo: null,
+    });
     expect(units.find((u) => u.code === '534')).toEqual({
-      code: '534', name: 'Thị xã Đức Phổ', kind: 'district', parentCode: '51', emails: ['vpubnd.ducpho@quangngai.gov.vn'], validFrom: null, validTo: null,
+      code: '534',
+      name: 'Thị xã Đức Phổ',
+      kind: 'district',
+      parentCode: '51',
+      emails: ['vpubnd.ducpho@quangngai.gov.vn'],
+      validFrom: null,
+      validTo: null,
     });
   });
 
@@ -37,7 +57,10 @@ describe('command line', () => {
     const dir = tempDir();
     const db = path.join(dir, 'x.db');
     const csv = path.join(dir, 'f.csv');
-    fs.writeFileSync(csv, 'code,name,kind,parent_code,emails\n51,Tỉnh Quảng Ngãi,province,,\n524,Huyện Bình Sơn,district,51,bs@quangngai.gov.vn\n');
+    fs.writeFileSync(
+      csv,
+      'code,name,kind,parent_code,emails\n51,Tỉnh Quảng Ngãi,province,,\n524,Huyện Bình Sơn,district,51,bs@quangngai.gov.vn\n',
+    );
     expect((await run('init', '--db', db)).code).toBe(0);
     const first = await run('units', 'import', '--db', db, '--file', csv, '--json');
     expect(JSON.parse(first.out)).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
@@ -47,7 +70,10 @@ describe('command line', () => {
     expect((await run('units', 'list', '--db', db, '--json')).out).toBe(listedOnce);
 
     const bad = path.join(dir, 'bad.csv');
-    fs.writeFileSync(bad, 'code,name,kind,parent_code,emails\n525,Huyện Trà Bồng,district,51,\n526,"Huyện Lỗi,district,51,\n');
+    fs.writeFileSync(
+      bad,
+      'code,name,kind,parent_code,emails\n525,Huyện Trà Bồng,district,51,\n526,"Huyện Lỗi,district,51,\n',
+    );
     const refused = await run('units', 'import', '--db', db, '--file', bad);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/Dòng 3: dấu ngoặc kép/);
@@ -64,8 +90,14 @@ describe('command line', () => {
 
   it('explains a wrongly written command in Vietnamese with exit code 2', async () => {
     expect(await run('units', 'list')).toMatchObject({ code: 2, err: expect.stringContaining('Thiếu tham số --db') });
-    expect(await run('units', 'fly', '--db', 'x.db')).toMatchObject({ code: 2, err: expect.stringContaining('Không có lệnh "units fly"') });
-    expect(await run('units', 'list', '--db', 'x.db', '--as-of', '2025-02-30')).toMatchObject({ code: 2, err: expect.stringContaining('không hợp lệ') });
+    expect(await run('units', 'fly', '--db', 'x.db')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Không có lệnh "units fly"'),
+    });
+    expect(await run('units', 'list', '--db', 'x.db', '--as-of', '2025-02-30')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('không hợp lệ'),
+    });
     expect(await run('init', '--bogus')).toMatchObject({ code: 2, err: expect.stringContaining('Lỗi tham số') });
   });
 
@@ -73,16 +105,27 @@ describe('command line', () => {
     const dir = tempDir();
     const db = path.join(dir, 'x.db');
     const exec = promisify(execFile);
-    const ok = await exec('npm', ['run', '--silent', 'cli', '--', 'init', '--db', db, '--demo', '--json'], { cwd: process.cwd() });
-    expect(JSON.parse(ok.stdout)).toMatchObject({ demo: { units: demoUnits.length, plans: 2, targets: 15, tasks: 11, rounds: 5 } });
-    const failed = await exec('npm', ['run', '--silent', 'cli', '--', 'units', 'import', '--db', db, '--file', path.join(dir, 'none.csv')], { cwd: process.cwd() }).catch((e) => e);
+    const ok = await exec('npm', ['run', '--silent', 'cli', '--', 'init', '--db', db, '--demo', '--json'], {
+      cwd: process.cwd(),
+    });
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      demo: { units: demoUnits.length, plans: 2, targets: 15, tasks: 11, rounds: 5 },
+    });
+    const failed = await exec(
+      'npm',
+      ['run', '--silent', 'cli', '--', 'units', 'import', '--db', db, '--file', path.join(dir, 'none.csv')],
+      { cwd: process.cwd() },
+    ).catch((e) => e);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('Không tìm thấy tệp');
     // An import ends its process once it has printed its lines (it used to wait for ever on its parse worker).
     const inbox = path.join(dir, 'hop-thu');
     fs.mkdirSync(inbox);
     fs.writeFileSync(path.join(inbox, 'hong.xlsx'), 'không phải bảng tính');
-    const imported = await exec('npm', ['run', '--silent', 'cli', '--', 'import', '--db', db, inbox], { cwd: process.cwd(), timeout: 60_000 });
+    const imported = await exec('npm', ['run', '--silent', 'cli', '--', 'import', '--db', db, inbox], {
+      cwd: process.cwd(),
+      timeout: 60_000,
+    });
     expect(JSON.parse(imported.stdout)).toMatchObject({ status: 'rejected' });
   });
 });

@@ -8,7 +8,13 @@ import type { Platform } from '../services/platform';
 import { createDemo } from '../services/demo/create-demo';
 import { importUnitsFromFile } from '../services/units/import-units';
 import { listUnitTree } from '../services/units/list-units';
-import { listUnitEvents, recordEnd, recordMerge, recordSplit, type UnitChangeResult } from '../services/units/unit-changes';
+import {
+  listUnitEvents,
+  recordEnd,
+  recordMerge,
+  recordSplit,
+  type UnitChangeResult,
+} from '../services/units/unit-changes';
 import { describeUnitChange, unitEventLabels, type UnitEvent } from '../../shared/domain/unit-events';
 import { getStatus } from '../services/app/get-status';
 import { importFormFile } from '../services/forms/import-form';
@@ -22,7 +28,13 @@ import { importPaths } from '../services/import/inbox';
 import { listRoundValues } from '../services/rounds/round-values';
 import fs from 'node:fs';
 import path from 'node:path';
-import { exportFormats, exportRound, exportRoundTo, outputPath, type ExportFormat } from '../services/export/export-round';
+import {
+  exportFormats,
+  exportRound,
+  exportRoundTo,
+  outputPath,
+  type ExportFormat,
+} from '../services/export/export-round';
 import { docxToPdf } from '../services/export/docx-to-pdf';
 import { backupFileName } from '../services/backup/backups';
 import { evaluateTargets } from '../services/targets/evaluate-targets';
@@ -35,6 +47,7 @@ import type { BoundaryChoice } from '../services/targets/figures-in-boundaries';
 import { applyOfficialList, previewOfficialList, readOfficialList } from '../services/units/official-list';
 import { describeOfficialList } from '../../shared/domain/official-list';
 import { describeOfficeImport } from '../../shared/domain/office-import';
+import { yesNoRules } from '../../shared/domain/boundaries';
 
 export interface CliIo {
   out(text: string): void;
@@ -88,7 +101,10 @@ function requireDate(values: Record<string, unknown>, name: string): string {
 /** --boundaries DAY [--province CODE]: figures read in the units of that day (nothing when --boundaries is absent). */
 function boundaryChoice(values: Record<string, unknown>): BoundaryChoice {
   if (values.boundaries === undefined) return {};
-  return { boundaryDate: requireDate(values, 'boundaries'), ...(typeof values.province === 'string' ? { province: values.province } : {}) };
+  return {
+    boundaryDate: requireDate(values, 'boundaries'),
+    ...(typeof values.province === 'string' ? { province: values.province } : {}),
+  };
 }
 
 function describeEvent(e: UnitEvent): string {
@@ -96,17 +112,29 @@ function describeEvent(e: UnitEvent): string {
 }
 
 function describeChange(r: UnitChangeResult): string {
-  return r.alreadyRecorded ? `Đã ghi nhận từ trước, không thay đổi: ${describeEvent(r.event)}` : `Đã ghi nhận: ${describeEvent(r.event)}${r.backup ? `\nBản sao lưu trước khi thay đổi: ${r.backup}` : ''}`;
+  return r.alreadyRecorded
+    ? `Đã ghi nhận từ trước, không thay đổi: ${describeEvent(r.event)}`
+    : `Đã ghi nhận: ${describeEvent(r.event)}${r.backup ? `\nBản sao lưu trước khi thay đổi: ${r.backup}` : ''}`;
 }
 
 /** The command line has no windows: anything that would open a dialog is refused. */
 const cliPlatform: Platform = {
-  chooseFile: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại chọn tệp; hãy ghi đường dẫn tệp.')),
-  chooseFiles: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại chọn tệp; hãy ghi đường dẫn tệp.')),
-  chooseFolder: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại chọn thư mục; hãy ghi đường dẫn.')),
-  chooseSavePath: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại lưu tệp; hãy ghi đường dẫn tệp.')),
+  chooseFile: () =>
+    Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại chọn tệp; hãy ghi đường dẫn tệp.')),
+  chooseFiles: () =>
+    Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại chọn tệp; hãy ghi đường dẫn tệp.')),
+  chooseFolder: () =>
+    Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại chọn thư mục; hãy ghi đường dẫn.')),
+  chooseSavePath: () =>
+    Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại lưu tệp; hãy ghi đường dẫn tệp.')),
   openWithSystem: () => Promise.resolve(),
-  openLogFolder: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở thư mục nhật ký; nhật ký nằm trong thư mục dữ liệu của phần mềm (logs).')),
+  openLogFolder: () =>
+    Promise.reject(
+      new AppError(
+        'invalid-input',
+        'Dòng lệnh không mở thư mục nhật ký; nhật ký nằm trong thư mục dữ liệu của phần mềm (logs).',
+      ),
+    ),
   copyText: () => {
     throw new AppError('invalid-input', 'Dòng lệnh không dùng bộ nhớ tạm (clipboard).');
   },
@@ -114,10 +142,14 @@ const cliPlatform: Platform = {
     throw new AppError('invalid-input', 'Dòng lệnh không lưu mật khẩu; hãy đặt biến môi trường PCMD_IMAP_PASSWORD.');
   },
   revealSecret: () => {
-    throw new AppError('invalid-input', 'Dòng lệnh không đọc được mật khẩu đã lưu; hãy đặt biến môi trường PCMD_IMAP_PASSWORD.');
+    throw new AppError(
+      'invalid-input',
+      'Dòng lệnh không đọc được mật khẩu đã lưu; hãy đặt biến môi trường PCMD_IMAP_PASSWORD.',
+    );
   },
   printWindow: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không in được.')),
-  renderWindowPdf: () => Promise.reject(new AppError('invalid-input', 'Dòng lệnh không có cửa sổ để in; dùng export --format pdf.')),
+  renderWindowPdf: () =>
+    Promise.reject(new AppError('invalid-input', 'Dòng lệnh không có cửa sổ để in; dùng export --format pdf.')),
 };
 
 class UsageError extends Error {}
@@ -137,7 +169,9 @@ function requireId(values: Record<string, unknown>, name: string): number {
 async function withContext<T>(dbPath: string, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
   const live = await LiveDatabase.open(dbPath);
   try {
-    return await work(createServiceContext(live, { clock: () => new Date(), platform: cliPlatform, appVersion: 'cli' }));
+    return await work(
+      createServiceContext(live, { clock: () => new Date(), platform: cliPlatform, appVersion: 'cli' }),
+    );
   } finally {
     await live.close();
   }
@@ -207,7 +241,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const progress = (done: number, total: number, file: string) => {
         if (done < total) io.err(`Đang nhập ${done + 1}/${total}: ${file}`);
       };
-      const results = await withContext(db, (ctx) => importPaths(ctx, paths, progress, roundId === undefined ? {} : { roundId }));
+      const results = await withContext(db, (ctx) =>
+        importPaths(ctx, paths, progress, roundId === undefined ? {} : { roundId }),
+      );
       for (const r of results) io.out(JSON.stringify(r));
       return 0;
     }
@@ -218,8 +254,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           const demo = values.demo ? await createDemo(ctx, { history: true }) : null;
           return { database: db, demo, status: await getStatus(ctx) };
         });
-        print(result, () =>
-          `Đã sẵn sàng tệp dữ liệu ${db}: ${result.status.counts.units} đơn vị, ${result.status.counts.plans} kế hoạch, ${result.status.counts.targets} chỉ tiêu, ${result.status.counts.tasks} nhiệm vụ.`,
+        print(
+          result,
+          () =>
+            `Đã sẵn sàng tệp dữ liệu ${db}: ${result.status.counts.units} đơn vị, ${result.status.counts.plans} kế hoạch, ${result.status.counts.targets} chỉ tiêu, ${result.status.counts.tasks} nhiệm vụ.`,
         );
         return 0;
       }
@@ -227,46 +265,87 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const db = requireOption(values, 'db');
         const file = requireOption(values, 'file');
         const report = await withContext(db, (ctx) => importUnitsFromFile(ctx, file));
-        print(report, () => `Đã nhập ${report.fileName}: thêm ${report.created}, cập nhật ${report.updated}, không đổi ${report.unchanged} đơn vị.`);
+        print(
+          report,
+          () =>
+            `Đã nhập ${report.fileName}: thêm ${report.created}, cập nhật ${report.updated}, không đổi ${report.unchanged} đơn vị.`,
+        );
         return 0;
       }
       case 'units list': {
         const db = requireOption(values, 'db');
         const asOf = values['as-of'];
-        if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`Ngày "${asOf}" không hợp lệ; dùng dạng YYYY-MM-DD.`);
+        if (asOf !== undefined && !isIsoDate(asOf))
+          throw new UsageError(`Ngày "${asOf}" không hợp lệ; dùng dạng YYYY-MM-DD.`);
         const tree = await withContext(db, (ctx) => listUnitTree(ctx, asOf));
-        const rows = tree.map((u) => ({ code: u.code, name: u.name, kind: u.kind, parentCode: u.parentCode, emails: u.emails, validFrom: u.validFrom, validTo: u.validTo }));
+        const rows = tree.map((u) => ({
+          code: u.code,
+          name: u.name,
+          kind: u.kind,
+          parentCode: u.parentCode,
+          emails: u.emails,
+          validFrom: u.validFrom,
+          validTo: u.validTo,
+        }));
         print(rows, () =>
-          tree.map((u) => `${'  '.repeat(u.level)}${u.code}\t${u.name}\t${unitKindLabels[u.kind]}${u.emails.length ? `\t${u.emails.join(', ')}` : ''}`).join('\n'),
+          tree
+            .map(
+              (u) =>
+                `${'  '.repeat(u.level)}${u.code}\t${u.name}\t${unitKindLabels[u.kind]}${u.emails.length ? `\t${u.emails.join(', ')}` : ''}`,
+            )
+            .join('\n'),
         );
         return 0;
       }
       case 'units merge': {
         const db = requireOption(values, 'db');
-        const from = requireOption(values, 'from').split(',').map((c) => c.trim()).filter(Boolean);
-        const yesNo = values['yes-no'] as 'all' | 'any' | undefined;
-        if (yesNo !== undefined && yesNo !== 'all' && yesNo !== 'any') throw new UsageError('--yes-no nhận "all" (có khi mọi đơn vị cũ có) hoặc "any" (có khi một đơn vị cũ có).');
-        const input = { into: requireOption(values, 'into'), from, date: requireDate(values, 'date'), basis: requireOption(values, 'basis'), ...(values.name ? { name: values.name } : {}), ...(yesNo ? { yesNoRule: yesNo } : {}) };
+        const from = requireOption(values, 'from')
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean);
+        const yesNo = yesNoRules.find((r) => r === values['yes-no']);
+        if (values['yes-no'] !== undefined && yesNo === undefined)
+          throw new UsageError('--yes-no nhận "all" (có khi mọi đơn vị cũ có) hoặc "any" (có khi một đơn vị cũ có).');
+        const input = {
+          into: requireOption(values, 'into'),
+          from,
+          date: requireDate(values, 'date'),
+          basis: requireOption(values, 'basis'),
+          ...(values.name ? { name: values.name } : {}),
+          ...(yesNo ? { yesNoRule: yesNo } : {}),
+        };
         const r = await withContext(db, (ctx) => recordMerge(ctx, input));
         print(r, () => describeChange(r));
         return 0;
       }
       case 'units split': {
         const db = requireOption(values, 'db');
-        const into = requireOption(values, 'into').split(',').map((part) => {
-          const [code, share] = part.split(':');
-          const n = share === undefined ? NaN : Number(share.replace(',', '.'));
-          if (!code?.trim() || !Number.isFinite(n)) throw new UsageError(`Phần "${part}" không đúng dạng MÃ:TỶ-LỆ (ví dụ X1:0.6).`);
-          return { code: code.trim(), share: n };
-        });
-        const input = { from: requireOption(values, 'from'), into, date: requireDate(values, 'date'), basis: requireOption(values, 'basis') };
+        const into = requireOption(values, 'into')
+          .split(',')
+          .map((part) => {
+            const [code, share] = part.split(':');
+            const n = share === undefined ? NaN : Number(share.replace(',', '.'));
+            if (!code?.trim() || !Number.isFinite(n))
+              throw new UsageError(`Phần "${part}" không đúng dạng MÃ:TỶ-LỆ (ví dụ X1:0.6).`);
+            return { code: code.trim(), share: n };
+          });
+        const input = {
+          from: requireOption(values, 'from'),
+          into,
+          date: requireDate(values, 'date'),
+          basis: requireOption(values, 'basis'),
+        };
         const r = await withContext(db, (ctx) => recordSplit(ctx, input));
         print(r, () => describeChange(r));
         return 0;
       }
       case 'units end': {
         const db = requireOption(values, 'db');
-        const input = { code: requireOption(values, 'code'), date: requireDate(values, 'date'), basis: requireOption(values, 'basis') };
+        const input = {
+          code: requireOption(values, 'code'),
+          date: requireDate(values, 'date'),
+          basis: requireOption(values, 'basis'),
+        };
         const r = await withContext(db, (ctx) => recordEnd(ctx, input));
         print(r, () => describeChange(r));
         return 0;
@@ -283,11 +362,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const date = values.date === undefined ? null : requireDate(values, 'date');
         const choices = {
           date,
-          ...(values.province ? { provinces: values.province.split(',').map((c) => c.trim()).filter(Boolean) } : {}),
+          ...(values.province
+            ? {
+                provinces: values.province
+                  .split(',')
+                  .map((c) => c.trim())
+                  .filter(Boolean),
+              }
+            : {}),
           ...(values['reused-codes'] ? { reusedCodes: true } : {}),
           ...(values.basis ? { basis: values.basis } : {}),
         };
-        const r = await withContext(db, (ctx) => (values.apply ? applyOfficialList(ctx, list, choices) : previewOfficialList(ctx, list, choices)));
+        const r = await withContext(db, (ctx) =>
+          values.apply ? applyOfficialList(ctx, list, choices) : previewOfficialList(ctx, list, choices),
+        );
         print(r, () => describeOfficialList(r).join('\n'));
         return 0;
       }
@@ -304,15 +392,30 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const saved = await withContext(db, (ctx) => importFormFile(ctx, file, values.name));
         const out = {
           id: saved.id,
-          rows: saved.rows.map((r) => ({ row: r.row, text: r.text, unit: r.unit, parentRow: r.parentRow, valueRow: r.valueRow })),
+          rows: saved.rows.map((r) => ({
+            row: r.row,
+            text: r.text,
+            unit: r.unit,
+            parentRow: r.parentRow,
+            valueRow: r.valueRow,
+          })),
         };
-        print(out, () => `Đã lưu biểu mẫu số ${saved.id}: ${saved.rows.length} dòng, ${saved.rows.filter((r) => r.valueRow).length} dòng số liệu.`);
+        print(
+          out,
+          () =>
+            `Đã lưu biểu mẫu số ${saved.id}: ${saved.rows.length} dòng, ${saved.rows.filter((r) => r.valueRow).length} dòng số liệu.`,
+        );
         return 0;
       }
       case 'form list': {
         const db = requireOption(values, 'db');
         const forms = await withContext(db, (ctx) => listFormSummaries(ctx.db));
-        print(forms, () => forms.map((f) => `${f.id}\t${f.name}\tphiên bản ${f.latestVersion}\t${f.rows} dòng`).join('\n') || 'Chưa có biểu mẫu nào.');
+        print(
+          forms,
+          () =>
+            forms.map((f) => `${f.id}\t${f.name}\tphiên bản ${f.latestVersion}\t${f.rows} dòng`).join('\n') ||
+            'Chưa có biểu mẫu nào.',
+        );
         return 0;
       }
       case 'round create': {
@@ -324,11 +427,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             period: requireOption(values, 'period'),
             cutoffDate: requireOption(values, 'cutoff'),
             deadline: requireOption(values, 'deadline'),
-            units: unitsOption === 'all' ? 'all' : unitsOption.split(',').map((c) => c.trim()).filter(Boolean),
+            units:
+              unitsOption === 'all'
+                ? 'all'
+                : unitsOption
+                    .split(',')
+                    .map((c) => c.trim())
+                    .filter(Boolean),
             ...(values.name ? { name: values.name } : {}),
           }),
         );
-        print({ id: round.id }, () => `Đã tạo đợt báo cáo số ${round.id}: ${round.name}, ${round.expectedUnits} đơn vị, hạn gửi ${formatDate(round.deadline)}.`);
+        print(
+          { id: round.id },
+          () =>
+            `Đã tạo đợt báo cáo số ${round.id}: ${round.name}, ${round.expectedUnits} đơn vị, hạn gửi ${formatDate(round.deadline)}.`,
+        );
         return 0;
       }
       case 'round templates': {
@@ -336,7 +449,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const roundId = requireId(values, 'round');
         const out = requireOption(values, 'out');
         const report = await withContext(db, (ctx) => exportRoundTemplates(ctx, roundId, out));
-        print(report, () => `Đã ghi ${report.files.length} biểu mẫu Excel và ${report.files.length} thư nháp vào ${report.folder}.`);
+        print(
+          report,
+          () => `Đã ghi ${report.files.length} biểu mẫu Excel và ${report.files.length} thư nháp vào ${report.folder}.`,
+        );
         return 0;
       }
       case 'submissions': {
@@ -346,10 +462,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           await getRound(ctx, roundId);
           return listSubmissions(ctx, roundId);
         });
-        const out = entries.map((e) => ({ unitCode: e.unitCode, unitName: e.unitName, status: e.status, receivedAt: e.receivedAt, late: e.late, revisions: e.revisions }));
+        const out = entries.map((e) => ({
+          unitCode: e.unitCode,
+          unitName: e.unitName,
+          status: e.status,
+          receivedAt: e.receivedAt,
+          late: e.late,
+          revisions: e.revisions,
+        }));
         print(out, () =>
           entries
-            .map((e) => `${e.unitCode}\t${e.unitName}\t${submissionStatusLabels[e.status]}${e.receivedAt ? `\t${formatDate(e.receivedAt)}` : ''}${e.daysLate > 0 ? `\ttrễ ${e.daysLate} ngày` : ''}`)
+            .map(
+              (e) =>
+                `${e.unitCode}\t${e.unitName}\t${submissionStatusLabels[e.status]}${e.receivedAt ? `\t${formatDate(e.receivedAt)}` : ''}${e.daysLate > 0 ? `\ttrễ ${e.daysLate} ngày` : ''}`,
+            )
             .join('\n'),
         );
         return 0;
@@ -358,7 +484,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const db = requireOption(values, 'db');
         const roundId = requireId(values, 'round');
         const rows = await withContext(db, (ctx) => listRoundValues(ctx, roundId));
-        print(rows, () => rows.map((v) => `${v.unitCode}\t${v.row}\t${v.text}\t${v.value ?? ''}${v.flags.length ? `\t${v.flags.join('; ')}` : ''}`).join('\n'));
+        print(rows, () =>
+          rows
+            .map(
+              (v) =>
+                `${v.unitCode}\t${v.row}\t${v.text}\t${v.value ?? ''}${v.flags.length ? `\t${v.flags.join('; ')}` : ''}`,
+            )
+            .join('\n'),
+        );
         return 0;
       }
       case 'backup': {
@@ -378,11 +511,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const roundId = requireId(values, 'round');
         const out = requireOption(values, 'out');
         const format = requireOption(values, 'format');
-        if (![...exportFormats, 'pdf'].includes(format)) throw new UsageError(`Định dạng "${format}" không có; dùng docx, docx-template, xlsx, pdf, adx hoặc csv.`);
+        if (![...exportFormats, 'pdf'].includes(format))
+          throw new UsageError(`Định dạng "${format}" không có; dùng docx, docx-template, xlsx, pdf, adx hoặc csv.`);
         const byUnit = values['by-unit'] === true;
         const boundaries = boundaryChoice(values);
         const written = await withContext(db, async (ctx) => {
-          if (format !== 'pdf') return exportRoundTo(ctx, { roundId, format: format as ExportFormat, byUnit, ...boundaries }, out);
+          if (format !== 'pdf')
+            return exportRoundTo(ctx, { roundId, format: format as ExportFormat, byUnit, ...boundaries }, out);
           const docx = await exportRound(ctx, { roundId, format: 'docx', byUnit, ...boundaries });
           const target = outputPath(out, docx.fileName.replace(/\.docx$/, '.pdf'));
           fs.writeFileSync(target, await docxToPdf(docx.bytes));
@@ -396,8 +531,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const from = requireOption(values, 'from');
         if (!fs.existsSync(from)) throw new UsageError(`Không có tệp sao lưu "${from}".`);
         const result = await withContext(db, (ctx) => restoreBackupFile(ctx, path.resolve(from)));
-        print(result, () =>
-          `Đã khôi phục từ ${result.restored.name}: ${result.restored.units} đơn vị, ${result.restored.rounds} đợt báo cáo, ${result.restored.values} số liệu. Tệp dữ liệu trước khi khôi phục được giữ ở bản sao lưu ${result.safetyCopy}.`,
+        print(
+          result,
+          () =>
+            `Đã khôi phục từ ${result.restored.name}: ${result.restored.units} đơn vị, ${result.restored.rounds} đợt báo cáo, ${result.restored.values} số liệu. Tệp dữ liệu trước khi khôi phục được giữ ở bản sao lưu ${result.safetyCopy}.`,
         );
         return 0;
       }
@@ -405,7 +542,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const db = requireOption(values, 'db');
         if (!fs.existsSync(db)) throw new UsageError(`Không có tệp dữ liệu "${db}".`);
         const report = await checkDatabaseFile(db, values.full === true);
-        print(report, () => (report.ok ? `Tệp dữ liệu ${db} đạt kiểm tra${report.full ? ' đầy đủ' : ''}.` : report.problems.map((p) => `- ${p.message}`).join('\n')));
+        print(report, () =>
+          report.ok
+            ? `Tệp dữ liệu ${db} đạt kiểm tra${report.full ? ' đầy đủ' : ''}.`
+            : report.problems.map((p) => `- ${p.message}`).join('\n'),
+        );
         return report.ok ? 0 : 1;
       }
       case 'report': {
@@ -414,10 +555,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const roundId = values.round === undefined ? undefined : requireId(values, 'round');
         const out = requireOption(values, 'out');
         const asOf = values['as-of'];
-        if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`Ngày "${asOf}" không hợp lệ; dùng dạng YYYY-MM-DD.`);
+        if (asOf !== undefined && !isIsoDate(asOf))
+          throw new UsageError(`Ngày "${asOf}" không hợp lệ; dùng dạng YYYY-MM-DD.`);
         const written = await withContext(db, async (ctx) => {
           const boundaries = boundaryChoice(values);
-          const report = await exportReviewReport(ctx, { planId, ...(roundId !== undefined ? { roundId } : {}), ...(asOf ? { asOf } : {}), byUnit: values['by-unit'] === true, ...boundaries });
+          const report = await exportReviewReport(ctx, {
+            planId,
+            ...(roundId !== undefined ? { roundId } : {}),
+            ...(asOf ? { asOf } : {}),
+            byUnit: values['by-unit'] === true,
+            ...boundaries,
+          });
           const target = outputPath(out, report.fileName);
           fs.writeFileSync(target, report.bytes);
           return target;
@@ -429,8 +577,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const db = requireOption(values, 'db');
         const planId = values.plan === undefined ? undefined : requireId(values, 'plan');
         const asOf = values['as-of'];
-        if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`Ngày "${asOf}" không hợp lệ; dùng dạng YYYY-MM-DD.`);
-        if (values.province !== undefined && values.boundaries === undefined) throw new UsageError('--province đi cùng --boundaries.');
+        if (asOf !== undefined && !isIsoDate(asOf))
+          throw new UsageError(`Ngày "${asOf}" không hợp lệ; dùng dạng YYYY-MM-DD.`);
+        if (values.province !== undefined && values.boundaries === undefined)
+          throw new UsageError('--province đi cùng --boundaries.');
         const options = {
           ...(planId !== undefined ? { planId } : {}),
           ...(asOf ? { asOf } : {}),
@@ -438,11 +588,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         };
         const list = await withContext(db, (ctx) => evaluateTargets(ctx, options));
         const out = list.map((e) => ({
-          targetId: e.targetId, planId: e.planId, code: e.code, text: e.text, kind: e.kind, period: e.period, scope: e.scope,
-          actual: e.actual, threshold: e.threshold, thresholdHigh: e.thresholdHigh, comparator: e.comparator, status: e.status, explanation: e.explanation,
+          targetId: e.targetId,
+          planId: e.planId,
+          code: e.code,
+          text: e.text,
+          kind: e.kind,
+          period: e.period,
+          scope: e.scope,
+          actual: e.actual,
+          threshold: e.threshold,
+          thresholdHigh: e.thresholdHigh,
+          comparator: e.comparator,
+          status: e.status,
+          explanation: e.explanation,
         }));
-        print(out, () =>
-          list.map((e) => `${e.code}\t${e.period}\t${e.scopeName}\t${targetStatusLabels[e.status]}\t${e.explanation}`).join('\n') || 'Chưa có chỉ tiêu nào để đánh giá.',
+        print(
+          out,
+          () =>
+            list
+              .map((e) => `${e.code}\t${e.period}\t${e.scopeName}\t${targetStatusLabels[e.status]}\t${e.explanation}`)
+              .join('\n') || 'Chưa có chỉ tiêu nào để đánh giá.',
         );
         return 0;
       }

@@ -17,21 +17,38 @@ describe('targets evaluate on the command line', () => {
     expect((await run('init', '--db', db, '--demo')).code).toBe(0);
     const r = await run('targets', 'evaluate', '--db', db, '--as-of', '2026-01-15', '--json');
     expect(r.code, r.err).toBe(0);
-    const list = JSON.parse(r.out) as { targetId: number; planId: number; code: string; text: string; period: string; scope: string; actual: number | null; threshold: number; status: string; explanation: string }[];
+    const list = JSON.parse(r.out) as {
+      targetId: number;
+      planId: number;
+      code: string;
+      text: string;
+      period: string;
+      scope: string;
+      actual: number | null;
+      threshold: number;
+      status: string;
+      explanation: string;
+    }[];
     // Six programme targets × 2021-2025 and nine targets of the 2025 plan.
     expect(list).toHaveLength(6 * 5 + 9);
     for (const e of list) {
-      expect(Object.keys(e)).toEqual(expect.arrayContaining(['targetId', 'text', 'period', 'scope', 'actual', 'threshold', 'status', 'explanation']));
+      expect(Object.keys(e)).toEqual(
+        expect.arrayContaining(['targetId', 'text', 'period', 'scope', 'actual', 'threshold', 'status', 'explanation']),
+      );
       expect(['met', 'not-met', 'at-risk', 'no-data']).toContain(e.status);
       expect(e.explanation.length).toBeGreaterThan(20);
     }
     const cumulative = list.find((e) => e.text.startsWith('Đến năm 2025, 100%') && e.period === '2023')!;
     expect(cumulative).toMatchObject({ scope: 'province', threshold: 60, status: 'at-risk' });
-    expect(cumulative.explanation).toMatch(/^Lũy kế 2021–2023: Tổng số cơ sở kiểm tra trong kỳ \(\d+\) ÷ .* mốc tiến độ năm 2023: ≥ 60%/);
+    expect(cumulative.explanation).toMatch(
+      /^Lũy kế 2021–2023: Tổng số cơ sở kiểm tra trong kỳ \(\d+\) ÷ .* mốc tiến độ năm 2023: ≥ 60%/,
+    );
 
     // --plan narrows to one plan; an earlier as-of day leaves later years out and keeps the year running.
     const planId = cumulative.planId;
-    const early = JSON.parse((await run('targets', 'evaluate', '--db', db, '--plan', String(planId), '--as-of', '2023-06-30', '--json')).out) as typeof list;
+    const early = JSON.parse(
+      (await run('targets', 'evaluate', '--db', db, '--plan', String(planId), '--as-of', '2023-06-30', '--json')).out,
+    ) as typeof list;
     expect(new Set(early.map((e) => e.planId))).toEqual(new Set([planId]));
     expect(new Set(early.map((e) => e.period))).toEqual(new Set(['2021', '2022', '2023']));
 
@@ -39,7 +56,7 @@ describe('targets evaluate on the command line', () => {
     expect(text.out.split('\n')[0]).toMatch(/^1\t2021\tToàn tỉnh\t(Đạt|Chưa đạt)\t/);
   });
 
-  it('writes the draft report on a plan as Word, with a round\'s appendix, into a folder', async () => {
+  it("writes the draft report on a plan as Word, with a round's appendix, into a folder", async () => {
     const dir = makeTempDir();
     dirs.push(dir);
     const db = path.join(dir, 'x.db');

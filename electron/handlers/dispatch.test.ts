@@ -25,9 +25,15 @@ describe('the dispatcher', () => {
   });
 
   it('copies text to the system clipboard through the platform, and refuses nothing to copy', async () => {
-    expect(await dispatch('app:copy-text', { text: 'Kính gửi UBND huyện Bình Sơn, đề nghị gửi báo cáo.' })).toEqual({ ok: true, value: null });
+    expect(await dispatch('app:copy-text', { text: 'Kính gửi UBND huyện Bình Sơn, đề nghị gửi báo cáo.' })).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(ctx.platform.copied).toEqual(['Kính gửi UBND huyện Bình Sơn, đề nghị gửi báo cáo.']);
-    expect(await dispatch('app:copy-text', { text: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch('app:copy-text', { text: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     expect(ctx.platform.copied).toHaveLength(1);
   });
 
@@ -38,24 +44,37 @@ describe('the dispatcher', () => {
 
   it('refuses an unknown channel', async () => {
     expect(await dispatch('units:delete-everything', {})).toEqual({
-      ok: false, error: { code: 'invalid-input', message: expect.stringContaining('không tồn tại') },
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringContaining('không tồn tại') },
     });
   });
 
   it('refuses an invalid payload with a Vietnamese message and changes nothing', async () => {
     const before = await dispatch('app:get-status', {});
     const bad = await dispatch('units:list-units', { asOf: '2025-13-45' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('Ngày phải có dạng YYYY-MM-DD') } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringContaining('Ngày phải có dạng YYYY-MM-DD') },
+    });
     const extra = await dispatch('demo:create-demo', { force: true });
-    expect(extra).toMatchObject({ ok: false, error: { code: 'invalid-input', details: [expect.objectContaining({ message: expect.any(String) })] } });
+    expect(extra).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', details: [expect.objectContaining({ message: expect.any(String) })] },
+    });
     expect((extra as { ok: false; error: { message: string } }).error.message).toMatch(/force|không/i);
     expect(await dispatch('app:get-status', {})).toEqual(before);
   });
 
   it('runs a valid call and returns its result as data', async () => {
-    expect(await dispatch('demo:create-demo', {})).toMatchObject({ ok: true, value: { units: 24, plans: 2, rounds: 5 } });
+    expect(await dispatch('demo:create-demo', {})).toMatchObject({
+      ok: true,
+      value: { units: 24, plans: 2, rounds: 5 },
+    });
     const units = await dispatch('units:list-units', {});
-    expect(units).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ code: '51', level: 0 })]) });
+    expect(units).toMatchObject({
+      ok: true,
+      value: expect.arrayContaining([expect.objectContaining({ code: '51', level: 0 })]),
+    });
   });
 
   it('returns a service refusal as its code and message', async () => {
@@ -68,13 +87,19 @@ describe('the dispatcher', () => {
     const file = path.join(ctx.database.dir, 'units.csv');
     fs.writeFileSync(file, 'code,name,kind\n51,Tỉnh Quảng Ngãi,province\n');
     ctx.platform.chosenFiles.push(file);
-    expect(await dispatch('units:import-file', {})).toEqual({ ok: true, value: { fileName: 'units.csv', created: 1, updated: 0, unchanged: 0 } });
+    expect(await dispatch('units:import-file', {})).toEqual({
+      ok: true,
+      value: { fileName: 'units.csv', created: 1, updated: 0, unchanged: 0 },
+    });
   });
 
   it('hides unexpected exceptions behind an internal error and logs them', async () => {
     await ctx.database.close();
     const r = await dispatch('app:get-status', {});
-    expect(r).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('Dữ liệu đã lưu không bị thay đổi') } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringContaining('Dữ liệu đã lưu không bị thay đổi') },
+    });
     expect(logged).toHaveLength(1);
   });
 });

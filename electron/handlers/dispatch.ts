@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isChannel, type Channel } from '../../shared/api/channels';
+import { isChannel } from '../../shared/api/channels';
 import { contract } from '../../shared/api/contract';
 import { AppError, internalErrorMessage, isAppError, type Result } from '../../shared/errors';
 import type { Handlers } from './handlers';
@@ -22,7 +22,10 @@ function describeIssues(issues: z.core.$ZodIssue[]) {
 export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
   return async (channel, payload) => {
     if (!isChannel(channel)) {
-      return { ok: false, error: { code: 'invalid-input', message: `Yêu cầu không hợp lệ: kênh "${String(channel)}" không tồn tại.` } };
+      return {
+        ok: false,
+        error: { code: 'invalid-input', message: `Yêu cầu không hợp lệ: kênh "${String(channel)}" không tồn tại.` },
+      };
     }
     const parsed = contract[channel].input.safeParse(payload ?? {});
     if (!parsed.success) {
@@ -42,7 +45,7 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       return { ok: true, value: value === undefined ? null : value };
     } catch (e) {
       if (isAppError(e)) return { ok: false, error: e.toData() };
-      log(`Lỗi không mong muốn ở kênh ${channel as Channel}`, e);
+      log(`Lỗi không mong muốn ở kênh ${String(channel)}`, e);
       return { ok: false, error: new AppError('internal', internalErrorMessage).toData() };
     }
   };

@@ -10,7 +10,12 @@ import { createDemo } from '../services/demo/create-demo';
 import { listUnitTree } from '../services/units/list-units';
 import { listUnitEvents, recordEnd, recordMerge, recordSplit } from '../services/units/unit-changes';
 import { chooseAndImportOfficeDatabase } from '../services/office/import-office';
-import { applyOfficialList, chooseOfficialList, openedList, previewOfficialList } from '../services/units/official-list';
+import {
+  applyOfficialList,
+  chooseOfficialList,
+  openedList,
+  previewOfficialList,
+} from '../services/units/official-list';
 import { chooseAndImportUnits } from '../services/units/import-units';
 import { listPlans, updateTask } from '../services/plans/list-plans';
 import { draftPlanFromText } from '../services/plans/draft-plan';
@@ -57,9 +62,21 @@ import type { BackupEntry, BackupStatusView } from '../../shared/domain/backups'
 /** Backups as the renderer sees them: names and times, never where else on disk they are. */
 function toView(s: BackupStatus): BackupStatusView {
   const strip = ({ name, takenAt, kind, size }: BackupEntry): BackupEntry => ({ name, takenAt, kind, size });
-  return { folder: s.folder, mirror: s.mirror, last: s.last && strip(s.last), ageDays: s.ageDays, warning: s.warning, backups: s.backups.map(strip) };
+  return {
+    folder: s.folder,
+    mirror: s.mirror,
+    last: s.last && strip(s.last),
+    ageDays: s.ageDays,
+    warning: s.warning,
+    backups: s.backups.map(strip),
+  };
 }
-import { getOfficeTemplateInfo, installOfficeTemplate, removeOfficeTemplate, starterTemplate } from '../services/export/office-template';
+import {
+  getOfficeTemplateInfo,
+  installOfficeTemplate,
+  removeOfficeTemplate,
+  starterTemplate,
+} from '../services/export/office-template';
 import { getOfficeProfile, saveOfficeProfile } from '../services/settings/office-profile';
 import { createValidationRule, deleteValidationRule, getFormRules } from '../services/submissions/validation-rules';
 
@@ -117,7 +134,7 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
       return null;
     },
     'app:copy-text': async (input) => {
-      ctx.platform.copyText(input.text);
+      await ctx.platform.copyText(input.text);
       return null;
     },
     'forms:list-forms': () => listFormSummaries(ctx.db),
@@ -138,15 +155,23 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
     },
     'forms:create-form': async (input) => {
       const original = input.draftId ? drafts.get(input.draftId) : undefined;
-      if (input.draftId && !original) throw new AppError('not-found', 'Bản xem trước đã hết hạn; hãy chọn lại tệp phụ lục.');
-      const detail = await createFormFromEdited(ctx, { name: input.name, rows: input.rows, ...(original ? { original } : {}) });
+      if (input.draftId && !original)
+        throw new AppError('not-found', 'Bản xem trước đã hết hạn; hãy chọn lại tệp phụ lục.');
+      const detail = await createFormFromEdited(ctx, {
+        name: input.name,
+        rows: input.rows,
+        ...(original ? { original } : {}),
+      });
       if (input.draftId) drafts.delete(input.draftId);
       return detail;
     },
     'forms:save-rows': (input) => saveFormRows(ctx, input.formId, input.rows),
     'rounds:list-rounds': () => listRoundSummaries(ctx.db),
     'rounds:create-round': (input) => createRound(ctx, input),
-    'rounds:list-submissions': async (input) => ({ asOf: ctx.clock().toISOString().slice(0, 10), entries: await listSubmissions(ctx, input.roundId) }),
+    'rounds:list-submissions': async (input) => ({
+      asOf: ctx.clock().toISOString().slice(0, 10),
+      entries: await listSubmissions(ctx, input.roundId),
+    }),
     'rounds:export-templates': async (input) => {
       const folder = await ctx.platform.chooseFolder({ title: 'Chọn thư mục để lưu biểu mẫu gửi đơn vị' });
       if (folder === null) return null;
@@ -181,12 +206,19 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
     'settings:get-office': () => getOfficeProfile(ctx.db),
     'settings:get-template': () => getOfficeTemplateInfo(ctx),
     'settings:choose-template': async () => {
-      const filePath = await ctx.platform.chooseFile({ title: 'Chọn mẫu Word của cơ quan', filters: [{ name: 'Word (.docx)', extensions: ['docx'] }] });
+      const filePath = await ctx.platform.chooseFile({
+        title: 'Chọn mẫu Word của cơ quan',
+        filters: [{ name: 'Word (.docx)', extensions: ['docx'] }],
+      });
       if (filePath === null) return null;
       return installOfficeTemplate(ctx, path.basename(filePath), readFileWithinLimit(filePath, MAX_FORM_FILE_BYTES));
     },
     'settings:save-starter-template': async () =>
-      saveAs(ctx, { title: 'Lưu mẫu Word gợi ý', defaultName: 'mau-phu-luc.docx', filterName: 'Word (.docx)', extension: 'docx' }, await starterTemplate()),
+      saveAs(
+        ctx,
+        { title: 'Lưu mẫu Word gợi ý', defaultName: 'mau-phu-luc.docx', filterName: 'Word (.docx)', extension: 'docx' },
+        await starterTemplate(),
+      ),
     'settings:remove-template': async () => {
       await removeOfficeTemplate(ctx);
       return null;
@@ -225,10 +257,17 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
     },
     'inbox:list-messages': () => listInboxMessages(ctx),
     'inbox:import-files': async (input) => {
-      const replyFilter = [{ name: 'Thư và báo cáo (.eml, Excel, Word, PDF)', extensions: ['eml', 'msg', 'mbox', 'zip', 'xlsx', 'xls', 'docx', 'doc', 'pdf', 'jpg', 'png'] }];
+      const replyFilter = [
+        {
+          name: 'Thư và báo cáo (.eml, Excel, Word, PDF)',
+          extensions: ['eml', 'msg', 'mbox', 'zip', 'xlsx', 'xls', 'docx', 'doc', 'pdf', 'jpg', 'png'],
+        },
+      ];
       const paths =
         input.kind === 'folder'
-          ? await ctx.platform.chooseFolder({ title: 'Chọn thư mục chứa thư, báo cáo của đơn vị' }).then((p) => (p === null ? null : [p]))
+          ? await ctx.platform
+              .chooseFolder({ title: 'Chọn thư mục chứa thư, báo cáo của đơn vị' })
+              .then((p) => (p === null ? null : [p]))
           : await ctx.platform.chooseFiles({ title: 'Chọn thư, báo cáo của đơn vị', filters: replyFilter });
       if (paths === null) return null;
       return importPaths(ctx, paths, (done, total, label) => progress({ task: 'import', done, total, label }));
@@ -243,6 +282,7 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
     'inbox:get-reply-table': (input) => getReplyTable(ctx, input.messageId, input.roundId),
     'inbox:get-mailbox': () => getMailbox(ctx),
     'inbox:save-mailbox': (input) => saveMailbox(ctx, input),
-    'inbox:check-mailbox': () => checkMailbox(ctx, (done, total, label) => progress({ task: 'import', done, total, label })),
+    'inbox:check-mailbox': () =>
+      checkMailbox(ctx, (done, total, label) => progress({ task: 'import', done, total, label })),
   };
 }

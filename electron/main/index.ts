@@ -52,7 +52,12 @@ process.on('unhandledRejection', (e) => log('Lời hứa bị từ chối không
 setParseLog((m) => appLog.info(`luồng đọc tệp: ${m}`));
 
 /** Channels that import, logged with their counts. */
-const importChannels = new Set<string>(['inbox:import-files', 'inbox:import-dropped', 'inbox:check-mailbox', 'inbox:review-message']);
+const importChannels = new Set<string>([
+  'inbox:import-files',
+  'inbox:import-dropped',
+  'inbox:check-mailbox',
+  'inbox:review-message',
+]);
 
 /** Serves the built renderer over app://, only files inside its folder, with the CSP header. */
 function registerAppProtocol() {
@@ -107,9 +112,15 @@ async function start() {
   appLog.info(`Khởi động phiên bản ${app.getVersion()}${app.isPackaged ? '' : ' (phát triển)'}; dữ liệu: ${dbPath}`);
   // In development node_modules holds a Node build of better-sqlite3 (for tests and the CLI);
   // `npm start` prepares an Electron build in out/native. The packaged app is rebuilt for Electron.
-  useSqliteNativeBinding(app.isPackaged ? undefined : path.join(app.getAppPath(), 'out/native/node_modules/better-sqlite3/build/Release/better_sqlite3.node'));
+  useSqliteNativeBinding(
+    app.isPackaged
+      ? undefined
+      : path.join(app.getAppPath(), 'out/native/node_modules/better-sqlite3/build/Release/better_sqlite3.node'),
+  );
   database = await LiveDatabase.open(dbPath);
-  appLog.info(`Đã mở dữ liệu${database.backupPath ? `; nâng cấp xong, bản sao trước nâng cấp: ${database.backupPath}` : ''}`);
+  appLog.info(
+    `Đã mở dữ liệu${database.backupPath ? `; nâng cấp xong, bản sao trước nâng cấp: ${database.backupPath}` : ''}`,
+  );
   const platform = createElectronPlatform(() => mainWindow, appLog.folder);
   context = createServiceContext(database, { clock: systemClock, platform, appVersion: app.getVersion() });
   const handlers = createHandlers(context, (event, payload) => mainWindow?.webContents.send(event, payload));
@@ -158,7 +169,10 @@ async function start() {
  */
 function failedStart(e: unknown) {
   log('Không khởi động được', e);
-  dialog.showErrorBox('Không khởi động được phần mềm', `${isAppError(e) ? e.message : internalErrorMessage}\n\nNhật ký: ${appLog.file}`);
+  dialog.showErrorBox(
+    'Không khởi động được phần mềm',
+    `${isAppError(e) ? e.message : internalErrorMessage}\n\nNhật ký: ${appLog.file}`,
+  );
   app.exit(1);
 }
 

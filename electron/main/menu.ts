@@ -40,7 +40,13 @@ export function buildMenu(options: { getWindow: () => BrowserWindow | null; prin
           label: 'Giới thiệu',
           click: () => {
             const win = options.getWindow();
-            const box = { type: 'info' as const, title: 'Giới thiệu', message: 'Phần mềm Thường trực phòng, chống mại dâm', detail: options.about, buttons: ['Đóng'] };
+            const box = {
+              type: 'info' as const,
+              title: 'Giới thiệu',
+              message: 'Phần mềm Thường trực phòng, chống mại dâm',
+              detail: options.about,
+              buttons: ['Đóng'],
+            };
             void (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box));
           },
         },

@@ -37,14 +37,20 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null, lo
     async openLogFolder() {
       fs.mkdirSync(logFolder, { recursive: true });
       const problem = await shell.openPath(logFolder);
-      if (problem) throw new AppError('internal', `Không mở được thư mục nhật ký ${logFolder}.`, undefined, { cause: new Error(problem) });
+      if (problem)
+        throw new AppError('internal', `Không mở được thư mục nhật ký ${logFolder}.`, undefined, {
+          cause: new Error(problem),
+        });
     },
-    copyText(text) {
-      clipboard.writeText(text);
+    async copyText(text) {
+      await clipboard.writeText(text);
     },
     protectSecret(plain) {
       if (!safeStorage.isEncryptionAvailable()) {
-        throw new AppError('internal', 'Máy này không có kho khóa an toàn của hệ điều hành; không lưu được mật khẩu hộp thư.');
+        throw new AppError(
+          'internal',
+          'Máy này không có kho khóa an toàn của hệ điều hành; không lưu được mật khẩu hộp thư.',
+        );
       }
       return safeStorage.encryptString(plain).toString('base64');
     },
@@ -55,14 +61,20 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null, lo
       const win = getWindow();
       if (!win) return Promise.resolve();
       return new Promise((resolve, reject) => {
-        win.webContents.print({ printBackground: false }, (ok, reason) => (ok || reason === 'cancelled' ? resolve() : reject(new Error(reason))));
+        win.webContents.print({ printBackground: false }, (ok, reason) =>
+          ok || reason === 'cancelled' ? resolve() : reject(new Error(reason)),
+        );
       });
     },
     async renderWindowPdf() {
       const win = getWindow();
       if (!win) throw new AppError('internal', 'Không có cửa sổ để in.');
       // The page's @page rule sets size, orientation and margins; headers come from its margin boxes.
-      return win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: false, displayHeaderFooter: false });
+      return win.webContents.printToPDF({
+        preferCSSPageSize: true,
+        printBackground: false,
+        displayHeaderFooter: false,
+      });
     },
   };
 }

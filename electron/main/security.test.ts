@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow, WebFrameMain } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, developmentRendererUrl, isTrustedSender, lockDownSession, lockDownWindow, resolveRendererFile, secureWebPreferences } from './security';
+import {
+  contentSecurityPolicy,
+  developmentRendererUrl,
+  isTrustedSender,
+  lockDownSession,
+  lockDownWindow,
+  resolveRendererFile,
+  secureWebPreferences,
+} from './security';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -23,8 +31,17 @@ describe('Electron security checklist', () => {
   it('grants the page no permission at all, clipboard writes included (copying goes through the main process)', () => {
     let request: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
     let check: ((wc: unknown, permission: string) => boolean) | null = null;
-    lockDownSession({ setPermissionRequestHandler: (h: typeof request) => (request = h), setPermissionCheckHandler: (h: typeof check) => (check = h) } as never);
-    for (const permission of ['clipboard-sanitized-write', 'clipboard-read', 'media', 'notifications', 'openExternal']) {
+    lockDownSession({
+      setPermissionRequestHandler: (h: typeof request) => (request = h),
+      setPermissionCheckHandler: (h: typeof check) => (check = h),
+    } as never);
+    for (const permission of [
+      'clipboard-sanitized-write',
+      'clipboard-read',
+      'media',
+      'notifications',
+      'openExternal',
+    ]) {
       let granted: boolean | null = null;
       request!(null, permission, (g) => (granted = g));
       expect(granted, permission).toBe(false);
@@ -101,12 +118,17 @@ describe('Electron security checklist', () => {
     const callers = sourceFiles(path.join(root, 'electron'))
       .filter((f) => !f.endsWith('.test.ts') && !f.includes(`${path.sep}testing${path.sep}`))
       .filter((f) => /\.openWithSystem\(|shell\.openPath\(|shell\.openExternal\(/.test(fs.readFileSync(f, 'utf8')));
-    expect(callers.map((f) => path.relative(root, f)).sort()).toEqual(['electron/main/platform-electron.ts', 'electron/services/files/open-original.ts']);
+    expect(callers.map((f) => path.relative(root, f)).sort()).toEqual([
+      'electron/main/platform-electron.ts',
+      'electron/services/files/open-original.ts',
+    ]);
     // That service is reached by one channel, which the page calls only from a button's click.
     const handlers = fs.readFileSync(path.join(root, 'electron/handlers/handlers.ts'), 'utf8');
     expect(handlers.match(/openOriginal\(/g)).toHaveLength(1);
     expect(handlers).toContain("'files:open-original': (input) => openOriginal(ctx, input.fileId)");
-    const page = sourceFiles(path.join(root, 'renderer/src')).filter((f) => fs.readFileSync(f, 'utf8').includes("'files:open-original'"));
+    const page = sourceFiles(path.join(root, 'renderer/src')).filter((f) =>
+      fs.readFileSync(f, 'utf8').includes("'files:open-original'"),
+    );
     expect(page.map((f) => path.relative(root, f))).toEqual(['renderer/src/features/submissions/queries.ts']);
     const opener = fs.readFileSync(path.join(root, 'electron/services/files/open-original.ts'), 'utf8');
     // Marked as from the internet, then made read-only, before it reaches another program.
@@ -126,7 +148,12 @@ function sourceFiles(dir: string): string[] {
 
 describe('packaging settings', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-    build: { electronFuses: Record<string, boolean>; win: { target: { target: string }[] }; nsis: { installerLanguages: string[] }; npmRebuild: boolean };
+    build: {
+      electronFuses: Record<string, boolean>;
+      win: { target: { target: string }[] };
+      nsis: { installerLanguages: string[] };
+      npmRebuild: boolean;
+    };
   };
   it('turn off running as Node and inspection, and check the asar', () => {
     expect(pkg.build.electronFuses).toEqual({

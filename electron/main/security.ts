@@ -23,7 +23,10 @@ export const contentSecurityPolicy = [
  * unpackaged app and only on this machine: a packaged build ignores it, so no page named in the
  * environment ever gets the app's API.
  */
-export function developmentRendererUrl(isPackaged: boolean, env: Record<string, string | undefined>): string | undefined {
+export function developmentRendererUrl(
+  isPackaged: boolean,
+  env: Record<string, string | undefined>,
+): string | undefined {
   const url = env['ELECTRON_RENDERER_URL'];
   if (isPackaged || !url) return undefined;
   try {

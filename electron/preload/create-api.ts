@@ -17,12 +17,16 @@ export function createPreloadApi(transport: Transport): PreloadApi {
   return Object.freeze({
     invoke(channel: Channel, input: unknown): Promise<Result<unknown>> {
       if (!isChannel(channel)) {
-        return Promise.resolve({ ok: false, error: { code: 'invalid-input', message: `Kênh "${String(channel)}" không tồn tại.` } });
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'invalid-input', message: `Kênh "${String(channel)}" không tồn tại.` },
+        });
       }
       return transport.invoke(channel, input);
     },
     on(event: EventName, listener: (payload: unknown) => void): () => void {
-      if (!isEventName(event) || typeof listener !== 'function') throw new Error(`Sự kiện "${String(event)}" không tồn tại.`);
+      if (!isEventName(event) || typeof listener !== 'function')
+        throw new Error(`Sự kiện "${String(event)}" không tồn tại.`);
       return transport.subscribe(event, listener);
     },
   });

@@ -25,10 +25,9 @@ export interface ServiceContext {
  * A context over a database that a restore can replace: `db` is read from the live database at each
  * use, never copied, so every service sees the new file after a restore.
  */
-export function createServiceContext<T extends Omit<ServiceContext, 'db' | 'databasePath' | 'copyDatabase' | 'replaceDatabase' | 'checkDatabase'>>(
-  live: LiveDatabase,
-  rest: T,
-): T & ServiceContext {
+export function createServiceContext<
+  T extends Omit<ServiceContext, 'db' | 'databasePath' | 'copyDatabase' | 'replaceDatabase' | 'checkDatabase'>,
+>(live: LiveDatabase, rest: T): T & ServiceContext {
   const context = Object.create(null) as T & ServiceContext;
   Object.assign(context, rest);
   Object.defineProperties(context, {
@@ -37,6 +36,7 @@ export function createServiceContext<T extends Omit<ServiceContext, 'db' | 'data
   });
   context.copyDatabase = (target) => live.copyTo(target);
   context.replaceDatabase = (file) => live.replaceWith(file);
-  context.checkDatabase = async (full) => checkDatabase(live.sqlite, full ? { full, expected: await expectedSchema() } : { full });
+  context.checkDatabase = async (full) =>
+    checkDatabase(live.sqlite, full ? { full, expected: await expectedSchema() } : { full });
   return context;
 }

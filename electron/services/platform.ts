@@ -25,7 +25,7 @@ export interface Platform {
   /** Opens the folder of the app's log files in the system's file manager. */
   openLogFolder(): Promise<void>;
   /** Puts text on the system clipboard (the page itself is granted no clipboard permission). */
-  copyText(text: string): void;
+  copyText(text: string): Promise<void>;
   /** Prints what the window shows, with the system's print dialog. */
   printWindow(): Promise<void>;
   /** What the window shows, laid out on the pages its print style asks for, as a PDF. */

@@ -38,7 +38,7 @@ export class TestPlatform implements Platform {
   async openLogFolder(): Promise<void> {
     this.logFolderOpened++;
   }
-  copyText(text: string): void {
+  async copyText(text: string): Promise<void> {
     this.copied.push(text);
   }
   async openWithSystem(filePath: string): Promise<void> {

@@ -24,7 +24,6 @@ import { ruleOperators, type RuleIndicator, type ValidationRule } from '../domai
 import type { OfficeImportResult } from '../domain/office-import';
 import type { OfficialListPreview } from '../domain/official-list';
 
-
 /**
  * The API contract: one entry per channel, with the zod schema its input must pass
  * and (as a type only) what it returns. Main validates every payload against these;
@@ -68,10 +67,12 @@ export interface ImportUnitsReport {
   unchanged: number;
 }
 
-
 const editedRow = z
   .object({
-    rowKey: z.string().regex(/^R\d{3,6}$/).optional(),
+    rowKey: z
+      .string()
+      .regex(/^R\d{3,6}$/)
+      .optional(),
     numbering: z.string().max(20).nullable(),
     text: z.string().max(2000),
     unit: z.string().max(100).nullable(),
@@ -128,44 +129,64 @@ export const contract = {
   'units:import-file': channel<ImportUnitsReport | null>()(noInput),
   'units:list-events': channel<UnitEvent[]>()(noInput),
   'units:record-merge': channel<UnitChangeResult>()(
-    z.object({
-      into: unitCode,
-      name: z.string().trim().max(300).optional(),
-      kind: z.enum(unitKinds).optional(),
-      from: z.array(unitCode).min(1, 'Chọn các đơn vị được sáp nhập').max(200),
-      date: isoDate,
-      basis: changeBasis,
-      yesNoRule: z.enum(['all', 'any']).optional(),
-    }).strict(),
+    z
+      .object({
+        into: unitCode,
+        name: z.string().trim().max(300).optional(),
+        kind: z.enum(unitKinds).optional(),
+        from: z.array(unitCode).min(1, 'Chọn các đơn vị được sáp nhập').max(200),
+        date: isoDate,
+        basis: changeBasis,
+        yesNoRule: z.enum(['all', 'any']).optional(),
+      })
+      .strict(),
   ),
   'units:record-split': channel<UnitChangeResult>()(
-    z.object({
-      from: unitCode,
-      into: z
-        .array(
-          z
-            .object({
-              code: unitCode,
-              share: z.number().gt(0, 'Tỷ lệ phải lớn hơn 0').max(1, 'Tỷ lệ không quá 100%'),
-              name: z.string().trim().min(1).max(300).optional(),
-              kind: z.enum(unitKinds).optional(),
-            })
-            .strict(),
-        )
-        .min(1, 'Cần ít nhất một đơn vị nhận')
-        .max(200),
-      date: isoDate,
-      basis: changeBasis,
-    }).strict(),
+    z
+      .object({
+        from: unitCode,
+        into: z
+          .array(
+            z
+              .object({
+                code: unitCode,
+                share: z.number().gt(0, 'Tỷ lệ phải lớn hơn 0').max(1, 'Tỷ lệ không quá 100%'),
+                name: z.string().trim().min(1).max(300).optional(),
+                kind: z.enum(unitKinds).optional(),
+              })
+              .strict(),
+          )
+          .min(1, 'Cần ít nhất một đơn vị nhận')
+          .max(200),
+        date: isoDate,
+        basis: changeBasis,
+      })
+      .strict(),
   ),
-  'units:record-end': channel<UnitChangeResult>()(z.object({ code: unitCode, date: isoDate, basis: changeBasis }).strict()),
+  'units:record-end': channel<UnitChangeResult>()(
+    z.object({ code: unitCode, date: isoDate, basis: changeBasis }).strict(),
+  ),
   'units:open-official-list': channel<{ token: string; preview: OfficialListPreview } | null>()(officialListChoices),
-  'units:preview-official-list': channel<OfficialListPreview>()(z.object({ token: listToken, choices: officialListChoices }).strict()),
-  'units:apply-official-list': channel<OfficialListPreview>()(z.object({ token: listToken, choices: officialListChoices }).strict()),
+  'units:preview-official-list': channel<OfficialListPreview>()(
+    z.object({ token: listToken, choices: officialListChoices }).strict(),
+  ),
+  'units:apply-official-list': channel<OfficialListPreview>()(
+    z.object({ token: listToken, choices: officialListChoices }).strict(),
+  ),
   'office:import-database': channel<OfficeImportResult | null>()(noInput),
   'plans:list-plans': channel<PlanDetail[]>()(noInput),
   /** Reads a pasted plan: its document data, target drafts, task drafts with agencies matched to units. Nothing is stored. */
-  'plans:draft-from-text': channel<PlanDraft>()(z.object({ text: z.string().trim().min(1, 'Hãy dán nội dung kế hoạch').max(500_000, 'Văn bản quá dài (tối đa 500.000 ký tự)') }).strict()),
+  'plans:draft-from-text': channel<PlanDraft>()(
+    z
+      .object({
+        text: z
+          .string()
+          .trim()
+          .min(1, 'Hãy dán nội dung kế hoạch')
+          .max(500_000, 'Văn bản quá dài (tối đa 500.000 ký tự)'),
+      })
+      .strict(),
+  ),
   'plans:create-plan': channel<{ id: number }>()(planInput),
   'plans:add-target': channel<{ id: number }>()(z.object({ planId: id, target: targetInput }).strict()),
   'plans:update-target': channel<null>()(z.object({ targetId: id, target: targetInput }).strict()),
@@ -173,9 +194,13 @@ export const contract = {
   /** A task's status and/or a progress note. */
   'plans:update-task': channel<null>()(taskUpdate),
   /** Asks where to save the draft report on a plan's results (Word), with a round's appendix after it; null when cancelled. */
-  'plans:export-report': channel<string | null>()(z.object({ planId: id, roundId: id.optional(), byUnit: z.boolean().optional(), ...boundaryChoice }).strict()),
+  'plans:export-report': channel<string | null>()(
+    z.object({ planId: id, roundId: id.optional(), byUnit: z.boolean().optional(), ...boundaryChoice }).strict(),
+  ),
   /** Every target × year × scope, or one plan's; asOf (YYYY-MM-DD) bounds the years and says which are still running. */
-  'targets:evaluate': channel<TargetEvaluation[]>()(z.object({ planId: id.optional(), asOf: isoDate.optional(), ...boundaryChoice }).strict()),
+  'targets:evaluate': channel<TargetEvaluation[]>()(
+    z.object({ planId: id.optional(), asOf: isoDate.optional(), ...boundaryChoice }).strict(),
+  ),
   'targets:list-indicators': channel<LinkableIndicator[]>()(noInput),
   'targets:indicator-series': channel<IndicatorSeries>()(z.object({ indicatorId: id, ...boundaryChoice }).strict()),
   'targets:get-dashboard': channel<DashboardView>()(noInput),
@@ -183,23 +208,49 @@ export const contract = {
   'registers:save': channel<RegisterView>()(
     z
       .object({
-        code: z.string().trim().min(1, 'Cần mã sổ theo dõi').max(40).regex(/^[A-Za-z0-9_.-]+$/, 'Mã chỉ gồm chữ không dấu, số, dấu chấm, gạch'),
+        code: z
+          .string()
+          .trim()
+          .min(1, 'Cần mã sổ theo dõi')
+          .max(40)
+          .regex(/^[A-Za-z0-9_.-]+$/, 'Mã chỉ gồm chữ không dấu, số, dấu chấm, gạch'),
         name: z.string().trim().min(1, 'Cần tên sổ theo dõi').max(300),
         measureUnit: z.string().trim().max(100).nullable(),
-        values: z.array(z.object({ unitId: id, year: year, value: z.number().finite().min(0, 'Số liệu không âm').max(1e12).nullable() }).strict()).max(20_000),
+        values: z
+          .array(
+            z
+              .object({
+                unitId: id,
+                year: year,
+                value: z.number().finite().min(0, 'Số liệu không âm').max(1e12).nullable(),
+              })
+              .strict(),
+          )
+          .max(20_000),
       })
       .strict(),
   ),
   /** A chart drawn in the page, saved as PNG where the user chooses; null when cancelled. */
   'app:save-png': channel<string | null>()(
-    z.object({ name: z.string().trim().min(1).max(200), dataUrl: z.string().max(20_000_000, 'Ảnh quá lớn').startsWith('data:image/png;base64,', 'Chỉ lưu được ảnh PNG') }).strict(),
+    z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        dataUrl: z.string().max(20_000_000, 'Ảnh quá lớn').startsWith('data:image/png;base64,', 'Chỉ lưu được ảnh PNG'),
+      })
+      .strict(),
   ),
   'forms:list-forms': channel<FormSummary[]>()(noInput),
   'forms:get-form': channel<FormDetail>()(z.object({ formId: id }).strict()),
   /** Asks for an appendix file and proposes its form; null when the user cancels. */
   'forms:draft-from-file': channel<(FormDraft & { draftId: string }) | null>()(noInput),
   'forms:create-form': channel<FormDetail>()(
-    z.object({ name: z.string().trim().min(1, 'Cần đặt tên biểu mẫu').max(300), draftId: z.string().max(64).optional(), rows: editedRows }).strict(),
+    z
+      .object({
+        name: z.string().trim().min(1, 'Cần đặt tên biểu mẫu').max(300),
+        draftId: z.string().max(64).optional(),
+        rows: editedRows,
+      })
+      .strict(),
   ),
   'forms:save-rows': channel<FormDetail>()(z.object({ formId: id, rows: editedRows }).strict()),
   'rounds:list-rounds': channel<RoundSummary[]>()(noInput),
@@ -216,18 +267,39 @@ export const contract = {
       .strict(),
   ),
   /** asOf: the day lateness is counted to (main's clock), so the board and its reminder agree. */
-  'rounds:list-submissions': channel<{ asOf: string; entries: SubmissionEntry[] }>()(z.object({ roundId: id }).strict()),
+  'rounds:list-submissions': channel<{ asOf: string; entries: SubmissionEntry[] }>()(
+    z.object({ roundId: id }).strict(),
+  ),
   /** Asks for a folder and writes every unit's workbook and .eml draft there; null when cancelled. */
   'rounds:export-templates': channel<TemplateExportResult | null>()(z.object({ roundId: id }).strict()),
   'rounds:get-matrix': channel<RoundMatrix>()(z.object({ roundId: id, ...boundaryChoice }).strict()),
   /** The same indicators across rounds, for the province (no unitId) or one unit. */
-  'rounds:compare': channel<PeriodComparison>()(z.object({ roundIds: z.array(id).min(2, 'Cần chọn ít nhất hai đợt').max(20), unitId: id.optional(), ...boundaryChoice }).strict()),
+  'rounds:compare': channel<PeriodComparison>()(
+    z
+      .object({
+        roundIds: z.array(id).min(2, 'Cần chọn ít nhất hai đợt').max(20),
+        unitId: id.optional(),
+        ...boundaryChoice,
+      })
+      .strict(),
+  ),
   'rounds:freeze': channel<RoundSnapshot>()(z.object({ roundId: id, note: z.string().max(500) }).strict()),
   'rounds:list-snapshots': channel<RoundSnapshot[]>()(z.object({ roundId: id }).strict()),
   /** Asks where to save, then writes the round as a Word appendix, an Excel workbook, CSV or ADX; null when cancelled. */
-  'rounds:export': channel<string | null>()(z.object({ roundId: id, format: z.enum(['docx', 'docx-template', 'xlsx', 'csv', 'adx']), byUnit: z.boolean().optional(), ...boundaryChoice }).strict()),
+  'rounds:export': channel<string | null>()(
+    z
+      .object({
+        roundId: id,
+        format: z.enum(['docx', 'docx-template', 'xlsx', 'csv', 'adx']),
+        byUnit: z.boolean().optional(),
+        ...boundaryChoice,
+      })
+      .strict(),
+  ),
   /** The appendix as it will print, for the print preview. */
-  'rounds:get-appendix': channel<{ table: AppendixTable; office: OfficeProfile; landscape: boolean }>()(z.object({ roundId: id, byUnit: z.boolean().optional() }).strict()),
+  'rounds:get-appendix': channel<{ table: AppendixTable; office: OfficeProfile; landscape: boolean }>()(
+    z.object({ roundId: id, byUnit: z.boolean().optional() }).strict(),
+  ),
   /** Prints the window (the print preview) with the system's dialog. */
   'app:print': channel<null>()(noInput),
   /** Opens the log files' folder in the system's file manager (to send a log to support). */
@@ -241,7 +313,10 @@ export const contract = {
     z
       .object({
         title: z.string().trim().min(1).max(300),
-        columns: z.array(z.object({ header: z.string().max(300), width: z.number().min(0).max(5000) }).strict()).min(1).max(400),
+        columns: z
+          .array(z.object({ header: z.string().max(300), width: z.number().min(0).max(5000) }).strict())
+          .min(1)
+          .max(400),
         rows: z.array(z.array(z.union([z.string().max(5000), z.number().finite(), z.null()])).max(400)).max(50_000),
       })
       .strict(),
@@ -266,7 +341,14 @@ export const contract = {
   /** The database's check: quick (structure, links) or full (also originals' checksums and figures' provenance). */
   'backup:check': channel<CheckReport>()(z.object({ full: z.boolean() }).strict()),
   'settings:save-office': channel<OfficeProfile>()(
-    z.object(Object.fromEntries(officeProfileFields.map((f) => [f, z.string().max(200, 'Tối đa 200 ký tự')])) as Record<keyof OfficeProfile, z.ZodString>).strict(),
+    z
+      .object(
+        Object.fromEntries(officeProfileFields.map((f) => [f, z.string().max(200, 'Tối đa 200 ký tự')])) as Record<
+          keyof OfficeProfile,
+          z.ZodString
+        >,
+      )
+      .strict(),
   ),
   'submissions:get-sheet': channel<SubmissionSheet>()(z.object(submissionRef).strict()),
   'submissions:save-values': channel<SubmissionSheet>()(
@@ -275,18 +357,30 @@ export const contract = {
         ...submissionRef,
         how: z.enum(changeKinds),
         changes: z
-          .array(z.object({ indicatorId: id, value: z.union([z.string().max(200), z.number().finite(), z.null()]) }).strict())
+          .array(
+            z
+              .object({ indicatorId: id, value: z.union([z.string().max(200), z.number().finite(), z.null()]) })
+              .strict(),
+          )
           .min(1)
           .max(2000),
         reason: z.string().max(500).optional(),
       })
       .strict(),
   ),
-  'submissions:save-comment': channel<SubmissionSheet>()(z.object({ ...submissionRef, indicatorId: id, comment: z.string().max(1000).nullable() }).strict()),
-  'submissions:change-status': channel<SubmissionSheet>()(z.object({ ...submissionRef, action: z.enum(workflowActions), reason: z.string().max(500).optional() }).strict()),
+  'submissions:save-comment': channel<SubmissionSheet>()(
+    z.object({ ...submissionRef, indicatorId: id, comment: z.string().max(1000).nullable() }).strict(),
+  ),
+  'submissions:change-status': channel<SubmissionSheet>()(
+    z.object({ ...submissionRef, action: z.enum(workflowActions), reason: z.string().max(500).optional() }).strict(),
+  ),
   'submissions:draft-correction': channel<CorrectionRequest>()(z.object(submissionRef).strict()),
   /** Asks where to save the correction request (as the user adjusted it) as an .eml draft; null when cancelled. */
-  'submissions:save-correction': channel<string | null>()(z.object({ ...submissionRef, text: z.string().trim().min(1, 'Thư không có nội dung').max(20_000).optional() }).strict()),
+  'submissions:save-correction': channel<string | null>()(
+    z
+      .object({ ...submissionRef, text: z.string().trim().min(1, 'Thư không có nội dung').max(20_000).optional() })
+      .strict(),
+  ),
   'files:open-original': channel<string>()(z.object({ fileId: id }).strict()),
   /** A kept e-mail (.eml, .msg) read for showing inside the app. */
   'files:view-message': channel<MessageView>()(z.object({ fileId: id }).strict()),
@@ -298,9 +392,20 @@ export const contract = {
   'submissions:export-history': channel<{ path: string; entries: number } | null>()(historyFilter),
   'submissions:get-check-settings': channel<{ changeFactor: number }>()(noInput),
   'submissions:save-check-settings': channel<{ changeFactor: number }>()(
-    z.object({ changeFactor: z.number().refine((n) => n === 0 || (n > 1 && n <= 100), 'Hệ số phải lớn hơn 1 (ví dụ 2 = tăng gấp đôi), hoặc 0 để tắt') }).strict(),
+    z
+      .object({
+        changeFactor: z
+          .number()
+          .refine(
+            (n) => n === 0 || (n > 1 && n <= 100),
+            'Hệ số phải lớn hơn 1 (ví dụ 2 = tăng gấp đôi), hoặc 0 để tắt',
+          ),
+      })
+      .strict(),
   ),
-  'rules:list-rules': channel<{ rules: ValidationRule[]; indicators: RuleIndicator[] }>()(z.object({ formId: id }).strict()),
+  'rules:list-rules': channel<{ rules: ValidationRule[]; indicators: RuleIndicator[] }>()(
+    z.object({ formId: id }).strict(),
+  ),
   'rules:create-rule': channel<ValidationRule>()(
     z
       .object({
@@ -324,7 +429,14 @@ export const contract = {
     z
       .object({
         files: z
-          .array(z.object({ name: z.string().min(1).max(255), data: z.string().max(41_000_000, 'Tệp quá lớn (giới hạn 30 MB)') }).strict())
+          .array(
+            z
+              .object({
+                name: z.string().min(1).max(255),
+                data: z.string().max(41_000_000, 'Tệp quá lớn (giới hạn 30 MB)'),
+              })
+              .strict(),
+          )
           .min(1)
           .max(200),
       })
@@ -336,16 +448,26 @@ export const contract = {
         messageId: id,
         unitId: id,
         roundId: id.optional(),
-        rowChoices: z.array(z.object({ index: z.number().int().min(0), formRow: id.nullable() }).strict()).max(5000).optional(),
+        rowChoices: z
+          .array(z.object({ index: z.number().int().min(0), formRow: id.nullable() }).strict())
+          .max(5000)
+          .optional(),
       })
       .strict(),
   ),
-  'inbox:get-reply-table': channel<ReplyTableView | null>()(z.object({ messageId: id, roundId: id.optional() }).strict()),
+  'inbox:get-reply-table': channel<ReplyTableView | null>()(
+    z.object({ messageId: id, roundId: id.optional() }).strict(),
+  ),
   'inbox:get-mailbox': channel<MailboxView | null>()(noInput),
   'inbox:save-mailbox': channel<MailboxView>()(
     z
       .object({
-        host: z.string().trim().min(1, 'Cần địa chỉ máy chủ thư').max(255).regex(/^[A-Za-z0-9.-]+$/, 'Địa chỉ máy chủ chỉ gồm chữ, số, dấu chấm và gạch ngang'),
+        host: z
+          .string()
+          .trim()
+          .min(1, 'Cần địa chỉ máy chủ thư')
+          .max(255)
+          .regex(/^[A-Za-z0-9.-]+$/, 'Địa chỉ máy chủ chỉ gồm chữ, số, dấu chấm và gạch ngang'),
         port: z.number().int().min(1).max(65535),
         secure: z.boolean(),
         user: z.string().trim().min(1, 'Cần tên đăng nhập').max(255),

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { comparators, planTypes, targetKinds, targetScopes, taskStatuses } from '../domain/plans';
-import { conditionComparators } from '../domain/targets';
+import { conditionComparators } from '../domain/plans';
 import { unitKinds } from '../domain/units';
 import { id, isoDate, year } from './common-schemas';
 
-const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null).transform((s) => (s === '' ? null : s));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .default(null)
+    .transform((s) => (s === '' ? null : s));
 
 /** A target as the office confirms or edits it. */
 export const targetInput = z
@@ -30,7 +37,11 @@ export const targetInput = z
   .strict()
   .superRefine((t, ctx) => {
     if (t.comparator === 'between' && (t.thresholdHigh === null || t.thresholdHigh < t.threshold)) {
-      ctx.addIssue({ code: 'custom', path: ['thresholdHigh'], message: 'Khung "từ … đến …" cần mức trên không nhỏ hơn mức dưới' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['thresholdHigh'],
+        message: 'Khung "từ … đến …" cần mức trên không nhỏ hơn mức dưới',
+      });
     }
     if (t.periodFrom !== null && t.periodTo !== null && t.periodTo < t.periodFrom) {
       ctx.addIssue({ code: 'custom', path: ['periodTo'], message: 'Năm kết thúc sớm hơn năm bắt đầu' });

@@ -16,12 +16,19 @@ describe('aggregateValues', () => {
   });
 
   it('never adds figures of different units of measure', () => {
-    const r = aggregateValues('sum', [{ num: 5, measureUnit: 'Người' }, { num: 7, measureUnit: 'Lượt người' }]);
+    const r = aggregateValues('sum', [
+      { num: 5, measureUnit: 'Người' },
+      { num: 7, measureUnit: 'Lượt người' },
+    ]);
     expect(r.value).toBeNull();
     expect(r.refused).toBe('Không cộng các số liệu có đơn vị tính khác nhau (Người, Lượt người).');
   });
 
   it('an indicator that does not aggregate says so', () => {
-    expect(aggregateValues('none', v(1, 2))).toEqual({ value: null, reported: 2, refused: 'Chỉ tiêu này không tổng hợp lên toàn tỉnh.' });
+    expect(aggregateValues('none', v(1, 2))).toEqual({
+      value: null,
+      reported: 2,
+      refused: 'Chỉ tiêu này không tổng hợp lên toàn tỉnh.',
+    });
   });
 });

@@ -30,7 +30,11 @@ export function aggregateValues(rule: Aggregation, values: readonly MeasuredValu
   if (reported.length === 0) return { value: null, reported: 0, refused: null };
   const units = new Set(reported.map((v) => v.measureUnit ?? ''));
   if (units.size > 1) {
-    return { value: null, reported: reported.length, refused: `Không cộng các số liệu có đơn vị tính khác nhau (${[...units].map((u) => u || 'không ghi').join(', ')}).` };
+    return {
+      value: null,
+      reported: reported.length,
+      refused: `Không cộng các số liệu có đơn vị tính khác nhau (${[...units].map((u) => u || 'không ghi').join(', ')}).`,
+    };
   }
   const nums = reported.map((v) => v.num!);
   switch (rule) {

@@ -30,7 +30,8 @@ export interface ParentSpan {
   validTo: string;
 }
 
-export type YesNoRule = 'all' | 'any';
+export const yesNoRules = ['all', 'any'] as const;
+export type YesNoRule = (typeof yesNoRules)[number];
 
 export interface Succession {
   kind: 'merge' | 'split' | 'rename' | 'reparent' | 'create' | 'dissolve';
@@ -159,7 +160,9 @@ export class Boundary {
     if (next.length === 0) {
       const lastDay = addDays(u.validTo!, -1);
       const parent = this.parentOn(u.id, lastDay);
-      return parent === null ? [] : this.placeUncached(parent, visiting).parts.map((p) => ({ ...p, rule: 'up' as const }));
+      return parent === null
+        ? []
+        : this.placeUncached(parent, visiting).parts.map((p) => ({ ...p, rule: 'up' as const }));
     }
     const parts: Part[] = [];
     for (const s of next) {
@@ -213,7 +216,12 @@ function mergeParts(parts: Part[]): Part[] {
   const byUnit = new Map<number, Part>();
   for (const p of parts) {
     const seen = byUnit.get(p.unitId);
-    byUnit.set(p.unitId, seen ? { unitId: p.unitId, share: Math.min(1, seen.share + p.share), rule: seen.rule === p.rule ? p.rule : 'all' } : p);
+    byUnit.set(
+      p.unitId,
+      seen
+        ? { unitId: p.unitId, share: Math.min(1, seen.share + p.share), rule: seen.rule === p.rule ? p.rule : 'all' }
+        : p,
+    );
   }
   return [...byUnit.values()];
 }
@@ -232,7 +240,11 @@ export interface RemappedFigures {
  * yes/no copied to the parts of a split and combined by the merge's rule ("all" or "any"); an
  * average or last value weighted by share.
  */
-export function remapFigures(values: ReadonlyMap<number, number>, aggregation: Aggregation, boundary: Boundary): RemappedFigures {
+export function remapFigures(
+  values: ReadonlyMap<number, number>,
+  aggregation: Aggregation,
+  boundary: Boundary,
+): RemappedFigures {
   const remapped: number[] = [];
   const unplaced: number[] = [];
   const sums = new Map<number, number>();
@@ -265,7 +277,8 @@ export function remapFigures(values: ReadonlyMap<number, number>, aggregation: A
       out.set(unitId, (anyRule ? answers.some((a) => a.isYes) : answers.every((a) => a.isYes)) ? 1 : 0);
     }
   } else {
-    for (const [unitId, sum] of sums) out.set(unitId, aggregation === 'sum' ? roundShare(sum) : roundShare(sum / (weights.get(unitId) || 1)));
+    for (const [unitId, sum] of sums)
+      out.set(unitId, aggregation === 'sum' ? roundShare(sum) : roundShare(sum / (weights.get(unitId) || 1)));
   }
   return { values: out, remapped, unplaced };
 }

@@ -36,7 +36,8 @@ export function readCellValue(raw: RawCell, type: ValueType): CellReading {
   }
   let n: number | null;
   if (typeof raw === 'number') n = raw;
-  else if (typeof raw === 'boolean') return { value: null, text: String(raw), problem: 'cần một số, không phải Có/Không' };
+  else if (typeof raw === 'boolean')
+    return { value: null, text: String(raw), problem: 'cần một số, không phải Có/Không' };
   else {
     const t = raw.trim().replace(/%$/, '').trim();
     if (notReported.has(foldText(t))) return { value: null, text: null, problem: null };

@@ -16,9 +16,13 @@ export interface CheckedRow {
 export const problemRules = ['type', 'range', 'each-le-parent', 'sum-eq-parent', 'user-rule', 'change'] as const;
 export type ProblemRule = (typeof problemRules)[number];
 
+/** How much a finding weighs: an error keeps a submission from being approved, a warning does not. */
+export const severities = ['error', 'warning'] as const;
+export type Severity = (typeof severities)[number];
+
 export interface ValueProblem {
   indicatorId: number | null;
-  severity: 'error' | 'warning';
+  severity: Severity;
   rule: ProblemRule;
   message: string;
 }
@@ -56,7 +60,7 @@ export function checkTreeRules(rows: CheckedRow[], values: ReadonlyMap<number, n
     if (parent.childRule === 'sum-eq-parent') {
       const kvs = kids.map((k) => values.get(k.indicatorId) ?? null);
       if (kvs.every((v) => v !== null)) {
-        const sum = kvs.reduce((a, b) => a! + b!, 0)!;
+        const sum = kvs.reduce((a, b) => a + b, 0);
         if (Math.abs(sum - pv) > 1e-9) {
           problems.push({
             indicatorId: parent.indicatorId,
@@ -96,7 +100,8 @@ export interface SubmissionCheckInput {
   changeFactor: number;
 }
 
-const where = (r: CheckedIndicatorRow, v: StoredValue) => `Dòng ${r.numbering ? `${r.numbering} ` : ''}"${short(r.text)}"${v.cell ? ` (ô ${v.cell})` : ''}`;
+const where = (r: CheckedIndicatorRow, v: StoredValue) =>
+  `Dòng ${r.numbering ? `${r.numbering} ` : ''}"${short(r.text)}"${v.cell ? ` (ô ${v.cell})` : ''}`;
 
 /**
  * Every check over one submission's stored figures: each value's type and range, the form's
@@ -112,19 +117,39 @@ export function checkSubmissionValues(input: SubmissionCheckInput): ValueProblem
     if (!v || (v.num === null && v.text === null)) continue;
     const reading = readCellValue(v.num ?? v.text, r.valueType);
     if (reading.problem) {
-      problems.push({ indicatorId: r.indicatorId, severity: 'error', rule: 'type', message: `${where(r, v)}: ${reading.problem}.` });
+      problems.push({
+        indicatorId: r.indicatorId,
+        severity: 'error',
+        rule: 'type',
+        message: `${where(r, v)}: ${reading.problem}.`,
+      });
       continue;
     }
     if (v.num !== null && r.min !== null && v.num < r.min) {
-      problems.push({ indicatorId: r.indicatorId, severity: 'error', rule: 'range', message: `${where(r, v)}: ${formatNumber(v.num)} nhỏ hơn mức thấp nhất cho phép (${formatNumber(r.min)}).` });
+      problems.push({
+        indicatorId: r.indicatorId,
+        severity: 'error',
+        rule: 'range',
+        message: `${where(r, v)}: ${formatNumber(v.num)} nhỏ hơn mức thấp nhất cho phép (${formatNumber(r.min)}).`,
+      });
     } else if (v.num !== null && r.max !== null && v.num > r.max) {
-      problems.push({ indicatorId: r.indicatorId, severity: 'error', rule: 'range', message: `${where(r, v)}: ${formatNumber(v.num)} lớn hơn mức cao nhất cho phép (${formatNumber(r.max)}).` });
+      problems.push({
+        indicatorId: r.indicatorId,
+        severity: 'error',
+        rule: 'range',
+        message: `${where(r, v)}: ${formatNumber(v.num)} lớn hơn mức cao nhất cho phép (${formatNumber(r.max)}).`,
+      });
     }
   }
   problems.push(...checkTreeRules(input.rows, numbers));
   const nameOf = new Map(input.rows.map((r) => [r.indicatorId, short(r.text)]));
   for (const broken of brokenRules(input.rules, numbers, (id) => nameOf.get(id) ?? `chỉ tiêu ${id}`)) {
-    problems.push({ indicatorId: broken.rule.left.terms[0]?.indicatorId ?? broken.rule.right.terms[0]?.indicatorId ?? null, severity: broken.rule.importance, rule: 'user-rule', message: broken.message });
+    problems.push({
+      indicatorId: broken.rule.left.terms[0]?.indicatorId ?? broken.rule.right.terms[0]?.indicatorId ?? null,
+      severity: broken.rule.importance,
+      rule: 'user-rule',
+      message: broken.message,
+    });
   }
   if (input.changeFactor > 1) {
     for (const r of input.rows) {
@@ -135,9 +160,19 @@ export function checkSubmissionValues(input: SubmissionCheckInput): ValueProblem
       const ratio = now / before;
       const v = input.values.get(r.indicatorId)!;
       if (ratio > input.changeFactor) {
-        problems.push({ indicatorId: r.indicatorId, severity: 'warning', rule: 'change', message: `${where(r, v)}: tăng ${formatNumber(Math.round(ratio * 10) / 10)} lần so với kỳ trước (${formatNumber(before)} → ${formatNumber(now)}); đề nghị kiểm tra lại.` });
+        problems.push({
+          indicatorId: r.indicatorId,
+          severity: 'warning',
+          rule: 'change',
+          message: `${where(r, v)}: tăng ${formatNumber(Math.round(ratio * 10) / 10)} lần so với kỳ trước (${formatNumber(before)} → ${formatNumber(now)}); đề nghị kiểm tra lại.`,
+        });
       } else if (ratio < 1 / input.changeFactor) {
-        problems.push({ indicatorId: r.indicatorId, severity: 'warning', rule: 'change', message: `${where(r, v)}: giảm còn ${formatNumber(Math.round(ratio * 1000) / 10)}% so với kỳ trước (${formatNumber(before)} → ${formatNumber(now)}); đề nghị kiểm tra lại.` });
+        problems.push({
+          indicatorId: r.indicatorId,
+          severity: 'warning',
+          rule: 'change',
+          message: `${where(r, v)}: giảm còn ${formatNumber(Math.round(ratio * 1000) / 10)}% so với kỳ trước (${formatNumber(before)} → ${formatNumber(now)}); đề nghị kiểm tra lại.`,
+        });
       }
     }
   }

@@ -22,7 +22,10 @@ export interface PeriodComparison {
 }
 
 /** Change from `before` to `after`; the percentage is null when there is nothing to divide by. */
-export function changeBetween(before: number | null, after: number | null): { absolute: number | null; percent: number | null } {
+export function changeBetween(
+  before: number | null,
+  after: number | null,
+): { absolute: number | null; percent: number | null } {
   if (before === null || after === null) return { absolute: null, percent: null };
   const absolute = Math.round((after - before) * 1e6) / 1e6;
   return { absolute, percent: before === 0 ? null : Math.round(((after - before) / before) * 1000) / 10 };

@@ -5,10 +5,19 @@ describe('EditStack', () => {
   it('undoes a pasted block as one step, redoes it, and forgets the redo after a new edit', () => {
     const s = new EditStack();
     s.record([{ indicatorId: 1, before: null, after: 5 }]);
-    s.record([{ indicatorId: 2, before: 1, after: 2 }, { indicatorId: 3, before: null, after: 7 }]);
-    expect(s.peekUndo()).toEqual([{ indicatorId: 2, before: 2, after: 1 }, { indicatorId: 3, before: 7, after: null }]);
+    s.record([
+      { indicatorId: 2, before: 1, after: 2 },
+      { indicatorId: 3, before: null, after: 7 },
+    ]);
+    expect(s.peekUndo()).toEqual([
+      { indicatorId: 2, before: 2, after: 1 },
+      { indicatorId: 3, before: 7, after: null },
+    ]);
     s.undoApplied();
-    expect(s.peekRedo()).toEqual([{ indicatorId: 2, before: 1, after: 2 }, { indicatorId: 3, before: null, after: 7 }]);
+    expect(s.peekRedo()).toEqual([
+      { indicatorId: 2, before: 1, after: 2 },
+      { indicatorId: 3, before: null, after: 7 },
+    ]);
     s.redoApplied();
     s.undoApplied();
     s.undoApplied();

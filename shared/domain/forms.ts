@@ -79,19 +79,24 @@ export interface FormDetail {
  * Settles each row's child rule: a value row with value children in the same unit keeps the rule
  * asked for (each ≤ parent when none was asked); any other row has nothing to check.
  */
-export function settleChildRules<T extends { row: number; parentRow: number | null; valueRow: boolean; unit: string | null; childRule?: ChildRule }>(
-  rows: T[],
-): (T & { childRule: ChildRule })[] {
+export function settleChildRules<
+  T extends { row: number; parentRow: number | null; valueRow: boolean; unit: string | null; childRule?: ChildRule },
+>(rows: T[]): (T & { childRule: ChildRule })[] {
   const hasSameUnitChildren = new Set<number>();
   for (const r of rows) {
     const parent = r.parentRow === null ? undefined : rows[r.parentRow - 1];
     if (parent && r.valueRow && parent.valueRow && parent.unit === r.unit) hasSameUnitChildren.add(parent.row);
   }
-  return rows.map((r) => ({ ...r, childRule: hasSameUnitChildren.has(r.row) ? (r.childRule ?? 'each-le-parent') : 'none' }));
+  return rows.map((r) => ({
+    ...r,
+    childRule: hasSameUnitChildren.has(r.row) ? (r.childRule ?? 'each-le-parent') : 'none',
+  }));
 }
 
 /** Parents from levels: each row's parent is the nearest row above it with a smaller level. */
-export function parentsFromLevels<T extends { level: number }>(rows: T[]): (T & { row: number; parentRow: number | null })[] {
+export function parentsFromLevels<T extends { level: number }>(
+  rows: T[],
+): (T & { row: number; parentRow: number | null })[] {
   const out: (T & { row: number; parentRow: number | null })[] = [];
   const stack: { level: number; row: number }[] = [];
   rows.forEach((r, i) => {

@@ -1,5 +1,7 @@
 /** What arrived from the units and what became of it. */
 export type ImportStatus = 'imported' | 'duplicate' | 'needs-review' | 'rejected';
+/** How a message reached the inbox. */
+export type MessageSource = 'eml' | 'msg' | 'mbox' | 'imap' | 'file';
 
 export const importStatusLabels: Record<ImportStatus, string> = {
   imported: 'Đã nhập',
@@ -49,14 +51,14 @@ export interface InboxMessage {
   id: number;
   /** The kept original (the e-mail as it came, or the loose file). */
   sourceFileId: number | null;
-  source: 'eml' | 'msg' | 'mbox' | 'imap' | 'file';
+  source: MessageSource;
   fileName: string | null;
   fromAddress: string | null;
   fromName: string | null;
   subject: string | null;
   sentAt: string | null;
   importedAt: string;
-  status: Exclude<ImportStatus, 'duplicate'>;
+  status: ImportStatus;
   unitId: number | null;
   unitName: string | null;
   roundId: number | null;

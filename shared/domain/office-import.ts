@@ -41,7 +41,20 @@ export interface OfficeImportResult {
 }
 
 export function emptyCounts(): OfficeImportCounts {
-  return { unitsAdded: 0, unitsMatched: 0, unitEvents: 0, forms: 0, rounds: 0, submissions: 0, values: 0, valueChanges: 0, messages: 0, files: 0, plans: 0, registerValues: 0 };
+  return {
+    unitsAdded: 0,
+    unitsMatched: 0,
+    unitEvents: 0,
+    forms: 0,
+    rounds: 0,
+    submissions: 0,
+    values: 0,
+    valueChanges: 0,
+    messages: 0,
+    files: 0,
+    plans: 0,
+    registerValues: 0,
+  };
 }
 
 export function nothingAdded(c: OfficeImportCounts): boolean {
@@ -57,15 +70,36 @@ export function describeOfficeImport(r: OfficeImportResult): string[] {
   } else {
     lines.push(`Đã nhập dữ liệu của ${r.label} (${r.fileName})${r.firstTime ? '' : ', phần mới từ lần nhập trước'}:`);
     const parts: [number, string][] = [
-      [c.unitsAdded, 'đơn vị mới'], [c.unitsMatched, 'đơn vị đã có (theo mã hành chính)'], [c.unitEvents, 'thay đổi đơn vị'], [c.forms, 'biểu mẫu'],
-      [c.rounds, 'đợt báo cáo'], [c.submissions, 'báo cáo của đơn vị'], [c.values, 'số liệu'], [c.valueChanges, 'lần sửa số liệu'],
-      [c.messages, 'thư'], [c.files, 'tệp gốc'], [c.plans, 'kế hoạch'], [c.registerValues, 'số liệu sổ theo dõi'],
+      [c.unitsAdded, 'đơn vị mới'],
+      [c.unitsMatched, 'đơn vị đã có (theo mã hành chính)'],
+      [c.unitEvents, 'thay đổi đơn vị'],
+      [c.forms, 'biểu mẫu'],
+      [c.rounds, 'đợt báo cáo'],
+      [c.submissions, 'báo cáo của đơn vị'],
+      [c.values, 'số liệu'],
+      [c.valueChanges, 'lần sửa số liệu'],
+      [c.messages, 'thư'],
+      [c.files, 'tệp gốc'],
+      [c.plans, 'kế hoạch'],
+      [c.registerValues, 'số liệu sổ theo dõi'],
     ];
-    lines.push(`  ${parts.filter(([n]) => n > 0).map(([n, what]) => `${n.toLocaleString('vi-VN')} ${what}`).join(', ')}.`);
+    lines.push(
+      `  ${parts
+        .filter(([n]) => n > 0)
+        .map(([n, what]) => `${n.toLocaleString('vi-VN')} ${what}`)
+        .join(', ')}.`,
+    );
   }
-  for (const u of r.renamedUnits) lines.push(`  Mã "${u.code}" (${u.name}) đã có ở đây: đơn vị của ${r.label} mang mã "${u.newCode}".`);
-  if (r.linkedIndicators > 0) lines.push(`  ${r.linkedIndicators} chỉ tiêu được nối với chỉ tiêu cùng tên, cùng đơn vị tính ở đây (số liệu cộng chung khi đánh giá, so sánh).`);
-  if (r.unlinkedIndicators.length > 0) lines.push(`  ${r.unlinkedIndicators.length} chỉ tiêu chưa nối được (hãy nối ở màn hình So sánh các kỳ): ${r.unlinkedIndicators.slice(0, 5).join('; ')}${r.unlinkedIndicators.length > 5 ? '; …' : ''}`);
+  for (const u of r.renamedUnits)
+    lines.push(`  Mã "${u.code}" (${u.name}) đã có ở đây: đơn vị của ${r.label} mang mã "${u.newCode}".`);
+  if (r.linkedIndicators > 0)
+    lines.push(
+      `  ${r.linkedIndicators} chỉ tiêu được nối với chỉ tiêu cùng tên, cùng đơn vị tính ở đây (số liệu cộng chung khi đánh giá, so sánh).`,
+    );
+  if (r.unlinkedIndicators.length > 0)
+    lines.push(
+      `  ${r.unlinkedIndicators.length} chỉ tiêu chưa nối được (hãy nối ở màn hình So sánh các kỳ): ${r.unlinkedIndicators.slice(0, 5).join('; ')}${r.unlinkedIndicators.length > 5 ? '; …' : ''}`,
+    );
   for (const c2 of r.conflicts) lines.push(`  Khác nhau: ${c2}`);
   for (const n of r.notes) lines.push(`  ${n}`);
   if (r.backup) lines.push(`  Bản sao lưu trước khi nhập: ${r.backup}`);

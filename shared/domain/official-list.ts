@@ -49,7 +49,10 @@ export function officialListChanges(p: OfficialListPreview): number {
 const MAX_LISTED = 20;
 
 function listed<T>(items: T[], show: (x: T) => string): string {
-  return items.slice(0, MAX_LISTED).map(show).join('; ') + (items.length > MAX_LISTED ? `; … (thêm ${items.length - MAX_LISTED})` : '');
+  return (
+    items.slice(0, MAX_LISTED).map(show).join('; ') +
+    (items.length > MAX_LISTED ? `; … (thêm ${items.length - MAX_LISTED})` : '')
+  );
 }
 
 /** The preview (or what was applied) in Vietnamese lines, for the command line and the screen. */
@@ -58,15 +61,28 @@ export function describeOfficialList(p: OfficialListPreview): string[] {
   const lines = [
     `${p.applied ? 'Đã áp dụng' : 'Xem trước'} danh mục "${p.fileName}" ${p.hasDistricts ? '(có cấp huyện)' : '(không còn cấp huyện)'}, so với đơn vị có hiệu lực ngày ${day}; tỉnh: ${p.provinces.join(', ') || 'chưa chọn'}.`,
   ];
-  if (p.provinces.length === 0) lines.push(`  Chọn tỉnh cần lấy (có trong danh mục: ${p.provincesInFile.map((x) => `${x.code} ${x.name}`).join(', ')}).`);
+  if (p.provinces.length === 0)
+    lines.push(
+      `  Chọn tỉnh cần lấy (có trong danh mục: ${p.provincesInFile.map((x) => `${x.code} ${x.name}`).join(', ')}).`,
+    );
   const none = p.added.length + p.renamed.length + p.reused.length + p.moved.length === 0;
   if (none && p.provinces.length > 0) lines.push(`  Không có gì thay đổi (${p.unchanged} đơn vị khớp danh mục).`);
   if (p.added.length) lines.push(`  Thêm ${p.added.length}: ${listed(p.added, (u) => `${u.code} ${u.name}`)}`);
-  if (p.renamed.length) lines.push(`  Đổi tên ${p.renamed.length}: ${listed(p.renamed, (r) => `${r.code} ${r.oldName} → ${r.newName}`)}`);
-  if (p.reused.length) lines.push(`  Mã dùng lại ${p.reused.length} (đơn vị cũ kết thúc, sáp nhập vào đơn vị mới mang mã đó): ${listed(p.reused, (r) => `${r.code} ${r.oldName} → ${r.newName}`)}`);
-  if (p.moved.length) lines.push(`  Đổi cấp trên ${p.moved.length}: ${listed(p.moved, (m) => `${m.code} ${m.name} (${m.oldParentCode ?? '—'} → ${m.newParentCode ?? '—'})`)}`);
+  if (p.renamed.length)
+    lines.push(`  Đổi tên ${p.renamed.length}: ${listed(p.renamed, (r) => `${r.code} ${r.oldName} → ${r.newName}`)}`);
+  if (p.reused.length)
+    lines.push(
+      `  Mã dùng lại ${p.reused.length} (đơn vị cũ kết thúc, sáp nhập vào đơn vị mới mang mã đó): ${listed(p.reused, (r) => `${r.code} ${r.oldName} → ${r.newName}`)}`,
+    );
+  if (p.moved.length)
+    lines.push(
+      `  Đổi cấp trên ${p.moved.length}: ${listed(p.moved, (m) => `${m.code} ${m.name} (${m.oldParentCode ?? '—'} → ${m.newParentCode ?? '—'})`)}`,
+    );
   if (!none && p.unchanged) lines.push(`  Giữ nguyên ${p.unchanged}.`);
-  if (p.missing.length) lines.push(`  Có ở đây nhưng không có trong danh mục ${p.missing.length} (hãy ghi nhận sáp nhập, chia tách hoặc kết thúc): ${listed(p.missing, (u) => `${u.code} ${u.name}`)}`);
+  if (p.missing.length)
+    lines.push(
+      `  Có ở đây nhưng không có trong danh mục ${p.missing.length} (hãy ghi nhận sáp nhập, chia tách hoặc kết thúc): ${listed(p.missing, (u) => `${u.code} ${u.name}`)}`,
+    );
   if (p.backup) lines.push(`  Bản sao lưu trước khi áp dụng: ${p.backup}`);
   return lines;
 }

@@ -6,7 +6,10 @@ describe('parsePastedBlock', () => {
     expect(parsePastedBlock('1.250\r\n12,5\r\n\r\n7\r\n')).toEqual([['1.250'], ['12,5'], [''], ['7']]);
   });
   it('reads rows of tab-separated cells, as Word and Excel copy a table', () => {
-    expect(parsePastedBlock('a\tb\nc\td')).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(parsePastedBlock('a\tb\nc\td')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
   it('undoes Excel quoting of a cell holding a line break or quotes', () => {
     expect(parsePastedBlock('"dòng 1\ndòng 2"\t"nói ""có"""\n5')).toEqual([['dòng 1\ndòng 2', 'nói "có"'], ['5']]);

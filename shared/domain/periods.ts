@@ -40,17 +40,28 @@ export function parsePeriod(code: string): Period | null {
   if ((m = /^(\d{4})-(\d{4})$/.exec(c))) {
     const a = Number(m[1]);
     const b = Number(m[2]);
-    return sane(a) && sane(b) && b > a ? { code: c, kind: 'multi-year', start: `${a}-01-01`, end: `${b}-12-31`, label: `Giai đoạn ${a}-${b}` } : null;
+    return sane(a) && sane(b) && b > a
+      ? { code: c, kind: 'multi-year', start: `${a}-01-01`, end: `${b}-12-31`, label: `Giai đoạn ${a}-${b}` }
+      : null;
   }
   if ((m = /^(\d{4})-H([12])$/.exec(c))) {
     const y = Number(m[1]);
     const h = Number(m[2]);
-    return sane(y) ? { code: c, kind: 'half-year', ...(h === 1 ? span(y, 1, 6) : span(y, 7, 12)), label: `${h === 1 ? '6 tháng đầu' : '6 tháng cuối'} năm ${y}` } : null;
+    return sane(y)
+      ? {
+          code: c,
+          kind: 'half-year',
+          ...(h === 1 ? span(y, 1, 6) : span(y, 7, 12)),
+          label: `${h === 1 ? '6 tháng đầu' : '6 tháng cuối'} năm ${y}`,
+        }
+      : null;
   }
   if ((m = /^(\d{4})-Q([1-4])$/.exec(c))) {
     const y = Number(m[1]);
     const q = Number(m[2]);
-    return sane(y) ? { code: c, kind: 'quarter', ...span(y, q * 3 - 2, q * 3), label: `Quý ${romanQuarter[q - 1]} năm ${y}` } : null;
+    return sane(y)
+      ? { code: c, kind: 'quarter', ...span(y, q * 3 - 2, q * 3), label: `Quý ${romanQuarter[q - 1]} năm ${y}` }
+      : null;
   }
   if ((m = /^(\d{4})-9M$/.exec(c))) {
     const y = Number(m[1]);
@@ -59,9 +70,12 @@ export function parsePeriod(code: string): Period | null {
   if ((m = /^(\d{4})-(\d{2})$/.exec(c))) {
     const y = Number(m[1]);
     const mo = Number(m[2]);
-    return sane(y) && mo >= 1 && mo <= 12 ? { code: c, kind: 'month', ...span(y, mo, mo), label: `Tháng ${mo} năm ${y}` } : null;
+    return sane(y) && mo >= 1 && mo <= 12
+      ? { code: c, kind: 'month', ...span(y, mo, mo), label: `Tháng ${mo} năm ${y}` }
+      : null;
   }
   return null;
 }
 
-export const periodFormatHelp = 'năm "2025", 6 tháng "2025-H1", quý "2025-Q3", 9 tháng "2025-9M", tháng "2025-07" hoặc giai đoạn "2016-2020"';
+export const periodFormatHelp =
+  'năm "2025", 6 tháng "2025-H1", quý "2025-Q3", 9 tháng "2025-9M", tháng "2025-07" hoặc giai đoạn "2016-2020"';

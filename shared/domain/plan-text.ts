@@ -1,7 +1,10 @@
 import type { PlanType, TargetSummary } from './plans';
 
 /** What reading a pasted plan proposes: the document's data, target drafts and task drafts. */
-export interface TargetSuggestion extends Pick<TargetSummary, 'code' | 'text' | 'kind' | 'comparator' | 'threshold' | 'thresholdHigh' | 'unitKind' | 'deadlineYear'> {
+export interface TargetSuggestion extends Pick<
+  TargetSummary,
+  'code' | 'text' | 'kind' | 'comparator' | 'threshold' | 'thresholdHigh' | 'unitKind' | 'deadlineYear'
+> {
   /** The sentence it was read from. */
   sourceText: string;
   /** Why it was read this way, in Vietnamese. */

@@ -1,5 +1,4 @@
 import type { UnitKind } from './units';
-import type { ConditionComparator } from './targets';
 import { formatNumber } from '../text/format-vi';
 
 /** Programmes, plans, targets and tasks as the API hands them out. */
@@ -15,6 +14,10 @@ export const planTypeLabels: Record<PlanType, string> = {
 
 export const comparators = ['>=', '<=', '=', 'between'] as const;
 export type Comparator = (typeof comparators)[number];
+
+/** How a unit's own figure is compared in a share-of-units target ("communes with at least one session"). */
+export const conditionComparators = ['>', '>=', '=', '<=', '<'] as const;
+export type ConditionComparator = (typeof conditionComparators)[number];
 
 export const targetKinds = ['share-of-units', 'ratio', 'cumulative', 'growth', 'count', 'yes-no'] as const;
 export type TargetKind = (typeof targetKinds)[number];

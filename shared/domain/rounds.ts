@@ -4,6 +4,10 @@ import { formatDate } from '../text/format-vi';
 export const submissionStatuses = ['expected', 'received', 'has-errors', 'checked', 'returned', 'approved'] as const;
 export type SubmissionStatus = (typeof submissionStatuses)[number];
 
+export type RoundStatus = 'open' | 'closed';
+/** Where a revision of a submission's figures came from: a received file, or typing in the app. */
+export type RevisionSource = 'import' | 'manual';
+
 export const submissionStatusLabels: Record<SubmissionStatus, string> = {
   expected: 'Chưa nhận',
   received: 'Đã nhận',
@@ -26,7 +30,7 @@ export interface RoundSummary {
   periodEnd: string;
   cutoffDate: string;
   deadline: string;
-  status: 'open' | 'closed';
+  status: RoundStatus;
   expectedUnits: number;
   receivedUnits: number;
 }

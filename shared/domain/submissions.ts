@@ -75,11 +75,16 @@ export const changeHowLabels: Record<ChangeKind | 'import', string> = {
 /** Which workflow steps a submission in this state allows. */
 export function allowedActions(status: SubmissionStatus): WorkflowAction[] {
   switch (status) {
-    case 'expected': return [];
+    case 'expected':
+      return [];
     case 'received':
-    case 'has-errors': return ['check', 'return', 'approve'];
-    case 'checked': return ['return', 'approve'];
-    case 'returned': return ['check', 'approve'];
-    case 'approved': return ['unlock'];
+    case 'has-errors':
+      return ['check', 'return', 'approve'];
+    case 'checked':
+      return ['return', 'approve'];
+    case 'returned':
+      return ['check', 'approve'];
+    case 'approved':
+      return ['unlock'];
   }
 }

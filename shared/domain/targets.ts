@@ -1,4 +1,4 @@
-import type { Comparator, TargetKind } from './plans';
+import type { Comparator, ConditionComparator, TargetKind } from './plans';
 import type { ValueType } from './forms';
 import { formatNumber } from '../text/format-vi';
 
@@ -17,9 +17,6 @@ export const targetStatusLabels: Record<TargetStatus, string> = {
   'at-risk': 'Có nguy cơ không đạt',
   'no-data': 'Thiếu số liệu',
 };
-
-export const conditionComparators = ['>', '>=', '=', '<=', '<'] as const;
-export type ConditionComparator = (typeof conditionComparators)[number];
 
 /** One unit's figures behind an evaluation, for the drill-down. */
 export interface EvaluationDetail {
@@ -72,7 +69,7 @@ export function worstStatus(statuses: readonly TargetStatus[]): TargetStatus | n
 }
 
 /** Whether a value meets a threshold. "between" (a band such as "tăng 3-5%") is met from its lower bound up. */
-export function meetsThreshold(actual: number, comparator: Comparator, threshold: number, high: number | null): boolean {
+export function meetsThreshold(actual: number, comparator: Comparator, threshold: number): boolean {
   const eps = 1e-9;
   switch (comparator) {
     case '>=':

@@ -1,10 +1,12 @@
 import type { YesNoRule } from './boundaries';
 import { formatNumber } from '../text/format-vi';
 
+export type UnitEventKind = 'merge' | 'split' | 'rename' | 'reparent' | 'create' | 'dissolve';
+
 /** A recorded change of units: a merge, a split, an ending, with its legal basis. */
 export interface UnitEvent {
   id: number;
-  kind: 'merge' | 'split' | 'rename' | 'reparent' | 'create' | 'dissolve';
+  kind: UnitEventKind;
   /** The first day of the new arrangement. */
   date: string;
   basis: string | null;
@@ -24,7 +26,9 @@ export const unitEventLabels: Record<UnitEvent['kind'], string> = {
 
 /** The units before and after a change: "524 Huyện Bình Sơn → X1 Xã A (60%), X2 Xã B (40%)". */
 export function describeUnitChange(e: Pick<UnitEvent, 'from' | 'to'>): string {
-  const to = e.to.map((t) => `${t.code} ${t.name}${t.share < 1 ? ` (${formatNumber(t.share * 100)}%)` : ''}`).join(', ');
+  const to = e.to
+    .map((t) => `${t.code} ${t.name}${t.share < 1 ? ` (${formatNumber(t.share * 100)}%)` : ''}`)
+    .join(', ');
   return `${e.from.map((f) => `${f.code} ${f.name}`).join(', ')}${to ? ` → ${to}` : ''}`;
 }
 

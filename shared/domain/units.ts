@@ -15,13 +15,32 @@ export const unitKindLabels: Record<UnitKind, string> = {
 
 /** Words an office may write in a "kind" column instead of the English code. */
 const kindAliases: Record<string, UnitKind> = {
-  province: 'province', tinh: 'province', 'thanh pho truc thuoc trung uong': 'province',
-  district: 'district', huyen: 'district', 'thi xa': 'district', quan: 'district', 'cap huyen': 'district',
-  commune: 'commune', xa: 'commune', phuong: 'commune', 'thi tran': 'commune', 'dac khu': 'commune', 'cap xa': 'commune',
-  department: 'department', so: 'department', nganh: 'department', 'so, nganh': 'department', 'ban nganh': 'department',
-  'co quan': 'department', 'doan the': 'department',
-  secretariat: 'secretariat', 'thuong truc': 'secretariat', 'co quan thuong truc': 'secretariat',
-  other: 'other', khac: 'other',
+  province: 'province',
+  tinh: 'province',
+  'thanh pho truc thuoc trung uong': 'province',
+  district: 'district',
+  huyen: 'district',
+  'thi xa': 'district',
+  quan: 'district',
+  'cap huyen': 'district',
+  commune: 'commune',
+  xa: 'commune',
+  phuong: 'commune',
+  'thi tran': 'commune',
+  'dac khu': 'commune',
+  'cap xa': 'commune',
+  department: 'department',
+  so: 'department',
+  nganh: 'department',
+  'so, nganh': 'department',
+  'ban nganh': 'department',
+  'co quan': 'department',
+  'doan the': 'department',
+  secretariat: 'secretariat',
+  'thuong truc': 'secretariat',
+  'co quan thuong truc': 'secretariat',
+  other: 'other',
+  khac: 'other',
 };
 
 /** Reads a kind written as a code or in Vietnamese words (already folded); null when unknown. */
@@ -56,7 +75,12 @@ export interface UnitTreeRow extends Unit {
 }
 
 const kindRank: Record<UnitKind, number> = {
-  secretariat: 0, province: 1, department: 2, district: 3, commune: 4, other: 5,
+  secretariat: 0,
+  province: 1,
+  department: 2,
+  district: 3,
+  commune: 4,
+  other: 5,
 };
 
 function compareSiblings(a: Unit, b: Unit): number {

@@ -42,12 +42,18 @@ const EPSILON = 1e-9;
 
 export function compare(left: number, operator: RuleOperator, right: number): boolean {
   switch (operator) {
-    case '==': return Math.abs(left - right) <= EPSILON;
-    case '!=': return Math.abs(left - right) > EPSILON;
-    case '<': return left < right - EPSILON;
-    case '<=': return left <= right + EPSILON;
-    case '>': return left > right + EPSILON;
-    case '>=': return left >= right - EPSILON;
+    case '==':
+      return Math.abs(left - right) <= EPSILON;
+    case '!=':
+      return Math.abs(left - right) > EPSILON;
+    case '<':
+      return left < right - EPSILON;
+    case '<=':
+      return left <= right + EPSILON;
+    case '>':
+      return left > right + EPSILON;
+    case '>=':
+      return left >= right - EPSILON;
   }
 }
 
@@ -68,7 +74,9 @@ export function describeSide(side: RuleSide, nameOf: (indicatorId: number) => st
   for (const t of side.terms) {
     const name = `"${nameOf(t.indicatorId)}"`;
     const magnitude = Math.abs(t.factor) === 1 ? name : `${formatNumber(Math.abs(t.factor))} × ${name}`;
-    parts.push(parts.length === 0 ? (t.factor < 0 ? `− ${magnitude}` : magnitude) : `${t.factor < 0 ? '−' : '+'} ${magnitude}`);
+    parts.push(
+      parts.length === 0 ? (t.factor < 0 ? `− ${magnitude}` : magnitude) : `${t.factor < 0 ? '−' : '+'} ${magnitude}`,
+    );
   }
   if (side.constant !== 0 || parts.length === 0) {
     const c = formatNumber(Math.abs(side.constant));

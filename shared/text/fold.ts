@@ -15,12 +15,14 @@ export function foldText(text: string): string {
 
 /** Normalises text that came from outside: NFC, no control characters, single spaces. */
 export function cleanText(text: string): string {
-  return text
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFC')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point of this pattern
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .replace(/[ \t\u00a0]+/g, ' ')
+      .trim()
+  );
 }
 
 /** True when every word of the query occurs in the folded text (order-free, diacritics ignored). */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDateWords, formatNumber, isIsoDate, parseViDate, parseViNumber } from './format-vi';
+import {
+  formatDate,
+  formatDateTime,
+  formatDateWords,
+  formatNumber,
+  isIsoDate,
+  parseViDate,
+  parseViNumber,
+} from './format-vi';
 
 describe('formatNumber', () => {
   it.each([

@@ -8,20 +8,80 @@
 /** TCVN3: byte (as a Latin-1 code point) → letter. Capitals with tones do not exist in TCVN3: the
  *  ".…H" fonts draw the lower-case codes as capitals. */
 const tcvn3: Record<number, string> = {
-  0xa1: 'Ă', 0xa2: 'Â', 0xa3: 'Ê', 0xa4: 'Ô', 0xa5: 'Ơ', 0xa6: 'Ư', 0xa7: 'Đ',
-  0xa8: 'ă', 0xa9: 'â', 0xaa: 'ê', 0xab: 'ô', 0xac: 'ơ', 0xad: 'ư', 0xae: 'đ',
-  0xb5: 'à', 0xb6: 'ả', 0xb7: 'ã', 0xb8: 'á', 0xb9: 'ạ',
-  0xbb: 'ằ', 0xbc: 'ẳ', 0xbd: 'ẵ', 0xbe: 'ắ', 0xc6: 'ặ',
-  0xc7: 'ầ', 0xc8: 'ẩ', 0xc9: 'ẫ', 0xca: 'ấ', 0xcb: 'ậ',
-  0xcc: 'è', 0xce: 'ẻ', 0xcf: 'ẽ', 0xd0: 'é', 0xd1: 'ẹ',
-  0xd2: 'ề', 0xd3: 'ể', 0xd4: 'ễ', 0xd5: 'ế', 0xd6: 'ệ',
-  0xd7: 'ì', 0xd8: 'ỉ', 0xdc: 'ĩ', 0xdd: 'í', 0xde: 'ị',
-  0xdf: 'ò', 0xe1: 'ỏ', 0xe2: 'õ', 0xe3: 'ó', 0xe4: 'ọ',
-  0xe5: 'ồ', 0xe6: 'ổ', 0xe7: 'ỗ', 0xe8: 'ố', 0xe9: 'ộ',
-  0xea: 'ờ', 0xeb: 'ở', 0xec: 'ỡ', 0xed: 'ớ', 0xee: 'ợ',
-  0xef: 'ù', 0xf1: 'ủ', 0xf2: 'ũ', 0xf3: 'ú', 0xf4: 'ụ',
-  0xf5: 'ừ', 0xf6: 'ử', 0xf7: 'ữ', 0xf8: 'ứ', 0xf9: 'ự',
-  0xfa: 'ỳ', 0xfb: 'ỷ', 0xfc: 'ỹ', 0xfd: 'ý', 0xfe: 'ỵ',
+  0xa1: 'Ă',
+  0xa2: 'Â',
+  0xa3: 'Ê',
+  0xa4: 'Ô',
+  0xa5: 'Ơ',
+  0xa6: 'Ư',
+  0xa7: 'Đ',
+  0xa8: 'ă',
+  0xa9: 'â',
+  0xaa: 'ê',
+  0xab: 'ô',
+  0xac: 'ơ',
+  0xad: 'ư',
+  0xae: 'đ',
+  0xb5: 'à',
+  0xb6: 'ả',
+  0xb7: 'ã',
+  0xb8: 'á',
+  0xb9: 'ạ',
+  0xbb: 'ằ',
+  0xbc: 'ẳ',
+  0xbd: 'ẵ',
+  0xbe: 'ắ',
+  0xc6: 'ặ',
+  0xc7: 'ầ',
+  0xc8: 'ẩ',
+  0xc9: 'ẫ',
+  0xca: 'ấ',
+  0xcb: 'ậ',
+  0xcc: 'è',
+  0xce: 'ẻ',
+  0xcf: 'ẽ',
+  0xd0: 'é',
+  0xd1: 'ẹ',
+  0xd2: 'ề',
+  0xd3: 'ể',
+  0xd4: 'ễ',
+  0xd5: 'ế',
+  0xd6: 'ệ',
+  0xd7: 'ì',
+  0xd8: 'ỉ',
+  0xdc: 'ĩ',
+  0xdd: 'í',
+  0xde: 'ị',
+  0xdf: 'ò',
+  0xe1: 'ỏ',
+  0xe2: 'õ',
+  0xe3: 'ó',
+  0xe4: 'ọ',
+  0xe5: 'ồ',
+  0xe6: 'ổ',
+  0xe7: 'ỗ',
+  0xe8: 'ố',
+  0xe9: 'ộ',
+  0xea: 'ờ',
+  0xeb: 'ở',
+  0xec: 'ỡ',
+  0xed: 'ớ',
+  0xee: 'ợ',
+  0xef: 'ù',
+  0xf1: 'ủ',
+  0xf2: 'ũ',
+  0xf3: 'ú',
+  0xf4: 'ụ',
+  0xf5: 'ừ',
+  0xf6: 'ử',
+  0xf7: 'ữ',
+  0xf8: 'ứ',
+  0xf9: 'ự',
+  0xfa: 'ỳ',
+  0xfb: 'ỷ',
+  0xfc: 'ỹ',
+  0xfd: 'ý',
+  0xfe: 'ỵ',
 };
 
 /** TCVN3 text → Unicode; `capitals` for runs in an ".…H" font, which show every letter as a capital. */
@@ -32,20 +92,58 @@ export function tcvn3ToUnicode(text: string, capitals = false): string {
   return capitals ? out.toLocaleUpperCase('vi') : out;
 }
 
-const C = { acute: '\u0301', grave: '\u0300', hook: '\u0309', tilde: '\u0303', dot: '\u0323', circ: '\u0302', breve: '\u0306', horn: '\u031b' };
+const C = {
+  acute: '\u0301',
+  grave: '\u0300',
+  hook: '\u0309',
+  tilde: '\u0303',
+  dot: '\u0323',
+  circ: '\u0302',
+  breve: '\u0306',
+  horn: '\u031b',
+};
 
 /** VNI mark characters → the combining marks they add to the letter before them. */
 const vniMarks: Record<string, string> = {
-  ù: C.acute, ø: C.grave, û: C.hook, õ: C.tilde, ï: C.dot, î: C.dot,
-  â: C.circ, á: C.circ + C.acute, à: C.circ + C.grave, å: C.circ + C.hook, ã: C.circ + C.tilde, ä: C.circ + C.dot,
-  ê: C.breve, é: C.breve + C.acute, è: C.breve + C.grave, ú: C.breve + C.hook, ü: C.breve + C.tilde, ë: C.breve + C.dot,
+  ù: C.acute,
+  ø: C.grave,
+  û: C.hook,
+  õ: C.tilde,
+  ï: C.dot,
+  î: C.dot,
+  â: C.circ,
+  á: C.circ + C.acute,
+  à: C.circ + C.grave,
+  å: C.circ + C.hook,
+  ã: C.circ + C.tilde,
+  ä: C.circ + C.dot,
+  ê: C.breve,
+  é: C.breve + C.acute,
+  è: C.breve + C.grave,
+  ú: C.breve + C.hook,
+  ü: C.breve + C.tilde,
+  ë: C.breve + C.dot,
 };
 for (const [k, v] of Object.entries({ ...vniMarks })) vniMarks[k.toUpperCase()] = v;
 
 /** VNI characters that are whole letters on their own (ơ and ư too, which then take marks). */
 const vniLetters: Record<string, string> = {
-  ñ: 'đ', Ñ: 'Đ', ô: 'ơ', Ô: 'Ơ', ö: 'ư', Ö: 'Ư',
-  í: 'í', ì: 'ì', æ: 'ỉ', ó: 'ĩ', ò: 'ị', Í: 'Í', Ì: 'Ì', Æ: 'Ỉ', Ó: 'Ĩ', Ò: 'Ị',
+  ñ: 'đ',
+  Ñ: 'Đ',
+  ô: 'ơ',
+  Ô: 'Ơ',
+  ö: 'ư',
+  Ö: 'Ư',
+  í: 'í',
+  ì: 'ì',
+  æ: 'ỉ',
+  ó: 'ĩ',
+  ò: 'ị',
+  Í: 'Í',
+  Ì: 'Ì',
+  Æ: 'Ỉ',
+  Ó: 'Ĩ',
+  Ò: 'Ị',
 };
 
 const vowel = /^[aeiouyAEIOUYơưƠƯ]/;
@@ -78,7 +176,8 @@ export function hasUnicodeVietnamese(text: string): boolean {
 /** Latin-1 characters that Unicode Vietnamese also uses; any other left after converting is junk. */
 const sharedLatin1 = new Set([...'àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ']);
 /** Characters a TCVN3 text cannot do without and a Unicode or French text never has. */
-const tcvn3Tells = /[\u00a1-\u00ae\u00b5-\u00be\u00c6\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6\u00d7\u00dc\u00de\u00df\u00e6\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe]/;
+const tcvn3Tells =
+  /[\u00a1-\u00ae\u00b5-\u00be\u00c6\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6\u00d7\u00dc\u00de\u00df\u00e6\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe]/;
 /** A vowel followed by a VNI mark character, or VNI's đ and ư. */
 const vniTells = /[aeiouyơưAEIOUY][ùøûõïîâáàåãäêéèúüëÙØÛÕÏÎÂÁÀÅÃÄÊÉÈÚÜË]|[ñÑöÖ]/;
 

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
  */
 const root = path.resolve(import.meta.dirname, '../..');
 
-type Layer = 'shared' | 'db' | 'services' | 'handlers' | 'main' | 'cli' | 'preload' | 'renderer' | 'testing' | 'tests' | 'bench';
+type Layer =
+  'shared' | 'db' | 'services' | 'handlers' | 'main' | 'cli' | 'preload' | 'renderer' | 'testing' | 'tests' | 'bench';
 
 const allowed: Record<Layer, Layer[]> = {
   shared: ['shared'],
@@ -27,10 +28,19 @@ const allowed: Record<Layer, Layer[]> = {
 
 function layerOf(file: string): Layer | null {
   const rel = path.relative(root, file).split(path.sep);
-  if (rel[0] === 'shared' || rel[0] === 'db' || rel[0] === 'renderer' || rel[0] === 'tests' || rel[0] === 'bench') return rel[0] as Layer;
+  if (rel[0] === 'shared' || rel[0] === 'db' || rel[0] === 'renderer' || rel[0] === 'tests' || rel[0] === 'bench')
+    return rel[0];
   if (rel[0] === 'electron') {
     const sub = rel[1];
-    if (sub === 'services' || sub === 'handlers' || sub === 'main' || sub === 'cli' || sub === 'preload' || sub === 'testing') return sub;
+    if (
+      sub === 'services' ||
+      sub === 'handlers' ||
+      sub === 'main' ||
+      sub === 'cli' ||
+      sub === 'preload' ||
+      sub === 'testing'
+    )
+      return sub;
   }
   return null;
 }
@@ -43,14 +53,15 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const importPattern = /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const importPattern =
+  /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 function importsOf(file: string): { spec: string; typeOnly: boolean }[] {
   const text = fs.readFileSync(file, 'utf8');
   const out: { spec: string; typeOnly: boolean }[] = [];
   for (const m of text.matchAll(importPattern)) {
     const spec = m[3] ?? m[4] ?? m[5];
-    if (spec) out.push({ spec, typeOnly: Boolean(m[2]) || /import\s*\(/.test(m[0]) && /type/.test(m[0]) });
+    if (spec) out.push({ spec, typeOnly: Boolean(m[2]) || (/import\s*\(/.test(m[0]) && /type/.test(m[0])) });
   }
   return out;
 }
@@ -74,7 +85,8 @@ describe('import rules', () => {
         if (!spec.startsWith('.') || typeOnly) continue;
         const to = layerOf(path.resolve(path.dirname(file), spec));
         const testHelper = (to === 'testing' || to === 'tests') && file.endsWith('.test.ts');
-        if (to && !testHelper && !allowed[from].includes(to)) broken.push(`${path.relative(root, file)} (${from}) → ${spec} (${to})`);
+        if (to && !testHelper && !allowed[from].includes(to))
+          broken.push(`${path.relative(root, file)} (${from}) → ${spec} (${to})`);
       }
     }
     expect(broken).toEqual([]);
@@ -91,7 +103,10 @@ describe('import rules', () => {
   it('shared/ and the renderer use no Node built-ins', () => {
     const offenders = files.filter((f) => {
       const layer = layerOf(f);
-      return (layer === 'shared' || layer === 'renderer' || layer === 'preload') && importsOf(f).some((i) => i.spec.startsWith('node:'));
+      return (
+        (layer === 'shared' || layer === 'renderer' || layer === 'preload') &&
+        importsOf(f).some((i) => i.spec.startsWith('node:'))
+      );
     });
     expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
   });
@@ -106,7 +121,9 @@ describe('import rules', () => {
         if (typeOnly) continue;
         if (spec === 'zod') throw new Error(`${path.relative(root, f)} imports zod`);
         if (spec.startsWith('.')) {
-          const target = [`${path.resolve(path.dirname(f), spec)}.ts`, path.resolve(path.dirname(f), spec)].find((p) => fs.existsSync(p) && fs.statSync(p).isFile());
+          const target = [`${path.resolve(path.dirname(f), spec)}.ts`, path.resolve(path.dirname(f), spec)].find(
+            (p) => fs.existsSync(p) && fs.statSync(p).isFile(),
+          );
           if (target) visit(target);
         }
       }

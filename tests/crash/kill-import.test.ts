@@ -133,7 +133,8 @@ function runProcess(args: string[], kill?: { afterLine: number; afterMs: number 
   });
 }
 
-const importProcess = (db: string, kill?: { afterLine: number; afterMs: number }) => runProcess(['import', '--db', db, inbox], kill);
+const importProcess = (db: string, kill?: { afterLine: number; afterMs: number }) =>
+  runProcess(['import', '--db', db, inbox], kill);
 
 beforeAll(async () => {
   dir = makeTempDir('pcmd-kill-');
@@ -144,7 +145,25 @@ beforeAll(async () => {
   const { id: formId } = JSON.parse((await run('form', 'import', '--db', pristine, '--file', appendix, '--json')).out);
   const units = ['522', '524', '525', '527', '528', '529', '530', '531', '532', '533', '534', '535'];
   const { id: roundId } = JSON.parse(
-    (await run('round', 'create', '--db', pristine, '--form', String(formId), '--period', '2016-2020', '--cutoff', '2020-06-30', '--deadline', '2099-07-05', '--units', units.join(','), '--json')).out,
+    (
+      await run(
+        'round',
+        'create',
+        '--db',
+        pristine,
+        '--form',
+        String(formId),
+        '--period',
+        '2016-2020',
+        '--cutoff',
+        '2020-06-30',
+        '--deadline',
+        '2099-07-05',
+        '--units',
+        units.join(','),
+        '--json',
+      )
+    ).out,
   );
   await run('round', 'templates', '--db', pristine, '--round', String(roundId), '--out', path.join(dir, 'mau'));
   // Make sure the pristine file has no WAL beside it before it is copied.
@@ -164,7 +183,11 @@ beforeAll(async () => {
     const filled = await fillTemplate(path.join(dir, 'mau', template), values);
     fs.writeFileSync(
       path.join(inbox, `${String(++k).padStart(2, '0')}-${code}.eml`),
-      await buildEml({ from: `vpubnd.${slug.replace(/-/g, '')}@quangngai.gov.vn`, subject: `Báo cáo ${code}`, attachments: [{ filename: `bc-${code}.xlsx`, content: filled }] }),
+      await buildEml({
+        from: `vpubnd.${slug.replace(/-/g, '')}@quangngai.gov.vn`,
+        subject: `Báo cáo ${code}`,
+        attachments: [{ filename: `bc-${code}.xlsx`, content: filled }],
+      }),
     );
   }
   const clean = path.join(dir, 'clean.db');
@@ -188,7 +211,7 @@ describe('killing the command-line import', () => {
     expect(reference.revisions).toBe(12);
     expect([...reference.figuresByMessage.values()].every((n) => n > 0)).toBe(true);
     let seed = 20261123;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const work = path.join(dir, 'work.db');
     let partial = 0;
     for (let i = 0; i < KILLS; i++) {
@@ -205,7 +228,8 @@ describe('killing the command-line import', () => {
       const state = readState(work);
       if (state.messages > 0 && state.messages < reference.messages) partial++;
       // Each reply stored is stored whole: its revision holds exactly the figures of the clean run.
-      for (const [id, n] of state.figuresByMessage) expect(n, `message ${id} after a kill ${killAt}`).toBe(reference.figuresByMessage.get(id));
+      for (const [id, n] of state.figuresByMessage)
+        expect(n, `message ${id} after a kill ${killAt}`).toBe(reference.figuresByMessage.get(id));
       expect(state.revisions).toBe(state.figuresByMessage.size);
       expect(state.messages).toBe(state.revisions);
 
@@ -213,7 +237,10 @@ describe('killing the command-line import', () => {
         const again = await importProcess(work);
         expect(again.code).toBe(0);
         const resumed = readState(work);
-        expect({ ...resumed, figuresByMessage: [...resumed.figuresByMessage].sort() }).toEqual({ ...reference, figuresByMessage: [...reference.figuresByMessage].sort() });
+        expect({ ...resumed, figuresByMessage: [...resumed.figuresByMessage].sort() }).toEqual({
+          ...reference,
+          figuresByMessage: [...reference.figuresByMessage].sort(),
+        });
       }
     }
     // The kills did land in the middle of the work, not only before or after it.

@@ -22,15 +22,27 @@ describe('documents from the app', () => {
 
     await page.goto(page.url().replace(/#.*$/, `#/rounds/${round.id}/matrix`));
     await page.getByLabel('Xuất số liệu').selectOption('docx');
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã lưu:' }).textContent()).toMatch(/Đã lưu: .*phu-luc-.*\.docx$/);
-    const docxPath = (await page.getByRole('status').filter({ hasText: 'Đã lưu:' }).textContent())!.replace('Đã lưu: ', '');
-    const documentXml = await (await JSZip.loadAsync(fs.readFileSync(docxPath))).file('word/document.xml')!.async('string');
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Đã lưu:' }).textContent())
+      .toMatch(/Đã lưu: .*phu-luc-.*\.docx$/);
+    const docxPath = (await page.getByRole('status').filter({ hasText: 'Đã lưu:' }).textContent())!.replace(
+      'Đã lưu: ',
+      '',
+    );
+    const documentXml = await (
+      await JSZip.loadAsync(fs.readFileSync(docxPath))
+    )
+      .file('word/document.xml')!
+      .async('string');
     expect(documentXml).toContain('Nguyễn Văn Bình');
     expect(documentXml).toContain('PHỤ LỤC');
 
     await page.getByLabel('Xuất số liệu').selectOption('xlsx');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã lưu:' }).textContent()).toMatch(/\.xlsx$/);
-    const xlsxPath = (await page.getByRole('status').filter({ hasText: 'Đã lưu:' }).textContent())!.replace('Đã lưu: ', '');
+    const xlsxPath = (await page.getByRole('status').filter({ hasText: 'Đã lưu:' }).textContent())!.replace(
+      'Đã lưu: ',
+      '',
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsxPath);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Công an tỉnh', 'Huyện Bình Sơn', 'Thị xã Đức Phổ']);
@@ -38,14 +50,25 @@ describe('documents from the app', () => {
 
     // Any grid exports to Excel as shown: here the matrix filtered by a search.
     await page.getByRole('searchbox', { name: 'Tìm chỉ tiêu' }).fill('vu truong');
-    await expect.poll(() => page.getByTestId('matrix').locator('.ag-center-cols-container .ag-row, .ag-row').count()).toBeLessThan(10);
+    await expect
+      .poll(() => page.getByTestId('matrix').locator('.ag-center-cols-container .ag-row, .ag-row').count())
+      .toBeLessThan(10);
     await page.getByRole('button', { name: 'Xuất Excel…' }).click();
     const shown = page.getByRole('status').filter({ hasText: /bang-tong-hop-so-lieu\.xlsx$/ });
     await expect.poll(() => shown.count()).toBe(1);
     const gridBook = new ExcelJS.Workbook();
     await gridBook.xlsx.readFile((await shown.textContent())!.replace('Đã lưu: ', ''));
     const sheet = gridBook.getWorksheet('Bảng')!;
-    expect(sheet.getRow(3).values).toEqual([undefined, 'STT', 'Nội dung', 'ĐVT', 'Công an tỉnh (chưa gửi)', 'Huyện Bình Sơn (chưa gửi)', 'Thị xã Đức Phổ (chưa gửi)', 'Toàn tỉnh']);
+    expect(sheet.getRow(3).values).toEqual([
+      undefined,
+      'STT',
+      'Nội dung',
+      'ĐVT',
+      'Công an tỉnh (chưa gửi)',
+      'Huyện Bình Sơn (chưa gửi)',
+      'Thị xã Đức Phổ (chưa gửi)',
+      'Toàn tỉnh',
+    ]);
     expect(sheet.getRow(4).getCell(2).value).toBe('Vũ trường');
     expect(sheet.rowCount).toBe(4);
   });
@@ -63,8 +86,14 @@ describe('print preview', () => {
     const { round } = await seedDemoRound(ctx);
     const rows = await getFormVersionRows(ctx.db, round.formVersionId);
     const total = rows.find((r) => r.valueRow && r.text.startsWith('Tổng số cơ sở kinh doanh'))!.indicatorId!;
-    const unit = (await ctx.db.selectFrom('org_unit').select('id').where('code', '=', '524').executeTakeFirstOrThrow()).id;
-    await saveValues(ctx, { roundId: round.id, unitId: unit, how: 'typed', changes: [{ indicatorId: total, value: '1.250' }] });
+    const unit = (await ctx.db.selectFrom('org_unit').select('id').where('code', '=', '524').executeTakeFirstOrThrow())
+      .id;
+    await saveValues(ctx, {
+      roundId: round.id,
+      unitId: unit,
+      how: 'typed',
+      changes: [{ indicatorId: total, value: '1.250' }],
+    });
     ctx.platform.pdfSource = () => page.pdf({ preferCSSPageSize: true });
 
     await page.goto(page.url().replace(/#.*$/, `#/rounds/${round.id}/print`));
@@ -75,7 +104,10 @@ describe('print preview', () => {
     await app.screenshot('42-print-preview');
     await page.getByRole('button', { name: 'Lưu PDF…' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã lưu PDF' }).count()).toBe(1);
-    const saved = (await page.getByRole('status').filter({ hasText: 'Đã lưu PDF' }).textContent())!.replace('Đã lưu PDF: ', '');
+    const saved = (await page.getByRole('status').filter({ hasText: 'Đã lưu PDF' }).textContent())!.replace(
+      'Đã lưu PDF: ',
+      '',
+    );
     const info = await pdfInfo(saved);
     expect(info.pages).toBeGreaterThanOrEqual(2);
     expect([Math.round(info.widthPt), Math.round(info.heightPt)]).toEqual([595, 842]);
@@ -116,7 +148,11 @@ describe("the office's Word template", () => {
     await page.getByLabel('Xuất số liệu').selectOption('docx-template');
     const saved = page.getByRole('status').filter({ hasText: /Đã lưu: .*\.docx$/ });
     await expect.poll(() => saved.count()).toBe(1);
-    const xml = await (await JSZip.loadAsync(fs.readFileSync((await saved.textContent())!.replace('Đã lưu: ', '')))).file('word/document.xml')!.async('string');
+    const xml = await (
+      await JSZip.loadAsync(fs.readFileSync((await saved.textContent())!.replace('Đã lưu: ', '')))
+    )
+      .file('word/document.xml')!
+      .async('string');
     expect(xml).toContain('SỞ Y TẾ');
     expect(xml).not.toContain('{#rows}');
   });
@@ -127,9 +163,13 @@ describe('backups from the settings screen', () => {
     const app = await chromiumApp.open({ hash: '#/settings', now: new Date('2026-11-23T02:00:00Z') });
     const { page } = app;
     const card = page.getByRole('region', { name: 'Sao lưu dữ liệu' });
-    await expect.poll(() => card.getByRole('alert').textContent()).toBe('Chưa có bản sao lưu nào. Hãy bấm "Sao lưu ngay".');
+    await expect
+      .poll(() => card.getByRole('alert').textContent())
+      .toBe('Chưa có bản sao lưu nào. Hãy bấm "Sao lưu ngay".');
     await card.getByRole('button', { name: 'Sao lưu ngay' }).click();
-    await expect.poll(() => card.getByTestId('backup-last').textContent()).toBe('Bản sao lưu gần nhất: 23/11/2026 09:00 (Sao lưu ngay).');
+    await expect
+      .poll(() => card.getByTestId('backup-last').textContent())
+      .toBe('Bản sao lưu gần nhất: 23/11/2026 09:00 (Sao lưu ngay).');
     expect(await card.getByRole('alert').count()).toBe(0);
     await app.screenshot('44-settings-backup');
     // The log the office can send for support: its folder opened in the system's file manager.

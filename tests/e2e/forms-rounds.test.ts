@@ -26,7 +26,9 @@ describe('forms and rounds', () => {
     const nameBox = page.getByRole('textbox').first();
     await nameBox.fill('Tổng kết 5 năm 2016-2020');
     await page.getByRole('button', { name: 'Lưu biểu mẫu' }).click();
-    await expect.poll(async () => (await listFormSummaries(ctx.db)).map((f) => [f.name, f.rows])).toEqual([['Tổng kết 5 năm 2016-2020', 102]]);
+    await expect
+      .poll(async () => (await listFormSummaries(ctx.db)).map((f) => [f.name, f.rows]))
+      .toEqual([['Tổng kết 5 năm 2016-2020', 102]]);
 
     // Edit: rename "Vũ trường" by typing in its cell, indent it under the row above, save.
     const cell = page.locator('.ag-row', { hasText: 'Vũ trường' }).locator('.ag-cell[col-id="text"]');
@@ -53,19 +55,27 @@ describe('forms and rounds', () => {
     await panel.getByLabel('Ngày chốt số liệu').fill('2020-07-10');
     await panel.getByLabel('Hạn gửi').fill('2020-07-05');
     await panel.getByRole('button', { name: 'Tạo đợt' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('hạn gửi 05/07/2020 sớm hơn ngày chốt số liệu 10/07/2020');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('hạn gửi 05/07/2020 sớm hơn ngày chốt số liệu 10/07/2020');
     await panel.getByLabel('Ngày chốt số liệu').fill('2020-06-30');
     await panel.getByRole('button', { name: 'Tạo đợt' }).click();
     await expect.poll(() => page.getByTestId('count-all').textContent()).toBe('22Tất cả');
     expect(await page.getByTestId('count-expected').textContent()).toBe('22Chưa nhận');
     expect(await page.getByTestId('count-late').textContent()).toBe('22Trễ hạn');
-    await expect.poll(() => page.locator('.ag-row', { hasText: 'Thị xã Đức Phổ' }).locator('.ag-cell[col-id="daysLate"]').textContent()).toBe('3');
+    await expect
+      .poll(() =>
+        page.locator('.ag-row', { hasText: 'Thị xã Đức Phổ' }).locator('.ag-cell[col-id="daysLate"]').textContent(),
+      )
+      .toBe('3');
 
     // Templates: the user picks a folder; progress shows while they are written.
     const folder = path.join(ctx.database.dir, 'gui-don-vi');
     ctx.platform.folders.push(folder);
     await page.getByRole('button', { name: 'Xuất biểu mẫu gửi đơn vị…' }).click();
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 20_000 }).toBe(`Đã ghi 22 biểu mẫu Excel và 22 thư nháp (.eml) vào ${folder}.`);
+    await expect
+      .poll(() => page.getByRole('status').textContent(), { timeout: 20_000 })
+      .toBe(`Đã ghi 22 biểu mẫu Excel và 22 thư nháp (.eml) vào ${folder}.`);
     expect(fs.readdirSync(folder).filter((f) => f.endsWith('.xlsx'))).toHaveLength(22);
     expect(fs.readdirSync(folder).filter((f) => f.endsWith('.eml'))).toHaveLength(22);
 

@@ -42,7 +42,15 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -66,7 +74,9 @@ export async function openApp(browser: Browser, options: { hash?: string; now?: 
   // A step that cannot happen fails within seconds, naming what it waited for.
   page.setDefaultTimeout(15_000);
   const emit = (event: string, payload: unknown) => {
-    void page.evaluate(([e, p]) => window.__pcmdEmit(e as 'progress', p), [event, payload] as const).catch(() => undefined);
+    void page
+      .evaluate(([e, p]) => window.__pcmdEmit(e as 'progress', p), [event, payload] as const)
+      .catch(() => undefined);
   };
   const dispatch = createDispatcher(createHandlers(ctx, emit), (m, e) => console.error(m, e));
   const pageErrors: string[] = [];
@@ -77,7 +87,9 @@ export async function openApp(browser: Browser, options: { hash?: string; now?: 
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== APP_URL) return route.abort('blockedbyclient');
-    const file = path.normalize(path.join(distDir, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
+    const file = path.normalize(
+      path.join(distDir, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)),
+    );
     if (!file.startsWith(distDir + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
     return route.fulfill({
       status: 200,

@@ -5,7 +5,10 @@ import { useAppInChromium, type AppUnderTest } from './harness';
 
 const chromiumApp = useAppInChromium();
 let app: AppUnderTest;
-const quangBinh = fs.readFileSync(path.join(__dirname, '../fixtures/seed-plans/quang-binh-442-kh-ubnd-2022.txt'), 'utf8');
+const quangBinh = fs.readFileSync(
+  path.join(__dirname, '../fixtures/seed-plans/quang-binh-442-kh-ubnd-2022.txt'),
+  'utf8',
+);
 
 describe('plans and targets', () => {
   it('creates a plan from pasted text, keeps two suggested targets, links them to indicators, shows their statuses and drills down', async () => {
@@ -54,7 +57,9 @@ describe('plans and targets', () => {
     await indicator10.selectOption({ label: await optionOf(indicator10, 'Tổng số cơ sở kiểm tra trong kỳ') });
     await editor10.getByLabel('Mẫu số').selectOption('indicator');
     const denominator = editor10.getByLabel('Chỉ tiêu thống kê (mẫu số)');
-    await denominator.selectOption({ label: await optionOf(denominator, 'Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh') });
+    await denominator.selectOption({
+      label: await optionOf(denominator, 'Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh'),
+    });
     await editor10.getByRole('button', { name: 'Lưu cách tính' }).click();
     await expect.poll(() => editor10.count()).toBe(0);
 
@@ -73,17 +78,25 @@ describe('plans and targets', () => {
     await row10.locator('.chip', { hasText: '2023:' }).click();
     const panel = page.getByRole('complementary', { name: 'Chỉ tiêu 10, năm 2023' });
     const explanation = await panel.getByTestId('explanation').textContent();
-    expect(explanation).toMatch(/^Tỷ lệ = Tổng số cơ sở kiểm tra trong kỳ \(\d+\) ÷ Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm hiện có trên địa bàn \(\d+\) × 100 = [\d,]+% \(13\/13 đơn vị đã gửi báo cáo\)\. Chỉ tiêu ≥ 20%: /);
+    expect(explanation).toMatch(
+      /^Tỷ lệ = Tổng số cơ sở kiểm tra trong kỳ \(\d+\) ÷ Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm hiện có trên địa bàn \(\d+\) × 100 = [\d,]+% \(13\/13 đơn vị đã gửi báo cáo\)\. Chỉ tiêu ≥ 20%: /,
+    );
     const rows = panel.getByRole('table', { name: 'Số liệu các đơn vị' }).locator('tbody tr');
     expect(await rows.count()).toBe(13);
     // The numerator in words equals the sum of the districts' figures shown.
-    const figures = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.children[1]!.textContent!.replace(/\./g, ''))));
-    expect(explanation).toContain(`Tổng số cơ sở kiểm tra trong kỳ (${figures.reduce((a, b) => a + b, 0).toLocaleString('vi-VN')})`);
+    const figures = await rows.evaluateAll((trs) =>
+      trs.map((tr) => Number(tr.children[1]!.textContent.replace(/\./g, ''))),
+    );
+    expect(explanation).toContain(
+      `Tổng số cơ sở kiểm tra trong kỳ (${figures.reduce((a, b) => a + b, 0).toLocaleString('vi-VN')})`,
+    );
     await app.screenshot('42-target-drilldown');
 
     // The draft report on this plan, with the 2025 round's appendix.
     await panel.getByRole('button', { name: 'Đóng' }).click();
-    await page.getByLabel('Phụ lục kèm theo').selectOption({ label: 'Biểu tổng hợp số liệu phòng, chống mại dâm năm 2025' });
+    await page
+      .getByLabel('Phụ lục kèm theo')
+      .selectOption({ label: 'Biểu tổng hợp số liệu phòng, chống mại dâm năm 2025' });
     await page.getByRole('button', { name: 'Dự thảo báo cáo (Word)…' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Đã lưu dự thảo báo cáo');
     const report = fs.readdirSync(ctx.platform.outDir).find((f) => f.startsWith('bao-cao-') && f.endsWith('.docx'))!;
@@ -93,21 +106,28 @@ describe('plans and targets', () => {
     await page.getByLabel('Đánh giá theo địa giới ngày').fill('2024-01-01');
     await row10.locator('.chip', { hasText: '2023:' }).click();
     const inBoundaries = page.getByRole('complementary', { name: 'Chỉ tiêu 10, năm 2023' });
-    await expect.poll(() => inBoundaries.getByTestId('explanation').textContent()).toContain('Theo địa giới ngày 01/01/2024 (Tỉnh Quảng Ngãi).');
+    await expect
+      .poll(() => inBoundaries.getByTestId('explanation').textContent())
+      .toContain('Theo địa giới ngày 01/01/2024 (Tỉnh Quảng Ngãi).');
   });
 
-  it('records a task\'s progress and lists the overdue ones', async () => {
+  it("records a task's progress and lists the overdue ones", async () => {
     app = await chromiumApp.open({ hash: '#/plans', now: new Date('2026-11-23T03:00:00Z') });
     const { page } = app;
     expect((await page.evaluate(() => window.api.invoke('demo:create-demo', {}))).ok).toBe(true);
     await page.reload();
-    await page.locator('.plan-card', { hasText: 'năm 2025' }).getByRole('link', { name: 'Xem chỉ tiêu, nhiệm vụ' }).click();
+    await page
+      .locator('.plan-card', { hasText: 'năm 2025' })
+      .getByRole('link', { name: 'Xem chỉ tiêu, nhiệm vụ' })
+      .click();
     const tasks = page.getByRole('table', { name: 'Nhiệm vụ của kế hoạch' });
     await expect.poll(() => tasks.locator('tbody tr').count()).toBe(11);
     const police = tasks.locator('tr', { hasText: 'Tăng cường phòng ngừa, đấu tranh triệt phá' });
     await police.getByRole('textbox').fill('Triệt phá 2 đường dây, khởi tố 5 bị can');
     await police.getByRole('button', { name: 'Ghi tiến độ' }).click();
-    await expect.poll(() => police.locator('.why').textContent()).toBe('23/11/2026 10:00: Triệt phá 2 đường dây, khởi tố 5 bị can');
+    await expect
+      .poll(() => police.locator('.why').textContent())
+      .toBe('23/11/2026 10:00: Triệt phá 2 đường dây, khởi tố 5 bị can');
     await police.getByRole('combobox').selectOption('done');
     await page.getByLabel(/Chỉ nhiệm vụ quá hạn/).check();
     await expect.poll(() => tasks.locator('tbody tr').count()).toBe(10);
@@ -130,12 +150,15 @@ describe('plans and targets', () => {
     await trend.getByLabel('Chỉ tiêu thống kê').selectOption({ label: 'Tổng số cơ sở kiểm tra trong kỳ' });
     // The canvases are drawn: some pixels are neither white nor transparent.
     const inked = async (name: string) =>
-      page.getByRole('figure', { name }).locator('canvas').evaluate((c: HTMLCanvasElement) => {
-        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 200 || data[i + 1]! < 200)) n++;
-        return n;
-      });
+      page
+        .getByRole('figure', { name })
+        .locator('canvas')
+        .evaluate((c: HTMLCanvasElement) => {
+          const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+          let n = 0;
+          for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 200 || data[i + 1]! < 200)) n++;
+          return n;
+        });
     await expect.poll(() => inked('Xu hướng toàn tỉnh qua các năm')).toBeGreaterThan(500);
     await expect.poll(() => inked('Xếp hạng đơn vị')).toBeGreaterThan(500);
     await page.getByRole('figure', { name: 'Xếp hạng đơn vị' }).getByLabel('Năm').selectOption('2024');
@@ -151,13 +174,21 @@ describe('plans and targets', () => {
 
     // After two districts merged, the same figures in the boundaries of a later day: the merged district ranks as one.
     const merged = await page.evaluate(() =>
-      window.api.invoke('units:record-merge', { into: '52425', name: 'Huyện Bình Sơn - Trà Bồng', from: ['524', '525'], date: '2025-07-01', basis: 'Nghị quyết 1656/NQ-UBTVQH15' }),
+      window.api.invoke('units:record-merge', {
+        into: '52425',
+        name: 'Huyện Bình Sơn - Trà Bồng',
+        from: ['524', '525'],
+        date: '2025-07-01',
+        basis: 'Nghị quyết 1656/NQ-UBTVQH15',
+      }),
     );
     expect(merged.ok).toBe(true);
     await trend.getByLabel('Theo địa giới ngày').fill('2026-01-01');
     const note = page.getByTestId('series-boundary');
     await expect.poll(() => note.textContent()).toContain('Số liệu theo địa giới ngày 01/01/2026 (Tỉnh Quảng Ngãi).');
-    expect(await note.textContent()).toContain('2021, 2022, 2023, 2024, 2025: số liệu của 2 đơn vị được quy đổi theo sáp nhập, chia tách (Huyện Bình Sơn, Huyện Trà Bồng).');
+    expect(await note.textContent()).toContain(
+      '2021, 2022, 2023, 2024, 2025: số liệu của 2 đơn vị được quy đổi theo sáp nhập, chia tách (Huyện Bình Sơn, Huyện Trà Bồng).',
+    );
     const ranking = page.getByRole('figure', { name: 'Xếp hạng đơn vị' });
     await ranking.getByLabel('Năm').selectOption('2024');
     await app.screenshot('54-dashboard-boundaries');

@@ -39,7 +39,9 @@ describe('units through time on the units screen', () => {
     );
     await app.screenshot('49-unit-merge-wizard');
     await wizard.getByRole('button', { name: 'Ghi nhận' }).click();
-    await expect.poll(() => wizard.getByRole('status').textContent()).toMatch(/^Đã ghi nhận\. Bản sao lưu trước khi thay đổi: pcmd-\d{8}-\d{6}-truoc-gop\.db\.$/);
+    await expect
+      .poll(() => wizard.getByRole('status').textContent())
+      .toMatch(/^Đã ghi nhận\. Bản sao lưu trước khi thay đổi: pcmd-\d{8}-\d{6}-truoc-gop\.db\.$/);
     expect(listBackupFiles(backupFolder(ctx)).map((b) => b.kind)).toContain('truoc-gop');
     await wizard.getByRole('button', { name: 'Đóng' }).click();
 
@@ -47,7 +49,12 @@ describe('units through time on the units screen', () => {
     await expect.poll(() => page.getByTestId('unit-count').textContent()).toBe('23 đơn vị');
     expect(await codes()).toEqual(expect.arrayContaining(['52425']));
     expect(await codes()).not.toEqual(expect.arrayContaining(['524']));
-    expect(await page.locator('.ag-row', { hasText: 'Huyện Bình Sơn - Trà Bồng' }).locator('.ag-cell[col-id="validity"]').textContent()).toBe('từ 01/07/2025');
+    expect(
+      await page
+        .locator('.ag-row', { hasText: 'Huyện Bình Sơn - Trà Bồng' })
+        .locator('.ag-cell[col-id="validity"]')
+        .textContent(),
+    ).toBe('từ 01/07/2025');
     await app.screenshot('50-units-today');
 
     // As the province was on 1/1/2024: the two districts, not the merged one; the change in the log.
@@ -55,17 +62,25 @@ describe('units through time on the units screen', () => {
     await expect.poll(() => codes()).toEqual(expect.arrayContaining(['524', '525']));
     expect(await codes()).not.toEqual(expect.arrayContaining(['52425']));
     expect(await page.getByTestId('unit-count').textContent()).toBe('24 đơn vị');
-    expect(await page.locator('.ag-row', { hasText: 'Huyện Bình Sơn' }).first().locator('.ag-cell[col-id="validity"]').textContent()).toBe('đến 30/06/2025');
+    expect(
+      await page
+        .locator('.ag-row', { hasText: 'Huyện Bình Sơn' })
+        .first()
+        .locator('.ag-cell[col-id="validity"]')
+        .textContent(),
+    ).toBe('đến 30/06/2025');
     await page.getByRole('button', { name: 'Các lần thay đổi' }).click();
-    await expect.poll(() => page.getByTestId('unit-events').textContent()).toBe(
-      '01/07/2025 · Sáp nhập: 524 Huyện Bình Sơn, 525 Huyện Trà Bồng → 52425 Huyện Bình Sơn - Trà BồngCăn cứ: Nghị quyết số 1656/NQ-UBTVQH15 ngày 16/6/2025',
-    );
+    await expect
+      .poll(() => page.getByTestId('unit-events').textContent())
+      .toBe(
+        '01/07/2025 · Sáp nhập: 524 Huyện Bình Sơn, 525 Huyện Trà Bồng → 52425 Huyện Bình Sơn - Trà BồngCăn cứ: Nghị quyết số 1656/NQ-UBTVQH15 ngày 16/6/2025',
+      );
     await app.screenshot('51-units-2024-events');
     await page.getByRole('button', { name: 'Hôm nay' }).click();
     await expect.poll(() => page.getByTestId('unit-count').textContent()).toBe('23 đơn vị');
   });
 
-  it("brings in the database of the office of the province that merged into this one", async () => {
+  it('brings in the database of the office of the province that merged into this one', async () => {
     const app = await chromiumApp.open({ hash: '#/units', now: new Date('2026-11-23T03:00:00Z') });
     const { page, ctx } = app;
     expect((await page.evaluate(() => window.api.invoke('demo:create-demo', {}))).ok).toBe(true);
@@ -73,7 +88,11 @@ describe('units through time on the units screen', () => {
     await expect.poll(() => page.getByTestId('unit-count').textContent()).toBe('24 đơn vị');
     // Kon Tum's office sends a backup of its database.
     const other = await createTestContext(new Date('2025-06-20T03:00:00Z'));
-    const k = await buildTargetProvince(other, { code: '62', name: 'Tỉnh Kon Tum', districts: { '608': 'Huyện Đắk Hà', '610': 'Huyện Sa Thầy' } });
+    const k = await buildTargetProvince(other, {
+      code: '62',
+      name: 'Tỉnh Kon Tum',
+      districts: { '608': 'Huyện Đắk Hà', '610': 'Huyện Sa Thầy' },
+    });
     await k.fillYear('2024', { '608': { crimes: 4 }, '610': { crimes: 2 } });
     const file = path.join(ctx.database.dir, 'kon-tum.db');
     await other.copyDatabase(file);
@@ -83,17 +102,27 @@ describe('units through time on the units screen', () => {
     await page.getByRole('button', { name: 'Nhập dữ liệu tỉnh đã hợp nhất…' }).click();
     const result = page.getByTestId('office-import-result');
     await expect.poll(() => result.textContent()).toContain('Đã nhập dữ liệu của Tỉnh Kon Tum (kon-tum.db):');
-    expect(await result.textContent()).toContain('Mã "SYT" (Sở Y tế) đã có ở đây: đơn vị của Tỉnh Kon Tum mang mã "62-SYT".');
+    expect(await result.textContent()).toContain(
+      'Mã "SYT" (Sở Y tế) đã có ở đây: đơn vị của Tỉnh Kon Tum mang mã "62-SYT".',
+    );
     await expect.poll(() => page.getByTestId('unit-count').textContent()).toBe('28 đơn vị');
     await page.getByRole('searchbox').fill('kon tum');
-    await expect.poll(() => page.locator('.ag-row', { hasText: 'Sở Y tế (Tỉnh Kon Tum)' }).locator('.ag-cell[col-id="code"]').textContent()).toBe('62-SYT');
+    await expect
+      .poll(() =>
+        page.locator('.ag-row', { hasText: 'Sở Y tế (Tỉnh Kon Tum)' }).locator('.ag-cell[col-id="code"]').textContent(),
+      )
+      .toBe('62-SYT');
     await app.screenshot('52-office-import');
     await page.getByRole('searchbox').fill('');
 
     // The same file again: nothing new.
     ctx.platform.chosenFiles.push(file);
     await page.getByRole('button', { name: 'Nhập dữ liệu tỉnh đã hợp nhất…' }).click();
-    await expect.poll(() => result.textContent()).toBe('Tỉnh Kon Tum (kon-tum.db): không có gì mới; dữ liệu không thay đổi.  Tệp này đã được nhập ngày 23/11/2026.');
+    await expect
+      .poll(() => result.textContent())
+      .toBe(
+        'Tỉnh Kon Tum (kon-tum.db): không có gì mới; dữ liệu không thay đổi.  Tệp này đã được nhập ngày 23/11/2026.',
+      );
     expect(await page.getByTestId('unit-count').textContent()).toBe('28 đơn vị');
   });
 
@@ -111,7 +140,11 @@ describe('units through time on the units screen', () => {
     ctx.platform.chosenFiles.push(file);
     await panel.getByRole('button', { name: 'Chọn tệp danh mục…' }).click();
     const preview = panel.getByTestId('official-list-preview');
-    await expect.poll(() => preview.textContent()).toContain('Thêm 4: 21100 Phường Lê Hồng Phong; 21103 Phường Trần Phú; 21142 Thị trấn Châu Ổ; 21200 Đặc khu Lý Sơn');
+    await expect
+      .poll(() => preview.textContent())
+      .toContain(
+        'Thêm 4: 21100 Phường Lê Hồng Phong; 21103 Phường Trần Phú; 21142 Thị trấn Châu Ổ; 21200 Đặc khu Lý Sơn',
+      );
     expect(await panel.getByLabel(/^51 Tỉnh Quảng Ngãi/).isChecked()).toBe(true);
     expect(await panel.getByLabel(/^62 Tỉnh Kon Tum/).isChecked()).toBe(false);
     // Kon Tum too: its district and commune are added to the preview; nothing is written yet.
@@ -153,7 +186,11 @@ describe('units through time on the units screen', () => {
     await wizard.getByRole('button', { name: 'Đóng' }).click();
     await page.getByRole('searchbox').fill('ly son');
     await expect.poll(() => page.locator('.ag-row .ag-cell[col-id="code"]').allTextContents()).toEqual(['51', '21200']);
-    expect(await page.locator('.ag-row', { hasText: 'Đặc khu Lý Sơn' }).locator('.ag-cell[col-id="validity"]').textContent()).toBe('từ 01/07/2025');
-    expect(await page.locator('.ag-row', { hasText: 'Đặc khu Lý Sơn' }).locator('.ag-cell[col-id="kind"]').textContent()).toBe('Cấp xã');
+    expect(
+      await page.locator('.ag-row', { hasText: 'Đặc khu Lý Sơn' }).locator('.ag-cell[col-id="validity"]').textContent(),
+    ).toBe('từ 01/07/2025');
+    expect(
+      await page.locator('.ag-row', { hasText: 'Đặc khu Lý Sơn' }).locator('.ag-cell[col-id="kind"]').textContent(),
+    ).toBe('Cấp xã');
   });
 });

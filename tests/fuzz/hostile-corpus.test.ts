@@ -20,16 +20,25 @@ const FILE_MS = 5_000;
 const expected: Record<string, { status: 'rejected' | 'needs-review'; says: RegExp }> = {
   'zip-bom-mot-tep.zip': { status: 'rejected', says: /giải nén ra quá lớn \(giới hạn 30 MB mỗi tệp, 100 MB tất cả\)/ },
   'zip-long-nhau.zip': { status: 'rejected', says: /Không mở tệp nén "lop-2\.zip" nằm trong "zip-long-nhau\.zip"/ },
-  'bang-tinh-phinh-to.xlsx': { status: 'rejected', says: /quá lớn khi giải nén \(giới hạn 25 MB mỗi phần, 50 MB tất cả\); không đọc/ },
+  'bang-tinh-phinh-to.xlsx': {
+    status: 'rejected',
+    says: /quá lớn khi giải nén \(giới hạn 25 MB mỗi phần, 50 MB tất cả\); không đọc/,
+  },
   'word-thuc-the-long-nhau.docx': { status: 'rejected', says: /khai báo DOCTYPE\/ENTITY không hợp lệ/ },
   'gia-la-excel.xlsx': { status: 'rejected', says: /không phải bảng tính Excel/ },
   // Read, bounded to the sheet's real rows: its two rows are not the form's, so it waits for review.
-  'bang-tinh-kich-thuoc-vo-ly.xlsx': { status: 'needs-review', says: /Dòng "Số lượt kiểm tra" không khớp dòng nào của biểu mẫu/ },
+  'bang-tinh-kich-thuoc-vo-ly.xlsx': {
+    status: 'needs-review',
+    says: /Dòng "Số lượt kiểm tra" không khớp dòng nào của biểu mẫu/,
+  },
   // Refused as cut short, keeping nothing, so that its complete copy (same Message-ID) is not blocked as a duplicate.
   'thu-bi-cat-ngang.eml': { status: 'rejected', says: /Thư bị cắt cụt: "thu-bi-cat-ngang\.eml" thiếu phần cuối/ },
   // Its looping directory no longer matters: the message and its workbook are read.
   'thu-outlook-vong-lap.msg': { status: 'needs-review', says: /Dòng "Số lượt kiểm tra" không khớp/ },
-  'ten-tep-dinh-kem-nguy-hiem.eml': { status: 'needs-review', says: /Bỏ qua tệp "chay-ngay\.exe": không phải tệp số liệu/ },
+  'ten-tep-dinh-kem-nguy-hiem.eml': {
+    status: 'needs-review',
+    says: /Bỏ qua tệp "chay-ngay\.exe": không phải tệp số liệu/,
+  },
 };
 
 let ctx: TestContext;
@@ -41,11 +50,24 @@ afterAll(async () => {
   await ctx.dispose();
 });
 
-const storedFiles = async () => Number((await ctx.db.selectFrom('stored_file').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const storedFiles = async () =>
+  Number(
+    (
+      await ctx.db
+        .selectFrom('stored_file')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('the corpus of hostile files', () => {
   it('holds every file the expectations name, and nothing unexpected', () => {
-    expect(fs.readdirSync(corpus).filter((f) => !f.endsWith('.ts')).sort()).toEqual(Object.keys(expected).sort());
+    expect(
+      fs
+        .readdirSync(corpus)
+        .filter((f) => !f.endsWith('.ts'))
+        .sort(),
+    ).toEqual(Object.keys(expected).sort());
   });
 
   it.each(Object.entries(expected))('%s: %s', async (name, want) => {
@@ -81,7 +103,16 @@ describe('attachments named like paths, devices and programs', () => {
       .select(['a.file_id', 'a.file_name'])
       .where('m.message_id', '=', '<ten-nguy-hiem@example.invalid>')
       .execute();
-    expect(attachments.map((a) => a.file_name).sort()).toEqual(['../../thoat-ra-ngoai.xlsx', '/etc/passwd', 'AUX', 'C:\\Windows\\System32\\CON.xlsx', 'bao-cao.xlsm', 'chay-ngay.exe'].sort());
+    expect(attachments.map((a) => a.file_name).sort()).toEqual(
+      [
+        '../../thoat-ra-ngoai.xlsx',
+        '/etc/passwd',
+        'AUX',
+        'C:\\Windows\\System32\\CON.xlsx',
+        'bao-cao.xlsm',
+        'chay-ngay.exe',
+      ].sort(),
+    );
     const folder = viewFolder(ctx);
     const opened: Record<string, string> = {};
     for (const a of attachments) {
@@ -95,13 +126,21 @@ describe('attachments named like paths, devices and programs', () => {
     expect(opened).toEqual({
       '../../thoat-ra-ngoai.xlsx': `${id('../../thoat-ra-ngoai.xlsx')}-thoat-ra-ngoai.xlsx`,
       'C:\\Windows\\System32\\CON.xlsx': `${id('C:\\Windows\\System32\\CON.xlsx')}-tep-con.xlsx`,
-      '/etc/passwd': expect.stringMatching(/^refused: Không mở tệp "passwd" bằng chương trình khác: loại tệp "không có đuôi" có thể chạy mã lệnh/),
+      '/etc/passwd': expect.stringMatching(
+        /^refused: Không mở tệp "passwd" bằng chương trình khác: loại tệp "không có đuôi" có thể chạy mã lệnh/,
+      ),
       AUX: expect.stringMatching(/^refused: Không mở tệp "AUX"/),
-      'chay-ngay.exe': expect.stringMatching(/^refused: Không mở tệp "chay-ngay\.exe" bằng chương trình khác: loại tệp "\.exe"/),
+      'chay-ngay.exe': expect.stringMatching(
+        /^refused: Không mở tệp "chay-ngay\.exe" bằng chương trình khác: loại tệp "\.exe"/,
+      ),
       'bao-cao.xlsm': expect.stringMatching(/^refused: Không mở tệp "bao-cao\.xlsm"/),
     });
     // Only the two workbooks reached the system's program, each read-only, byte for byte the attachment.
-    expect(ctx.platform.opened.map((p) => path.basename(p)).sort()).toEqual(Object.values(opened).filter((v) => !v.startsWith('refused')).sort());
+    expect(ctx.platform.opened.map((p) => path.basename(p)).sort()).toEqual(
+      Object.values(opened)
+        .filter((v) => !v.startsWith('refused'))
+        .sort(),
+    );
     for (const p of ctx.platform.opened) {
       expect(path.dirname(p)).toBe(folder);
       expect(fs.statSync(p).mode & 0o222).toBe(0);
@@ -115,10 +154,18 @@ describe('attachments named like paths, devices and programs', () => {
 
 describe('the check for English in what the user reads', () => {
   it('catches a library’s own words and lets Vietnamese with file names and quoted text through', () => {
-    expect(englishIn('Không đọc được tệp "bc.xlsx": tệp bị hỏng (Cannot read properties of undefined (reading \'0\')).')).toBe('Cannot');
-    expect(englishIn('Không đọc được văn bản Word cũ "a.doc": tệp bị hỏng (Header Signature: Expected D0CF11E0).')).toBe('Header');
-    expect(englishIn('Tệp "bao-cao.xlsx" quá lớn khi giải nén (giới hạn 25 MB mỗi phần, 50 MB tất cả); không đọc.')).toBeNull();
-    expect(englishIn('Thư này có cùng mã thư (Message-ID) với thư đã nhận ngày 04/07/2020; tệp "the end of file.xlsx".')).toBeNull();
+    expect(
+      englishIn('Không đọc được tệp "bc.xlsx": tệp bị hỏng (Cannot read properties of undefined (reading \'0\')).'),
+    ).toBe('Cannot');
+    expect(
+      englishIn('Không đọc được văn bản Word cũ "a.doc": tệp bị hỏng (Header Signature: Expected D0CF11E0).'),
+    ).toBe('Header');
+    expect(
+      englishIn('Tệp "bao-cao.xlsx" quá lớn khi giải nén (giới hạn 25 MB mỗi phần, 50 MB tất cả); không đọc.'),
+    ).toBeNull();
+    expect(
+      englishIn('Thư này có cùng mã thư (Message-ID) với thư đã nhận ngày 04/07/2020; tệp "the end of file.xlsx".'),
+    ).toBeNull();
     expect(englishIn('Không nhận ra đơn vị gửi (nguoi.la@example.invalid); cần chọn đơn vị.')).toBeNull();
   });
 });

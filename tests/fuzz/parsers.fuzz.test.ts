@@ -100,8 +100,18 @@ beforeAll(async () => {
   seeds['bao-cao.xlsx'] = xlsx;
   seeds['bao-cao.xls'] = seedAppendixXls();
   seeds['bao-cao.docx'] = await seedAppendixDocx();
-  seeds['thu.eml'] = await buildEml({ from: 'vpubnd.binhson@quangngai.gov.vn', subject: 'Báo cáo', attachments: [{ filename: 'bc.xlsx', content: xlsx }] });
-  seeds['thu.msg'] = buildMsg({ subject: 'Báo cáo', senderName: 'UBND huyện Bình Sơn', senderEmail: 'vpubnd.binhson@quangngai.gov.vn', messageId: '<bc@binhson>', attachments: [{ filename: 'bc.xlsx', content: xlsx }] });
+  seeds['thu.eml'] = await buildEml({
+    from: 'vpubnd.binhson@quangngai.gov.vn',
+    subject: 'Báo cáo',
+    attachments: [{ filename: 'bc.xlsx', content: xlsx }],
+  });
+  seeds['thu.msg'] = buildMsg({
+    subject: 'Báo cáo',
+    senderName: 'UBND huyện Bình Sơn',
+    senderEmail: 'vpubnd.binhson@quangngai.gov.vn',
+    messageId: '<bc@binhson>',
+    attachments: [{ filename: 'bc.xlsx', content: xlsx }],
+  });
   // An old Word file as LibreOffice writes it from the seed appendix.
   const dir = makeTempDir('pcmd-fuzz-');
   fs.writeFileSync(path.join(dir, 'bao-cao.docx'), seeds['bao-cao.docx']);
@@ -148,7 +158,8 @@ describe.each(Object.keys(FILE_RUNS))('a damaged %s', (fileName) => {
           // Read as a message or file, but no figures in it: the reason is noted in Vietnamese, or the
           // message has nothing attached (the import then says "Thư không có tệp đính kèm.").
           refused++;
-          if (result.src.message.attachments.length > 0 && result.found.manual.length === 0) expect(result.found.notes.join(' ')).toMatch(VIETNAMESE);
+          if (result.src.message.attachments.length > 0 && result.found.manual.length === 0)
+            expect(result.found.notes.join(' ')).toMatch(VIETNAMESE);
         }
         if (result.ok) {
           for (const note of result.found.notes) expect(englishIn(note), note).toBeNull();
@@ -160,7 +171,9 @@ describe.each(Object.keys(FILE_RUNS))('a damaged %s', (fileName) => {
     expect(cases).toBe(runs);
     // Damage that misses what the reader uses is read; the rest is refused. Both happen.
     expect(refused).toBeGreaterThan(0);
-    console.info(`${fileName}: ${cases} cases, ${refused} refused or without figures, slowest ${slowest.toFixed(0)} ms`);
+    console.info(
+      `${fileName}: ${cases} cases, ${refused} refused or without figures, slowest ${slowest.toFixed(0)} ms`,
+    );
   });
 });
 
@@ -183,7 +196,12 @@ describe('text parsers on any text', () => {
   });
 
   it(`convert TCVN3 and VNI: never throw, and bring back Vietnamese text written in either (${RUNS.toLocaleString('vi-VN')} cases)`, () => {
-    const vietnamese = fc.string({ unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ '.split('')), maxLength: 60 });
+    const vietnamese = fc.string({
+      unit: fc.constantFrom(
+        ...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ '.split(''),
+      ),
+      maxLength: 60,
+    });
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), (s) => {
         expect(typeof fixLegacyText(s)).toBe('string');
@@ -202,12 +220,34 @@ describe('text parsers on any text', () => {
   });
 
   it(`detect a form's table in any grid of cells: a table or a Vietnamese refusal (${RUNS.toLocaleString('vi-VN')} cases)`, () => {
-    const words = ['STT', 'Nội dung', 'Đơn vị tính', 'Số lượng', 'Kết quả', 'Trong đó:', '- Tổng số', '+ Số cơ sở', 'I', '1.1', 'Cơ sở', 'Người', '12', '1.250', '', 'x'];
+    const words = [
+      'STT',
+      'Nội dung',
+      'Đơn vị tính',
+      'Số lượng',
+      'Kết quả',
+      'Trong đó:',
+      '- Tổng số',
+      '+ Số cơ sở',
+      'I',
+      '1.1',
+      'Cơ sở',
+      'Người',
+      '12',
+      '1.250',
+      '',
+      'x',
+    ];
     const cell = fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 12 }));
     const table = fc.array(fc.array(cell, { minLength: 0, maxLength: 6 }), { minLength: 0, maxLength: 14 });
     fc.assert(
       fc.property(fc.array(table, { minLength: 0, maxLength: 3 }), (tables) => {
-        const source: SourceTable[] = tables.map((rows, i) => ({ name: `bảng ${i + 1}`, sheet: null, firstColumn: 0, rows: rows.map((cells, r) => ({ cells, ref: r + 1 })) }));
+        const source: SourceTable[] = tables.map((rows, i) => ({
+          name: `bảng ${i + 1}`,
+          sheet: null,
+          firstColumn: 0,
+          rows: rows.map((cells, r) => ({ cells, ref: r + 1 })),
+        }));
         try {
           const found = detectFormTable('phu-luc.xlsx', source);
           expect(found).toBeTruthy();

@@ -60,10 +60,21 @@ beforeAll(async () => {
   files.set(
     'outlook-nhieu-nguoi-nhan.msg',
     buildMsg({
-      subject: 'Báo cáo', senderEmail: 'vanthu@binhson.quangngai.gov.vn', messageId: '<that@binhson>',
-      recipients: Array.from({ length: 1000 }, (_, i) => ({ name: `Cán bộ ${i + 1}`, email: `cb${i + 1}@quangngai.gov.vn` })),
+      subject: 'Báo cáo',
+      senderEmail: 'vanthu@binhson.quangngai.gov.vn',
+      messageId: '<that@binhson>',
+      recipients: Array.from({ length: 1000 }, (_, i) => ({
+        name: `Cán bộ ${i + 1}`,
+        email: `cb${i + 1}@quangngai.gov.vn`,
+      })),
       attachments: [{ filename: 'bao-cao.xlsx', content: files.get('exceljs.xlsx')! }],
-      attachedMessages: [{ subject: 'Chuyển tiếp', senderEmail: 'a@quangngai.gov.vn', attachments: [{ filename: 'cu.pdf', content: Buffer.alloc(1000) }] }],
+      attachedMessages: [
+        {
+          subject: 'Chuyển tiếp',
+          senderEmail: 'a@quangngai.gov.vn',
+          attachments: [{ filename: 'cu.pdf', content: Buffer.alloc(1000) }],
+        },
+      ],
     }),
   );
 }, 180_000);
@@ -77,25 +88,42 @@ const readRows = async (name: string) => {
   const r = await parseReply({ fileName: name, bytes: files.get(name)! });
   if (!r.ok) return { error: r.error };
   for (const note of r.found.notes) expect(englishIn(note), note).toBeNull();
-  return { rows: r.found.data?.kind === 'table' ? r.found.data.rows.map((x) => `${x.text}=${x.raw}`) : null, notes: r.found.notes };
+  return {
+    rows: r.found.data?.kind === 'table' ? r.found.data.rows.map((x) => `${x.text}=${x.raw}`) : null,
+    notes: r.found.notes,
+  };
 };
 
 describe('real-world files, as the producers offices use make them', () => {
-  it.each(['exceljs.xlsx', 'sheetjs.xlsx', 'sheetjs-excel-97.xls', 'libreoffice-excel-97.xls', 'libreoffice.xlsx', 'excel-95-tcvn3.xls', 'excel-2-tcvn3.xls', 'outlook-nhieu-nguoi-nhan.msg'])(
-    '%s: its table is read, figure for figure',
+  it.each([
+    'exceljs.xlsx',
+    'sheetjs.xlsx',
+    'sheetjs-excel-97.xls',
+    'libreoffice-excel-97.xls',
+    'libreoffice.xlsx',
+    'excel-95-tcvn3.xls',
+    'excel-2-tcvn3.xls',
+    'outlook-nhieu-nguoi-nhan.msg',
+  ])('%s: its table is read, figure for figure', async (name) => {
+    const read = await readRows(name);
+    expect(read).toMatchObject({ rows: ['Số cơ sở kinh doanh dịch vụ nhạy cảm=12', 'Số lượt kiểm tra=4'] });
+    if (name.includes('tcvn3'))
+      expect(read.notes).toContain(`Tệp "${name}" được gõ bằng bảng mã TCVN3 (.VnTime); đã chuyển sang Unicode.`);
+  });
+
+  it.each(['docx-thu-vien.docx', 'libreoffice.docx', 'libreoffice-word-97.doc', 'rtf-dat-ten.doc'])(
+    '%s: the appendix table is read, all its rows',
     async (name) => {
       const read = await readRows(name);
-      expect(read).toMatchObject({ rows: ['Số cơ sở kinh doanh dịch vụ nhạy cảm=12', 'Số lượt kiểm tra=4'] });
-      if (name.includes('tcvn3')) expect(read.notes).toContain(`Tệp "${name}" được gõ bằng bảng mã TCVN3 (.VnTime); đã chuyển sang Unicode.`);
+      expect(read.rows).toHaveLength(102);
+      expect(read.rows![0]).toBe('1. Thực trạng tình hình=null');
+      if (name === 'rtf-dat-ten.doc')
+        expect(read.notes).toContain(
+          'Tệp "rtf-dat-ten.doc" là văn bản Word cũ, được chuyển bằng LibreOffice để đọc bảng; hãy kiểm tra kỹ số liệu.',
+        );
     },
+    60_000,
   );
-
-  it.each(['docx-thu-vien.docx', 'libreoffice.docx', 'libreoffice-word-97.doc', 'rtf-dat-ten.doc'])('%s: the appendix table is read, all its rows', async (name) => {
-    const read = await readRows(name);
-    expect(read.rows).toHaveLength(102);
-    expect(read.rows![0]).toBe('1. Thực trạng tình hình=null');
-    if (name === 'rtf-dat-ten.doc') expect(read.notes).toContain('Tệp "rtf-dat-ten.doc" là văn bản Word cũ, được chuyển bằng LibreOffice để đọc bảng; hãy kiểm tra kỹ số liệu.');
-  }, 60_000);
 
   it('a Word 6.0/95 document: through LibreOffice when installed; without it, refused as too old, not as damaged', async () => {
     // A Word 97 file's header made to say Word 6.0 (nFib 101): what the reader decides by.
@@ -108,7 +136,9 @@ describe('real-world files, as the producers offices use make them', () => {
     stream.content = fib;
     const word6 = Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array);
     const converted = files.get('libreoffice.docx')!;
-    const through = await readDocTables('word-6.doc', word6, async (_name, _bytes, to) => (to === 'docx' ? converted : null));
+    const through = await readDocTables('word-6.doc', word6, async (_name, _bytes, to) =>
+      to === 'docx' ? converted : null,
+    );
     expect(through.via).toBe('libreoffice');
     await expect(readDocTables('word-6.doc', word6, async () => null)).rejects.toThrow(
       'Văn bản "word-6.doc" ở định dạng Word 6.0/95, quá cũ để phần mềm đọc trực tiếp. Hãy mở bằng Word hoặc LibreOffice và lưu lại dạng .docx, hoặc cài LibreOffice trên máy này để phần mềm tự chuyển.',

@@ -26,7 +26,10 @@ interface Report {
   exitCode: number | null;
 }
 
-function runBuiltMain(userData: string, extraEnv: Record<string, string> = {}): Promise<{ code: number | null; report: Report; stderr: string }> {
+function runBuiltMain(
+  userData: string,
+  extraEnv: Record<string, string> = {},
+): Promise<{ code: number | null; report: Report; stderr: string }> {
   const reportFile = path.join(dir, `rapport-${path.basename(userData)}.json`);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--require', standin, path.join(root, 'out/main/index.cjs')], {
@@ -48,12 +51,20 @@ function runBuiltMain(userData: string, extraEnv: Record<string, string> = {}): 
 
 beforeAll(async () => {
   dir = makeTempDir('pcmd-smoke-');
-  const built = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, encoding: 'utf8' });
+  const built = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+    { cwd: root, encoding: 'utf8' },
+  );
   if (built.status !== 0) throw new Error(`electron-vite build failed: ${built.stderr}${built.stdout}`);
   // The renderer the app serves from out/renderer (npm test builds it into renderer/dist first).
   const rendererDist = path.join(root, 'renderer/dist');
   if (!fs.existsSync(path.join(rendererDist, 'index.html'))) {
-    const vite = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts'], { cwd: root, encoding: 'utf8' });
+    const vite = spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts'],
+      { cwd: root, encoding: 'utf8' },
+    );
     if (vite.status !== 0) throw new Error(`renderer build failed: ${vite.stderr}`);
   }
   fs.rmSync(path.join(root, 'out/renderer'), { recursive: true, force: true });
@@ -67,7 +78,12 @@ afterAll(() => {
 describe('the built main process, started under Node with a stand-in electron module', () => {
   it('opens a fresh database, registers every channel, serves the renderer over app:// with its CSP, reads a reply in the built parse worker, and quits cleanly', async () => {
     const userData = path.join(dir, 'du-lieu');
-    const eml = await buildEml({ from: 'vpubnd.binhson@quangngai.gov.vn', subject: 'Báo cáo', messageId: '<smoke@binhson>', attachments: [{ filename: 'bc.xlsx', content: await ownLayoutWorkbook([['Số lượt kiểm tra', 'Lượt', 4]]) }] });
+    const eml = await buildEml({
+      from: 'vpubnd.binhson@quangngai.gov.vn',
+      subject: 'Báo cáo',
+      messageId: '<smoke@binhson>',
+      attachments: [{ filename: 'bc.xlsx', content: await ownLayoutWorkbook([['Số lượt kiểm tra', 'Lượt', 4]]) }],
+    });
     const drop = path.join(dir, 'tha.json');
     fs.writeFileSync(drop, JSON.stringify([{ name: 'bao-cao.eml', data: eml.toString('base64') }]));
 
@@ -89,7 +105,10 @@ describe('the built main process, started under Node with a stand-in electron mo
     expect(report.checks['status']).toMatchObject({ ok: true, value: { counts: { units: 0 } } });
     expect(report.checks['stranger']).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     // Parsed by a worker started from out/main/parse-worker.cjs (there is no parsing on the main thread).
-    expect(report.checks['dropped']).toMatchObject({ ok: true, value: [{ file: 'bao-cao.eml', status: 'needs-review' }] });
+    expect(report.checks['dropped']).toMatchObject({
+      ok: true,
+      value: [{ file: 'bao-cao.eml', status: 'needs-review' }],
+    });
     // Quit: the database checkpointed (no WAL left behind), the log written from start to quit.
     expect(report.quit).toBe(true);
     const wal = path.join(userData, 'pcmd.db-wal');

@@ -14,7 +14,10 @@ const root = path.resolve(import.meta.dirname, '../..');
 export async function buildCliBundle(): Promise<string> {
   const outdir = path.join(root, 'test-output/cli-bundle');
   await build({
-    entryPoints: { 'cli-with-rss': path.join(root, 'electron/testing/cli-with-rss.ts'), 'parse-worker': path.join(root, 'electron/services/import/parse-worker.ts') },
+    entryPoints: {
+      'cli-with-rss': path.join(root, 'electron/testing/cli-with-rss.ts'),
+      'parse-worker': path.join(root, 'electron/services/import/parse-worker.ts'),
+    },
     outdir,
     bundle: true,
     platform: 'node',
@@ -56,7 +59,13 @@ export function runBuiltCli(cli: string, args: string[]): Promise<BuiltCliRun> {
     child.on('exit', (code) => {
       const rss = /maxrss-kb (\d+)/.exec(err);
       if (!rss) return reject(new Error(`no peak memory reported: ${err}`));
-      resolve({ code, out, err: err.replace(/\n?maxrss-kb \d+\n?$/, ''), ms: performance.now() - started, peakMb: Number(rss[1]) / 1024 });
+      resolve({
+        code,
+        out,
+        err: err.replace(/\n?maxrss-kb \d+\n?$/, ''),
+        ms: performance.now() - started,
+        peakMb: Number(rss[1]) / 1024,
+      });
     });
   });
 }

@@ -4,7 +4,8 @@
  * words) are left out, as are e-mail addresses, file names and the few terms the office uses as they are (Excel,
  * Word, Outlook, Message-ID, MB).
  */
-const ENGLISH = /\b(the|of|is|are|not|cannot|can't|could|expected|undefined|null|invalid|error|failed|failure|unexpected|properties|property|reading|header|signature|offset|found|missing|unsupported|file|read|end|stream|corrupt(ed)?|zip|entry|sector|directory|buffer|length|type|value)\b/i;
+const ENGLISH =
+  /\b(the|of|is|are|not|cannot|can't|could|expected|undefined|null|invalid|error|failed|failure|unexpected|properties|property|reading|header|signature|offset|found|missing|unsupported|file|read|end|stream|corrupt(ed)?|zip|entry|sector|directory|buffer|length|type|value)\b/i;
 
 export function englishIn(text: string): string | null {
   const own = text

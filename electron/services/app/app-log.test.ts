@@ -13,10 +13,20 @@ describe('the log file', () => {
     dir = makeTempDir();
     const log = createFileLog(path.join(dir, 'logs'), { now: () => new Date('2026-12-01T02:00:00Z') });
     log.info('Khởi động: mở dữ liệu');
-    log.error('Nhập tệp không thành công', new AppError('unsupported-file', 'Không đọc được thư Outlook "a.msg": cấu trúc tệp Office cũ bị hỏng.', undefined, { cause: new Error('Header Signature: Expected D0CF11E0') }));
+    log.error(
+      'Nhập tệp không thành công',
+      new AppError(
+        'unsupported-file',
+        'Không đọc được thư Outlook "a.msg": cấu trúc tệp Office cũ bị hỏng.',
+        undefined,
+        { cause: new Error('Header Signature: Expected D0CF11E0') },
+      ),
+    );
     const text = fs.readFileSync(log.file, 'utf8');
     expect(text).toMatch(/^2026-12-01T02:00:00\.000Z INFO Khởi động: mở dữ liệu\n/);
-    expect(text).toContain('2026-12-01T02:00:00.000Z ERROR Nhập tệp không thành công: AppError: Không đọc được thư Outlook');
+    expect(text).toContain(
+      '2026-12-01T02:00:00.000Z ERROR Nhập tệp không thành công: AppError: Không đọc được thư Outlook',
+    );
     expect(text).toContain('cause: Error: Header Signature: Expected D0CF11E0');
   });
 
@@ -36,8 +46,18 @@ describe('the log file', () => {
 describe("an import's line in the log", () => {
   it('gives its counts by status, for a batch, one reply, or nothing (a cancelled dialog)', async () => {
     const { importSummary } = await import('./log-summaries');
-    const r = (status: 'imported' | 'duplicate' | 'needs-review' | 'rejected') => ({ file: 'x', status, unitCode: null, roundId: null, values: 0, warnings: [], errors: [] });
-    expect(importSummary([r('imported'), r('imported'), r('needs-review'), r('duplicate'), r('rejected')])).toBe('5 tệp: 2 đã nhập, 1 cần xem lại, 1 trùng, 1 lỗi');
+    const r = (status: 'imported' | 'duplicate' | 'needs-review' | 'rejected') => ({
+      file: 'x',
+      status,
+      unitCode: null,
+      roundId: null,
+      values: 0,
+      warnings: [],
+      errors: [],
+    });
+    expect(importSummary([r('imported'), r('imported'), r('needs-review'), r('duplicate'), r('rejected')])).toBe(
+      '5 tệp: 2 đã nhập, 1 cần xem lại, 1 trùng, 1 lỗi',
+    );
     expect(importSummary(r('imported'))).toBe('1 tệp: 1 đã nhập, 0 cần xem lại, 0 trùng, 0 lỗi');
     expect(importSummary(null)).toBe('0 tệp: 0 đã nhập, 0 cần xem lại, 0 trùng, 0 lỗi');
   });

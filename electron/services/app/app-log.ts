@@ -27,7 +27,10 @@ function describe(error: unknown): string {
   return typeof error === 'string' ? error : JSON.stringify(error);
 }
 
-export function createFileLog(folder: string, options: { maxBytes?: number; keep?: number; now?: () => Date } = {}): AppLog {
+export function createFileLog(
+  folder: string,
+  options: { maxBytes?: number; keep?: number; now?: () => Date } = {},
+): AppLog {
   const maxBytes = options.maxBytes ?? 1024 * 1024;
   const keep = options.keep ?? 5;
   const now = options.now ?? (() => new Date());

@@ -4,7 +4,16 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../testing/service-context';
 import { createDemo } from '../demo/create-demo';
-import { backupFolder, backupsToKeep, chooseMirror, getBackupStatus, listBackupFiles, takeBackup, takeDailyBackupIfDue, type BackupFile } from './backups';
+import {
+  backupFolder,
+  backupsToKeep,
+  chooseMirror,
+  getBackupStatus,
+  listBackupFiles,
+  takeBackup,
+  takeDailyBackupIfDue,
+  type BackupFile,
+} from './backups';
 
 let ctx: TestContext;
 let now: Date;
@@ -43,11 +52,27 @@ describe('backups', () => {
   });
 
   it('rotate as 7 daily, 4 weekly, 12 monthly, always keeping the newest', () => {
-    const at = (iso: string, kind: BackupFile['kind'] = 'hang-ngay'): BackupFile => ({ file: '', name: `${iso}-${kind}`, takenAt: iso, kind, size: 1 });
-    const days = Array.from({ length: 400 }, (_, i) => at(new Date(Date.UTC(2026, 10, 23, 8) - i * 86_400_000).toISOString()));
+    const at = (iso: string, kind: BackupFile['kind'] = 'hang-ngay'): BackupFile => ({
+      file: '',
+      name: `${iso}-${kind}`,
+      takenAt: iso,
+      kind,
+      size: 1,
+    });
+    const days = Array.from({ length: 400 }, (_, i) =>
+      at(new Date(Date.UTC(2026, 10, 23, 8) - i * 86_400_000).toISOString()),
+    );
     const keep = backupsToKeep(days, new Date('2026-11-23T09:00:00Z'));
     const kept = days.filter((b) => keep.has(b.name)).map((b) => b.takenAt.slice(0, 10));
-    expect(kept.slice(0, 7)).toEqual(['2026-11-23', '2026-11-22', '2026-11-21', '2026-11-20', '2026-11-19', '2026-11-18', '2026-11-17']);
+    expect(kept.slice(0, 7)).toEqual([
+      '2026-11-23',
+      '2026-11-22',
+      '2026-11-21',
+      '2026-11-20',
+      '2026-11-19',
+      '2026-11-18',
+      '2026-11-17',
+    ]);
     expect(kept.length).toBeGreaterThanOrEqual(7 + 3 + 10);
     expect(kept.length).toBeLessThanOrEqual(7 + 4 + 12);
     expect(kept.at(-1)! >= '2025-11-23').toBe(true);
@@ -62,7 +87,10 @@ describe('backups', () => {
     expect(fs.readdirSync(mirror)).toEqual(['pcmd-20261123-080000-thu-cong.db']);
     now = new Date('2026-11-24T08:00:00Z');
     await takeBackup(ctx, 'hang-ngay');
-    expect(fs.readdirSync(mirror).sort()).toEqual(['pcmd-20261123-080000-thu-cong.db', 'pcmd-20261124-080000-hang-ngay.db']);
+    expect(fs.readdirSync(mirror).sort()).toEqual([
+      'pcmd-20261123-080000-thu-cong.db',
+      'pcmd-20261124-080000-hang-ngay.db',
+    ]);
     fs.rmSync(mirror, { recursive: true });
     fs.writeFileSync(mirror, 'not a folder');
     now = new Date('2026-11-25T08:00:00Z');

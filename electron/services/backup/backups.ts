@@ -41,11 +41,20 @@ export function listBackupFiles(folder: string): BackupFile[] {
     .readdirSync(folder)
     .flatMap((name) => {
       const m = NAME.exec(name);
-      if (!m || !(backupKinds as readonly string[]).includes(m[3]!)) return [];
+      const kind = backupKinds.find((k) => k === m?.[3]);
+      if (!m || !kind) return [];
       const d = m[1]!;
       const t = m[2]!;
       const file = path.join(folder, name);
-      return [{ file, name, takenAt: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}Z`, kind: m[3] as BackupKind, size: fs.statSync(file).size }];
+      return [
+        {
+          file,
+          name,
+          takenAt: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}Z`,
+          kind,
+          size: fs.statSync(file).size,
+        },
+      ];
     })
     .sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.name.localeCompare(a.name));
 }
@@ -111,18 +120,24 @@ function mirrorTo(folder: string, mirror: string, now: Date): string | null {
  * every stored original file inside it, then rotates the folder and keeps the second location in
  * step. A second location that is unplugged (a USB stick) does not fail the backup; it is reported.
  */
-export async function takeBackup(ctx: ServiceContext, kind: BackupKind): Promise<{ backup: BackupFile; mirrorProblem: string | null }> {
+export async function takeBackup(
+  ctx: ServiceContext,
+  kind: BackupKind,
+): Promise<{ backup: BackupFile; mirrorProblem: string | null }> {
   const now = ctx.clock();
   const folder = backupFolder(ctx);
   fs.mkdirSync(folder, { recursive: true });
   let name = backupFileName(now, kind);
-  for (let i = 2; fs.existsSync(path.join(folder, name)); i++) name = backupFileName(new Date(now.getTime() + i * 1000), kind);
+  for (let i = 2; fs.existsSync(path.join(folder, name)); i++)
+    name = backupFileName(new Date(now.getTime() + i * 1000), kind);
   const target = path.join(folder, name);
   try {
     await ctx.copyDatabase(target);
   } catch (e) {
     fs.rmSync(target, { force: true });
-    throw new AppError('internal', `Không sao lưu được vào ${folder}: ${storageFailureReason(e)}.`, undefined, { cause: e });
+    throw new AppError('internal', `Không sao lưu được vào ${folder}: ${storageFailureReason(e)}.`, undefined, {
+      cause: e,
+    });
   }
   rotate(folder, now);
   const mirror = await getMirror(ctx);
@@ -157,8 +172,13 @@ export async function getBackupStatus(ctx: ServiceContext): Promise<BackupStatus
 export async function chooseMirror(ctx: ServiceContext): Promise<BackupStatus | null> {
   const folder = await ctx.platform.chooseFolder({ title: 'Chọn nơi lưu bản sao thứ hai (USB, thư mục mạng)' });
   if (folder === null) return null;
-  if (path.resolve(folder) === path.resolve(backupFolder(ctx))) throw new AppError('invalid-input', 'Nơi lưu thứ hai phải khác thư mục sao lưu chính.');
-  await ctx.db.insertInto('app_setting').values({ key: MIRROR_KEY, value: folder }).onConflict((oc) => oc.column('key').doUpdateSet({ value: folder })).execute();
+  if (path.resolve(folder) === path.resolve(backupFolder(ctx)))
+    throw new AppError('invalid-input', 'Nơi lưu thứ hai phải khác thư mục sao lưu chính.');
+  await ctx.db
+    .insertInto('app_setting')
+    .values({ key: MIRROR_KEY, value: folder })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: folder }))
+    .execute();
   const problem = mirrorTo(backupFolder(ctx), folder, ctx.clock());
   if (problem) throw new AppError('internal', problem);
   return getBackupStatus(ctx);

@@ -20,7 +20,8 @@ afterEach(async () => {
   await ctx.dispose();
 });
 
-const firstValue = () => ctx.db.selectFrom('data_value').select(['id', 'num_value']).orderBy('id').executeTakeFirstOrThrow();
+const firstValue = () =>
+  ctx.db.selectFrom('data_value').select(['id', 'num_value']).orderBy('id').executeTakeFirstOrThrow();
 
 describe('restoring a backup', () => {
   it('shows what a backup holds, keeps the current database as a backup, and brings the old figures back', async () => {
@@ -30,7 +31,14 @@ describe('restoring a backup', () => {
     await ctx.db.deleteFrom('task').execute();
 
     const summary = inspectBackup(ctx, backup.name);
-    expect(summary).toMatchObject({ name: backup.name, takenAt: '2026-11-23T08:00:00Z', units: 24, plans: 2, rounds: 5, problems: [] });
+    expect(summary).toMatchObject({
+      name: backup.name,
+      takenAt: '2026-11-23T08:00:00Z',
+      units: 24,
+      plans: 2,
+      rounds: 5,
+      problems: [],
+    });
     expect(summary.values).toBeGreaterThan(4000);
 
     now = new Date('2026-11-23T09:30:00Z');
@@ -40,7 +48,9 @@ describe('restoring a backup', () => {
     expect(await ctx.db.selectFrom('task').select('id').execute()).toHaveLength(11);
     // The database as it was before the restore is kept, with the newer figure.
     const kept = openSqliteFile(path.join(backupFolder(ctx), result.safetyCopy), { readonly: true });
-    expect(kept.prepare('SELECT num_value FROM data_value WHERE id = ?').get(before.id)).toEqual({ num_value: 999_999 });
+    expect(kept.prepare('SELECT num_value FROM data_value WHERE id = ?').get(before.id)).toEqual({
+      num_value: 999_999,
+    });
     kept.close();
     // No staging file is left, and the restored database passes the full check.
     expect(fs.readdirSync(path.dirname(ctx.databasePath)).filter((f) => f.includes('khoi-phuc'))).toEqual([]);
@@ -53,7 +63,10 @@ describe('restoring a backup', () => {
     const junk = path.join(folder, 'pcmd-20261120-080000-thu-cong.db');
     fs.writeFileSync(junk, 'đây không phải cơ sở dữ liệu');
     expect(inspectBackupFile(junk).problems[0]).toMatch(/^tệp không phải cơ sở dữ liệu của phần mềm hoặc đã bị hỏng/);
-    await expect(restoreBackupFile(ctx, junk)).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('Không khôi phục từ "pcmd-20261120-080000-thu-cong.db": tệp không phải') });
+    await expect(restoreBackupFile(ctx, junk)).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringContaining('Không khôi phục từ "pcmd-20261120-080000-thu-cong.db": tệp không phải'),
+    });
 
     const { backup } = await takeBackup(ctx, 'thu-cong');
     const damaged = path.join(folder, 'hong.db');
@@ -62,7 +75,10 @@ describe('restoring a backup', () => {
     bytes.fill(0x5a, 8192, 8192 + 4096);
     fs.writeFileSync(damaged, bytes);
     const before = await firstValue();
-    await expect(restoreBackupFile(ctx, damaged)).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('Không khôi phục từ "hong.db"') });
+    await expect(restoreBackupFile(ctx, damaged)).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringContaining('Không khôi phục từ "hong.db"'),
+    });
 
     const newer = path.join(folder, 'moi-hon.db');
     fs.copyFileSync(backup.file, newer);
@@ -80,21 +96,65 @@ describe('restoring a backup', () => {
 });
 
 describe('the database check', () => {
-  it('finds a changed original file and a figure whose indicator is not in its round\'s form', async () => {
+  it("finds a changed original file and a figure whose indicator is not in its round's form", async () => {
     expect(checkDatabase(ctx.database.sqlite, { full: true }).ok).toBe(true);
     const now = '2026-11-23T00:00:00Z';
-    const file = await ctx.db.insertInto('stored_file').values({ sha256: 'a'.repeat(64), size: 3, original_name: 'bao-cao.xlsx', media_type: null, stored_at: now }).returning('id').executeTakeFirstOrThrow();
-    await ctx.db.insertInto('stored_file_content').values({ file_id: file.id, content: Buffer.from('abc') }).execute();
-    const stray = await ctx.db.insertInto('indicator').values({ code: 'LA', name: 'Chỉ tiêu lạ', name_key: 'chi tieu la', measure_unit: null, value_type: 'integer', aggregation: 'sum', parent_id: null, created_at: now }).returning('id').executeTakeFirstOrThrow();
-    const sub = await ctx.db.selectFrom('submission').select('id').where('status', '=', 'approved').executeTakeFirstOrThrow();
-    await ctx.db.insertInto('data_value').values({ submission_id: sub.id, indicator_id: stray.id, num_value: 1, text_value: null, revision_id: null, source_file_id: null, source_sheet: null, source_cell: null, comment: null, updated_at: now }).execute();
+    const file = await ctx.db
+      .insertInto('stored_file')
+      .values({ sha256: 'a'.repeat(64), size: 3, original_name: 'bao-cao.xlsx', media_type: null, stored_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .insertInto('stored_file_content')
+      .values({ file_id: file.id, content: Buffer.from('abc') })
+      .execute();
+    const stray = await ctx.db
+      .insertInto('indicator')
+      .values({
+        code: 'LA',
+        name: 'Chỉ tiêu lạ',
+        name_key: 'chi tieu la',
+        measure_unit: null,
+        value_type: 'integer',
+        aggregation: 'sum',
+        parent_id: null,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const sub = await ctx.db
+      .selectFrom('submission')
+      .select('id')
+      .where('status', '=', 'approved')
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .insertInto('data_value')
+      .values({
+        submission_id: sub.id,
+        indicator_id: stray.id,
+        num_value: 1,
+        text_value: null,
+        revision_id: null,
+        source_file_id: null,
+        source_sheet: null,
+        source_cell: null,
+        comment: null,
+        updated_at: now,
+      })
+      .execute();
 
     expect(checkDatabase(ctx.database.sqlite).ok).toBe(true); // the quick check looks at structure only
     const full = checkDatabase(ctx.database.sqlite, { full: true });
     expect(full.ok).toBe(false);
     expect(full.problems).toEqual([
-      { kind: 'original', message: `Tệp gốc "bao-cao.xlsx" (số ${file.id}) không còn đúng như khi nhận (sai mã kiểm tra).` },
-      { kind: 'provenance', message: expect.stringMatching(/^Số liệu số \d+ \("Chỉ tiêu lạ"\) không thuộc biểu mẫu của đợt báo cáo\.$/) },
+      {
+        kind: 'original',
+        message: `Tệp gốc "bao-cao.xlsx" (số ${file.id}) không còn đúng như khi nhận (sai mã kiểm tra).`,
+      },
+      {
+        kind: 'provenance',
+        message: expect.stringMatching(/^Số liệu số \d+ \("Chỉ tiêu lạ"\) không thuộc biểu mẫu của đợt báo cáo\.$/),
+      },
     ]);
   });
 });
@@ -106,15 +166,25 @@ describe('a backup whose structure was changed', () => {
     const tampered = path.join(ctx.database.dir, 'pcmd-20261123-080000-thu-cong.db');
     fs.copyFileSync(backup.file, tampered);
     const raw = openSqliteFile(tampered);
-    raw.exec(`CREATE TRIGGER doi_so_lieu AFTER INSERT ON data_value BEGIN UPDATE data_value SET num_value = 0 WHERE id = new.id; END`);
+    raw.exec(
+      `CREATE TRIGGER doi_so_lieu AFTER INSERT ON data_value BEGIN UPDATE data_value SET num_value = 0 WHERE id = new.id; END`,
+    );
     raw.close();
     // The check of the file itself finds it, as the command line's `check --full` does.
     const { checkDatabaseFile } = await import('../../../db/check-database');
-    expect((await checkDatabaseFile(tampered, true)).problems).toContainEqual({ kind: 'schema', message: 'Cấu trúc dữ liệu khác với phần mềm: có thêm trigger "doi_so_lieu" (trên bảng data_value) không do phần mềm tạo.' });
-    await expect(restoreBackupFile(ctx, tampered)).rejects.toMatchObject({ message: expect.stringContaining('có thêm trigger "doi_so_lieu" (trên bảng data_value) không do phần mềm tạo') });
+    expect((await checkDatabaseFile(tampered, true)).problems).toContainEqual({
+      kind: 'schema',
+      message:
+        'Cấu trúc dữ liệu khác với phần mềm: có thêm trigger "doi_so_lieu" (trên bảng data_value) không do phần mềm tạo.',
+    });
+    await expect(restoreBackupFile(ctx, tampered)).rejects.toMatchObject({
+      message: expect.stringContaining('có thêm trigger "doi_so_lieu" (trên bảng data_value) không do phần mềm tạo'),
+    });
     // Nothing changed: the live database is as it was, with no trigger.
     expect(await firstValue()).toEqual(before);
-    expect(ctx.database.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'doi_so_lieu'").get()).toEqual({ n: 0 });
+    expect(
+      ctx.database.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'doi_so_lieu'").get(),
+    ).toEqual({ n: 0 });
     expect(await ctx.checkDatabase(true)).toEqual({ ok: true, full: true, problems: [] });
   });
 });

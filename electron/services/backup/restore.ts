@@ -22,7 +22,9 @@ export function inspectBackupFile(file: string, name = path.basename(file)): Bac
   try {
     sqlite = openSqliteFile(file, { readonly: true, fileMustExist: true });
   } catch (e) {
-    throw new AppError('invalid-input', `Không mở được "${name}": ${storageFailureReason(e)}.`, undefined, { cause: e });
+    throw new AppError('invalid-input', `Không mở được "${name}": ${storageFailureReason(e)}.`, undefined, {
+      cause: e,
+    });
   }
   try {
     let report;
@@ -30,7 +32,16 @@ export function inspectBackupFile(file: string, name = path.basename(file)): Bac
       report = checkDatabase(sqlite, { full: true });
     } catch (e) {
       // SQLite refuses to read it at all: not a database, or damaged past its own check.
-      report = { ok: false, full: true, problems: [{ kind: 'integrity' as const, message: `tệp không phải cơ sở dữ liệu của phần mềm hoặc đã bị hỏng (${storageFailureReason(e)})` }] };
+      report = {
+        ok: false,
+        full: true,
+        problems: [
+          {
+            kind: 'integrity' as const,
+            message: `tệp không phải cơ sở dữ liệu của phần mềm hoặc đã bị hỏng (${storageFailureReason(e)})`,
+          },
+        ],
+      };
     }
     const count = (table: string) => {
       try {
@@ -39,7 +50,12 @@ export function inspectBackupFile(file: string, name = path.basename(file)): Bac
         return 0;
       }
     };
-    const steps = report.ok || report.problems.every((p) => p.kind !== 'schema' && p.kind !== 'integrity') ? (sqlite.prepare('SELECT name FROM schema_migration ORDER BY name').all() as { name: string }[]).map((r) => r.name) : [];
+    const steps =
+      report.ok || report.problems.every((p) => p.kind !== 'schema' && p.kind !== 'integrity')
+        ? (sqlite.prepare('SELECT name FROM schema_migration ORDER BY name').all() as { name: string }[]).map(
+            (r) => r.name,
+          )
+        : [];
     const unknown = steps.filter((s) => !migrations.some((m) => m.name === s));
     let newest: string | null = null;
     try {
@@ -48,10 +64,15 @@ export function inspectBackupFile(file: string, name = path.basename(file)): Bac
       newest = null;
     }
     const problems = report.problems.map((p) => p.message);
-    if (unknown.length) problems.push(`Bản sao lưu do phiên bản phần mềm mới hơn tạo (bước nâng cấp "${unknown[0]}"); hãy cập nhật phần mềm trước khi khôi phục.`);
+    if (unknown.length)
+      problems.push(
+        `Bản sao lưu do phiên bản phần mềm mới hơn tạo (bước nâng cấp "${unknown[0]}"); hãy cập nhật phần mềm trước khi khôi phục.`,
+      );
     return {
       name,
-      takenAt: listBackupFiles(path.dirname(file)).find((b) => b.name === name)?.takenAt ?? fs.statSync(file).mtime.toISOString(),
+      takenAt:
+        listBackupFiles(path.dirname(file)).find((b) => b.name === name)?.takenAt ??
+        fs.statSync(file).mtime.toISOString(),
       units: count('org_unit'),
       plans: count('plan'),
       rounds: count('report_round'),
@@ -81,10 +102,18 @@ export function inspectBackup(ctx: ServiceContext, name: string): BackupSummary 
  * copies the backup beside the database, brings it to this version's schema and checks it again,
  * then puts it in place in one rename. Nothing changes when any step before the rename fails.
  */
-export async function restoreBackupFile(ctx: ServiceContext, file: string, name = path.basename(file)): Promise<{ restored: BackupSummary; safetyCopy: string }> {
+export async function restoreBackupFile(
+  ctx: ServiceContext,
+  file: string,
+  name = path.basename(file),
+): Promise<{ restored: BackupSummary; safetyCopy: string }> {
   const summary = inspectBackupFile(file, name);
   if (summary.problems.length) {
-    throw new AppError('invalid-input', `Không khôi phục từ "${name}": ${summary.problems[0]}`, summary.problems.map((message) => ({ message })));
+    throw new AppError(
+      'invalid-input',
+      `Không khôi phục từ "${name}": ${summary.problems[0]}`,
+      summary.problems.map((message) => ({ message })),
+    );
   }
   // The backup is copied out first: the safety copy below rotates the folder, which may retire it.
   const staging = `${ctx.databasePath}.khoi-phuc`;
@@ -105,7 +134,11 @@ export async function restoreBackupFile(ctx: ServiceContext, file: string, name 
     const report = checkDatabase(staged.sqlite, { full: true, expected: await expectedSchema() });
     staged.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await staged.close();
-    if (!report.ok) throw new AppError('database', `Bản sao lưu "${name}" không đạt kiểm tra sau khi nâng cấp: ${report.problems[0]!.message}`);
+    if (!report.ok)
+      throw new AppError(
+        'database',
+        `Bản sao lưu "${name}" không đạt kiểm tra sau khi nâng cấp: ${report.problems[0]!.message}`,
+      );
     safetyCopy = (await takeBackup(ctx, 'truoc-khoi-phuc')).backup.name;
     await ctx.replaceDatabase(staging);
   } finally {

@@ -5,7 +5,16 @@ import { foldText } from '../../../shared/text/fold';
 import { countCurrentUnits, insertUnit, replaceEmails, updateUnit } from '../../../db/units/repo';
 import { countRows, insertPlan, insertProgramme, insertTarget, insertTask } from '../../../db/plans/repo';
 import type { ServiceContext } from '../context';
-import { demoPlan, demoProgramme, demoProgrammePlan, demoProgrammeTargets, demoTargets, demoTasks, demoUnits, type DemoTarget } from './demo-data';
+import {
+  demoPlan,
+  demoProgramme,
+  demoProgrammePlan,
+  demoProgrammeTargets,
+  demoTargets,
+  demoTasks,
+  demoUnits,
+  type DemoTarget,
+} from './demo-data';
 import { demoRow, insertDemoHistory, type DemoHistory } from './demo-history';
 import { quangNgai2025PlanText } from './plan-text-quang-ngai-2025';
 
@@ -31,13 +40,23 @@ export async function createDemo(ctx: ServiceContext, options: { history?: boole
   const now = ctx.clock().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     if ((await countCurrentUnits(trx)) > 0 || (await countRows(trx, 'plan')) > 0) {
-      throw new AppError('conflict', 'Cơ sở dữ liệu đã có đơn vị hoặc kế hoạch; chỉ tạo dữ liệu mẫu khi cơ sở dữ liệu còn trống.');
+      throw new AppError(
+        'conflict',
+        'Cơ sở dữ liệu đã có đơn vị hoặc kế hoạch; chỉ tạo dữ liệu mẫu khi cơ sở dữ liệu còn trống.',
+      );
     }
     const idByCode = new Map<string, number>();
     for (const u of demoUnits) {
       const id = await insertUnit(trx, {
-        code: u.code, name: u.name, name_key: foldText(u.name), kind: u.kind, parent_id: null,
-        valid_from: null, valid_to: null, created_at: now, updated_at: now,
+        code: u.code,
+        name: u.name,
+        name_key: foldText(u.name),
+        kind: u.kind,
+        parent_id: null,
+        valid_from: null,
+        valid_to: null,
+        created_at: now,
+        updated_at: now,
       });
       idByCode.set(u.code, id);
       await replaceEmails(trx, id, u.emails);
@@ -55,18 +74,34 @@ export async function createDemo(ctx: ServiceContext, options: { history?: boole
       created_at: now,
     });
     const history = options.history
-      ? await insertDemoHistory(trx, demoUnits.filter((u) => u.kind === 'district').map((u) => ({ id: idByCode.get(u.code)!, code: u.code })), now)
+      ? await insertDemoHistory(
+          trx,
+          demoUnits.filter((u) => u.kind === 'district').map((u) => ({ id: idByCode.get(u.code)!, code: u.code })),
+          now,
+        )
       : null;
     const indicatorOf = (key: keyof typeof demoRow | undefined, h: DemoHistory | null) =>
       key && h ? (h.rows.find((r) => r.text.startsWith(demoRow[key]))?.indicatorId ?? null) : null;
     const insertTargets = async (planId: number, targets: DemoTarget[], period: { from: number; to: number }) => {
       for (const [i, t] of targets.entries()) {
         await insertTarget(trx, {
-          plan_id: planId, code: t.code, text: t.text, kind: t.kind, comparator: t.comparator, threshold: t.threshold,
-          threshold_high: t.thresholdHigh ?? null, unit_kind: t.unitKind, scope: 'province',
-          indicator_id: indicatorOf(t.measure?.row, history), denominator_indicator_id: indicatorOf(t.measure?.denominator, history),
-          denominator_register: null, period_from: period.from, period_to: period.to, deadline_year: t.deadlineYear ?? null,
-          source_text: t.text, position: i + 1,
+          plan_id: planId,
+          code: t.code,
+          text: t.text,
+          kind: t.kind,
+          comparator: t.comparator,
+          threshold: t.threshold,
+          threshold_high: t.thresholdHigh ?? null,
+          unit_kind: t.unitKind,
+          scope: 'province',
+          indicator_id: indicatorOf(t.measure?.row, history),
+          denominator_indicator_id: indicatorOf(t.measure?.denominator, history),
+          denominator_register: null,
+          period_from: period.from,
+          period_to: period.to,
+          deadline_year: t.deadlineYear ?? null,
+          source_text: t.text,
+          position: i + 1,
         });
       }
     };
@@ -84,7 +119,10 @@ export async function createDemo(ctx: ServiceContext, options: { history?: boole
       full_text: null,
       created_at: now,
     });
-    await insertTargets(programmePlanId, demoProgrammeTargets, { from: demoProgrammePlan.periodStart, to: demoProgrammePlan.periodEnd });
+    await insertTargets(programmePlanId, demoProgrammeTargets, {
+      from: demoProgrammePlan.periodStart,
+      to: demoProgrammePlan.periodEnd,
+    });
     const planId = await insertPlan(trx, {
       programme_id: programmeId,
       doc_number: demoPlan.docNumber,
@@ -103,7 +141,13 @@ export async function createDemo(ctx: ServiceContext, options: { history?: boole
     for (const [i, t] of demoTasks.entries()) {
       await insertTask(
         trx,
-        { plan_id: planId, position: i + 1, content: t.content, lead_unit_id: t.leadCode ? idByCode.get(t.leadCode)! : null, deadline: t.deadline },
+        {
+          plan_id: planId,
+          position: i + 1,
+          content: t.content,
+          lead_unit_id: t.leadCode ? idByCode.get(t.leadCode)! : null,
+          deadline: t.deadline,
+        },
         t.coordinatorCodes.map((c) => idByCode.get(c)!),
       );
     }

@@ -36,7 +36,10 @@ export function demoFormRows() {
     ...seed.tableA.rows.map((text) => ({ text, unit: null })),
     { text: 'B. KẾT QUẢ THỰC HIỆN', unit: null },
     // The seed is a five-year form; as a yearly form its spending row speaks of the period reported.
-    ...(seed.tableB.rows as [string, string | null][]).map(([text, unit]) => ({ text: text.replace('giai đoạn 2016-2020', 'trong kỳ'), unit })),
+    ...(seed.tableB.rows as [string, string | null][]).map(([text, unit]) => ({
+      text: text.replace('giai đoạn 2016-2020', 'trong kỳ'),
+      unit,
+    })),
   ]);
 }
 
@@ -55,7 +58,21 @@ function random(seedText: string): () => number {
 }
 
 /** How big a district is, relative to the average one (the city is the largest, the island the smallest). */
-const districtSize: Record<string, number> = { '522': 1.9, '524': 1.4, '534': 1.3, '528': 1.2, '533': 1.1, '527': 1.0, '532': 0.9, '525': 0.7, '529': 0.7, '535': 0.6, '531': 0.4, '530': 0.35, '536': 0.3 };
+const districtSize: Record<string, number> = {
+  '522': 1.9,
+  '524': 1.4,
+  '534': 1.3,
+  '528': 1.2,
+  '533': 1.1,
+  '527': 1.0,
+  '532': 0.9,
+  '525': 0.7,
+  '529': 0.7,
+  '535': 0.6,
+  '531': 0.4,
+  '530': 0.35,
+  '536': 0.3,
+};
 
 function figuresFor(unitCode: string, year: number, rows: StoredFormRow[]): IncomingValue[] {
   const size = districtSize[unitCode] ?? 1;
@@ -100,7 +117,14 @@ function figuresFor(unitCode: string, year: number, rows: StoredFormRow[]): Inco
   }
   return rows
     .filter((r) => r.valueRow && r.indicatorId !== null && value.has(r.row))
-    .map((r) => ({ indicatorId: r.indicatorId!, num: value.get(r.row)!, text: null, sourceFileId: null, sourceSheet: null, sourceCell: null }));
+    .map((r) => ({
+      indicatorId: r.indicatorId!,
+      num: value.get(r.row)!,
+      text: null,
+      sourceFileId: null,
+      sourceSheet: null,
+      sourceCell: null,
+    }));
 }
 
 export interface DemoHistory {
@@ -110,11 +134,19 @@ export interface DemoHistory {
 }
 
 /** The demo form and its yearly rounds 2021-2025 for the districts, inside the demo's transaction. */
-export async function insertDemoHistory(trx: Transaction<Database>, districts: { id: number; code: string }[], now: string): Promise<DemoHistory> {
+export async function insertDemoHistory(
+  trx: Transaction<Database>,
+  districts: { id: number; code: string }[],
+  now: string,
+): Promise<DemoHistory> {
   const formId = await insertForm(trx, demoFormName, now);
   const versionId = await insertFormVersion(trx, formId, 1, null, now);
   const rows = await insertFormVersionRows(trx, formId, versionId, demoFormRows(), now);
-  await trx.updateTable('form_version').set({ period_type: 'year', unit_kinds: JSON.stringify(['district']) }).where('id', '=', versionId).execute();
+  await trx
+    .updateTable('form_version')
+    .set({ period_type: 'year', unit_kinds: JSON.stringify(['district']) })
+    .where('id', '=', versionId)
+    .execute();
   const roundIds: number[] = [];
   for (const year of demoYears) {
     const roundId = await insertRound(
@@ -132,16 +164,30 @@ export async function insertDemoHistory(trx: Transaction<Database>, districts: {
       now,
     );
     roundIds.push(roundId);
-    if (year !== demoYears.at(-1)) await trx.updateTable('report_round').set({ status: 'closed' }).where('id', '=', roundId).execute();
+    if (year !== demoYears.at(-1))
+      await trx.updateTable('report_round').set({ status: 'closed' }).where('id', '=', roundId).execute();
     for (const d of districts) {
       if (year === demoYears.at(-1) && d.code === demoLateDistrict) continue;
-      const sub = await trx.selectFrom('submission').select('id').where('round_id', '=', roundId).where('unit_id', '=', d.id).executeTakeFirstOrThrow();
+      const sub = await trx
+        .selectFrom('submission')
+        .select('id')
+        .where('round_id', '=', roundId)
+        .where('unit_id', '=', d.id)
+        .executeTakeFirstOrThrow();
       const day = 15 + Math.floor(random(`${d.code}/${year}/day`)() * 9); // a few arrive after the 20th
       const receivedAt = `${year}-12-${String(day).padStart(2, '0')}T02:00:00.000Z`;
       const revisionId = (
         await trx
           .insertInto('submission_revision')
-          .values({ submission_id: sub.id, number: 1, source: 'manual', email_message_id: null, file_id: null, created_at: receivedAt, note: 'Dữ liệu mẫu' })
+          .values({
+            submission_id: sub.id,
+            number: 1,
+            source: 'manual',
+            email_message_id: null,
+            file_id: null,
+            created_at: receivedAt,
+            note: 'Dữ liệu mẫu',
+          })
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
@@ -149,7 +195,12 @@ export async function insertDemoHistory(trx: Transaction<Database>, districts: {
       const done = year < demoYears.at(-1)!;
       await trx
         .updateTable('submission')
-        .set({ status: done ? 'approved' : 'checked', received_at: receivedAt, late: day > 20 ? 1 : 0, locked: done ? 1 : 0 })
+        .set({
+          status: done ? 'approved' : 'checked',
+          received_at: receivedAt,
+          late: day > 20 ? 1 : 0,
+          locked: done ? 1 : 0,
+        })
         .where('id', '=', sub.id)
         .execute();
     }

@@ -26,8 +26,25 @@ beforeEach(async () => {
   fineIndicator = ind('Số tiền phạt');
   const units = await ctx.db.selectFrom('org_unit').select(['id', 'code']).execute();
   const unit = (code: string) => units.find((u) => u.code === code)!.id;
-  await saveValues(ctx, { roundId, unitId: unit('524'), how: 'typed', changes: [{ indicatorId: totalIndicator, value: '1.250' }, { indicatorId: fineIndicator, value: '12,5' }, { indicatorId: ind('Vũ trường'), value: 3 }] });
-  await saveValues(ctx, { roundId, unitId: unit('534'), how: 'typed', changes: [{ indicatorId: totalIndicator, value: 375 }, { indicatorId: fineIndicator, value: '7,25' }] });
+  await saveValues(ctx, {
+    roundId,
+    unitId: unit('524'),
+    how: 'typed',
+    changes: [
+      { indicatorId: totalIndicator, value: '1.250' },
+      { indicatorId: fineIndicator, value: '12,5' },
+      { indicatorId: ind('Vũ trường'), value: 3 },
+    ],
+  });
+  await saveValues(ctx, {
+    roundId,
+    unitId: unit('534'),
+    how: 'typed',
+    changes: [
+      { indicatorId: totalIndicator, value: 375 },
+      { indicatorId: fineIndicator, value: '7,25' },
+    ],
+  });
 });
 afterEach(async () => {
   await ctx.dispose();
@@ -43,7 +60,11 @@ function around(text: string, anchor: string): string {
 
 async function xmlOf(docx: Buffer) {
   const zip = await JSZip.loadAsync(docx);
-  return { document: await zip.file('word/document.xml')!.async('string'), styles: await zip.file('word/styles.xml')!.async('string'), zip };
+  return {
+    document: await zip.file('word/document.xml')!.async('string'),
+    styles: await zip.file('word/styles.xml')!.async('string'),
+    zip,
+  };
 }
 
 describe('the Word appendix of a round', () => {
@@ -58,7 +79,11 @@ describe('the Word appendix of a round', () => {
     expect(document).toContain('(Kèm theo Báo cáo số 12/BC-SYT ngày 10/07/2020 của Sở Y tế)');
     expect(document).toContain('Quảng Ngãi, ngày 10 tháng 7 năm 2020');
     // The page number sits in the default header; the first page's header is empty.
-    const headers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/header\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    const headers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^word\/header\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    );
     expect(headers.filter((h) => /PAGE/.test(h))).toHaveLength(1);
   });
 

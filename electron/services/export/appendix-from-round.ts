@@ -31,18 +31,27 @@ export function appendixCaption(office: OfficeProfile, options: AppendixOptions)
 }
 
 /** A round's figures as an appendix table: the province total, or each unit and the total. */
-export async function appendixFromRound(ctx: ServiceContext, roundId: number, options: AppendixOptions = {}): Promise<{ table: AppendixTable; office: OfficeProfile; roundName: string }> {
+export async function appendixFromRound(
+  ctx: ServiceContext,
+  roundId: number,
+  options: AppendixOptions = {},
+): Promise<{ table: AppendixTable; office: OfficeProfile; roundName: string }> {
   const round = await getRound(ctx, roundId);
   const office = await getOfficeProfile(ctx.db);
   const matrix = await getRoundMatrix(ctx, roundId, options);
-  const picked = matrix.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.kind === 'total' || (options.byUnit && c.kind === 'unit'));
+  const picked = matrix.columns
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => c.kind === 'total' || (options.byUnit && c.kind === 'unit'));
   const columns = options.byUnit ? picked.map(({ c }) => c.label) : ['Số lượng'];
   return {
     office,
     roundName: round.name,
     table: {
       label: options.label ?? 'PHỤ LỤC',
-      title: (options.title ?? `Số liệu ${round.formName.replace(/^./, (ch) => ch.toLocaleLowerCase('vi'))} ${round.periodLabel.replace(/^./, (ch) => ch.toLocaleLowerCase('vi'))}`).toLocaleUpperCase('vi'),
+      title: (
+        options.title ??
+        `Số liệu ${round.formName.replace(/^./, (ch) => ch.toLocaleLowerCase('vi'))} ${round.periodLabel.replace(/^./, (ch) => ch.toLocaleLowerCase('vi'))}`
+      ).toLocaleUpperCase('vi'),
       caption: appendixCaption(office, options),
       ...(matrix.boundaryNote ? { note: matrix.boundaryNote } : {}),
       columns,

@@ -18,8 +18,20 @@ import type { BoundaryChoice } from '../targets/figures-in-boundaries';
 export const exportFormats = ['docx', 'docx-template', 'xlsx', 'csv', 'adx'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
-const extensions: Record<ExportFormat, string> = { docx: 'docx', 'docx-template': 'docx', xlsx: 'xlsx', csv: 'csv', adx: 'xml' };
-const filterNames: Record<ExportFormat, string> = { docx: 'Word (.docx)', 'docx-template': 'Word (.docx)', xlsx: 'Excel (.xlsx)', csv: 'CSV (.csv)', adx: 'DHIS2 ADX (.xml)' };
+const extensions: Record<ExportFormat, string> = {
+  docx: 'docx',
+  'docx-template': 'docx',
+  xlsx: 'xlsx',
+  csv: 'csv',
+  adx: 'xml',
+};
+const filterNames: Record<ExportFormat, string> = {
+  docx: 'Word (.docx)',
+  'docx-template': 'Word (.docx)',
+  xlsx: 'Excel (.xlsx)',
+  csv: 'CSV (.csv)',
+  adx: 'DHIS2 ADX (.xml)',
+};
 
 export interface RoundExport {
   bytes: Buffer;
@@ -35,14 +47,25 @@ export async function exportRound(ctx: ServiceContext, input: RoundExportInput):
   const round = await getRound(ctx, input.roundId);
   const boundary: BoundaryChoice = { boundaryDate: input.boundaryDate, province: input.province };
   if (input.boundaryDate && (input.format === 'csv' || input.format === 'adx')) {
-    throw new AppError('invalid-input', 'Tệp trao đổi DHIS2 (CSV, ADX) mang số liệu đúng như đơn vị đã gửi; không xuất theo địa giới của một ngày khác.');
+    throw new AppError(
+      'invalid-input',
+      'Tệp trao đổi DHIS2 (CSV, ADX) mang số liệu đúng như đơn vị đã gửi; không xuất theo địa giới của một ngày khác.',
+    );
   }
   // The day of the boundaries goes first: a long round name is cut at the end of the name.
-  const stem = safeFileStem(input.format.startsWith('docx') ? 'phu-luc' : 'so-lieu', input.boundaryDate ? `dia-gioi-${input.boundaryDate}` : '', round.name, input.byUnit ? 'theo-don-vi' : '');
+  const stem = safeFileStem(
+    input.format.startsWith('docx') ? 'phu-luc' : 'so-lieu',
+    input.boundaryDate ? `dia-gioi-${input.boundaryDate}` : '',
+    round.name,
+    input.byUnit ? 'theo-don-vi' : '',
+  );
   const fileName = `${stem}.${extensions[input.format]}`;
   switch (input.format) {
     case 'docx': {
-      const { table, office } = await appendixFromRound(ctx, input.roundId, { byUnit: input.byUnit ?? false, ...boundary });
+      const { table, office } = await appendixFromRound(ctx, input.roundId, {
+        byUnit: input.byUnit ?? false,
+        ...boundary,
+      });
       return { bytes: await writeAppendixDocx(table, office), fileName };
     }
     case 'docx-template': {
@@ -54,9 +77,14 @@ export async function exportRound(ctx: ServiceContext, input: RoundExportInput):
     case 'xlsx': {
       const matrix = await getRoundMatrix(ctx, input.roundId, boundary);
       const rows = await getFormVersionRows(ctx.db, round.formVersionId);
-      const valueTypes = new Map<number, ValueType>(rows.filter((r) => r.indicatorId !== null).map((r) => [r.indicatorId!, r.valueType]));
+      const valueTypes = new Map<number, ValueType>(
+        rows.filter((r) => r.indicatorId !== null).map((r) => [r.indicatorId!, r.valueType]),
+      );
       const subtitle = `${round.periodLabel}; số liệu tính đến ngày ${round.cutoffDate.split('-').reverse().join('/')}${matrix.boundaryNote ? `. ${matrix.boundaryNote}` : ''}`;
-      return { bytes: await writeRoundWorkbook({ title: round.name.toLocaleUpperCase('vi'), subtitle, matrix, valueTypes }), fileName };
+      return {
+        bytes: await writeRoundWorkbook({ title: round.name.toLocaleUpperCase('vi'), subtitle, matrix, valueTypes }),
+        fileName,
+      };
     }
     case 'csv':
       return { bytes: toCsv((await roundInterchangeValues(ctx.db, input.roundId)).values), fileName };
@@ -83,5 +111,14 @@ export function outputPath(out: string, fileName: string): string {
 /** Asks where to save (the app), then writes; null when the user cancels. */
 export async function saveRoundExport(ctx: ServiceContext, input: RoundExportInput): Promise<string | null> {
   const result = await exportRound(ctx, input);
-  return saveAs(ctx, { title: 'Lưu số liệu của đợt báo cáo', defaultName: result.fileName, filterName: filterNames[input.format], extension: extensions[input.format] }, result.bytes);
+  return saveAs(
+    ctx,
+    {
+      title: 'Lưu số liệu của đợt báo cáo',
+      defaultName: result.fileName,
+      filterName: filterNames[input.format],
+      extension: extensions[input.format],
+    },
+    result.bytes,
+  );
 }

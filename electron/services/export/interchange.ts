@@ -13,8 +13,15 @@ export interface InterchangeValue {
 }
 
 /** Every reported figure of a round, by indicator code and unit code, in a stable order. */
-export async function roundInterchangeValues(db: Db, roundId: number): Promise<{ values: InterchangeValue[]; periodCode: string; periodStart: string }> {
-  const round = await db.selectFrom('report_round').select(['period_code', 'period_start']).where('id', '=', roundId).executeTakeFirstOrThrow();
+export async function roundInterchangeValues(
+  db: Db,
+  roundId: number,
+): Promise<{ values: InterchangeValue[]; periodCode: string; periodStart: string }> {
+  const round = await db
+    .selectFrom('report_round')
+    .select(['period_code', 'period_start'])
+    .where('id', '=', roundId)
+    .executeTakeFirstOrThrow();
   const rows = await db
     .selectFrom('data_value as d')
     .innerJoin('submission as s', 's.id', 'd.submission_id')
@@ -29,7 +36,12 @@ export async function roundInterchangeValues(db: Db, roundId: number): Promise<{
   return {
     periodCode: round.period_code,
     periodStart: round.period_start,
-    values: rows.map((r) => ({ dataElement: r.element, period: round.period_code, orgUnit: r.unit, value: r.num_value !== null ? String(r.num_value) : r.text_value! })),
+    values: rows.map((r) => ({
+      dataElement: r.element,
+      period: round.period_code,
+      orgUnit: r.unit,
+      value: r.num_value !== null ? String(r.num_value) : r.text_value!,
+    })),
   };
 }
 
@@ -41,7 +53,10 @@ export function csvField(value: string): string {
 
 /** DHIS2's CSV import layout (dataelement, period, orgunit, value), UTF-8 with a BOM so Excel reads the accents. */
 export function toCsv(values: InterchangeValue[]): Buffer {
-  const lines = ['dataelement,period,orgunit,value', ...values.map((v) => [v.dataElement, v.period, v.orgUnit, v.value].map(csvField).join(','))];
+  const lines = [
+    'dataelement,period,orgunit,value',
+    ...values.map((v) => [v.dataElement, v.period, v.orgUnit, v.value].map(csvField).join(',')),
+  ];
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
@@ -74,8 +89,15 @@ export function toAdx(values: InterchangeValue[], periodCode: string, dataSet: s
   const groups = [...byUnit.entries()].map(
     ([unit, vs]) =>
       `  <group orgUnit="${xml(unit)}" period="${period}" dataSet="${xml(dataSet)}">\n${vs
-        .map((v) => (/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(v.value) ? `    <dataValue dataElement="${xml(v.dataElement)}" value="${v.value}"/>` : `    <dataValue dataElement="${xml(v.dataElement)}">${xml(v.value)}</dataValue>`))
+        .map((v) =>
+          /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(v.value)
+            ? `    <dataValue dataElement="${xml(v.dataElement)}" value="${v.value}"/>`
+            : `    <dataValue dataElement="${xml(v.dataElement)}">${xml(v.value)}</dataValue>`,
+        )
         .join('\n')}\n  </group>`,
   );
-  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<adx xmlns="urn:ihe:qrph:adx:2015" exported="${xml(exportedAt)}">\n${groups.join('\n')}\n</adx>\n`, 'utf8');
+  return Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<adx xmlns="urn:ihe:qrph:adx:2015" exported="${xml(exportedAt)}">\n${groups.join('\n')}\n</adx>\n`,
+    'utf8',
+  );
 }

@@ -15,6 +15,8 @@ describe('converting with LibreOffice', () => {
     dirs.push(dir);
     const file = path.join(dir, 'a.docx');
     fs.writeFileSync(file, 'x');
-    await expect(convertWithLibreOffice(file, 'pdf', dir, path.join(dir, 'khong-co-soffice'))).rejects.toThrow('Xuất PDF từ dòng lệnh cần LibreOffice (lệnh soffice)');
+    await expect(convertWithLibreOffice(file, 'pdf', dir, path.join(dir, 'khong-co-soffice'))).rejects.toThrow(
+      'Xuất PDF từ dòng lệnh cần LibreOffice (lệnh soffice)',
+    );
   });
 });

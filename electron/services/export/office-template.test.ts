@@ -17,7 +17,8 @@ beforeEach(async () => {
   roundId = round.id;
   const rows = await getFormVersionRows(ctx.db, round.formVersionId);
   const total = rows.find((r) => r.valueRow && r.text.startsWith('Tổng số cơ sở kinh doanh'))!.indicatorId!;
-  const unit = (await ctx.db.selectFrom('org_unit').select('id').where('code', '=', '524').executeTakeFirstOrThrow()).id;
+  const unit = (await ctx.db.selectFrom('org_unit').select('id').where('code', '=', '524').executeTakeFirstOrThrow())
+    .id;
   await saveValues(ctx, { roundId, unitId: unit, how: 'typed', changes: [{ indicatorId: total, value: '1.250' }] });
 });
 afterEach(async () => {
@@ -44,7 +45,9 @@ describe("the office's own Word template", () => {
   });
 
   it('a template with a broken tag is refused with the tag named, and nothing is kept', async () => {
-    const broken = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('{officeName} báo cáo {title')] }] }));
+    const broken = await Packer.toBuffer(
+      new Document({ sections: [{ children: [new Paragraph('{officeName} báo cáo {title')] }] }),
+    );
     try {
       await installOfficeTemplate(ctx, 'hong.docx', broken);
       throw new Error('expected a refusal');
@@ -52,9 +55,13 @@ describe("the office's own Word template", () => {
       expect(isAppError(e) && e.message).toMatch(/Mẫu Word có 1 chỗ sai: thẻ \{title.*thẻ chưa đóng/);
     }
     expect(await getOfficeTemplateInfo(ctx)).toBeNull();
-    await expect(exportRound(ctx, { roundId, format: 'docx-template' })).rejects.toThrow(/Chưa có mẫu Word của cơ quan/);
+    await expect(exportRound(ctx, { roundId, format: 'docx-template' })).rejects.toThrow(
+      /Chưa có mẫu Word của cơ quan/,
+    );
     await expect(installOfficeTemplate(ctx, 'mau.doc', broken)).rejects.toThrow(/\.docx/);
-    await expect(installOfficeTemplate(ctx, 'khong-phai.docx', Buffer.from('not a zip'))).rejects.toThrow(/không phải tệp Word/);
+    await expect(installOfficeTemplate(ctx, 'khong-phai.docx', Buffer.from('not a zip'))).rejects.toThrow(
+      /không phải tệp Word/,
+    );
   });
 
   it('can be removed, after which the built-in appendix is what remains', async () => {

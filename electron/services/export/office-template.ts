@@ -25,8 +25,12 @@ export interface TemplateData extends OfficeProfile {
   rows: { numbering: string; text: string; unit: string; value: string; heading: boolean; italic: boolean }[];
 }
 
-
-export function templateData(table: AppendixTable, office: OfficeProfile, round: { name: string; periodLabel: string }, date?: string): TemplateData {
+export function templateData(
+  table: AppendixTable,
+  office: OfficeProfile,
+  round: { name: string; periodLabel: string },
+  date?: string,
+): TemplateData {
   return {
     ...office,
     label: table.label,
@@ -37,15 +41,30 @@ export function templateData(table: AppendixTable, office: OfficeProfile, round:
     dateLine: date ? `${office.place || '…'}, ${formatDateWords(date)}` : '',
     rows: table.rows.map((r) => {
       const v = r.values.at(-1) ?? null;
-      return { numbering: r.numbering ?? '', text: r.text, unit: r.unit ?? '', value: typeof v === 'number' ? formatFigure(v, 'decimal') : (v ?? ''), heading: r.heading, italic: r.italic };
+      return {
+        numbering: r.numbering ?? '',
+        text: r.text,
+        unit: r.unit ?? '',
+        value: typeof v === 'number' ? formatFigure(v, 'decimal') : (v ?? ''),
+        heading: r.heading,
+        italic: r.italic,
+      };
     }),
   };
 }
 
 /** docxtemplater's own findings, as the office user should read them: which tag, what is wrong. */
 function templateErrors(e: unknown): ErrorDetail[] {
-  const props = (e as { properties?: { errors?: { properties?: { xtag?: string; explanation?: string; id?: string } }[]; explanation?: string } }).properties;
-  const list = props?.errors ?? (props ? [{ properties: props as { xtag?: string; explanation?: string; id?: string } }] : []);
+  const props = (
+    e as {
+      properties?: {
+        errors?: { properties?: { xtag?: string; explanation?: string; id?: string } }[];
+        explanation?: string;
+      };
+    }
+  ).properties;
+  type TagError = { xtag?: string; explanation?: string; id?: string };
+  const list: { properties?: TagError }[] = props?.errors ?? (props ? [{ properties: props }] : []);
   const says: Record<string, string> = {
     unclosed_tag: 'thẻ chưa đóng (thiếu "}")',
     unopened_tag: 'thẻ chưa mở (thiếu "{")',
@@ -56,31 +75,62 @@ function templateErrors(e: unknown): ErrorDetail[] {
     closing_tag_does_not_match_opening_tag: 'thẻ đóng không khớp thẻ mở',
     raw_xml_tag_not_in_paragraph: 'thẻ @ phải đứng riêng một đoạn',
   };
-  return list.map((x) => ({ where: x.properties?.xtag ? `thẻ {${x.properties.xtag}}` : 'mẫu', message: says[x.properties?.id ?? ''] ?? x.properties?.explanation ?? String(e) }));
+  return list.map((x) => ({
+    where: x.properties?.xtag ? `thẻ {${x.properties.xtag}}` : 'mẫu',
+    message: says[x.properties?.id ?? ''] ?? x.properties?.explanation ?? String(e),
+  }));
 }
 
 /** Fills a template; a broken one is refused with each bad tag named. Tags the data lacks print empty. */
 export function renderOfficeTemplate(template: Uint8Array, data: TemplateData): Buffer {
   let doc: Docxtemplater;
   try {
-    doc = new Docxtemplater(new PizZip(template), { paragraphLoop: true, linebreaks: true, nullGetter: () => '', errorLogging: false });
+    doc = new Docxtemplater(new PizZip(template), {
+      paragraphLoop: true,
+      linebreaks: true,
+      nullGetter: () => '',
+      errorLogging: false,
+    });
   } catch (e) {
-    if ((e as { properties?: unknown }).properties === undefined) throw new AppError('unsupported-file', 'Tệp mẫu không phải tệp Word .docx đọc được.');
+    if ((e as { properties?: unknown }).properties === undefined)
+      throw new AppError('unsupported-file', 'Tệp mẫu không phải tệp Word .docx đọc được.');
     const details = templateErrors(e);
-    throw new AppError('invalid-input', `Mẫu Word có ${details.length} chỗ sai: ${details.map((d) => `${d.where}: ${d.message}`).join('; ')}.`, details);
+    throw new AppError(
+      'invalid-input',
+      `Mẫu Word có ${details.length} chỗ sai: ${details.map((d) => `${d.where}: ${d.message}`).join('; ')}.`,
+      details,
+    );
   }
   try {
     doc.render(data);
   } catch (e) {
     const details = templateErrors(e);
-    throw new AppError('invalid-input', `Không điền được mẫu Word: ${details.map((d) => `${d.where}: ${d.message}`).join('; ')}.`, details);
+    throw new AppError(
+      'invalid-input',
+      `Không điền được mẫu Word: ${details.map((d) => `${d.where}: ${d.message}`).join('; ')}.`,
+      details,
+    );
   }
-  return doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const zip = doc.getZip() as PizZip; // docxtemplater types its zip as any; it is the PizZip given above
+  return zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 const sample: TemplateData = {
-  parentBody: 'UBND TỈNH', officeName: 'CƠ QUAN', officeNameInText: 'Cơ quan', symbol: 'CQ', place: 'Tỉnh', signAuthority: '', signerTitle: 'THỦ TRƯỞNG', signerName: '', preparerName: '',
-  label: 'PHỤ LỤC', title: 'TIÊU ĐỀ', caption: '(Kèm theo…)', roundName: 'Đợt', periodLabel: 'Năm', dateLine: '',
+  parentBody: 'UBND TỈNH',
+  officeName: 'CƠ QUAN',
+  officeNameInText: 'Cơ quan',
+  symbol: 'CQ',
+  place: 'Tỉnh',
+  signAuthority: '',
+  signerTitle: 'THỦ TRƯỞNG',
+  signerName: '',
+  preparerName: '',
+  label: 'PHỤ LỤC',
+  title: 'TIÊU ĐỀ',
+  caption: '(Kèm theo…)',
+  roundName: 'Đợt',
+  periodLabel: 'Năm',
+  dateLine: '',
   rows: [{ numbering: '1', text: 'Dòng', unit: 'Người', value: '1', heading: false, italic: false }],
 };
 
@@ -90,25 +140,46 @@ export interface OfficeTemplateInfo {
 }
 
 export async function getOfficeTemplateInfo(ctx: ServiceContext): Promise<OfficeTemplateInfo | null> {
-  const setting = await ctx.db.selectFrom('app_setting').select('value').where('key', '=', TEMPLATE_KEY).executeTakeFirst();
+  const setting = await ctx.db
+    .selectFrom('app_setting')
+    .select('value')
+    .where('key', '=', TEMPLATE_KEY)
+    .executeTakeFirst();
   if (!setting) return null;
-  const file = await ctx.db.selectFrom('stored_file').select(['original_name', 'stored_at']).where('id', '=', Number(setting.value)).executeTakeFirst();
+  const file = await ctx.db
+    .selectFrom('stored_file')
+    .select(['original_name', 'stored_at'])
+    .where('id', '=', Number(setting.value))
+    .executeTakeFirst();
   return file ? { fileName: file.original_name, storedAt: file.stored_at } : null;
 }
 
 export async function readOfficeTemplate(ctx: ServiceContext): Promise<Uint8Array | null> {
-  const setting = await ctx.db.selectFrom('app_setting').select('value').where('key', '=', TEMPLATE_KEY).executeTakeFirst();
+  const setting = await ctx.db
+    .selectFrom('app_setting')
+    .select('value')
+    .where('key', '=', TEMPLATE_KEY)
+    .executeTakeFirst();
   return setting ? (await readOriginal(ctx.db, Number(setting.value))).bytes : null;
 }
 
 /** Keeps the office's template after trying it on sample figures, so a broken one is refused now, not at export. */
-export async function installOfficeTemplate(ctx: ServiceContext, fileName: string, bytes: Uint8Array): Promise<OfficeTemplateInfo> {
-  if (!fileName.toLowerCase().endsWith('.docx')) throw new AppError('unsupported-file', 'Mẫu phải là tệp Word .docx (Word 2007 trở lên).');
+export async function installOfficeTemplate(
+  ctx: ServiceContext,
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<OfficeTemplateInfo> {
+  if (!fileName.toLowerCase().endsWith('.docx'))
+    throw new AppError('unsupported-file', 'Mẫu phải là tệp Word .docx (Word 2007 trở lên).');
   renderOfficeTemplate(bytes, sample);
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const fileId = await keepOriginal(trx, fileName, bytes, now);
-    await trx.insertInto('app_setting').values({ key: TEMPLATE_KEY, value: String(fileId) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(fileId) })).execute();
+    await trx
+      .insertInto('app_setting')
+      .values({ key: TEMPLATE_KEY, value: String(fileId) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(fileId) }))
+      .execute();
   });
   return (await getOfficeTemplateInfo(ctx))!;
 }
@@ -119,7 +190,8 @@ export async function removeOfficeTemplate(ctx: ServiceContext): Promise<void> {
 
 /** A starting template with every placeholder in place, laid out as the built-in appendix, for the office to restyle in Word. */
 export async function starterTemplate(): Promise<Buffer> {
-  const cell = (text: string, bold = false) => new TableCell({ children: [para(text, { bold, align: AlignmentType.LEFT })] });
+  const cell = (text: string, bold = false) =>
+    new TableCell({ children: [para(text, { bold, align: AlignmentType.LEFT })] });
   const width = A4.width - MARGINS.left - MARGINS.right;
   const doc = new Document({
     styles: { default: { document: { run: { font: 'Times New Roman', size: 26 } } } },
@@ -131,7 +203,11 @@ export async function starterTemplate(): Promise<Buffer> {
             width,
             Math.round(width * 0.4),
             [para('{parentBody}'), para('{officeName}', { bold: true })],
-            [para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true }), para('Độc lập - Tự do - Hạnh phúc', { bold: true }), para('{dateLine}', { italics: true })],
+            [
+              para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true }),
+              para('Độc lập - Tự do - Hạnh phúc', { bold: true }),
+              para('{dateLine}', { italics: true }),
+            ],
           ),
           para('{label}', { bold: true }),
           para('{title}', { bold: true }),
@@ -140,8 +216,18 @@ export async function starterTemplate(): Promise<Buffer> {
             width: { size: width, type: WidthType.DXA },
             columnWidths: [700, width - 700 - 1500 - 1500, 1500, 1500],
             rows: [
-              new TableRow({ tableHeader: true, children: [cell('STT', true), cell('Nội dung', true), cell('Đơn vị tính', true), cell('Số lượng', true)] }),
-              new TableRow({ children: [cell('{#rows}{numbering}'), cell('{text}'), cell('{unit}'), cell('{value}{/rows}')] }),
+              new TableRow({
+                tableHeader: true,
+                children: [
+                  cell('STT', true),
+                  cell('Nội dung', true),
+                  cell('Đơn vị tính', true),
+                  cell('Số lượng', true),
+                ],
+              }),
+              new TableRow({
+                children: [cell('{#rows}{numbering}'), cell('{text}'), cell('{unit}'), cell('{value}{/rows}')],
+              }),
             ],
           }),
           para(''),

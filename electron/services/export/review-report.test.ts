@@ -17,14 +17,16 @@ beforeEach(async () => {
   ctx = await createTestContext(new Date('2026-11-23T03:00:00Z'));
   await createDemo(ctx, { history: true });
   programmePlanId = (await listPlans(ctx)).find((p) => p.type === 'five-year')!.id;
-  round2025 = (await ctx.db.selectFrom('report_round').select('id').where('period_code', '=', '2025').executeTakeFirstOrThrow()).id;
+  round2025 = (
+    await ctx.db.selectFrom('report_round').select('id').where('period_code', '=', '2025').executeTakeFirstOrThrow()
+  ).id;
 });
 afterEach(async () => {
   await ctx.dispose();
 });
 
-describe('the draft report on a plan\'s results', () => {
-  it('fills each target\'s yearly figures and status from the evaluation, lists the tasks, and carries the round\'s appendix', async () => {
+describe("the draft report on a plan's results", () => {
+  it("fills each target's yearly figures and status from the evaluation, lists the tasks, and carries the round's appendix", async () => {
     const { fileName, bytes } = await exportReviewReport(ctx, { planId: programmePlanId, roundId: round2025 });
     expect(fileName).toMatch(/^bao-cao-chi-tieu-chuong-trinh-phong-chong-mai-dam-giai-doan-2021-2025/);
     const document = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
@@ -44,7 +46,9 @@ describe('the draft report on a plan\'s results', () => {
     }
     const latestGrowth = evaluations.find((e) => e.kind === 'growth' && e.period === '2025')!;
     expect(words).toContain(`Chỉ tiêu 3 (năm 2025): ${latestGrowth.explanation}`);
-    expect(words).toContain('Trong 6 chỉ tiêu của Kế hoạch: 3 chỉ tiêu đạt, 0 chỉ tiêu chưa đạt, 3 chỉ tiêu có nguy cơ không đạt, 0 chỉ tiêu chưa đủ số liệu để đánh giá');
+    expect(words).toContain(
+      'Trong 6 chỉ tiêu của Kế hoạch: 3 chỉ tiêu đạt, 0 chỉ tiêu chưa đạt, 3 chỉ tiêu có nguy cơ không đạt, 0 chỉ tiêu chưa đủ số liệu để đánh giá',
+    );
     // The appendix follows: the round's figures with its caption.
     expect(words).toContain('PHỤ LỤC');
     expect(words).toContain('(Kèm theo Báo cáo số …/BC-SYT');
@@ -53,7 +57,10 @@ describe('the draft report on a plan\'s results', () => {
   });
 
   it('opens in LibreOffice as A4 pages, the results on the first pages and the appendix after them', async () => {
-    const { bytes } = await exportReviewReport(ctx, { planId: (await listPlans(ctx)).find((p) => p.type === 'annual')!.id, roundId: round2025 });
+    const { bytes } = await exportReviewReport(ctx, {
+      planId: (await listPlans(ctx)).find((p) => p.type === 'annual')!.id,
+      roundId: round2025,
+    });
     const dir = path.join(ctx.database.dir, 'report');
     fs.mkdirSync(dir);
     const file = path.join(dir, 'bao-cao.docx');
@@ -66,7 +73,8 @@ describe('the draft report on a plan\'s results', () => {
     expect(first).toContain('BÁO CÁO');
     expect(first).toContain('Kết quả thực hiện Kế hoạch');
     let appendixPage = 0;
-    for (let p = 2; p <= info.pages && !appendixPage; p++) if ((await pdfPageText(pdf, p)).includes('PHỤ LỤC')) appendixPage = p;
+    for (let p = 2; p <= info.pages && !appendixPage; p++)
+      if ((await pdfPageText(pdf, p)).includes('PHỤ LỤC')) appendixPage = p;
     expect(appendixPage).toBeGreaterThan(1);
     fs.mkdirSync(screenshotDir, { recursive: true });
     await pdfPageToPng(pdf, 1, path.join(screenshotDir, '44-review-report-page1.png'));
@@ -77,6 +85,9 @@ describe('the draft report on a plan\'s results', () => {
     const saved = await saveReviewReport(ctx, { planId: programmePlanId });
     expect(saved).toMatch(/\.docx$/);
     expect(fs.statSync(saved!).size).toBeGreaterThan(5000);
-    await expect(exportReviewReport(ctx, { planId: 999 })).rejects.toMatchObject({ code: 'not-found', message: 'Không có kế hoạch số 999.' });
+    await expect(exportReviewReport(ctx, { planId: 999 })).rejects.toMatchObject({
+      code: 'not-found',
+      message: 'Không có kế hoạch số 999.',
+    });
   });
 });

@@ -19,14 +19,24 @@ export interface ReviewReportRequest extends BoundaryChoice {
 }
 
 /** The draft report on a plan's results as a .docx, with the chosen round's appendix after it. */
-export async function exportReviewReport(ctx: ServiceContext, request: ReviewReportRequest): Promise<{ fileName: string; bytes: Buffer }> {
+export async function exportReviewReport(
+  ctx: ServiceContext,
+  request: ReviewReportRequest,
+): Promise<{ fileName: string; bytes: Buffer }> {
   const plan = (await listPlans(ctx)).find((p) => p.id === request.planId);
   if (!plan) throw new AppError('not-found', `Không có kế hoạch số ${request.planId}.`);
   // In the boundaries of a day when asked: the targets and the appendix alike, each saying so.
   const boundary: BoundaryChoice = { boundaryDate: request.boundaryDate, province: request.province };
-  const evaluations = await evaluateTargets(ctx, { planId: plan.id, ...(request.asOf ? { asOf: request.asOf } : {}), ...boundary });
+  const evaluations = await evaluateTargets(ctx, {
+    planId: plan.id,
+    ...(request.asOf ? { asOf: request.asOf } : {}),
+    ...boundary,
+  });
   const office = await getOfficeProfile(ctx.db);
-  const appendix = request.roundId !== undefined ? (await appendixFromRound(ctx, request.roundId, { byUnit: request.byUnit ?? false, ...boundary })).table : undefined;
+  const appendix =
+    request.roundId !== undefined
+      ? (await appendixFromRound(ctx, request.roundId, { byUnit: request.byUnit ?? false, ...boundary })).table
+      : undefined;
   const bytes = await writeReviewReportDocx({ plan, evaluations, office, ...(appendix ? { appendix } : {}) });
   return { fileName: `${safeFileStem('bao-cao', plan.title)}.docx`, bytes };
 }
@@ -34,5 +44,9 @@ export async function exportReviewReport(ctx: ServiceContext, request: ReviewRep
 /** Asks where to save the draft report; null when the user cancels. */
 export async function saveReviewReport(ctx: ServiceContext, request: ReviewReportRequest): Promise<string | null> {
   const { fileName, bytes } = await exportReviewReport(ctx, request);
-  return saveAs(ctx, { title: 'Lưu dự thảo báo cáo', defaultName: fileName, filterName: 'Word (.docx)', extension: 'docx' }, bytes);
+  return saveAs(
+    ctx,
+    { title: 'Lưu dự thảo báo cáo', defaultName: fileName, filterName: 'Word (.docx)', extension: 'docx' },
+    bytes,
+  );
 }

@@ -27,10 +27,35 @@ beforeEach(async () => {
   const units = await ctx.db.selectFrom('org_unit').select(['id', 'code']).execute();
   unit = (code) => units.find((u) => u.code === code)!.id;
   // A unit whose name came from outside and looks like a formula.
-  await ctx.db.updateTable('org_unit').set({ name: '=HYPERLINK("http://x","Công an")' }).where('code', '=', 'CA').execute();
-  await saveValues(ctx, { roundId, unitId: unit('524'), how: 'typed', changes: [{ indicatorId: ind('Tổng số cơ sở kinh doanh'), value: '1.250' }, { indicatorId: ind('Số tiền phạt'), value: '12,5' }] });
-  await saveValues(ctx, { roundId, unitId: unit('534'), how: 'typed', changes: [{ indicatorId: ind('Tổng số cơ sở kinh doanh'), value: 375 }, { indicatorId: ind('Số tiền phạt'), value: '7,25' }] });
-  await saveValues(ctx, { roundId, unitId: unit('CA'), how: 'typed', changes: [{ indicatorId: ind('Tổng số cơ sở kinh doanh'), value: 5 }] });
+  await ctx.db
+    .updateTable('org_unit')
+    .set({ name: '=HYPERLINK("http://x","Công an")' })
+    .where('code', '=', 'CA')
+    .execute();
+  await saveValues(ctx, {
+    roundId,
+    unitId: unit('524'),
+    how: 'typed',
+    changes: [
+      { indicatorId: ind('Tổng số cơ sở kinh doanh'), value: '1.250' },
+      { indicatorId: ind('Số tiền phạt'), value: '12,5' },
+    ],
+  });
+  await saveValues(ctx, {
+    roundId,
+    unitId: unit('534'),
+    how: 'typed',
+    changes: [
+      { indicatorId: ind('Tổng số cơ sở kinh doanh'), value: 375 },
+      { indicatorId: ind('Số tiền phạt'), value: '7,25' },
+    ],
+  });
+  await saveValues(ctx, {
+    roundId,
+    unitId: unit('CA'),
+    how: 'typed',
+    changes: [{ indicatorId: ind('Tổng số cơ sở kinh doanh'), value: 5 }],
+  });
 });
 afterEach(async () => {
   await ctx.dispose();
@@ -42,22 +67,52 @@ describe('the Excel workbook of a round', () => {
     expect(fileName).toMatch(/^so-lieu-tong-ket-phong-chong-mai-dam.*\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', '=HYPERLINK("http   x","Công an"', 'Huyện Bình Sơn', 'Thị xã Đức Phổ']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Tổng hợp',
+      '=HYPERLINK("http   x","Công an"',
+      'Huyện Bình Sơn',
+      'Thị xã Đức Phổ',
+    ]);
     const ws = wb.getWorksheet('Tổng hợp')!;
-    expect(ws.getRow(4).values).toEqual([undefined, 'STT', 'Nội dung', 'Đơn vị tính', '=HYPERLINK("http://x","Công an")', 'Huyện Bình Sơn', 'Thị xã Đức Phổ', 'Toàn tỉnh']);
+    expect(ws.getRow(4).values).toEqual([
+      undefined,
+      'STT',
+      'Nội dung',
+      'Đơn vị tính',
+      '=HYPERLINK("http://x","Công an")',
+      'Huyện Bình Sơn',
+      'Thị xã Đức Phổ',
+      'Toàn tỉnh',
+    ]);
     expect(ws.getCell('D4').type).toBe(ExcelJS.ValueType.String);
     let at = 0;
-    ws.eachRow((row, n) => { if (String(row.getCell(2).value).startsWith('Tổng số cơ sở kinh doanh')) at = n; });
-    expect([ws.getCell(`D${at}`).value, ws.getCell(`E${at}`).value, ws.getCell(`F${at}`).value]).toEqual([5, 1250, 375]);
-    expect(ws.getCell(`G${at}`).value).toMatchObject({ formula: `IF(COUNT(D${at}:F${at})=0,"",SUM(D${at}:F${at}))`, result: 1630 });
+    ws.eachRow((row, n) => {
+      if (String(row.getCell(2).value).startsWith('Tổng số cơ sở kinh doanh')) at = n;
+    });
+    expect([ws.getCell(`D${at}`).value, ws.getCell(`E${at}`).value, ws.getCell(`F${at}`).value]).toEqual([
+      5, 1250, 375,
+    ]);
+    expect(ws.getCell(`G${at}`).value).toMatchObject({
+      formula: `IF(COUNT(D${at}:F${at})=0,"",SUM(D${at}:F${at}))`,
+      result: 1630,
+    });
     expect(ws.getCell(`E${at}`).numFmt).toBe('#,##0');
     let fine = 0;
-    ws.eachRow((row, n) => { if (row.getCell(2).value === 'Số tiền phạt') fine = n; });
+    ws.eachRow((row, n) => {
+      if (row.getCell(2).value === 'Số tiền phạt') fine = n;
+    });
     expect(ws.getCell(`G${fine}`).numFmt).toBe('#,##0.##');
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, printTitlesRow: '4:4' });
     let formulas = 0;
-    for (const sheet of wb.worksheets) sheet.eachRow((row) => row.eachCell((c) => { if (c.type === ExcelJS.ValueType.Formula) formulas++; }));
-    expect(formulas).toBe((await rollupRound(ctx.db, roundId)).size > 0 ? ws.rowCount - 4 - (await countHeadings()) : 0);
+    for (const sheet of wb.worksheets)
+      sheet.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.type === ExcelJS.ValueType.Formula) formulas++;
+        }),
+      );
+    expect(formulas).toBe(
+      (await rollupRound(ctx.db, roundId)).size > 0 ? ws.rowCount - 4 - (await countHeadings()) : 0,
+    );
   });
 
   it('prints through LibreOffice with the totals of the database, the header repeated', async () => {
@@ -79,7 +134,11 @@ describe('the Excel workbook of a round', () => {
 });
 
 async function countHeadings(): Promise<number> {
-  const round = await ctx.db.selectFrom('report_round').select('form_version_id').where('id', '=', roundId).executeTakeFirstOrThrow();
+  const round = await ctx.db
+    .selectFrom('report_round')
+    .select('form_version_id')
+    .where('id', '=', roundId)
+    .executeTakeFirstOrThrow();
   return (await getFormVersionRows(ctx.db, round.form_version_id)).filter((r) => !r.valueRow).length;
 }
 
@@ -90,7 +149,13 @@ describe('interchange', () => {
     expect(text.startsWith('\uFEFFdataelement,period,orgunit,value\r\n')).toBe(true);
     const lines = text.trim().split('\r\n').slice(1);
     expect(lines).toHaveLength(5);
-    const fineCode = (await ctx.db.selectFrom('indicator').select('code').where('id', '=', ind('Số tiền phạt')).executeTakeFirstOrThrow()).code;
+    const fineCode = (
+      await ctx.db
+        .selectFrom('indicator')
+        .select('code')
+        .where('id', '=', ind('Số tiền phạt'))
+        .executeTakeFirstOrThrow()
+    ).code;
     expect(lines).toContain(`${fineCode},2016-2020,524,12.5`);
     expect(lines.every((l) => l.split(',')[1] === '2016-2020')).toBe(true);
   });
@@ -124,8 +189,16 @@ describe('interchange', () => {
   });
 
   it('an empty round exports without figures rather than failing', async () => {
-    const empty = await createRound(ctx, { formId: (await ctx.db.selectFrom('form').select('id').executeTakeFirstOrThrow()).id, period: '2025', cutoffDate: '2025-12-14', deadline: '2025-12-20', units: ['524'] });
-    expect((await exportRound(ctx, { roundId: empty.id, format: 'csv' })).bytes.toString('utf8').trim().split('\r\n')).toHaveLength(1);
+    const empty = await createRound(ctx, {
+      formId: (await ctx.db.selectFrom('form').select('id').executeTakeFirstOrThrow()).id,
+      period: '2025',
+      cutoffDate: '2025-12-14',
+      deadline: '2025-12-20',
+      units: ['524'],
+    });
+    expect(
+      (await exportRound(ctx, { roundId: empty.id, format: 'csv' })).bytes.toString('utf8').trim().split('\r\n'),
+    ).toHaveLength(1);
     expect((await exportRound(ctx, { roundId: empty.id, format: 'xlsx' })).bytes.length).toBeGreaterThan(1000);
   });
 });

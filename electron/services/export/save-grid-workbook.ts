@@ -5,5 +5,14 @@ import { writeGridWorkbook, type GridExport } from './write-grid-workbook';
 
 /** Asks where to save a grid as shown, then writes it as .xlsx; null when the user cancels. */
 export async function saveGridWorkbook(ctx: ServiceContext, grid: GridExport): Promise<string | null> {
-  return saveAs(ctx, { title: 'Xuất Excel', defaultName: `${safeFileStem(grid.title)}.xlsx`, filterName: 'Excel (.xlsx)', extension: 'xlsx' }, await writeGridWorkbook(grid));
+  return saveAs(
+    ctx,
+    {
+      title: 'Xuất Excel',
+      defaultName: `${safeFileStem(grid.title)}.xlsx`,
+      filterName: 'Excel (.xlsx)',
+      extension: 'xlsx',
+    },
+    await writeGridWorkbook(grid),
+  );
 }

@@ -29,20 +29,46 @@ export const MARGINS = { top: 1134, bottom: 1134, left: 1701, right: 851, header
 const FONT = 'Times New Roman';
 const SIZE = { body: 26, table: 24, tableWide: 20, recipients: 22, label: 28 } as const;
 
-
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 export const FONT_SIZE = SIZE;
-export const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none } as const;
+export const noBorders = {
+  top: none,
+  bottom: none,
+  left: none,
+  right: none,
+  insideHorizontal: none,
+  insideVertical: none,
+} as const;
 const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const gridBorders = { top: thin, bottom: thin, left: thin, right: thin } as const;
 
 /** A paragraph of one run in Times New Roman, centred unless told otherwise. */
-export function para(text: string, o: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; indent?: number } = {}): Paragraph {
+export function para(
+  text: string,
+  o: {
+    bold?: boolean;
+    italics?: boolean;
+    underline?: boolean;
+    size?: number;
+    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    after?: number;
+    indent?: number;
+  } = {},
+): Paragraph {
   return new Paragraph({
     alignment: o.align ?? AlignmentType.CENTER,
     spacing: { before: 0, after: o.after ?? 0 },
     ...(o.indent ? { indent: { left: o.indent } } : {}),
-    children: [new TextRun({ text, bold: o.bold ?? false, italics: o.italics ?? false, ...(o.underline ? { underline: {} } : {}), size: o.size ?? SIZE.body, font: FONT })],
+    children: [
+      new TextRun({
+        text,
+        bold: o.bold ?? false,
+        italics: o.italics ?? false,
+        ...(o.underline ? { underline: {} } : {}),
+        size: o.size ?? SIZE.body,
+        font: FONT,
+      }),
+    ],
   });
 }
 
@@ -50,13 +76,25 @@ export function para(text: string, o: { bold?: boolean; italics?: boolean; under
  * Two columns without borders, the layout of a document's header and of its signatures; the left
  * column `leftWidth` wide. A signature row is kept on one page.
  */
-export function twoColumns(contentWidth: number, leftWidth: number, left: Paragraph[], right: Paragraph[], o: { keepTogether?: boolean } = {}): Table {
-  const cell = (children: Paragraph[], width: number) => new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: noBorders });
+export function twoColumns(
+  contentWidth: number,
+  leftWidth: number,
+  left: Paragraph[],
+  right: Paragraph[],
+  o: { keepTogether?: boolean } = {},
+): Table {
+  const cell = (children: Paragraph[], width: number) =>
+    new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: noBorders });
   return new Table({
     width: { size: contentWidth, type: WidthType.DXA },
     columnWidths: [leftWidth, contentWidth - leftWidth],
     borders: noBorders,
-    rows: [new TableRow({ ...(o.keepTogether ? { cantSplit: true } : {}), children: [cell(left, leftWidth), cell(right, contentWidth - leftWidth)] })],
+    rows: [
+      new TableRow({
+        ...(o.keepTogether ? { cantSplit: true } : {}),
+        children: [cell(left, leftWidth), cell(right, contentWidth - leftWidth)],
+      }),
+    ],
   });
 }
 
@@ -78,7 +116,12 @@ export function filedLine(office: OfficeProfile): string {
 }
 
 /** The two-column header: the bodies on the left (and the document's number), the national title and motto on the right. */
-export function documentHeader(office: OfficeProfile, contentWidth: number, dateLine: string | null, numberLine: string | null = null): Table {
+export function documentHeader(
+  office: OfficeProfile,
+  contentWidth: number,
+  dateLine: string | null,
+  numberLine: string | null = null,
+): Table {
   return twoColumns(
     contentWidth,
     Math.round(contentWidth * 0.4),
@@ -95,7 +138,18 @@ export function documentHeader(office: OfficeProfile, contentWidth: number, date
   );
 }
 
-export function tableCell(text: string, width: number, o: { bold?: boolean; italics?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: number; shade?: boolean; size?: number } = {}): TableCell {
+export function tableCell(
+  text: string,
+  width: number,
+  o: {
+    bold?: boolean;
+    italics?: boolean;
+    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    indent?: number;
+    shade?: boolean;
+    size?: number;
+  } = {},
+): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     borders: gridBorders,
@@ -106,7 +160,15 @@ export function tableCell(text: string, width: number, o: { bold?: boolean; ital
       new Paragraph({
         alignment: o.align ?? AlignmentType.LEFT,
         ...(o.indent ? { indent: { left: o.indent } } : {}),
-        children: [new TextRun({ text, bold: o.bold ?? false, italics: o.italics ?? false, size: o.size ?? SIZE.table, font: FONT })],
+        children: [
+          new TextRun({
+            text,
+            bold: o.bold ?? false,
+            italics: o.italics ?? false,
+            size: o.size ?? SIZE.table,
+            font: FONT,
+          }),
+        ],
       }),
     ],
   });
@@ -120,28 +182,52 @@ function figuresTable(table: AppendixTable, contentWidth: number): Table {
   // The content keeps 40% of the width while value columns can be 12-26 mm; with many units they narrow further.
   const minContent = Math.round(contentWidth * 0.4);
   let valueWidth = Math.max(700, Math.min(1500, Math.floor((contentWidth - stt - unit - minContent) / n)));
-  if (contentWidth - stt - unit - valueWidth * n < 2500) valueWidth = Math.floor((contentWidth - stt - unit - 2500) / n);
+  if (contentWidth - stt - unit - valueWidth * n < 2500)
+    valueWidth = Math.floor((contentWidth - stt - unit - 2500) / n);
   const content = contentWidth - stt - unit - valueWidth * table.columns.length;
   const widths = [stt, content, unit, ...table.columns.map(() => valueWidth)];
   const size = n > 6 ? SIZE.tableWide : SIZE.table;
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: ['STT', 'Nội dung', 'Đơn vị tính', ...table.columns].map((h, i) => tableCell(h, widths[i]!, { bold: true, align: AlignmentType.CENTER, shade: true, size })),
+    children: ['STT', 'Nội dung', 'Đơn vị tính', ...table.columns].map((h, i) =>
+      tableCell(h, widths[i]!, { bold: true, align: AlignmentType.CENTER, shade: true, size }),
+    ),
   });
   const rows = table.rows.map(
     (r) =>
       new TableRow({
         cantSplit: true,
         children: [
-          tableCell(r.numbering ?? '', stt, { align: AlignmentType.CENTER, bold: r.heading && !r.italic, italics: r.italic, size }),
-          tableCell(r.text, content, { bold: r.heading && !r.italic, italics: r.italic, indent: Math.min(r.level, 4) * 170, size }),
+          tableCell(r.numbering ?? '', stt, {
+            align: AlignmentType.CENTER,
+            bold: r.heading && !r.italic,
+            italics: r.italic,
+            size,
+          }),
+          tableCell(r.text, content, {
+            bold: r.heading && !r.italic,
+            italics: r.italic,
+            indent: Math.min(r.level, 4) * 170,
+            size,
+          }),
           tableCell(r.unit ?? '', unit, { align: AlignmentType.CENTER, italics: r.italic, size }),
-          ...r.values.map((v, i) => tableCell(typeof v === 'number' ? formatFigure(v, 'decimal') : (v ?? ''), widths[3 + i]!, { align: AlignmentType.RIGHT, italics: r.italic, bold: i === r.values.length - 1 && r.values.length > 1, size })),
+          ...r.values.map((v, i) =>
+            tableCell(typeof v === 'number' ? formatFigure(v, 'decimal') : (v ?? ''), widths[3 + i]!, {
+              align: AlignmentType.RIGHT,
+              italics: r.italic,
+              bold: i === r.values.length - 1 && r.values.length > 1,
+              size,
+            }),
+          ),
         ],
       }),
   );
-  return new Table({ width: { size: contentWidth, type: WidthType.DXA }, columnWidths: widths, rows: [header, ...rows] });
+  return new Table({
+    width: { size: contentWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [header, ...rows],
+  });
 }
 
 /** NGƯỜI LẬP BIỂU on the left, the signing authority on the right; then "Nơi nhận". */
@@ -151,12 +237,21 @@ function signatureBlock(office: OfficeProfile, contentWidth: number, recipients:
     twoColumns(
       contentWidth,
       Math.round(contentWidth / 2),
-      [para('NGƯỜI LẬP BIỂU', { bold: true }), para(''), para(''), para(''), para(''), para(office.preparerName, { bold: true })],
+      [
+        para('NGƯỜI LẬP BIỂU', { bold: true }),
+        para(''),
+        para(''),
+        para(''),
+        para(''),
+        para(office.preparerName, { bold: true }),
+      ],
       signerParagraphs(office, 'THỦ TRƯỞNG ĐƠN VỊ'),
       { keepTogether: true },
     ),
     para('Nơi nhận:', { bold: true, italics: true, size: 24, align: AlignmentType.LEFT }),
-    ...[...recipients.map((r) => `- ${r};`), filedLine(office)].map((line) => para(line, { size: SIZE.recipients, align: AlignmentType.LEFT })),
+    ...[...recipients.map((r) => `- ${r};`), filedLine(office)].map((line) =>
+      para(line, { size: SIZE.recipients, align: AlignmentType.LEFT }),
+    ),
   ];
 }
 
@@ -172,7 +267,11 @@ export interface AppendixDocxOptions {
  * "PHỤ LỤC" with title and caption, the table with its header row repeated on every page, "Trong
  * đó" rows italic and indented, page numbers centred at the top from page 2, and the signatures.
  */
-export async function writeAppendixDocx(table: AppendixTable, office: OfficeProfile, options: AppendixDocxOptions = {}): Promise<Buffer> {
+export async function writeAppendixDocx(
+  table: AppendixTable,
+  office: OfficeProfile,
+  options: AppendixDocxOptions = {},
+): Promise<Buffer> {
   const doc = new Document({
     creator: office.officeName || 'Thường trực PCMD',
     title: `${table.label} ${table.title}`,
@@ -186,7 +285,12 @@ export async function writeAppendixDocx(table: AppendixTable, office: OfficeProf
 export function pageNumberHeaders() {
   return {
     default: new Header({
-      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.body, font: FONT })] })],
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.body, font: FONT })],
+        }),
+      ],
     }),
     first: new Header({ children: [] }),
   };
@@ -198,14 +302,22 @@ export function pageProperties(landscape: boolean) {
     titlePage: true,
     page: {
       // docx swaps width and height itself for a landscape section.
-      size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+      size: {
+        width: A4.width,
+        height: A4.height,
+        orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+      },
       margin: MARGINS,
     },
   };
 }
 
 /** The appendix as one section, so a report can carry it after its own pages. */
-export function appendixSection(table: AppendixTable, office: OfficeProfile, options: AppendixDocxOptions = {}): ISectionOptions {
+export function appendixSection(
+  table: AppendixTable,
+  office: OfficeProfile,
+  options: AppendixDocxOptions = {},
+): ISectionOptions {
   const landscape = isLandscape(table);
   const page = landscape ? { width: A4.height, height: A4.width } : A4;
   const contentWidth = page.width - MARGINS.left - MARGINS.right;

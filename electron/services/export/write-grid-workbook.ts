@@ -18,7 +18,14 @@ export async function writeGridWorkbook(grid: GridExport): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Thường trực PCMD';
   const ws = wb.addWorksheet(grid.sheetName ?? 'Bảng', {
-    pageSetup: { paperSize: 9, orientation: grid.columns.length > 6 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
+    pageSetup: {
+      paperSize: 9,
+      orientation: grid.columns.length > 6 ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '3:3',
+    },
     views: [{ state: 'frozen', ySplit: 3 }],
   });
   ws.getCell('A1').value = grid.title;

@@ -1,10 +1,39 @@
-import { AlignmentType, Document, Packer, Paragraph, Table, TableRow, TextRun, WidthType, type ISectionOptions } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
 import type { AppendixTable } from '../../../shared/domain/appendix';
 import type { OfficeProfile } from '../../../shared/domain/office';
 import { formatThreshold, taskStatusLabels, type PlanDetail, type TargetSummary } from '../../../shared/domain/plans';
-import { formatResult, targetStatusLabels, worstStatus, type TargetEvaluation, type TargetStatus } from '../../../shared/domain/targets';
+import {
+  formatResult,
+  targetStatusLabels,
+  worstStatus,
+  type TargetEvaluation,
+  type TargetStatus,
+} from '../../../shared/domain/targets';
 import { formatDate, formatDateWords } from '../../../shared/text/format-vi';
-import { A4, FONT_SIZE, MARGINS, appendixSection, documentHeader, filedLine, pageNumberHeaders, pageProperties, para, signerParagraphs, tableCell, twoColumns } from './write-appendix-docx';
+import {
+  A4,
+  FONT_SIZE,
+  MARGINS,
+  appendixSection,
+  documentHeader,
+  filedLine,
+  pageNumberHeaders,
+  pageProperties,
+  para,
+  signerParagraphs,
+  tableCell,
+  twoColumns,
+} from './write-appendix-docx';
 
 /**
  * A draft report on a plan's results, in the outline of a final-review report (the Lào Cai seed's
@@ -23,9 +52,25 @@ export interface ReviewReportInput {
 }
 
 const FONT = 'Times New Roman';
-const prompt = (text: string) => new Paragraph({ spacing: { after: 120 }, indent: { firstLine: 567 }, children: [new TextRun({ text: `[${text}]`, italics: true, font: FONT, size: FONT_SIZE.body, color: '555555' })] });
-const body = (text: string) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 }, indent: { firstLine: 567 }, children: [new TextRun({ text, font: FONT, size: FONT_SIZE.body })] });
-const heading = (text: string) => new Paragraph({ spacing: { before: 120, after: 120 }, indent: { firstLine: 567 }, children: [new TextRun({ text, bold: true, font: FONT, size: FONT_SIZE.body })] });
+const prompt = (text: string) =>
+  new Paragraph({
+    spacing: { after: 120 },
+    indent: { firstLine: 567 },
+    children: [new TextRun({ text: `[${text}]`, italics: true, font: FONT, size: FONT_SIZE.body, color: '555555' })],
+  });
+const body = (text: string) =>
+  new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: { after: 120 },
+    indent: { firstLine: 567 },
+    children: [new TextRun({ text, font: FONT, size: FONT_SIZE.body })],
+  });
+const heading = (text: string) =>
+  new Paragraph({
+    spacing: { before: 120, after: 120 },
+    indent: { firstLine: 567 },
+    children: [new TextRun({ text, bold: true, font: FONT, size: FONT_SIZE.body })],
+  });
 
 /** One cell per year: the province's figure, or "x/y đạt" for a target evaluated unit by unit. */
 function yearCell(entries: TargetEvaluation[]): string {
@@ -44,14 +89,18 @@ function resultsTable(plan: PlanDetail, evaluations: TargetEvaluation[], content
   const level = 1100;
   const judged = 1300;
   // The target's text keeps at least 2,400 twips (about 4 cm); the years share the rest.
-  const yearWidth = years.length ? Math.max(700, Math.min(1100, Math.floor((contentWidth - stt - level - judged - 2400) / years.length))) : 0;
+  const yearWidth = years.length
+    ? Math.max(700, Math.min(1100, Math.floor((contentWidth - stt - level - judged - 2400) / years.length)))
+    : 0;
   const text = contentWidth - stt - level - judged - yearWidth * years.length;
   const widths = [stt, text, level, ...years.map(() => yearWidth), judged];
   const size = years.length > 4 ? FONT_SIZE.tableWide : FONT_SIZE.table;
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: ['STT', 'Chỉ tiêu', 'Mức phấn đấu', ...years.map((y) => `Năm ${y}`), 'Đánh giá'].map((h, i) => tableCell(h, widths[i]!, { bold: true, align: AlignmentType.CENTER, shade: true, size })),
+    children: ['STT', 'Chỉ tiêu', 'Mức phấn đấu', ...years.map((y) => `Năm ${y}`), 'Đánh giá'].map((h, i) =>
+      tableCell(h, widths[i]!, { bold: true, align: AlignmentType.CENTER, shade: true, size }),
+    ),
   });
   const rows = plan.targets.map((t) => {
     const mine = evaluations.filter((e) => e.targetId === t.id);
@@ -62,18 +111,32 @@ function resultsTable(plan: PlanDetail, evaluations: TargetEvaluation[], content
       children: [
         tableCell(t.code, stt, { align: AlignmentType.CENTER, size }),
         tableCell(t.text, text, { size }),
-        tableCell(formatThreshold(t, signs, mine.find((e) => e.measure !== null)?.measure ?? null), level, { align: AlignmentType.CENTER, size }),
-        ...years.map((y, i) => tableCell(yearCell(mine.filter((e) => e.period === y)), widths[3 + i]!, { align: AlignmentType.RIGHT, size })),
-        tableCell(status ? targetStatusLabels[status] : 'Chưa đánh giá', judged, { align: AlignmentType.CENTER, bold: status === 'not-met', size }),
+        tableCell(formatThreshold(t, signs, mine.find((e) => e.measure !== null)?.measure ?? null), level, {
+          align: AlignmentType.CENTER,
+          size,
+        }),
+        ...years.map((y, i) =>
+          tableCell(yearCell(mine.filter((e) => e.period === y)), widths[3 + i]!, { align: AlignmentType.RIGHT, size }),
+        ),
+        tableCell(status ? targetStatusLabels[status] : 'Chưa đánh giá', judged, {
+          align: AlignmentType.CENTER,
+          bold: status === 'not-met',
+          size,
+        }),
       ],
     });
   });
-  return new Table({ width: { size: contentWidth, type: WidthType.DXA }, columnWidths: widths, rows: [header, ...rows] });
+  return new Table({
+    width: { size: contentWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [header, ...rows],
+  });
 }
 
 /** "Nơi nhận" on the left, the signing authority on the right, as at the end of an administrative report. */
 function reportSignature(office: OfficeProfile, contentWidth: number): Table {
-  const left = (t: string, o: { bold?: boolean; italics?: boolean } = {}) => para(t, { ...o, size: o.bold ? 24 : FONT_SIZE.recipients, align: AlignmentType.LEFT });
+  const left = (t: string, o: { bold?: boolean; italics?: boolean } = {}) =>
+    para(t, { ...o, size: o.bold ? 24 : FONT_SIZE.recipients, align: AlignmentType.LEFT });
   return twoColumns(
     contentWidth,
     Math.round(contentWidth / 2),
@@ -85,7 +148,9 @@ function reportSignature(office: OfficeProfile, contentWidth: number): Table {
 
 export function reviewReportTitle(plan: PlanDetail): string {
   const what = plan.title.replace(/^Kế hoạch\s+/i, '');
-  return plan.type === 'final-review' ? what.replace(/^./, (c) => c.toLocaleUpperCase('vi')) : `Kết quả thực hiện ${plan.docNumber ? `Kế hoạch số ${plan.docNumber}` : 'Kế hoạch'} ${what}`;
+  return plan.type === 'final-review'
+    ? what.replace(/^./, (c) => c.toLocaleUpperCase('vi'))
+    : `Kết quả thực hiện ${plan.docNumber ? `Kế hoạch số ${plan.docNumber}` : 'Kế hoạch'} ${what}`;
 }
 
 export async function writeReviewReportDocx(input: ReviewReportInput): Promise<Buffer> {
@@ -116,7 +181,14 @@ export async function writeReviewReportDocx(input: ReviewReportInput): Promise<B
     const line = province
       ? `Chỉ tiêu ${t.code} (năm ${province.period}): ${province.explanation}`
       : entries.length
-        ? `Chỉ tiêu ${t.code} (năm ${entries[0]!.period}, đánh giá từng đơn vị): ${entries.filter((e) => e.status === 'met').length}/${entries.length} đơn vị đạt${entries.filter((e) => e.status !== 'met').length ? `; chưa đạt hoặc chưa đủ số liệu: ${entries.filter((e) => e.status !== 'met').map((e) => e.scopeName).join(', ')}` : ''}.`
+        ? `Chỉ tiêu ${t.code} (năm ${entries[0]!.period}, đánh giá từng đơn vị): ${entries.filter((e) => e.status === 'met').length}/${entries.length} đơn vị đạt${
+            entries.filter((e) => e.status !== 'met').length
+              ? `; chưa đạt hoặc chưa đủ số liệu: ${entries
+                  .filter((e) => e.status !== 'met')
+                  .map((e) => e.scopeName)
+                  .join(', ')}`
+              : ''
+          }.`
         : `Chỉ tiêu ${t.code}: chưa có kết quả để đánh giá.`;
     return [body(`- ${line}`)];
   });
@@ -143,7 +215,9 @@ export async function writeReviewReportDocx(input: ReviewReportInput): Promise<B
       ),
       heading('I. KẾT QUẢ THỰC HIỆN'),
       heading('1. Công tác tổ chức, chỉ đạo, điều hành'),
-      prompt('Văn bản chỉ đạo, hướng dẫn đã ban hành; kế hoạch liên ngành; công tác kiểm tra, đánh giá việc triển khai'),
+      prompt(
+        'Văn bản chỉ đạo, hướng dẫn đã ban hành; kế hoạch liên ngành; công tác kiểm tra, đánh giá việc triển khai',
+      ),
       heading('2. Kết quả thực hiện các mục tiêu, chỉ tiêu'),
       body(summary),
       resultsTable(plan, evaluations, contentWidth),

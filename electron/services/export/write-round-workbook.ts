@@ -31,7 +31,12 @@ export function totalFormula(rule: Aggregation, range: string): string | null {
 
 /** A sheet name Excel accepts: at most 31 characters, none of \ / ? * [ ] :, and unique in the workbook. */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[\\/?*[\]:]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Trang';
+  const base =
+    wanted
+      .replace(/[\\/?*[\]:]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31) || 'Trang';
   let name = base;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
   taken.add(name.toLowerCase());
@@ -87,7 +92,12 @@ function writeRowStart(ws: ExcelJS.Worksheet, at: number, r: MatrixRow) {
 function borders(ws: ExcelJS.Worksheet, lastRow: number, lastCol: number) {
   for (let r = HEADER_ROW; r <= lastRow; r++) {
     for (let c = 1; c <= lastCol; c++) {
-      ws.getCell(r, c).border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+      ws.getCell(r, c).border = {
+        top: { style: 'thin' },
+        left: { style: 'thin' },
+        bottom: { style: 'thin' },
+        right: { style: 'thin' },
+      };
     }
   }
 }
@@ -113,7 +123,13 @@ export async function writeRoundWorkbook(input: RoundWorkbookInput): Promise<Buf
 
   const summary = wb.addWorksheet(sheetName('Tổng hợp', taken));
   const totalCol = FIRST_VALUE_COL + units.length;
-  styleSheet(summary, input.title, input.subtitle, ['STT', 'Nội dung', 'Đơn vị tính', ...units.map(({ c }) => c.label), 'Toàn tỉnh'], units.length > 3);
+  styleSheet(
+    summary,
+    input.title,
+    input.subtitle,
+    ['STT', 'Nội dung', 'Đơn vị tính', ...units.map(({ c }) => c.label), 'Toàn tỉnh'],
+    units.length > 3,
+  );
   for (let k = 0; k < units.length; k++) summary.getColumn(FIRST_VALUE_COL + k).width = 13;
   summary.getColumn(totalCol).width = 14;
   input.matrix.rows.forEach((r, idx) => {
@@ -133,7 +149,7 @@ export async function writeRoundWorkbook(input: RoundWorkbookInput): Promise<Buf
     const formula = units.length > 0 ? totalFormula(r.aggregation, `${first}${at}:${last}${at}`) : null;
     const cell = row.getCell(totalCol);
     const result = r.cells[total] ?? null;
-    if (formula && typeof result !== 'string') cell.value = { formula, result: result ?? '' } as ExcelJS.CellFormulaValue;
+    if (formula && typeof result !== 'string') cell.value = { formula, result: result ?? '' };
     cell.numFmt = format;
     cell.alignment = { vertical: 'middle' };
     cell.font = { ...FONT, bold: true };
@@ -142,7 +158,13 @@ export async function writeRoundWorkbook(input: RoundWorkbookInput): Promise<Buf
 
   for (const { c, i } of units) {
     const ws = wb.addWorksheet(sheetName(c.label, taken));
-    styleSheet(ws, input.title, `${c.label}${c.missing ? ' (chưa gửi báo cáo)' : ''}`, ['STT', 'Nội dung', 'Đơn vị tính', 'Số lượng'], false);
+    styleSheet(
+      ws,
+      input.title,
+      `${c.label}${c.missing ? ' (chưa gửi báo cáo)' : ''}`,
+      ['STT', 'Nội dung', 'Đơn vị tính', 'Số lượng'],
+      false,
+    );
     ws.getColumn(FIRST_VALUE_COL).width = 14;
     input.matrix.rows.forEach((r, idx) => {
       const row = writeRowStart(ws, HEADER_ROW + 1 + idx, r);

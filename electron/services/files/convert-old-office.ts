@@ -8,7 +8,11 @@ import { LibreOfficeMissing, runLibreOffice } from '../export/libreoffice';
 export const CONVERSION_MS = 15_000;
 
 /** Converts an old Office file's bytes to .docx or .xlsx; null when LibreOffice is not installed. */
-export type OldOfficeConverter = (fileName: string, bytes: Uint8Array, to: 'docx' | 'xlsx') => Promise<Uint8Array | null>;
+export type OldOfficeConverter = (
+  fileName: string,
+  bytes: Uint8Array,
+  to: 'docx' | 'xlsx',
+) => Promise<Uint8Array | null>;
 
 /**
  * Old Word and Excel files (Word 6.0/95, Word 2, RTF named .doc, or a Word 97 file the text reader
@@ -20,7 +24,15 @@ export type OldOfficeConverter = (fileName: string, bytes: Uint8Array, to: 'docx
 export const convertOldOfficeFile: OldOfficeConverter = async (fileName, bytes, to) => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmd-chuyen-'));
   try {
-    const input = path.join(work, `ban-goc${path.extname(fileName).toLowerCase().replace(/[^.a-z0-9]/g, '') || '.bin'}`);
+    const input = path.join(
+      work,
+      `ban-goc${
+        path
+          .extname(fileName)
+          .toLowerCase()
+          .replace(/[^.a-z0-9]/g, '') || '.bin'
+      }`,
+    );
     fs.writeFileSync(input, bytes);
     const profileDir = path.join(os.tmpdir(), `pcmd-lo-profile-${process.pid}-${threadId}`);
     const out = await runLibreOffice(input, to, work, { profileDir, timeoutMs: CONVERSION_MS });

@@ -28,7 +28,13 @@ async function insertRecord(db: Db, hash: string, name: string, size: number, no
  * the original and everything read from it are stored together or not at all. The same content
  * twice is stored once. The name is only recorded: it never chooses where anything is written.
  */
-export async function keepOriginal(db: Db, originalName: string, bytes: Uint8Array, now: string, hash = sha256(bytes)): Promise<number> {
+export async function keepOriginal(
+  db: Db,
+  originalName: string,
+  bytes: Uint8Array,
+  now: string,
+  hash = sha256(bytes),
+): Promise<number> {
   const existing = await existingId(db, hash);
   if (existing !== null) return existing;
   const id = await insertRecord(db, hash, originalName, bytes.byteLength, now);
@@ -42,20 +48,37 @@ export async function keepOriginal(db: Db, originalName: string, bytes: Uint8Arr
  * Records a file that arrived inside a kept one (an e-mail's attachment, a zip's entry) as a part of
  * it: its own record and checksum, its bytes read back from the container when needed.
  */
-export async function keepPart(db: Db, containerId: number, partName: string, bytes: Uint8Array, now: string): Promise<number> {
+export async function keepPart(
+  db: Db,
+  containerId: number,
+  partName: string,
+  bytes: Uint8Array,
+  now: string,
+): Promise<number> {
   const hash = sha256(bytes);
   const existing = await existingId(db, hash);
   if (existing !== null) return existing;
   const id = await insertRecord(db, hash, partName, bytes.byteLength, now);
-  await db.insertInto('stored_file_part').values({ file_id: id, container_id: containerId, part_name: partName }).execute();
+  await db
+    .insertInto('stored_file_part')
+    .values({ file_id: id, container_id: containerId, part_name: partName })
+    .execute();
   return id;
 }
 
 /** How a container's parts are taken out of it (an e-mail's attachments, a zip's entries). */
-export type PartReader = (container: { name: string; bytes: Uint8Array }) => Promise<{ fileName: string; bytes: Uint8Array }[]>;
+export type PartReader = (container: {
+  name: string;
+  bytes: Uint8Array;
+}) => Promise<{ fileName: string; bytes: Uint8Array }[]>;
 
 /** An original as it was received, by its record's id; a part is taken out of its container again. */
-export async function readOriginal(db: Db, fileId: number, readParts?: PartReader, depth = 0): Promise<{ name: string; bytes: Uint8Array }> {
+export async function readOriginal(
+  db: Db,
+  fileId: number,
+  readParts?: PartReader,
+  depth = 0,
+): Promise<{ name: string; bytes: Uint8Array }> {
   const row = await db
     .selectFrom('stored_file as f')
     .leftJoin('stored_file_content as c', 'c.file_id', 'f.id')
@@ -67,9 +90,12 @@ export async function readOriginal(db: Db, fileId: number, readParts?: PartReade
   let bytes: Uint8Array | null = row.content;
   if (!bytes && row.container_id !== null && readParts && depth < 3) {
     const container = await readOriginal(db, row.container_id, readParts, depth + 1);
-    bytes = (await readParts(container)).find((p) => p.fileName === row.part_name && sha256(p.bytes) === row.sha256)?.bytes ?? null;
+    bytes =
+      (await readParts(container)).find((p) => p.fileName === row.part_name && sha256(p.bytes) === row.sha256)?.bytes ??
+      null;
   }
   if (!bytes) throw new AppError('not-found', `Không còn tệp gốc "${row.original_name}" trong dữ liệu.`);
-  if (sha256(bytes) !== row.sha256) throw new AppError('database', `Tệp gốc "${row.original_name}" không còn đúng như khi nhận (sai mã kiểm tra).`);
+  if (sha256(bytes) !== row.sha256)
+    throw new AppError('database', `Tệp gốc "${row.original_name}" không còn đúng như khi nhận (sai mã kiểm tra).`);
   return { name: row.original_name, bytes };
 }

@@ -18,15 +18,27 @@ afterEach(async () => {
 });
 
 const sourceOf = async (messageId: string) =>
-  (await ctx.db.selectFrom('email_message').select('source_file_id').where('message_id', '=', messageId).executeTakeFirstOrThrow()).source_file_id!;
+  (
+    await ctx.db
+      .selectFrom('email_message')
+      .select('source_file_id')
+      .where('message_id', '=', messageId)
+      .executeTakeFirstOrThrow()
+  ).source_file_id!;
 
 describe('an e-mail kept as it came, shown inside the app', () => {
   it('an .eml: headers, plain text and each attachment with its stored file; never handed to another program', async () => {
     const workbook = await ownLayoutWorkbook([['Số lượt kiểm tra', 'Lượt', 4]]);
     const eml = await buildEml({
-      from: 'nguoi.la@example.invalid', fromName: 'Người lạ', subject: 'Báo cáo kèm tệp lạ', messageId: '<xem@example.invalid>',
+      from: 'nguoi.la@example.invalid',
+      fromName: 'Người lạ',
+      subject: 'Báo cáo kèm tệp lạ',
+      messageId: '<xem@example.invalid>',
       text: 'Kính gửi Văn phòng,\nđơn vị gửi báo cáo.',
-      attachments: [{ filename: 'bao-cao.xlsx', content: workbook }, { filename: 'chay-ngay.exe', content: Buffer.from('MZ…') }],
+      attachments: [
+        { filename: 'bao-cao.xlsx', content: workbook },
+        { filename: 'chay-ngay.exe', content: Buffer.from('MZ…') },
+      ],
     });
     const file = path.join(ctx.database.dir, 'thu.eml');
     fs.writeFileSync(file, eml);
@@ -35,15 +47,26 @@ describe('an e-mail kept as it came, shown inside the app', () => {
 
     const view = await viewMessage(ctx, fileId);
     expect(view).toMatchObject({
-      fileName: 'thu.eml', subject: 'Báo cáo kèm tệp lạ', from: 'Người lạ <nguoi.la@example.invalid>', to: ['thuongtruc@quangngai.gov.vn'],
-      sentAt: '2020-07-03T02:00:00.000Z', textCut: false,
+      fileName: 'thu.eml',
+      subject: 'Báo cáo kèm tệp lạ',
+      from: 'Người lạ <nguoi.la@example.invalid>',
+      to: ['thuongtruc@quangngai.gov.vn'],
+      sentAt: '2020-07-03T02:00:00.000Z',
+      textCut: false,
     });
     expect(view.text).toContain('đơn vị gửi báo cáo.');
-    expect(view.attachments.map((a) => [a.name, a.fileId !== null])).toEqual([['bao-cao.xlsx', true], ['chay-ngay.exe', true]]);
+    expect(view.attachments.map((a) => [a.name, a.fileId !== null])).toEqual([
+      ['bao-cao.xlsx', true],
+      ['chay-ngay.exe', true],
+    ]);
 
     // The e-mail itself is never opened with another program; its workbook is, as a read-only copy.
-    await expect(openOriginal(ctx, fileId)).rejects.toThrow('Thư "thu.eml" được xem ngay trong phần mềm (Xem thư), không mở bằng chương trình khác.');
-    await expect(openOriginal(ctx, view.attachments[1]!.fileId!)).rejects.toThrow(/Không mở tệp "chay-ngay\.exe" bằng chương trình khác/);
+    await expect(openOriginal(ctx, fileId)).rejects.toThrow(
+      'Thư "thu.eml" được xem ngay trong phần mềm (Xem thư), không mở bằng chương trình khác.',
+    );
+    await expect(openOriginal(ctx, view.attachments[1]!.fileId!)).rejects.toThrow(
+      /Không mở tệp "chay-ngay\.exe" bằng chương trình khác/,
+    );
     const opened = await openOriginal(ctx, view.attachments[0]!.fileId!);
     expect(ctx.platform.opened).toEqual([opened]);
 
@@ -57,7 +80,11 @@ describe('an e-mail kept as it came, shown inside the app', () => {
 
   it('an Outlook .msg: its body and recipients', async () => {
     const msg = buildMsg({
-      subject: 'Báo cáo từ Outlook', senderName: 'Văn thư', senderEmail: 'vanthu@binhson.quangngai.gov.vn', messageId: '<outlook-xem@binhson>', body: 'Nội dung thư Outlook.',
+      subject: 'Báo cáo từ Outlook',
+      senderName: 'Văn thư',
+      senderEmail: 'vanthu@binhson.quangngai.gov.vn',
+      messageId: '<outlook-xem@binhson>',
+      body: 'Nội dung thư Outlook.',
       recipients: [{ name: 'Văn phòng thường trực', email: 'thuongtruc@quangngai.gov.vn' }],
       attachments: [{ filename: 'ghi-chu.txt', content: Buffer.from('ghi chú') }],
     });
@@ -65,7 +92,12 @@ describe('an e-mail kept as it came, shown inside the app', () => {
     fs.writeFileSync(file, msg);
     await importReply(ctx, file);
     const view = await viewMessage(ctx, await sourceOf('<outlook-xem@binhson>'));
-    expect(view).toMatchObject({ subject: 'Báo cáo từ Outlook', from: 'Văn thư <vanthu@binhson.quangngai.gov.vn>', to: ['Văn phòng thường trực <thuongtruc@quangngai.gov.vn>'], text: 'Nội dung thư Outlook.' });
+    expect(view).toMatchObject({
+      subject: 'Báo cáo từ Outlook',
+      from: 'Văn thư <vanthu@binhson.quangngai.gov.vn>',
+      to: ['Văn phòng thường trực <thuongtruc@quangngai.gov.vn>'],
+      text: 'Nội dung thư Outlook.',
+    });
     expect(view.attachments.map((a) => a.name)).toEqual(['ghi-chu.txt']);
   });
 });

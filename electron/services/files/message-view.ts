@@ -19,7 +19,11 @@ const isMessage = (name: string) => /\.(eml|msg)$/i.test(name);
  */
 export async function viewMessage(ctx: ServiceContext, fileId: number): Promise<MessageView> {
   const original = await readOriginal(ctx.db, fileId, readParts);
-  if (!isMessage(original.name)) throw new AppError('invalid-input', `Tệp "${path.basename(original.name)}" không phải thư điện tử; hãy dùng "Mở tệp gốc".`);
+  if (!isMessage(original.name))
+    throw new AppError(
+      'invalid-input',
+      `Tệp "${path.basename(original.name)}" không phải thư điện tử; hãy dùng "Mở tệp gốc".`,
+    );
   const view = await parseInWorker('messageView', { fileName: original.name, bytes: original.bytes }, original.name);
   const parts = await listContainedFiles(ctx.db, fileId);
   const used = new Set<number>();
@@ -38,10 +42,20 @@ export async function viewMessage(ctx: ServiceContext, fileId: number): Promise<
 export async function saveOriginalCopy(ctx: ServiceContext, fileId: number): Promise<string | null> {
   const original = await readOriginal(ctx.db, fileId, readParts);
   const base = path.basename(original.name.replace(/\\/g, '/'));
-  const extension = path.extname(base).slice(1).toLowerCase().replace(/[^a-z0-9]/g, '') || 'bin';
+  const extension =
+    path
+      .extname(base)
+      .slice(1)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '') || 'bin';
   const target = await saveAs(
     ctx,
-    { title: 'Lưu bản sao tệp gốc', defaultName: `${safeFileStem(path.basename(base, path.extname(base)))}.${extension}`, filterName: `Tệp .${extension}`, extension },
+    {
+      title: 'Lưu bản sao tệp gốc',
+      defaultName: `${safeFileStem(path.basename(base, path.extname(base)))}.${extension}`,
+      filterName: `Tệp .${extension}`,
+      extension,
+    },
     original.bytes,
   );
   if (target) markFromInternet(target);

@@ -33,7 +33,10 @@ export async function openOriginal(ctx: ServiceContext, fileId: number): Promise
   const base = path.basename(original.name.replace(/\\/g, '/'));
   const extension = path.extname(base).slice(1).toLowerCase();
   if (extension === 'eml' || extension === 'msg') {
-    throw new AppError('invalid-input', `Thư "${base}" được xem ngay trong phần mềm (Xem thư), không mở bằng chương trình khác.`);
+    throw new AppError(
+      'invalid-input',
+      `Thư "${base}" được xem ngay trong phần mềm (Xem thư), không mở bằng chương trình khác.`,
+    );
   }
   if (!OPENABLE.has(extension)) {
     throw new AppError(

@@ -23,7 +23,10 @@ export function wordKind(bytes: Uint8Array): WordKind {
   if (isRtf(bytes)) return 'rtf';
   if (!isOle2(bytes)) return 'other';
   try {
-    const stream = CFB.find(CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' }), 'WordDocument');
+    const stream = CFB.find(
+      CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' }),
+      'WordDocument',
+    );
     const fib = stream?.content ? Buffer.from(stream.content as Uint8Array) : null;
     if (!fib || fib.length < 4) return 'ole-other';
     const nFib = fib.readUInt16LE(2);
@@ -48,10 +51,18 @@ export interface DocReading {
  * otherwise they are refused saying what the file is and what to do, never called damaged when
  * they are only old.
  */
-export async function readDocTables(fileName: string, bytes: Uint8Array, convert: OldOfficeConverter = convertOldOfficeFile): Promise<DocReading> {
+export async function readDocTables(
+  fileName: string,
+  bytes: Uint8Array,
+  convert: OldOfficeConverter = convertOldOfficeFile,
+): Promise<DocReading> {
   const kind = wordKind(bytes);
   if (kind === 'docx') return { tables: await readDocxTables(fileName, bytes), heading: '', via: 'docx' };
-  if (kind === 'other') throw new AppError('unsupported-file', `Không đọc được văn bản Word cũ "${fileName}": tệp không phải văn bản Word (.doc).`);
+  if (kind === 'other')
+    throw new AppError(
+      'unsupported-file',
+      `Không đọc được văn bản Word cũ "${fileName}": tệp không phải văn bản Word (.doc).`,
+    );
   let failure: unknown = null;
   if (kind === 'word97') {
     const container = rebuildCompoundFile(fileName, bytes, 'văn bản Word cũ');
@@ -73,13 +84,33 @@ export async function readDocTables(fileName: string, bytes: Uint8Array, convert
   const resave = `Hãy mở bằng Word hoặc LibreOffice và lưu lại dạng .docx${withoutLibreOffice}.`;
   switch (kind) {
     case 'word6-95':
-      throw new AppError('unsupported-file', `Văn bản "${fileName}" ở định dạng Word 6.0/95, quá cũ để phần mềm đọc trực tiếp. ${resave}`, undefined, { cause: failure });
+      throw new AppError(
+        'unsupported-file',
+        `Văn bản "${fileName}" ở định dạng Word 6.0/95, quá cũ để phần mềm đọc trực tiếp. ${resave}`,
+        undefined,
+        { cause: failure },
+      );
     case 'word2':
-      throw new AppError('unsupported-file', `Văn bản "${fileName}" ở định dạng Word 2.0, quá cũ để phần mềm đọc trực tiếp. ${resave}`, undefined, { cause: failure });
+      throw new AppError(
+        'unsupported-file',
+        `Văn bản "${fileName}" ở định dạng Word 2.0, quá cũ để phần mềm đọc trực tiếp. ${resave}`,
+        undefined,
+        { cause: failure },
+      );
     case 'rtf':
-      throw new AppError('unsupported-file', `Tệp "${fileName}" thực chất là văn bản RTF (đặt tên .doc), phần mềm không đọc trực tiếp. ${resave}`, undefined, { cause: failure });
+      throw new AppError(
+        'unsupported-file',
+        `Tệp "${fileName}" thực chất là văn bản RTF (đặt tên .doc), phần mềm không đọc trực tiếp. ${resave}`,
+        undefined,
+        { cause: failure },
+      );
     default:
-      throw new AppError('unsupported-file', `Không đọc được văn bản Word cũ "${fileName}": ${readerFailureReason(failure)}. ${resave}`, undefined, { cause: failure });
+      throw new AppError(
+        'unsupported-file',
+        `Không đọc được văn bản Word cũ "${fileName}": ${readerFailureReason(failure)}. ${resave}`,
+        undefined,
+        { cause: failure },
+      );
   }
 }
 
@@ -98,6 +129,7 @@ function textTables(body: string): Omit<DocReading, 'via'> {
     const cells = line.replace(/\t$/, '').split('\t').map(cleanText);
     (current ??= []).push({ cells, ref: i + 1 });
   });
-  if (current) tables.push(fixLegacyTable({ name: `bảng ${tables.length + 1}`, sheet: null, firstColumn: 0, rows: current }));
+  if (current)
+    tables.push(fixLegacyTable({ name: `bảng ${tables.length + 1}`, sheet: null, firstColumn: 0, rows: current }));
   return { tables, heading: heading.join(' ') };
 }

@@ -10,7 +10,8 @@ export const MAX_DOCUMENT_XML_BYTES = 30 * 1024 * 1024;
 function children(el: Element, localName: string): Element[] {
   const out: Element[] = [];
   for (let n = el.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 1 && (n as Element).localName === localName && (n as Element).namespaceURI === W) out.push(n as Element);
+    if (n.nodeType === 1 && (n as Element).localName === localName && (n as Element).namespaceURI === W)
+      out.push(n as Element);
   }
   return out;
 }
@@ -53,7 +54,10 @@ export async function readDocxTables(fileName: string, bytes: Uint8Array): Promi
   try {
     zip = await openZip(bytes);
   } catch {
-    throw new AppError('unsupported-file', `Không đọc được tệp Word "${fileName}": tệp bị hỏng hoặc không phải tệp .docx.`);
+    throw new AppError(
+      'unsupported-file',
+      `Không đọc được tệp Word "${fileName}": tệp bị hỏng hoặc không phải tệp .docx.`,
+    );
   }
   const entry = zip.file('word/document.xml');
   if (!entry) throw new AppError('unsupported-file', `Tệp "${fileName}" không phải văn bản Word (.docx).`);
@@ -62,13 +66,22 @@ export async function readDocxTables(fileName: string, bytes: Uint8Array): Promi
     xml = await inflatePartText(entry, MAX_DOCUMENT_XML_BYTES);
   } catch (e) {
     if (e instanceof ZipPartTooLarge) {
-      throw new AppError('invalid-input', `Tệp "${fileName}" có nội dung quá lớn khi giải nén (giới hạn ${MAX_DOCUMENT_XML_BYTES / 1024 / 1024} MB); không đọc.`);
+      throw new AppError(
+        'invalid-input',
+        `Tệp "${fileName}" có nội dung quá lớn khi giải nén (giới hạn ${MAX_DOCUMENT_XML_BYTES / 1024 / 1024} MB); không đọc.`,
+      );
     }
     // A damaged entry (wrong checksum or size) is found only when it is inflated.
-    throw new AppError('unsupported-file', `Không đọc được tệp Word "${fileName}": tệp bị hỏng (nội dung nén không khớp).`);
+    throw new AppError(
+      'unsupported-file',
+      `Không đọc được tệp Word "${fileName}": tệp bị hỏng (nội dung nén không khớp).`,
+    );
   }
   if (/<!DOCTYPE|<!ENTITY/i.test(xml.slice(0, 4096))) {
-    throw new AppError('invalid-input', `Tệp "${fileName}" có khai báo DOCTYPE/ENTITY không hợp lệ trong văn bản Word; không đọc.`);
+    throw new AppError(
+      'invalid-input',
+      `Tệp "${fileName}" có khai báo DOCTYPE/ENTITY không hợp lệ trong văn bản Word; không đọc.`,
+    );
   }
   let doc;
   try {

@@ -1,3 +1,4 @@
+import { cellString } from '../../../shared/text/cell-string';
 import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import JSZip from 'jszip';
@@ -14,7 +15,6 @@ XLSX.set_cptable(cptable);
 export const MAX_SHEET_ROWS = 5_000;
 export const MAX_SHEET_COLUMNS = 100;
 
-
 /** What an .xlsx may inflate to, in all and per part: a real reply is well under a megabyte. */
 export const MAX_WORKBOOK_INFLATED_BYTES = 50 * 1024 * 1024;
 export const MAX_WORKBOOK_PART_BYTES = 25 * 1024 * 1024;
@@ -26,9 +26,13 @@ export const MAX_WORKBOOK_PART_BYTES = 25 * 1024 * 1024;
  * (found by fuzzing), and a zip bomb dressed as a workbook is stopped while it inflates.
  */
 export async function soundZip(fileName: string, bytes: Uint8Array): Promise<Uint8Array> {
-  const broken = () => new AppError('unsupported-file', `Không đọc được tệp Excel "${fileName}": tệp bị hỏng hoặc bị cắt cụt.`);
+  const broken = () =>
+    new AppError('unsupported-file', `Không đọc được tệp Excel "${fileName}": tệp bị hỏng hoặc bị cắt cụt.`);
   const tooLarge = () =>
-    new AppError('invalid-input', `Tệp "${fileName}" quá lớn khi giải nén (giới hạn ${MAX_WORKBOOK_PART_BYTES / 1024 / 1024} MB mỗi phần, ${MAX_WORKBOOK_INFLATED_BYTES / 1024 / 1024} MB tất cả); không đọc.`);
+    new AppError(
+      'invalid-input',
+      `Tệp "${fileName}" quá lớn khi giải nén (giới hạn ${MAX_WORKBOOK_PART_BYTES / 1024 / 1024} MB mỗi phần, ${MAX_WORKBOOK_INFLATED_BYTES / 1024 / 1024} MB tất cả); không đọc.`,
+    );
   let entries;
   try {
     entries = zipFiles(await openZip(bytes));
@@ -53,11 +57,21 @@ export async function soundZip(fileName: string, bytes: Uint8Array): Promise<Uin
 /** Opens an .xlsx or .xls workbook (formula cells keep their stored results); a damaged file gets a Vietnamese reason. */
 export async function openWorkbook(fileName: string, bytes: Uint8Array): Promise<XLSX.WorkBook> {
   if (!isZip(bytes) && !isOle2(bytes) && !isOldBiff(bytes)) {
-    throw new AppError('unsupported-file', `Không đọc được tệp Excel "${fileName}": nội dung tệp không phải bảng tính Excel.`);
+    throw new AppError(
+      'unsupported-file',
+      `Không đọc được tệp Excel "${fileName}": nội dung tệp không phải bảng tính Excel.`,
+    );
   }
   const readable = isZip(bytes) ? await soundZip(fileName, bytes) : bytes;
   try {
-    return XLSX.read(readable, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellNF: false, sheetRows: MAX_SHEET_ROWS });
+    return XLSX.read(readable, {
+      type: 'array',
+      dense: true,
+      cellFormula: false,
+      cellHTML: false,
+      cellNF: false,
+      sheetRows: MAX_SHEET_ROWS,
+    });
   } catch {
     throw new AppError('unsupported-file', `Không đọc được tệp Excel "${fileName}": tệp bị hỏng hoặc bị cắt cụt.`);
   }
@@ -65,7 +79,7 @@ export async function openWorkbook(fileName: string, bytes: Uint8Array): Promise
 
 /** A cell of a sheet read in dense mode. */
 export function cellAt(sheet: XLSX.WorkSheet, r: number, c: number): XLSX.CellObject | undefined {
-  return (sheet['!data'] as XLSX.CellObject[][] | undefined)?.[r]?.[c];
+  return sheet['!data']?.[r]?.[c];
 }
 
 /** Every sheet of an .xlsx or .xls workbook as a table of cell text. */
@@ -82,18 +96,38 @@ export function workbookTables(wb: XLSX.WorkBook): SourceTable[] {
     // A sheet's declared size is not trusted: a damaged or hostile file can claim a million rows.
     range.e.c = Math.min(range.e.c, range.s.c + MAX_SHEET_COLUMNS - 1);
     range.e.r = Math.min(range.e.r, range.s.r + MAX_SHEET_ROWS - 1);
-    const text = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, blankrows: true, defval: '', range });
-    const typed = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, blankrows: true, defval: null, range });
-    tables.push(fixLegacyTable({
-      name: `trang tính «${sheetName}»`,
-      sheet: sheetName,
-      firstColumn: range.s.c,
-      rows: text.map((cells, i) => ({
-        cells: cells.map((c) => cleanText(String(c ?? ''))),
-        values: (typed[i] ?? []).map((v) => (typeof v === 'number' || typeof v === 'boolean' ? v : v === null || v === undefined ? null : cleanText(String(v)) || null)),
-        ref: range.s.r + i + 1,
-      })),
-    }));
+    const text = XLSX.utils.sheet_to_json<unknown[]>(sheet, {
+      header: 1,
+      raw: false,
+      blankrows: true,
+      defval: '',
+      range,
+    });
+    const typed = XLSX.utils.sheet_to_json<unknown[]>(sheet, {
+      header: 1,
+      raw: true,
+      blankrows: true,
+      defval: null,
+      range,
+    });
+    tables.push(
+      fixLegacyTable({
+        name: `trang tính «${sheetName}»`,
+        sheet: sheetName,
+        firstColumn: range.s.c,
+        rows: text.map((cells, i) => ({
+          cells: cells.map((c) => cleanText(cellString(c))),
+          values: (typed[i] ?? []).map((v) =>
+            typeof v === 'number' || typeof v === 'boolean'
+              ? v
+              : v === null || v === undefined
+                ? null
+                : cleanText(cellString(v)) || null,
+          ),
+          ref: range.s.r + i + 1,
+        })),
+      }),
+    );
   }
   return tables;
 }

@@ -5,7 +5,10 @@
  */
 const reasons: [RegExp, string][] = [
   [/encrypt|password|protected/i, 'tệp có đặt mật khẩu hoặc bị mã hóa'],
-  [/end of (data|file|stream)|unexpected end|truncat|premature|short read|out of range|offset|beyond/i, 'tệp bị cắt cụt hoặc không trọn vẹn'],
+  [
+    /end of (data|file|stream)|unexpected end|truncat|premature|short read|out of range|offset|beyond/i,
+    'tệp bị cắt cụt hoặc không trọn vẹn',
+  ],
   [/header signature|cfb|sector|fat|difat|directory|compound|ole/i, 'cấu trúc tệp Office cũ bị hỏng'],
   [/zip|deflate|inflate|crc|central directory|compression/i, 'phần nén bên trong tệp bị hỏng'],
   [/unsupported|not supported|unknown (file )?format|version/i, 'định dạng hoặc phiên bản tệp không được hỗ trợ'],

@@ -18,7 +18,12 @@ export function rebuildCompoundFile(fileName: string, bytes: Uint8Array, what: s
   try {
     read = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' });
   } catch (e) {
-    throw new AppError('unsupported-file', `Không đọc được ${what} "${fileName}": ${readerFailureReason(e)}.`, undefined, { cause: e });
+    throw new AppError(
+      'unsupported-file',
+      `Không đọc được ${what} "${fileName}": ${readerFailureReason(e)}.`,
+      undefined,
+      { cause: e },
+    );
   }
   const rebuilt = CFB.utils.cfb_new();
   const added = new Set<string>();
@@ -28,7 +33,14 @@ export function rebuildCompoundFile(fileName: string, bytes: Uint8Array, what: s
     // SheetJS's own placeholder stream is written again by cfb_new. A name longer than a compound
     // file allows (31 characters) can only come from damage: that stream is left out.
     const valid = where.split('/').every((part) => part.length <= 31);
-    if (entry.type === 2 && entry.content && valid && !where.endsWith('/') && where !== '/\u0001Sh33tJ5' && !added.has(where)) {
+    if (
+      entry.type === 2 &&
+      entry.content &&
+      valid &&
+      !where.endsWith('/') &&
+      where !== '/\u0001Sh33tJ5' &&
+      !added.has(where)
+    ) {
       // 'unsafe' skips cfb's search and full rebuild after each stream (quadratic: a 2 MB .msg with
       // 1,000 recipients took a minute); paths are kept unique here and the tree is built once below.
       added.add(where);

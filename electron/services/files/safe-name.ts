@@ -6,7 +6,11 @@ import { foldText } from '../../../shared/text/fold';
  */
 export function safeFileStem(...parts: string[]): string {
   const stem = parts
-    .map((p) => foldText(p).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''))
+    .map((p) =>
+      foldText(p)
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, ''),
+    )
     .filter(Boolean)
     .join('-')
     .slice(0, 80)

@@ -18,9 +18,14 @@ export interface SaveAsOptions {
  * writes the bytes made beforehand; null when the user cancels.
  */
 export async function saveAs(ctx: ServiceContext, options: SaveAsOptions, bytes: Uint8Array): Promise<string | null> {
-  const target = await ctx.platform.chooseSavePath({ title: options.title, defaultName: options.defaultName, filters: [{ name: options.filterName, extensions: [options.extension] }] });
+  const target = await ctx.platform.chooseSavePath({
+    title: options.title,
+    defaultName: options.defaultName,
+    filters: [{ name: options.filterName, extensions: [options.extension] }],
+  });
   if (target === null) return null;
-  if (path.extname(target).toLowerCase() !== `.${options.extension}`) throw new AppError('invalid-input', `Tệp lưu phải có đuôi .${options.extension}.`);
+  if (path.extname(target).toLowerCase() !== `.${options.extension}`)
+    throw new AppError('invalid-input', `Tệp lưu phải có đuôi .${options.extension}.`);
   fs.writeFileSync(target, bytes);
   return target;
 }

@@ -1,5 +1,10 @@
 import type { RawCell } from '../../../shared/domain/cell-value';
-import { detectLegacyEncoding, fixLegacyText, hasUnicodeVietnamese, type LegacyEncoding } from '../../../shared/text/legacy-encodings';
+import {
+  detectLegacyEncoding,
+  fixLegacyText,
+  hasUnicodeVietnamese,
+  type LegacyEncoding,
+} from '../../../shared/text/legacy-encodings';
 
 /** A table as found in a file: rectangular rows of cell text, with where each row came from. */
 export interface SourceTable {

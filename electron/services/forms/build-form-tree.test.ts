@@ -36,7 +36,8 @@ describe('readMarker', () => {
 
 describe('buildFormTree on the Lào Cai appendix (Kế hoạch 142/KH-UBND)', () => {
   const tree = buildFormTree(seedRows);
-  const byText = (numbering: string, start: string, nth = 0) => tree.filter((r) => r.numbering === numbering && r.text.startsWith(start))[nth]!;
+  const byText = (numbering: string, start: string, nth = 0) =>
+    tree.filter((r) => r.numbering === numbering && r.text.startsWith(start))[nth]!;
 
   it('gives its 102 rows in order', () => {
     expect(tree).toHaveLength(102);
@@ -53,7 +54,10 @@ describe('buildFormTree on the Lào Cai appendix (Kế hoạch 142/KH-UBND)', ()
   it('puts "-" rows under their numbered heading and headings under theirs', () => {
     const total = byText('-', 'Tổng số cơ sở kinh doanh dịch vụ');
     expect(tree[total.parentRow! - 1]).toMatchObject({ numbering: '1.1', valueRow: false });
-    expect(tree[byText('1.1', 'Tình hình hoạt động').parentRow! - 1]).toMatchObject({ numbering: '1', text: 'Thực trạng tình hình' });
+    expect(tree[byText('1.1', 'Tình hình hoạt động').parentRow! - 1]).toMatchObject({
+      numbering: '1',
+      text: 'Thực trạng tình hình',
+    });
     expect(byText('1', 'Thực trạng').parentRow).toBeNull();
   });
 
@@ -75,7 +79,12 @@ describe('buildFormTree on the Lào Cai appendix (Kế hoạch 142/KH-UBND)', ()
 
   it('puts "* Số tiền phạt" under the fined-businesses row with its own unit', () => {
     const fined = byText('+', 'Số cơ sở bị phạt tiền');
-    expect(byText('*', 'Số tiền phạt')).toMatchObject({ parentRow: fined.row, unit: 'Triệu đồng', valueType: 'decimal', aggregation: 'sum' });
+    expect(byText('*', 'Số tiền phạt')).toMatchObject({
+      parentRow: fined.row,
+      unit: 'Triệu đồng',
+      valueType: 'decimal',
+      aggregation: 'sum',
+    });
   });
 
   it('tells identical texts apart by their parents', () => {
@@ -95,7 +104,10 @@ describe('buildFormTree on the Lào Cai appendix (Kế hoạch 142/KH-UBND)', ()
   });
 
   it('reads a numbered row with a unit as a value row', () => {
-    expect(byText('2.6', 'Xã, phường, thị trấn không có')).toMatchObject({ valueRow: true, unit: 'Xã, phường, thị trấn' });
+    expect(byText('2.6', 'Xã, phường, thị trấn không có')).toMatchObject({
+      valueRow: true,
+      unit: 'Xã, phường, thị trấn',
+    });
   });
 
   it('has 75 value rows (74 with a unit in the table, one inheriting it), and headings without a unit', () => {
@@ -109,7 +121,7 @@ describe('buildFormTree on the Lào Cai appendix (Kế hoạch 142/KH-UBND)', ()
 
 describe('buildFormTree on the targets table (A. THỰC HIỆN CHỈ TIÊU)', () => {
   it('reads units and types written inside the text', () => {
-    const tree = buildFormTree((seed.tableA.rows as string[]).map((text) => ({ text, unit: null })));
+    const tree = buildFormTree(seed.tableA.rows.map((text) => ({ text, unit: null })));
     expect(tree.map((r) => [r.unit, r.valueType, r.aggregation])).toEqual([
       ['%', 'percent', 'average'],
       ['Có/Không', 'yes-no', 'count-yes'],

@@ -27,11 +27,14 @@ export interface DetectedFormTable {
 type Role = 'content' | 'unit' | 'value' | 'numbering';
 
 function roleOfHeader(cell: string): Role | null {
-  const h = foldText(cell).replace(/[():.]/g, '').trim();
+  const h = foldText(cell)
+    .replace(/[():.]/g, '')
+    .trim();
   if (h === '') return null;
   if (/^(stt|tt|so tt|so thu tu)$/.test(h)) return 'numbering';
   if (/^(don vi tinh|dvt|dv tinh|don vi do)$/.test(h)) return 'unit';
-  if (/^(noi dung|chi tieu|ten chi tieu|noi dung chi tieu|danh muc|noi dung bao cao|cac chi tieu)/.test(h)) return 'content';
+  if (/^(noi dung|chi tieu|ten chi tieu|noi dung chi tieu|danh muc|noi dung bao cao|cac chi tieu)/.test(h))
+    return 'content';
   if (/^(so luong|ket qua|so lieu|thuc hien|gia tri|tong so|nam \d{4}|ky bao cao|luy ke)/.test(h)) return 'value';
   return null;
 }
@@ -70,30 +73,39 @@ export function detectFormTable(fileName: string, tables: SourceTable[]): Detect
     // starts a candidate that runs to the next header.
     const headers = findHeaders(table);
     headers.forEach((header, h) => {
-    const c = header.cols;
-    const headerCells = table.rows[header.index]!.cells;
-    const at = (role: Role) => (c.has(role) ? headerCells[c.get(role)!]! : null);
-    const rows: DetectedFormTable['rows'] = [];
-    for (const r of table.rows.slice(header.index + 1, headers[h + 1]?.index ?? table.rows.length)) {
-      const text = (r.cells[c.get('content')!] ?? '').trim();
-      if (endMarkers.test(foldText(text))) break;
-      if (text === '' || isColumnNumberRow(r.cells)) continue;
-      const unit = c.has('unit') ? (r.cells[c.get('unit')!] ?? '').trim() || null : null;
-      const stt = c.has('numbering') ? (r.cells[c.get('numbering')!] ?? '').trim() : undefined;
-      const vc = c.get('value');
-      const value: RawCell = vc === undefined ? null : (r.values?.[vc] ?? ((r.cells[vc] ?? '').trim() || null));
-      rows.push({ text, unit, ...(stt !== undefined ? { stt } : {}), ref: r.ref, value, valueCell: vc === undefined ? null : cellName(table, r.ref, vc) });
-    }
-    if (rows.length === 0) return;
-    candidates.push({
-      table,
-      headerRef: table.rows[header.index]!.ref,
-      columns: { content: at('content')!, unit: at('unit'), value: at('value'), numbering: at('numbering') },
-      rows,
-    });
+      const c = header.cols;
+      const headerCells = table.rows[header.index]!.cells;
+      const at = (role: Role) => (c.has(role) ? headerCells[c.get(role)!]! : null);
+      const rows: DetectedFormTable['rows'] = [];
+      for (const r of table.rows.slice(header.index + 1, headers[h + 1]?.index ?? table.rows.length)) {
+        const text = (r.cells[c.get('content')!] ?? '').trim();
+        if (endMarkers.test(foldText(text))) break;
+        if (text === '' || isColumnNumberRow(r.cells)) continue;
+        const unit = c.has('unit') ? (r.cells[c.get('unit')!] ?? '').trim() || null : null;
+        const stt = c.has('numbering') ? (r.cells[c.get('numbering')!] ?? '').trim() : undefined;
+        const vc = c.get('value');
+        const value: RawCell = vc === undefined ? null : (r.values?.[vc] ?? ((r.cells[vc] ?? '').trim() || null));
+        rows.push({
+          text,
+          unit,
+          ...(stt !== undefined ? { stt } : {}),
+          ref: r.ref,
+          value,
+          valueCell: vc === undefined ? null : cellName(table, r.ref, vc),
+        });
+      }
+      if (rows.length === 0) return;
+      candidates.push({
+        table,
+        headerRef: table.rows[header.index]!.ref,
+        columns: { content: at('content')!, unit: at('unit'), value: at('value'), numbering: at('numbering') },
+        rows,
+      });
     });
   }
-  candidates.sort((a, b) => Number(b.columns.unit !== null) - Number(a.columns.unit !== null) || b.rows.length - a.rows.length);
+  candidates.sort(
+    (a, b) => Number(b.columns.unit !== null) - Number(a.columns.unit !== null) || b.rows.length - a.rows.length,
+  );
   const best = candidates[0];
   if (!best) {
     throw new AppError(

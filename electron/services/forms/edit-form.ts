@@ -1,5 +1,11 @@
 import { AppError } from '../../../shared/errors';
-import { parentsFromLevels, settleChildRules, type EditedFormRow, type FormDetail, type FormRowDraft } from '../../../shared/domain/forms';
+import {
+  parentsFromLevels,
+  settleChildRules,
+  type EditedFormRow,
+  type FormDetail,
+  type FormRowDraft,
+} from '../../../shared/domain/forms';
 import {
   deleteFormVersionRows,
   getFormVersionRows,
@@ -20,7 +26,10 @@ export type { EditedFormRow };
  * value rows, aggregation from the type, each "Trong đó" rule settled. `keyFor` gives each row its
  * key (a stored form keeps its keys; a new one numbers them).
  */
-export function editedToDraftRows(edited: EditedFormRow[], keyFor: (row: EditedFormRow) => string | undefined): FormRowDraft[] {
+export function editedToDraftRows(
+  edited: EditedFormRow[],
+  keyFor: (row: EditedFormRow) => string | undefined,
+): FormRowDraft[] {
   return settleChildRules(
     parentsFromLevels(edited).map((r) => {
       const valueType = r.valueRow ? r.valueType : 'integer';
@@ -48,7 +57,11 @@ export async function createFormFromEdited(
   ctx: ServiceContext,
   input: { name: string; rows: EditedFormRow[]; original?: { fileName: string; bytes: Uint8Array } },
 ): Promise<FormDetail> {
-  const saved = await saveNewForm(ctx, { name: input.name, rows: editedToDraftRows(input.rows, () => undefined), ...(input.original ? { original: input.original } : {}) });
+  const saved = await saveNewForm(ctx, {
+    name: input.name,
+    rows: editedToDraftRows(input.rows, () => undefined),
+    ...(input.original ? { original: input.original } : {}),
+  });
   return getFormDetail(ctx, saved.id);
 }
 
@@ -80,13 +93,16 @@ export async function saveFormRows(ctx: ServiceContext, formId: number, edited: 
     let next = await maxRowKeyNumber(trx, formId);
     const rows = editedToDraftRows(edited, (r) => {
       // A key the form never had, or one used twice, is treated as a new row.
-      const key = r.rowKey && knownKeys.has(r.rowKey) && !seen.has(r.rowKey) ? r.rowKey : `R${String(++next).padStart(3, '0')}`;
+      const key =
+        r.rowKey && knownKeys.has(r.rowKey) && !seen.has(r.rowKey) ? r.rowKey : `R${String(++next).padStart(3, '0')}`;
       seen.add(key);
       return key;
     });
     checkDraftRows(rows);
     const reuse = new Map(
-      current.filter((r) => r.indicatorId !== null).map((r) => [r.rowKey, { indicatorId: r.indicatorId!, unit: r.unit, valueType: r.valueType }]),
+      current
+        .filter((r) => r.indicatorId !== null)
+        .map((r) => [r.rowKey, { indicatorId: r.indicatorId!, unit: r.unit, valueType: r.valueType }]),
     );
     let versionId = form.latestVersionId;
     if (await versionHasData(trx, versionId)) {

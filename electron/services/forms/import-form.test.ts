@@ -41,7 +41,8 @@ describe.each(formats)('importing the seed appendix as .%s', (_kind, name, build
       expect(text.endsWith(r.text), `row ${i + 1}`).toBe(true);
       if (unit) expect(r.unit).toBe(unit);
     });
-    for (const r of draft.rows.filter((x) => x.numbering === '+')) expect(draft.rows[r.parentRow! - 1]!.numbering).toBe('-');
+    for (const r of draft.rows.filter((x) => x.numbering === '+'))
+      expect(draft.rows[r.parentRow! - 1]!.numbering).toBe('-');
   });
 });
 
@@ -51,7 +52,8 @@ describe('an old Word (.doc) appendix', () => {
     const doc = await convertWithLibreOffice(docx, 'doc', ctx.database.dir);
     const draft = await draftFormFromBytes('phu-luc-cu.doc', fs.readFileSync(doc));
     expect(draft.rows).toHaveLength(102);
-    for (const r of draft.rows.filter((x) => x.numbering === '+')) expect(draft.rows[r.parentRow! - 1]!.numbering).toBe('-');
+    for (const r of draft.rows.filter((x) => x.numbering === '+'))
+      expect(draft.rows[r.parentRow! - 1]!.numbering).toBe('-');
   }, 120_000);
 });
 
@@ -65,18 +67,46 @@ describe('saving an imported form', () => {
 
     const total = saved.rows.find((r) => r.text.startsWith('Tổng số cơ sở kinh doanh dịch vụ'))!;
     const lodging = saved.rows.find((r) => r.text.startsWith('Cơ sở lưu trú'))!;
-    const lodgingIndicator = await ctx.db.selectFrom('indicator').selectAll().where('id', '=', lodging.indicatorId!).executeTakeFirstOrThrow();
-    expect(lodgingIndicator).toMatchObject({ parent_id: total.indicatorId, child_rule: 'none', measure_unit: 'Cơ sở', value_type: 'integer', aggregation: 'sum' });
-    const totalIndicator = await ctx.db.selectFrom('indicator').selectAll().where('id', '=', total.indicatorId!).executeTakeFirstOrThrow();
+    const lodgingIndicator = await ctx.db
+      .selectFrom('indicator')
+      .selectAll()
+      .where('id', '=', lodging.indicatorId!)
+      .executeTakeFirstOrThrow();
+    expect(lodgingIndicator).toMatchObject({
+      parent_id: total.indicatorId,
+      child_rule: 'none',
+      measure_unit: 'Cơ sở',
+      value_type: 'integer',
+      aggregation: 'sum',
+    });
+    const totalIndicator = await ctx.db
+      .selectFrom('indicator')
+      .selectAll()
+      .where('id', '=', total.indicatorId!)
+      .executeTakeFirstOrThrow();
     expect(totalIndicator.child_rule).toBe('each-le-parent'); // the rule its "Trong đó" items obey
     const fine = saved.rows.find((r) => r.text === 'Số tiền phạt')!;
-    const fineIndicator = await ctx.db.selectFrom('indicator').selectAll().where('id', '=', fine.indicatorId!).executeTakeFirstOrThrow();
+    const fineIndicator = await ctx.db
+      .selectFrom('indicator')
+      .selectAll()
+      .where('id', '=', fine.indicatorId!)
+      .executeTakeFirstOrThrow();
     expect(fineIndicator).toMatchObject({ parent_id: null, measure_unit: 'Triệu đồng', value_type: 'decimal' }); // money is not ≤ a count of businesses
 
     expect(await listFormSummaries(ctx.db)).toEqual([
-      expect.objectContaining({ id: saved.id, name: 'Phụ lục tổng kết 2016-2020', latestVersion: 1, rows: 102, valueRows: 75 }),
+      expect.objectContaining({
+        id: saved.id,
+        name: 'Phụ lục tổng kết 2016-2020',
+        latestVersion: 1,
+        rows: 102,
+        valueRows: 75,
+      }),
     ]);
-    const version = await ctx.db.selectFrom('form_version').innerJoin('stored_file', 'stored_file.id', 'form_version.source_file_id').select(['stored_file.id', 'stored_file.sha256', 'stored_file.original_name']).executeTakeFirstOrThrow();
+    const version = await ctx.db
+      .selectFrom('form_version')
+      .innerJoin('stored_file', 'stored_file.id', 'form_version.source_file_id')
+      .select(['stored_file.id', 'stored_file.sha256', 'stored_file.original_name'])
+      .executeTakeFirstOrThrow();
     expect(version).toMatchObject({ sha256: sha256(bytes), original_name: 'phu-luc.docx' });
     const original = await readOriginal(ctx.db, version.id);
     expect(Buffer.from(original.bytes).equals(bytes)).toBe(true);
@@ -111,11 +141,23 @@ describe('saving an imported form', () => {
 
 describe('a file with no form in it', () => {
   it('explains in Vietnamese what it looked for and stores nothing', async () => {
-    const file = write('cong-van.docx', await (async () => {
-      const { Document, Packer, Paragraph } = await import('docx');
-      return Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Kính gửi: Sở Y tế. Đơn vị xin gửi báo cáo kèm theo.')] }] })));
-    })());
-    await expect(importFormFile(ctx, file)).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('Không tìm thấy bảng biểu mẫu trong tệp "cong-van.docx"') });
+    const file = write(
+      'cong-van.docx',
+      await (async () => {
+        const { Document, Packer, Paragraph } = await import('docx');
+        return Buffer.from(
+          await Packer.toBuffer(
+            new Document({
+              sections: [{ children: [new Paragraph('Kính gửi: Sở Y tế. Đơn vị xin gửi báo cáo kèm theo.')] }],
+            }),
+          ),
+        );
+      })(),
+    );
+    await expect(importFormFile(ctx, file)).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringContaining('Không tìm thấy bảng biểu mẫu trong tệp "cong-van.docx"'),
+    });
     expect(await listFormSummaries(ctx.db)).toEqual([]);
     expect(await ctx.db.selectFrom('stored_file').selectAll().execute()).toEqual([]);
   });
@@ -125,7 +167,9 @@ describe('a file with no form in it', () => {
     ['cu.doc', 'whatever', /Không đọc được văn bản Word cũ "cu.doc"/],
     ['anh.pdf', '%PDF', /Không nhận loại tệp "\.pdf"/],
   ])('refuses %s', async (name, content, message) => {
-    await expect(importFormFile(ctx, write(name, content))).rejects.toMatchObject({ message: expect.stringMatching(message) });
+    await expect(importFormFile(ctx, write(name, content))).rejects.toMatchObject({
+      message: expect.stringMatching(message),
+    });
     expect(await listFormSummaries(ctx.db)).toEqual([]);
   });
 });

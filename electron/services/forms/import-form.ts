@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { FormDraft, FormRowDraft } from '../../../shared/domain/forms';
-import { getFormVersionRows, insertForm, insertFormVersion, insertFormVersionRows, type StoredFormRow } from '../../../db/forms/repo';
+import {
+  getFormVersionRows,
+  insertForm,
+  insertFormVersion,
+  insertFormVersionRows,
+  type StoredFormRow,
+} from '../../../db/forms/repo';
 import type { ServiceContext } from '../context';
 import { MB, readFileWithinLimit } from '../files/limits';
 import { parseInWorker } from '../import/parse-pool';
@@ -28,12 +34,20 @@ export function checkDraftRows(rows: FormRowDraft[]): void {
   rows.forEach((r, i) => {
     const where = `dòng ${i + 1}`;
     if (r.row !== i + 1) problems.push({ where, message: `số thứ tự ${r.row} không liên tục` });
-    if (r.parentRow !== null && (r.parentRow < 1 || r.parentRow >= r.row)) problems.push({ where, message: 'dòng cha phải nằm phía trên' });
+    if (r.parentRow !== null && (r.parentRow < 1 || r.parentRow >= r.row))
+      problems.push({ where, message: 'dòng cha phải nằm phía trên' });
     if (r.text.trim() === '') problems.push({ where, message: 'thiếu nội dung' });
   });
   if (rows.length === 0) problems.push({ where: 'biểu mẫu', message: 'không có dòng nào' });
   if (problems.length > 0) {
-    throw new AppError('invalid-input', `Biểu mẫu chưa lưu được: ${problems.slice(0, 3).map((p) => `${p.where}: ${p.message}`).join('; ')}.`, problems);
+    throw new AppError(
+      'invalid-input',
+      `Biểu mẫu chưa lưu được: ${problems
+        .slice(0, 3)
+        .map((p) => `${p.where}: ${p.message}`)
+        .join('; ')}.`,
+      problems,
+    );
   }
 }
 
@@ -45,7 +59,9 @@ export async function saveNewForm(
   checkDraftRows(input.rows);
   const now = ctx.clock().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    const sourceFileId = input.original ? await keepOriginal(trx, input.original.fileName, input.original.bytes, now) : null;
+    const sourceFileId = input.original
+      ? await keepOriginal(trx, input.original.fileName, input.original.bytes, now)
+      : null;
     const id = await insertForm(trx, input.name.trim() || 'Biểu mẫu', now);
     const versionId = await insertFormVersion(trx, id, 1, sourceFileId, now);
     await insertFormVersionRows(trx, id, versionId, input.rows, now);
@@ -58,5 +74,9 @@ export async function importFormFile(ctx: ServiceContext, filePath: string, name
   const fileName = path.basename(filePath);
   const bytes = readFileWithinLimit(filePath, MAX_FORM_FILE_BYTES);
   const draft = await draftFormFromBytes(fileName, bytes);
-  return saveNewForm(ctx, { name: name ?? path.basename(fileName, path.extname(fileName)), rows: draft.rows, original: { fileName, bytes } });
+  return saveNewForm(ctx, {
+    name: name ?? path.basename(fileName, path.extname(fileName)),
+    rows: draft.rows,
+    original: { fileName, bytes },
+  });
 }

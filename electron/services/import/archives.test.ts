@@ -36,11 +36,18 @@ describe('zipped replies', () => {
     const zip = new JSZip();
     zip.file('Bao cao/duc-pho.xlsx', bytes);
     zip.file('Bao cao/cong-van.pdf', '%PDF-1.4 fake');
-    const r = await importFile(ctx, write('bao-cao.zip', await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })));
+    const r = await importFile(
+      ctx,
+      write('bao-cao.zip', await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })),
+    );
     expect(r).toEqual([expect.objectContaining({ status: 'imported', unitCode: '534', roundId: round.id, values: 1 })]);
     expect(r[0]!.warnings).toContain('Tệp "cong-van.pdf" cần nhập tay (PDF hoặc ảnh); đã lưu để mở xem.');
     // The figure leads back to the workbook inside the zip, byte for byte.
-    const v = await ctx.db.selectFrom('data_value').select(['source_file_id', 'source_cell']).where('num_value', '=', 9).executeTakeFirstOrThrow();
+    const v = await ctx.db
+      .selectFrom('data_value')
+      .select(['source_file_id', 'source_cell'])
+      .where('num_value', '=', 9)
+      .executeTakeFirstOrThrow();
     const original = await readOriginal(ctx.db, v.source_file_id!, readParts);
     expect(original.name).toBe('duc-pho.xlsx');
     expect(Buffer.from(original.bytes).equals(bytes)).toBe(true);
@@ -50,11 +57,26 @@ describe('zipped replies', () => {
     const { bytes } = await filled('CA', { R003: 6 });
     const zip = new JSZip();
     zip.file('ca.xlsx', bytes);
-    const eml = write('ca.eml', await buildEml({ from: 'congan@quangngai.gov.vn', subject: 'Báo cáo', attachments: [{ filename: 'bc.zip', content: await zip.generateAsync({ type: 'nodebuffer' }) }] }));
+    const eml = write(
+      'ca.eml',
+      await buildEml({
+        from: 'congan@quangngai.gov.vn',
+        subject: 'Báo cáo',
+        attachments: [{ filename: 'bc.zip', content: await zip.generateAsync({ type: 'nodebuffer' }) }],
+      }),
+    );
     expect((await importFile(ctx, eml))[0]).toMatchObject({ status: 'imported', values: 1 });
-    const v = await ctx.db.selectFrom('data_value').select('source_file_id').where('num_value', '=', 6).executeTakeFirstOrThrow();
+    const v = await ctx.db
+      .selectFrom('data_value')
+      .select('source_file_id')
+      .where('num_value', '=', 6)
+      .executeTakeFirstOrThrow();
     expect(Buffer.from((await readOriginal(ctx.db, v.source_file_id!, readParts)).bytes).equals(bytes)).toBe(true);
-    const blobs = await ctx.db.selectFrom('stored_file_content').innerJoin('stored_file', 'stored_file.id', 'stored_file_content.file_id').select('original_name').execute();
+    const blobs = await ctx.db
+      .selectFrom('stored_file_content')
+      .innerJoin('stored_file', 'stored_file.id', 'stored_file_content.file_id')
+      .select('original_name')
+      .execute();
     expect(blobs.map((b) => b.original_name).filter((n) => n !== 'phu-luc.docx')).toEqual(['ca.eml']); // attachments are parts, not copies
   });
 
@@ -62,12 +84,25 @@ describe('zipped replies', () => {
     await seedDemoRound(ctx);
     const zip = new JSZip();
     zip.file('bomb.xlsx', Buffer.alloc(40 * 1024 * 1024));
-    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    const bytes = await zip.generateAsync({
+      type: 'nodebuffer',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 9 },
+    });
     expect(bytes.byteLength).toBeLessThan(200_000);
-    const eml = write('bomb.eml', await buildEml({ from: 'congan@quangngai.gov.vn', subject: 'Báo cáo', attachments: [{ filename: 'bc.zip', content: bytes }] }));
+    const eml = write(
+      'bomb.eml',
+      await buildEml({
+        from: 'congan@quangngai.gov.vn',
+        subject: 'Báo cáo',
+        attachments: [{ filename: 'bc.zip', content: bytes }],
+      }),
+    );
     const [r] = await importFile(ctx, eml);
     expect(r).toMatchObject({ values: 0, status: 'needs-review' });
-    expect(r!.warnings).toContain('Tệp nén "bc.zip" giải nén ra quá lớn (giới hạn 30 MB mỗi tệp, 100 MB tất cả); dừng giải nén.');
+    expect(r!.warnings).toContain(
+      'Tệp nén "bc.zip" giải nén ra quá lớn (giới hạn 30 MB mỗi tệp, 100 MB tất cả); dừng giải nén.',
+    );
   });
 
   it('does not open a zip inside a zip', async () => {
@@ -84,11 +119,24 @@ describe('zipped replies', () => {
 describe('an .mbox of replies', () => {
   it('imports each message, reported one line each', async () => {
     const { bytes } = await filled('CA', { R003: 2 });
-    const a = await buildEml({ from: 'congan@quangngai.gov.vn', subject: 'Báo cáo', messageId: '<a@qn>', attachments: [{ filename: 'ca.xlsx', content: bytes }] });
-    const b = await buildEml({ from: 'vpubnd.binhson@quangngai.gov.vn', subject: 'Chưa có số liệu', messageId: '<b@qn>' });
+    const a = await buildEml({
+      from: 'congan@quangngai.gov.vn',
+      subject: 'Báo cáo',
+      messageId: '<a@qn>',
+      attachments: [{ filename: 'ca.xlsx', content: bytes }],
+    });
+    const b = await buildEml({
+      from: 'vpubnd.binhson@quangngai.gov.vn',
+      subject: 'Chưa có số liệu',
+      messageId: '<b@qn>',
+    });
     const mbox = Buffer.concat([
-      Buffer.from('From congan@quangngai.gov.vn Fri Jul  3 09:00:00 2020\n'), a, Buffer.from('\n\n'),
-      Buffer.from('From vpubnd.binhson@quangngai.gov.vn Fri Jul  3 10:00:00 2020\n'), b, Buffer.from('\n'),
+      Buffer.from('From congan@quangngai.gov.vn Fri Jul  3 09:00:00 2020\n'),
+      a,
+      Buffer.from('\n\n'),
+      Buffer.from('From vpubnd.binhson@quangngai.gov.vn Fri Jul  3 10:00:00 2020\n'),
+      b,
+      Buffer.from('\n'),
     ]);
     const file = write('hop-thu.mbox', mbox);
     const results = await importFile(ctx, file);

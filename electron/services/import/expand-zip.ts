@@ -19,7 +19,12 @@ export async function expandZip(file: ReceivedFile): Promise<{ files: ReceivedFi
     return { files: [], notes: [`Tệp nén "${file.fileName}" bị hỏng, không giải nén được.`] };
   }
   if (entries.length > ZIP_LIMITS.maxEntries) {
-    return { files: [], notes: [`Tệp nén "${file.fileName}" có ${entries.length} tệp, quá giới hạn ${ZIP_LIMITS.maxEntries}; không giải nén.`] };
+    return {
+      files: [],
+      notes: [
+        `Tệp nén "${file.fileName}" có ${entries.length} tệp, quá giới hạn ${ZIP_LIMITS.maxEntries}; không giải nén.`,
+      ],
+    };
   }
   const files: ReceivedFile[] = [];
   let total = 0;
@@ -36,10 +41,14 @@ export async function expandZip(file: ReceivedFile): Promise<{ files: ReceivedFi
       files.push({ fileName: name, bytes, container: file.fileName });
     } catch (e) {
       if (e instanceof ZipPartTooLarge) {
-        notes.push(`Tệp nén "${file.fileName}" giải nén ra quá lớn (giới hạn ${ZIP_LIMITS.maxEntryBytes / MB} MB mỗi tệp, ${ZIP_LIMITS.maxTotalBytes / MB} MB tất cả); dừng giải nén.`);
+        notes.push(
+          `Tệp nén "${file.fileName}" giải nén ra quá lớn (giới hạn ${ZIP_LIMITS.maxEntryBytes / MB} MB mỗi tệp, ${ZIP_LIMITS.maxTotalBytes / MB} MB tất cả); dừng giải nén.`,
+        );
         break;
       }
-      notes.push(`Tệp "${name}" trong "${file.fileName}" bị hỏng (${(e as ZipDamaged).reason === 'part' ? 'nội dung nén không khớp' : 'không giải nén được'}).`);
+      notes.push(
+        `Tệp "${name}" trong "${file.fileName}" bị hỏng (${(e as ZipDamaged).reason === 'part' ? 'nội dung nén không khớp' : 'không giải nén được'}).`,
+      );
     }
   }
   return { files, notes };

@@ -19,7 +19,15 @@ export interface TableRowData {
 
 export type ReplyData =
   | { kind: 'template'; file: ReceivedFile; reading: TemplateReading; heading: string }
-  | { kind: 'table'; file: ReceivedFile; sheet: string | null; rows: TableRowData[]; heading: string; legacy: SourceTable['legacyEncoding']; via?: DocReading['via'] };
+  | {
+      kind: 'table';
+      file: ReceivedFile;
+      sheet: string | null;
+      rows: TableRowData[];
+      heading: string;
+      legacy: SourceTable['legacyEncoding'];
+      via?: DocReading['via'];
+    };
 
 export interface FoundData {
   data: ReplyData | null;
@@ -39,17 +47,42 @@ async function readOne(file: ReceivedFile): Promise<ReplyData | null> {
     if (template) return { kind: 'template', file, reading: template, heading: '' };
     const tables = workbookTables(wb);
     const found = detectFormTable(file.fileName, tables);
-    const heading = found.table.rows.filter((r) => r.ref < found.headerRef).flatMap((r) => r.cells).join(' ');
-    return { kind: 'table', file, sheet: found.table.sheet, heading, legacy: found.table.legacyEncoding, rows: found.rows.map((r) => ({ text: r.text, raw: r.value, cell: r.valueCell })) };
+    const heading = found.table.rows
+      .filter((r) => r.ref < found.headerRef)
+      .flatMap((r) => r.cells)
+      .join(' ');
+    return {
+      kind: 'table',
+      file,
+      sheet: found.table.sheet,
+      heading,
+      legacy: found.table.legacyEncoding,
+      rows: found.rows.map((r) => ({ text: r.text, raw: r.value, cell: r.valueCell })),
+    };
   }
   if (ext === '.doc') {
     const doc = await readDocTables(file.fileName, file.bytes);
     const found = detectFormTable(file.fileName, doc.tables);
-    return { kind: 'table', file, sheet: null, heading: doc.heading, legacy: found.table.legacyEncoding, via: doc.via, rows: found.rows.map((r) => ({ text: r.text, raw: r.value, cell: r.valueCell })) };
+    return {
+      kind: 'table',
+      file,
+      sheet: null,
+      heading: doc.heading,
+      legacy: found.table.legacyEncoding,
+      via: doc.via,
+      rows: found.rows.map((r) => ({ text: r.text, raw: r.value, cell: r.valueCell })),
+    };
   }
   if (ext === '.docx') {
     const found = detectFormTable(file.fileName, await readDocxTables(file.fileName, file.bytes));
-    return { kind: 'table', file, sheet: null, heading: '', legacy: found.table.legacyEncoding, rows: found.rows.map((r) => ({ text: r.text, raw: r.value, cell: r.valueCell })) };
+    return {
+      kind: 'table',
+      file,
+      sheet: null,
+      heading: '',
+      legacy: found.table.legacyEncoding,
+      rows: found.rows.map((r) => ({ text: r.text, raw: r.value, cell: r.valueCell })),
+    };
   }
   return null;
 }
@@ -91,20 +124,35 @@ export async function findReplyData(received: ReceivedFile[]): Promise<FoundData
         notes.push(`Không đọc được tệp "${file.fileName}": ${readerFailureReason(e)}.`);
         continue;
       }
-      notes.push(/Không tìm thấy bảng biểu mẫu/.test(e.message) ? `Tệp "${file.fileName}" không có bảng số liệu (có thể là công văn kèm theo).` : e.message);
+      notes.push(
+        /Không tìm thấy bảng biểu mẫu/.test(e.message)
+          ? `Tệp "${file.fileName}" không có bảng số liệu (có thể là công văn kèm theo).`
+          : e.message,
+      );
     }
   }
   const template = found.find((d) => d.kind === 'template');
-  const best = template ?? found.sort((a, b) => (b.kind === 'table' ? b.rows.length : 0) - (a.kind === 'table' ? a.rows.length : 0))[0] ?? null;
+  const best =
+    template ??
+    found.sort((a, b) => (b.kind === 'table' ? b.rows.length : 0) - (a.kind === 'table' ? a.rows.length : 0))[0] ??
+    null;
   if (best?.kind === 'table' && best.via === 'text') {
-    notes.push(`Tệp "${best.file.fileName}" là văn bản Word cũ (.doc): chỉ đọc được chữ, không có định dạng; hãy kiểm tra kỹ số liệu.`);
+    notes.push(
+      `Tệp "${best.file.fileName}" là văn bản Word cũ (.doc): chỉ đọc được chữ, không có định dạng; hãy kiểm tra kỹ số liệu.`,
+    );
   }
   if (best?.kind === 'table' && best.via === 'libreoffice') {
-    notes.push(`Tệp "${best.file.fileName}" là văn bản Word cũ, được chuyển bằng LibreOffice để đọc bảng; hãy kiểm tra kỹ số liệu.`);
+    notes.push(
+      `Tệp "${best.file.fileName}" là văn bản Word cũ, được chuyển bằng LibreOffice để đọc bảng; hãy kiểm tra kỹ số liệu.`,
+    );
   }
   if (best?.kind === 'table' && best.legacy) {
-    notes.push(`Tệp "${best.file.fileName}" được gõ bằng bảng mã ${legacyEncodingNames[best.legacy]}; đã chuyển sang Unicode.`);
+    notes.push(
+      `Tệp "${best.file.fileName}" được gõ bằng bảng mã ${legacyEncodingNames[best.legacy]}; đã chuyển sang Unicode.`,
+    );
   }
-  for (const other of found) if (other !== best) notes.push(`Tệp "${other.file.fileName}" cũng có bảng số liệu nhưng không được dùng; hãy kiểm tra.`);
+  for (const other of found)
+    if (other !== best)
+      notes.push(`Tệp "${other.file.fileName}" cũng có bảng số liệu nhưng không được dùng; hãy kiểm tra.`);
   return { data: best, notes, manual };
 }

@@ -8,13 +8,25 @@ import { readMboxMessages, type MboxMessage } from './mbox-messages';
 import { runPipelined } from './pipeline';
 import { parseReplyInWorker } from './reply-parser';
 
-const rejected = (file: string, error: string): ImportResult => ({ file, status: 'rejected', unitCode: null, roundId: null, values: 0, warnings: [], errors: [error] });
+const rejected = (file: string, error: string): ImportResult => ({
+  file,
+  status: 'rejected',
+  unitCode: null,
+  roundId: null,
+  values: 0,
+  warnings: [],
+  errors: [error],
+});
 
 /**
  * Imports one path: an .mbox gives one result per message (reported as "file.mbox#3"), streamed one
  * message at a time; any other file gives one result.
  */
-export async function importFile(ctx: ServiceContext, filePath: string, options: ImportOptions = {}): Promise<ImportResult[]> {
+export async function importFile(
+  ctx: ServiceContext,
+  filePath: string,
+  options: ImportOptions = {},
+): Promise<ImportResult[]> {
   if (path.extname(filePath).toLowerCase() !== '.mbox') return [await importReply(ctx, filePath, options)];
   const box = path.basename(filePath);
   const results: ImportResult[] = [];
@@ -27,7 +39,12 @@ export async function importFile(ctx: ServiceContext, filePath: string, options:
         const where = `${filePath}#${m.number}`;
         if (m.bytes === null || parsed === null) {
           const size = ((m.bytes === null ? m.size : 0) / MB).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
-          return [rejected(where, `Thư thứ ${m.number} trong "${box}" quá lớn (${size} MB; giới hạn ${MAX_REPLY_BYTES / MB} MB).`)];
+          return [
+            rejected(
+              where,
+              `Thư thứ ${m.number} trong "${box}" quá lớn (${size} MB; giới hạn ${MAX_REPLY_BYTES / MB} MB).`,
+            ),
+          ];
         }
         return [await storeReply(ctx, parsed, options, where)];
       },
@@ -38,8 +55,18 @@ export async function importFile(ctx: ServiceContext, filePath: string, options:
     results.push(...stored);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    results.push(rejected(filePath, code === 'ENOENT' ? `Không tìm thấy hộp thư "${box}".` : `Không đọc được hộp thư "${box}" (lỗi đọc tệp ${code ?? 'không rõ'}).`));
+    results.push(
+      rejected(
+        filePath,
+        code === 'ENOENT'
+          ? `Không tìm thấy hộp thư "${box}".`
+          : `Không đọc được hộp thư "${box}" (lỗi đọc tệp ${code ?? 'không rõ'}).`,
+      ),
+    );
   }
-  if (results.length === 0) results.push(rejected(filePath, `Tệp "${box}" không có thư nào theo định dạng mbox (dòng "From " mở đầu mỗi thư).`));
+  if (results.length === 0)
+    results.push(
+      rejected(filePath, `Tệp "${box}" không có thư nào theo định dạng mbox (dòng "From " mở đầu mỗi thư).`),
+    );
   return results;
 }

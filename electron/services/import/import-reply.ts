@@ -18,7 +18,7 @@ import { matchRows } from './match-rows';
 import { matchUnit, type CandidateUnit } from './match-unit';
 import { loadImportLookups, type ImportLookups } from './import-lookups';
 
-import type { ImportResult, ImportStatus } from '../../../shared/domain/inbox';
+import type { ImportResult, ImportStatus, MessageSource } from '../../../shared/domain/inbox';
 
 export type { ImportResult, ImportStatus };
 
@@ -52,7 +52,13 @@ export interface RowChoice {
   formRow: number | null;
 }
 
-function extractValues(data: ReplyData, rows: StoredFormRow[], keys: string[], fileId: number | null, choices?: RowChoice[]): Extracted {
+function extractValues(
+  data: ReplyData,
+  rows: StoredFormRow[],
+  keys: string[],
+  fileId: number | null,
+  choices?: RowChoice[],
+): Extracted {
   const warnings: string[] = [];
   let needsReview = false;
   const rawByRow = new Map<number, { raw: RawCell; cell: string | null }>();
@@ -65,7 +71,9 @@ function extractValues(data: ReplyData, rows: StoredFormRow[], keys: string[], f
       if (r) rawByRow.set(r.row, { raw: c.raw, cell: c.cell });
     }
     for (const extra of data.reading.extraRows) {
-      warnings.push(`Dòng ${extra.ref} do đơn vị tự thêm ("${extra.text || '…'}") không thuộc biểu mẫu nên không được nhập.`);
+      warnings.push(
+        `Dòng ${extra.ref} do đơn vị tự thêm ("${extra.text || '…'}") không thuộc biểu mẫu nên không được nhập.`,
+      );
       if (extra.raw !== null) needsReview = true;
     }
   } else if (choices) {
@@ -79,16 +87,23 @@ function extractValues(data: ReplyData, rows: StoredFormRow[], keys: string[], f
     }
   } else {
     sheet = data.sheet;
-    const matching = matchRows(rows, data.rows.map((r) => ({ text: r.text, hasValue: r.raw !== null })), keys);
+    const matching = matchRows(
+      rows,
+      data.rows.map((r) => ({ text: r.text, hasValue: r.raw !== null })),
+      keys,
+    );
     for (const m of matching.matches) {
       const src = data.rows[m.source]!;
       const formRow = rows[m.formRow - 1]!;
       if (m.quality === 'weak') {
         needsReview = true;
-        warnings.push(`Dòng "${src.text}" chỉ gần giống dòng ${formRow.row} "${formRow.text}" của biểu mẫu; chưa nhập, cần xem lại.`);
+        warnings.push(
+          `Dòng "${src.text}" chỉ gần giống dòng ${formRow.row} "${formRow.text}" của biểu mẫu; chưa nhập, cần xem lại.`,
+        );
         continue;
       }
-      if (m.quality === 'close') warnings.push(`Dòng "${src.text}" được hiểu là dòng ${formRow.row} "${formRow.text}".`);
+      if (m.quality === 'close')
+        warnings.push(`Dòng "${src.text}" được hiểu là dòng ${formRow.row} "${formRow.text}".`);
       rawByRow.set(formRow.row, { raw: src.raw, cell: src.cell });
     }
     for (const i of matching.unmatched) {
@@ -102,12 +117,24 @@ function extractValues(data: ReplyData, rows: StoredFormRow[], keys: string[], f
     const got = rawByRow.get(r.row);
     // A figure that does not read as its type is kept as written; the checks then report it.
     const reading = readCellValue(got?.raw ?? null, r.valueType);
-    values.push({ indicatorId: r.indicatorId, num: reading.value, text: reading.text, sourceFileId: fileId, sourceSheet: sheet, sourceCell: got?.cell ?? null });
+    values.push({
+      indicatorId: r.indicatorId,
+      num: reading.value,
+      text: reading.text,
+      sourceFileId: fileId,
+      sourceSheet: sheet,
+      sourceCell: got?.cell ?? null,
+    });
   }
   return { values, warnings, needsReview };
 }
 
-function chooseRound(rounds: RoundSummary[], expectedIn: Map<number, Set<number>>, unitId: number | null, texts: string): RoundSummary | null {
+function chooseRound(
+  rounds: RoundSummary[],
+  expectedIn: Map<number, Set<number>>,
+  unitId: number | null,
+  texts: string,
+): RoundSummary | null {
   const open = rounds.filter((r) => r.status === 'open' && (unitId === null || expectedIn.get(r.id)?.has(unitId)));
   if (open.length === 1) return open[0]!;
   const named = open.filter((r) => texts.includes(foldText(r.periodCode)));
@@ -119,19 +146,37 @@ function chooseRound(rounds: RoundSummary[], expectedIn: Map<number, Set<number>
  * round, and stores them as a new revision of the unit's submission with provenance per value, in
  * one transaction. The same message or file twice changes nothing; a broken file changes nothing.
  */
-export async function importReply(ctx: ServiceContext, filePath: string, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importReply(
+  ctx: ServiceContext,
+  filePath: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   let input: ImportSource;
   try {
     input = readReplyFile(filePath);
   } catch (e) {
-    if (isAppError(e)) return { file: filePath, status: 'rejected', unitCode: null, roundId: null, values: 0, warnings: [], errors: [e.message] };
+    if (isAppError(e))
+      return {
+        file: filePath,
+        status: 'rejected',
+        unitCode: null,
+        roundId: null,
+        values: 0,
+        warnings: [],
+        errors: [e.message],
+      };
     throw e;
   }
   return importReplySource(ctx, input, options, filePath);
 }
 
 /** The same as importReply, for content already in memory (a dropped file, a stored original), read in the parse worker. */
-export async function importReplySource(ctx: ServiceContext, input: ImportSource, options: ImportOptions = {}, reportAs = input.fileName): Promise<ImportResult> {
+export async function importReplySource(
+  ctx: ServiceContext,
+  input: ImportSource,
+  options: ImportOptions = {},
+  reportAs = input.fileName,
+): Promise<ImportResult> {
   return storeReply(ctx, await parseReplyInWorker(input), options, reportAs);
 }
 
@@ -140,10 +185,22 @@ export async function importReplySource(ctx: ServiceContext, input: ImportSource
  * and the transaction that stores it. Parsing is separate so a batch can parse the next reply in a
  * worker while this one is stored.
  */
-export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, options: ImportOptions = {}, reportAs: string): Promise<ImportResult> {
+export async function storeReply(
+  ctx: ServiceContext,
+  parsed: ParsedReply,
+  options: ImportOptions = {},
+  reportAs: string,
+): Promise<ImportResult> {
   const file = reportAs;
   const result = (status: ImportStatus, extra: Partial<ImportResult> = {}): ImportResult => ({
-    file, status, unitCode: null, roundId: null, values: 0, warnings: [], errors: [], ...extra,
+    file,
+    status,
+    unitCode: null,
+    roundId: null,
+    values: 0,
+    warnings: [],
+    errors: [],
+    ...extra,
   });
   if (!parsed.ok) return result('rejected', { errors: [parsed.error] });
   const { src, hash, found } = parsed;
@@ -151,7 +208,11 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
   const bytes = src.bytes;
   if (options.messageRowId === undefined) {
     const sameFile = await findMessageByFile(ctx.db, hash);
-    if (sameFile) return result('duplicate', { roundId: sameFile.roundId, warnings: [`Thư hoặc tệp này đã được nhập ngày ${formatDate(sameFile.importedAt)}; không nhập lại.`] });
+    if (sameFile)
+      return result('duplicate', {
+        roundId: sameFile.roundId,
+        warnings: [`Thư hoặc tệp này đã được nhập ngày ${formatDate(sameFile.importedAt)}; không nhập lại.`],
+      });
   }
   // The same message (Message-ID) in other bytes: never silently a duplicate.
   let copyOf: number | undefined;
@@ -165,19 +226,24 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
       if (added.length === 0 && (earlier.hasFigures || !found.data)) {
         return result('duplicate', {
           roundId: earlier.roundId,
-          warnings: [`Thư này (cùng mã thư Message-ID) đã được nhập ngày ${when} từ một bản khác của cùng thư (khác phần đầu thư, ví dụ nhận qua đường khác); các tệp đính kèm giống hệt bản đã nhập nên không nhập lại.`],
+          warnings: [
+            `Thư này (cùng mã thư Message-ID) đã được nhập ngày ${when} từ một bản khác của cùng thư (khác phần đầu thư, ví dụ nhận qua đường khác); các tệp đính kèm giống hệt bản đã nhập nên không nhập lại.`,
+          ],
         });
       }
       copyOf = earlier.id;
       copyNotes.push(
         `Thư này có cùng mã thư (Message-ID) với thư đã nhận ngày ${when} nhưng nội dung khác: bản trước có ${earlier.attachments.length} tệp đính kèm, bản này có ${message.attachments.length} (mới: ${added.map((a) => `"${a.fileName}"`).join(', ')}). ` +
-          (earlier.hasFigures ? 'Số liệu của bản này được ghi thành một lần cập nhật mới của báo cáo.' : 'Bản này đầy đủ hơn nên được nhập thay cho bản trước.'),
+          (earlier.hasFigures
+            ? 'Số liệu của bản này được ghi thành một lần cập nhật mới của báo cáo.'
+            : 'Bản này đầy đủ hơn nên được nhập thay cho bản trước.'),
       );
     }
   }
 
   // A loose file is nothing but its data: if that cannot be read, nothing is kept.
-  if (src.source === 'file' && !found.data && found.manual.length === 0) return result('rejected', { errors: found.notes });
+  if (src.source === 'file' && !found.data && found.manual.length === 0)
+    return result('rejected', { errors: found.notes });
   const warnings = [...copyNotes, ...found.notes];
   const errors: string[] = [];
   const lookups = options.lookups ?? (await loadImportLookups(ctx.db));
@@ -191,10 +257,16 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
   /** The figures are stored, but the reply waits for the clerk to confirm who sent it. */
   let confirmSender = false;
   const chosenUnit = options.unitId === undefined ? undefined : units.find((u) => u.id === options.unitId);
-  if (options.unitId !== undefined && !chosenUnit) return result('rejected', { errors: [`Không có đơn vị số ${options.unitId}.`] });
+  if (options.unitId !== undefined && !chosenUnit)
+    return result('rejected', { errors: [`Không có đơn vị số ${options.unitId}.`] });
   if (chosenUnit) {
     unit = chosenUnit;
-    round = options.roundId !== undefined ? (rounds.find((r) => r.id === options.roundId) ?? null) : data?.kind === 'template' ? (rounds.find((r) => r.id === data.reading.identity.roundId) ?? null) : chooseRound(rounds, expectedIn, unit.id, '');
+    round =
+      options.roundId !== undefined
+        ? (rounds.find((r) => r.id === options.roundId) ?? null)
+        : data?.kind === 'template'
+          ? (rounds.find((r) => r.id === data.reading.identity.roundId) ?? null)
+          : chooseRound(rounds, expectedIn, unit.id, '');
     if (!round) warnings.push('Không xác định được đợt báo cáo; cần chọn đợt.');
   } else if (data?.kind === 'template') {
     const identity = data.reading.identity;
@@ -208,21 +280,32 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
     const fromNamed = named !== null && senderUnits.some((u) => u.id === named.id);
     const signature = checkIdentity(lookups.templateSecret, identity);
     if (signature === 'edited') {
-      warnings.push(`Thông tin nhận dạng ẩn trong biểu mẫu đã bị sửa (ghi mã đơn vị "${identity.unitCode}", đợt số ${identity.roundId}), không khớp chữ ký của văn phòng; chưa ghi số liệu, cần xem lại và chọn đơn vị.`);
+      warnings.push(
+        `Thông tin nhận dạng ẩn trong biểu mẫu đã bị sửa (ghi mã đơn vị "${identity.unitCode}", đợt số ${identity.roundId}), không khớp chữ ký của văn phòng; chưa ghi số liệu, cần xem lại và chọn đơn vị.`,
+      );
     } else if (named && senderUnits.length > 0 && !fromNamed) {
-      warnings.push(`Biểu mẫu ghi đơn vị ${named.name} nhưng thư gửi từ ${sender}, địa chỉ của ${senderUnits.map((u) => u.name).join(', ')}; chưa ghi số liệu, cần xem lại và chọn đơn vị.`);
+      warnings.push(
+        `Biểu mẫu ghi đơn vị ${named.name} nhưng thư gửi từ ${sender}, địa chỉ của ${senderUnits.map((u) => u.name).join(', ')}; chưa ghi số liệu, cần xem lại và chọn đơn vị.`,
+      );
     } else {
       unit = named;
       if (named && sender && !fromNamed) {
         confirmSender = true;
-        warnings.push(`Thư gửi từ ${sender}, địa chỉ chưa có trong danh sách của đơn vị nào; biểu mẫu ghi đơn vị ${named.name}. Số liệu đã ghi nhưng cần xác nhận người gửi.`);
+        warnings.push(
+          `Thư gửi từ ${sender}, địa chỉ chưa có trong danh sách của đơn vị nào; biểu mẫu ghi đơn vị ${named.name}. Số liệu đã ghi nhưng cần xác nhận người gửi.`,
+        );
       } else if (named && signature === 'unsigned' && !fromNamed && src.source !== 'file') {
         confirmSender = true;
         warnings.push('Biểu mẫu không có chữ ký nhận dạng (mẫu tạo bởi phiên bản trước); cần xác nhận đơn vị gửi.');
       }
     }
   } else {
-    const texts = [message.fromName, message.subject, ...message.attachments.map((a) => a.fileName), data?.kind === 'table' ? data.heading : null];
+    const texts = [
+      message.fromName,
+      message.subject,
+      ...message.attachments.map((a) => a.fileName),
+      data?.kind === 'table' ? data.heading : null,
+    ];
     const m = matchUnit(lookups.units, { fromAddress: message.fromAddress, texts });
     unit = m.unit;
     if (!m.unit) {
@@ -233,10 +316,23 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
       );
     }
     const folded = foldText(texts.filter(Boolean).join(' '));
-    round = options.roundId !== undefined ? (rounds.find((r) => r.id === options.roundId) ?? null) : chooseRound(rounds, expectedIn, unit?.id ?? null, folded);
-    if (!round) warnings.push(options.roundId !== undefined ? `Không có đợt báo cáo số ${options.roundId}.` : 'Không xác định được đợt báo cáo; cần chọn đợt.');
+    round =
+      options.roundId !== undefined
+        ? (rounds.find((r) => r.id === options.roundId) ?? null)
+        : chooseRound(rounds, expectedIn, unit?.id ?? null, folded);
+    if (!round)
+      warnings.push(
+        options.roundId !== undefined
+          ? `Không có đợt báo cáo số ${options.roundId}.`
+          : 'Không xác định được đợt báo cáo; cần chọn đợt.',
+      );
   }
-  if (!data && found.manual.length === 0) warnings.push(message.attachments.length === 0 ? 'Thư không có tệp đính kèm.' : 'Không tìm thấy số liệu trong các tệp đính kèm.');
+  if (!data && found.manual.length === 0)
+    warnings.push(
+      message.attachments.length === 0
+        ? 'Thư không có tệp đính kèm.'
+        : 'Không tìm thấy số liệu trong các tệp đính kèm.',
+    );
 
   const now = ctx.clock().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
@@ -245,7 +341,8 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
     // Attachments are parts of the kept e-mail, not second copies of their bytes.
     const attachmentIds = new Map<string, number>();
     if (src.source !== 'file') {
-      for (const a of message.attachments) attachmentIds.set(a.fileName, await keepPart(trx, sourceFileId, a.fileName, a.bytes, now));
+      for (const a of message.attachments)
+        attachmentIds.set(a.fileName, await keepPart(trx, sourceFileId, a.fileName, a.bytes, now));
     } else {
       attachmentIds.set(sourceName, sourceFileId);
     }
@@ -272,37 +369,49 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
       formRows = form.rows;
       extracted = extractValues(data, formRows, form.keys, dataFileId, options.rowChoices);
       warnings.push(...extracted.warnings);
-      let sub = await trx.selectFrom('submission').selectAll().where('round_id', '=', round.id).where('unit_id', '=', unit.id).executeTakeFirst();
+      let sub = await trx
+        .selectFrom('submission')
+        .selectAll()
+        .where('round_id', '=', round.id)
+        .where('unit_id', '=', unit.id)
+        .executeTakeFirst();
       if (!sub) {
         warnings.push(`${unit.name} không thuộc danh sách phải báo cáo của đợt này; đã thêm vào danh sách.`);
         await trx.insertInto('round_unit').values({ round_id: round.id, unit_id: unit.id }).execute();
-        sub = await trx.insertInto('submission').values({ round_id: round.id, unit_id: unit.id, received_at: null }).returningAll().executeTakeFirstOrThrow();
+        sub = await trx
+          .insertInto('submission')
+          .values({ round_id: round.id, unit_id: unit.id, received_at: null })
+          .returningAll()
+          .executeTakeFirstOrThrow();
         expectedIn.set(round.id, (expectedIn.get(round.id) ?? new Set()).add(unit.id));
       }
       firstReceivedAt = sub.received_at;
       if (sub.locked === 1) {
-        warnings.push(`Báo cáo của ${unit.name} trong đợt này đã được duyệt và khóa; số liệu mới chưa được ghi, cần xem lại.`);
+        warnings.push(
+          `Báo cáo của ${unit.name} trong đợt này đã được duyệt và khóa; số liệu mới chưa được ghi, cần xem lại.`,
+        );
       } else {
         submissionId = sub.id;
         status = extracted.needsReview || confirmSender ? 'needs-review' : 'imported';
       }
     }
 
+    const source: MessageSource = options.origin ? 'imap' : src.source;
     const messageFields = {
-          message_id: message.messageId,
-          source: options.origin ? 'imap' : src.source,
-          source_file_id: sourceFileId,
-          imap_mailbox: options.origin?.mailbox ?? null,
-          imap_uid: options.origin?.uid ?? null,
-          from_address: message.fromAddress,
-          from_name: message.fromName,
-          subject: message.subject,
-          sent_at: message.sentAt,
-          imported_at: now,
-          status,
-          unit_id: unit?.id ?? null,
-          round_id: round?.id ?? null,
-          problem: warnings.length > 0 ? warnings.join('\n') : null,
+      message_id: message.messageId,
+      source,
+      source_file_id: sourceFileId,
+      imap_mailbox: options.origin?.mailbox ?? null,
+      imap_uid: options.origin?.uid ?? null,
+      from_address: message.fromAddress,
+      from_name: message.fromName,
+      subject: message.subject,
+      sent_at: message.sentAt,
+      imported_at: now,
+      status,
+      unit_id: unit?.id ?? null,
+      round_id: round?.id ?? null,
+      problem: warnings.length > 0 ? warnings.join('\n') : null,
     };
     let messageRowId: number;
     if (options.messageRowId !== undefined) {
@@ -315,18 +424,36 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
       messageRowId = copyOf;
       await trx.updateTable('email_message').set(messageFields).where('id', '=', messageRowId).execute();
     } else {
-      messageRowId = (await trx.insertInto('email_message').values(messageFields).returning('id').executeTakeFirstOrThrow()).id;
+      messageRowId = (
+        await trx.insertInto('email_message').values(messageFields).returning('id').executeTakeFirstOrThrow()
+      ).id;
     }
     for (const [fileName, fileId] of attachmentIds) {
-      await trx.insertInto('email_attachment').values({ message_id: messageRowId, file_id: fileId, file_name: fileName }).onConflict((oc) => oc.doNothing()).execute();
+      await trx
+        .insertInto('email_attachment')
+        .values({ message_id: messageRowId, file_id: fileId, file_name: fileName })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     }
 
     if (submissionId !== null && extracted && round && unit && data) {
-      const count = await trx.selectFrom('submission_revision').select((eb) => eb.fn.countAll<number>().as('n')).where('submission_id', '=', submissionId).executeTakeFirstOrThrow();
+      const count = await trx
+        .selectFrom('submission_revision')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('submission_id', '=', submissionId)
+        .executeTakeFirstOrThrow();
       const revisionId = (
         await trx
           .insertInto('submission_revision')
-          .values({ submission_id: submissionId, number: Number(count.n) + 1, source: 'import', email_message_id: messageRowId, file_id: dataFileId, created_at: now, note: null })
+          .values({
+            submission_id: submissionId,
+            number: Number(count.n) + 1,
+            source: 'import',
+            email_message_id: messageRowId,
+            file_id: dataFileId,
+            created_at: now,
+            note: null,
+          })
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
@@ -334,14 +461,26 @@ export async function storeReply(ctx: ServiceContext, parsed: ParsedReply, optio
       // Lateness counts from the report's first arrival: a correction sent later is a correction, not a late report.
       const receivedAt = firstReceivedAt ?? message.sentAt ?? now;
       const late = receivedAt.slice(0, 10) > round.deadline;
-      await trx.updateTable('submission').set({ status: 'received', received_at: receivedAt, late: late ? 1 : 0 }).where('id', '=', submissionId).execute();
+      await trx
+        .updateTable('submission')
+        .set({ status: 'received', received_at: receivedAt, late: late ? 1 : 0 })
+        .where('id', '=', submissionId)
+        .execute();
       revisionProblems = (await recheckSubmission(trx, submissionId, formRows)).problems;
       stored = extracted.values.filter((v) => v.num !== null || v.text !== null).length;
       if (firstReceivedAt !== null) {
-        warnings.push(`Bản gửi lại (lần ${Number(count.n) + 1}) của báo cáo đã nhận ngày ${formatDate(firstReceivedAt)}${late ? `, muộn so với hạn ${formatDate(round.deadline)}` : ', đúng hạn'}; số liệu được cập nhật.`);
+        warnings.push(
+          `Bản gửi lại (lần ${Number(count.n) + 1}) của báo cáo đã nhận ngày ${formatDate(firstReceivedAt)}${late ? `, muộn so với hạn ${formatDate(round.deadline)}` : ', đúng hạn'}; số liệu được cập nhật.`,
+        );
       } else if (late) warnings.push(`Gửi muộn so với hạn ${formatDate(round.deadline)}.`);
     }
     errors.push(...revisionProblems.filter((p) => p.severity === 'error').map((p) => p.message));
-    return result(status, { unitCode: unit?.code ?? null, roundId: round?.id ?? null, values: stored, warnings, errors });
+    return result(status, {
+      unitCode: unit?.code ?? null,
+      roundId: round?.id ?? null,
+      values: stored,
+      warnings,
+      errors,
+    });
   });
 }

@@ -21,8 +21,21 @@ export async function listInboxMessages(ctx: ServiceContext): Promise<InboxMessa
     .leftJoin('report_round as r', 'r.id', 'm.round_id')
     .leftJoin('stored_file as f', 'f.id', 'm.source_file_id')
     .select([
-      'm.id', 'm.source', 'm.source_file_id', 'f.original_name', 'm.from_address', 'm.from_name', 'm.subject', 'm.sent_at', 'm.imported_at', 'm.status',
-      'm.unit_id', 'u.name as unit_name', 'm.round_id', 'r.name as round_name', 'm.problem',
+      'm.id',
+      'm.source',
+      'm.source_file_id',
+      'f.original_name',
+      'm.from_address',
+      'm.from_name',
+      'm.subject',
+      'm.sent_at',
+      'm.imported_at',
+      'm.status',
+      'm.unit_id',
+      'u.name as unit_name',
+      'm.round_id',
+      'r.name as round_name',
+      'm.problem',
     ])
     .orderBy('m.imported_at', 'desc')
     .orderBy('m.id', 'desc')
@@ -33,14 +46,14 @@ export async function listInboxMessages(ctx: ServiceContext): Promise<InboxMessa
   return rows.map((r) => ({
     id: r.id,
     sourceFileId: r.source_file_id,
-    source: r.source as InboxMessage['source'],
+    source: r.source,
     fileName: r.original_name,
     fromAddress: r.from_address,
     fromName: r.from_name,
     subject: r.subject,
     sentAt: r.sent_at,
     importedAt: r.imported_at,
-    status: r.status as InboxMessage['status'],
+    status: r.status,
     unitId: r.unit_id,
     unitName: r.unit_name,
     roundId: r.round_id,
@@ -51,14 +64,22 @@ export async function listInboxMessages(ctx: ServiceContext): Promise<InboxMessa
 }
 
 /** Imports files and folders one file at a time, reporting progress; one file's failure stops nothing else. */
-export async function importPaths(ctx: ServiceContext, paths: string[], onProgress?: Progress, options: { roundId?: number } = {}): Promise<ImportResult[]> {
+export async function importPaths(
+  ctx: ServiceContext,
+  paths: string[],
+  onProgress?: Progress,
+  options: { roundId?: number } = {},
+): Promise<ImportResult[]> {
   const files = paths.flatMap(listReplyFiles);
   const lookups = await loadImportLookups(ctx.db);
   const results = await withBatchDurability(ctx.db, () =>
     runPipelined(
       files,
       (f) => (f.toLowerCase().endsWith('.mbox') ? null : readAndParse(f)),
-      async (f, parsed) => (parsed === null ? importFile(ctx, f, { ...options, lookups }) : [await storeReply(ctx, parsed, { ...options, lookups }, f)]),
+      async (f, parsed) =>
+        parsed === null
+          ? importFile(ctx, f, { ...options, lookups })
+          : [await storeReply(ctx, parsed, { ...options, lookups }, f)],
       (i, f) => onProgress?.(i, files.length, f),
     ),
   );
@@ -67,7 +88,11 @@ export async function importPaths(ctx: ServiceContext, paths: string[], onProgre
 }
 
 /** Imports files the user dropped on the window, as their contents. */
-export async function importDropped(ctx: ServiceContext, files: ImportSource[], onProgress?: Progress): Promise<ImportResult[]> {
+export async function importDropped(
+  ctx: ServiceContext,
+  files: ImportSource[],
+  onProgress?: Progress,
+): Promise<ImportResult[]> {
   const lookups = await loadImportLookups(ctx.db);
   const results = await withBatchDurability(ctx.db, () =>
     runPipelined(
@@ -86,8 +111,13 @@ export async function reviewMessage(
   ctx: ServiceContext,
   input: { messageId: number; unitId: number; roundId?: number; rowChoices?: RowChoice[] },
 ): Promise<ImportResult> {
-  const m = await ctx.db.selectFrom('email_message').select(['id', 'source_file_id']).where('id', '=', input.messageId).executeTakeFirst();
-  if (!m || m.source_file_id === null) throw new AppError('not-found', `Không có thư số ${input.messageId} trong hộp thư đến.`);
+  const m = await ctx.db
+    .selectFrom('email_message')
+    .select(['id', 'source_file_id'])
+    .where('id', '=', input.messageId)
+    .executeTakeFirst();
+  if (!m || m.source_file_id === null)
+    throw new AppError('not-found', `Không có thư số ${input.messageId} trong hộp thư đến.`);
   const original = await readOriginal(ctx.db, m.source_file_id, readParts);
   return importReplySource(
     ctx,

@@ -29,7 +29,11 @@ describe('replies and forms typed in legacy encodings', () => {
     const { round } = await seedDemoRound(ctx);
     const workbook = await ownLayoutWorkbook(
       [
-        [toTcvn3('Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm hiện có trên địa bàn'), toTcvn3('Cơ sở'), 40],
+        [
+          toTcvn3('Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm hiện có trên địa bàn'),
+          toTcvn3('Cơ sở'),
+          40,
+        ],
         [toTcvn3('Số người bán dâm ước tính'), toTcvn3('Người'), 12],
       ],
       toTcvn3('ubnd huyện bình sơn'),
@@ -47,18 +51,25 @@ describe('replies and forms typed in legacy encodings', () => {
   });
 
   it('reads the seed appendix typed in VNI as a Word table into the same 102 rows', async () => {
-    const cell = (t: string) => new TableCell({ children: [new Paragraph({ alignment: AlignmentType.LEFT, text: t })] });
+    const cell = (t: string) =>
+      new TableCell({ children: [new Paragraph({ alignment: AlignmentType.LEFT, text: t })] });
     const doc = new Document({
-      sections: [{
-        children: [
-          new Table({
-            rows: [
-              new TableRow({ children: [cell(toVni('Nội dung')), cell(toVni('Đơn vị tính')), cell(toVni('Số lượng'))] }),
-              ...seedTableB.map(([t, u]) => new TableRow({ children: [cell(toVni(t)), cell(toVni(u ?? '')), cell('')] })),
-            ],
-          }),
-        ],
-      }],
+      sections: [
+        {
+          children: [
+            new Table({
+              rows: [
+                new TableRow({
+                  children: [cell(toVni('Nội dung')), cell(toVni('Đơn vị tính')), cell(toVni('Số lượng'))],
+                }),
+                ...seedTableB.map(
+                  ([t, u]) => new TableRow({ children: [cell(toVni(t)), cell(toVni(u ?? '')), cell('')] }),
+                ),
+              ],
+            }),
+          ],
+        },
+      ],
     });
     const draft = await draftFormFromBytes('phu-luc-vni.docx', Buffer.from(await Packer.toBuffer(doc)));
     expect(draft.rows).toHaveLength(102);

@@ -1,7 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const replyExtensions = new Set(['.eml', '.msg', '.mbox', '.zip', '.xlsx', '.xls', '.xlsm', '.docx', '.pdf', '.jpg', '.jpeg', '.png', '.tif', '.tiff', '.doc']);
+const replyExtensions = new Set([
+  '.eml',
+  '.msg',
+  '.mbox',
+  '.zip',
+  '.xlsx',
+  '.xls',
+  '.xlsm',
+  '.docx',
+  '.pdf',
+  '.jpg',
+  '.jpeg',
+  '.png',
+  '.tif',
+  '.tiff',
+  '.doc',
+]);
 export const MAX_FILES_PER_FOLDER = 5_000;
 
 /**

@@ -36,17 +36,32 @@ async function load(ctx: ServiceContext): Promise<StoredMailbox | null> {
 
 async function store(ctx: ServiceContext, value: StoredMailbox): Promise<void> {
   const json = JSON.stringify(value);
-  await ctx.db.insertInto('app_setting').values({ key: KEY, value: json }).onConflict((oc) => oc.column('key').doUpdateSet({ value: json })).execute();
+  await ctx.db
+    .insertInto('app_setting')
+    .values({ key: KEY, value: json })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json }))
+    .execute();
 }
 
 export async function getMailbox(ctx: ServiceContext): Promise<MailboxView | null> {
   const m = await load(ctx);
   if (!m) return null;
-  return { host: m.host, port: m.port, secure: m.secure, user: m.user, folder: m.folder, hasPassword: m.password !== null, lastCheckedAt: m.lastCheckedAt };
+  return {
+    host: m.host,
+    port: m.port,
+    secure: m.secure,
+    user: m.user,
+    folder: m.folder,
+    hasPassword: m.password !== null,
+    lastCheckedAt: m.lastCheckedAt,
+  };
 }
 
 /** Saves the mailbox; the password only through the system's safe storage, and kept when not given again. */
-export async function saveMailbox(ctx: ServiceContext, input: MailboxSettings & { password?: string }): Promise<MailboxView> {
+export async function saveMailbox(
+  ctx: ServiceContext,
+  input: MailboxSettings & { password?: string },
+): Promise<MailboxView> {
   const old = await load(ctx);
   const sameBox = old && old.host === input.host && old.user === input.user && old.folder === input.folder;
   await store(ctx, {
@@ -65,15 +80,32 @@ export async function saveMailbox(ctx: ServiceContext, input: MailboxSettings & 
 
 function connectionError(e: unknown, m: MailboxSettings): AppError {
   const err = e as { authenticationFailed?: boolean; code?: string; message?: string; responseText?: string };
-  if (err.authenticationFailed) return new AppError('invalid-input', `Máy chủ thư ${m.host} từ chối đăng nhập: sai tên đăng nhập hoặc mật khẩu của hộp thư ${m.user}.`);
-  if (err.code === 'ECONNREFUSED' || err.code === 'ENOTFOUND' || err.code === 'ETIMEDOUT' || err.code === 'EHOSTUNREACH') {
-    return new AppError('invalid-input', `Không kết nối được máy chủ thư ${m.host}:${m.port} (${err.code}). Hãy kiểm tra địa chỉ, cổng và mạng.`);
+  if (err.authenticationFailed)
+    return new AppError(
+      'invalid-input',
+      `Máy chủ thư ${m.host} từ chối đăng nhập: sai tên đăng nhập hoặc mật khẩu của hộp thư ${m.user}.`,
+    );
+  if (
+    err.code === 'ECONNREFUSED' ||
+    err.code === 'ENOTFOUND' ||
+    err.code === 'ETIMEDOUT' ||
+    err.code === 'EHOSTUNREACH'
+  ) {
+    return new AppError(
+      'invalid-input',
+      `Không kết nối được máy chủ thư ${m.host}:${m.port} (${err.code}). Hãy kiểm tra địa chỉ, cổng và mạng.`,
+    );
   }
   if (/NONEXISTENT|doesn't exist|Mailbox doesn't exist/i.test(`${err.responseText ?? ''} ${err.message ?? ''}`)) {
     return new AppError('invalid-input', `Hộp thư không có thư mục "${m.folder}".`);
   }
   // The server's own words (English, often) go to the log with the cause; the user is told what to check.
-  return new AppError('invalid-input', `Không đọc được hộp thư ${m.user} trên ${m.host}: máy chủ thư từ chối yêu cầu hoặc ngắt kết nối. Hãy thử lại sau; nếu vẫn lỗi, kiểm tra thiết lập hộp thư.`, undefined, { cause: e });
+  return new AppError(
+    'invalid-input',
+    `Không đọc được hộp thư ${m.user} trên ${m.host}: máy chủ thư từ chối yêu cầu hoặc ngắt kết nối. Hãy thử lại sau; nếu vẫn lỗi, kiểm tra thiết lập hộp thư.`,
+    undefined,
+    { cause: e },
+  );
 }
 
 /** A batch of messages fetched at once: at most this many, and at most this many bytes. */
@@ -87,7 +119,11 @@ const BATCH_BYTES = 40 * MB;
  * A message over the size limit is refused by its size without being downloaded. If the folder's
  * UIDVALIDITY changed, it starts over and the duplicate check keeps anything from being imported twice.
  */
-export async function checkMailbox(ctx: ServiceContext, onProgress?: (done: number, total: number, label: string) => void, password?: string): Promise<ImportResult[]> {
+export async function checkMailbox(
+  ctx: ServiceContext,
+  onProgress?: (done: number, total: number, label: string) => void,
+  password?: string,
+): Promise<ImportResult[]> {
   const m = await load(ctx);
   if (!m) throw new AppError('invalid-input', 'Chưa thiết lập hộp thư (máy chủ, tài khoản, thư mục).');
   const pass = password ?? (m.password ? ctx.platform.revealSecret(m.password) : null);
@@ -117,13 +153,18 @@ export async function checkMailbox(ctx: ServiceContext, onProgress?: (done: numb
     const from = lastUid + 1;
     const waiting =
       box.exists > 0
-        ? (await client.fetchAll(`${from}:*`, { uid: true, size: true }, { uid: true })).filter((x) => x.uid >= from).sort((a, b) => a.uid - b.uid)
+        ? (await client.fetchAll(`${from}:*`, { uid: true, size: true }, { uid: true }))
+            .filter((x) => x.uid >= from)
+            .sort((a, b) => a.uid - b.uid)
         : [];
     const lookups = await loadImportLookups(ctx.db);
     let done = 0;
     for (const batch of batches(waiting)) {
       const wanted = batch.filter((x) => (x.size ?? 0) <= MAX_REPLY_BYTES);
-      const fetched = wanted.length > 0 ? await client.fetchAll(wanted.map((x) => x.uid).join(','), { uid: true, source: true }, { uid: true }) : [];
+      const fetched =
+        wanted.length > 0
+          ? await client.fetchAll(wanted.map((x) => x.uid).join(','), { uid: true, source: true }, { uid: true })
+          : [];
       const sources = new Map(fetched.map((x) => [x.uid, x.source]));
       for (const x of batch) {
         onProgress?.(done++, waiting.length, `Thư ${done}/${waiting.length}`);
@@ -134,9 +175,28 @@ export async function checkMailbox(ctx: ServiceContext, onProgress?: (done: numb
         if (oversize || !source) {
           // An oversize message was never fetched: it is refused by its size, not as missing.
           const size = ((x.size ?? 0) / MB).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
-          results.push({ file: reportAs, status: 'rejected', unitCode: null, roundId: null, values: 0, warnings: [], errors: [oversize ? `Thư ${name} quá lớn (${size} MB; giới hạn ${MAX_REPLY_BYTES / MB} MB); không tải về.` : `Máy chủ không trả nội dung thư ${name}.`] });
+          results.push({
+            file: reportAs,
+            status: 'rejected',
+            unitCode: null,
+            roundId: null,
+            values: 0,
+            warnings: [],
+            errors: [
+              oversize
+                ? `Thư ${name} quá lớn (${size} MB; giới hạn ${MAX_REPLY_BYTES / MB} MB); không tải về.`
+                : `Máy chủ không trả nội dung thư ${name}.`,
+            ],
+          });
         } else {
-          results.push(await importReplySource(ctx, { fileName: `${name}.eml`, bytes: source }, { origin: { mailbox: m.folder, uid: x.uid }, lookups }, reportAs));
+          results.push(
+            await importReplySource(
+              ctx,
+              { fileName: `${name}.eml`, bytes: source },
+              { origin: { mailbox: m.folder, uid: x.uid }, lookups },
+              reportAs,
+            ),
+          );
         }
         lastUid = Math.max(lastUid, x.uid);
       }

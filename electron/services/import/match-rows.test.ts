@@ -28,7 +28,14 @@ describe('matchRows', () => {
   });
 
   it('tolerates other numbering, markers, case, spacing and diacritics', () => {
-    const m = matchRows(form, src(['a) TONG SO CO SO KIEM TRA TRONG KY', '* Số cơ sở bị  đình chỉ kinh doanh', '3) số cuộc truy quét tại địa điểm công cộng']));
+    const m = matchRows(
+      form,
+      src([
+        'a) TONG SO CO SO KIEM TRA TRONG KY',
+        '* Số cơ sở bị  đình chỉ kinh doanh',
+        '3) số cuộc truy quét tại địa điểm công cộng',
+      ]),
+    );
     expect(m.matches.map((x) => [x.formRow, x.quality])).toEqual([
       [rowOf('Tổng số cơ sở kiểm tra trong kỳ'), 'exact'],
       [rowOf('Số cơ sở bị đình chỉ kinh doanh'), 'exact'],

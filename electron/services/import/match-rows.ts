@@ -91,7 +91,9 @@ export function matchRows(form: FormRowRef[], source: SourceRowRef[], formKeys?:
     let candidates = keys.map((k, i) => (k === key && !used.has(i) ? i : -1)).filter((i) => i >= 0);
     let best = 1;
     if (candidates.length === 0) {
-      const scored = keys.map((k, i) => ({ i, score: used.has(i) ? 0 : similarity(k, key) })).filter((c) => c.score >= WEAK);
+      const scored = keys
+        .map((k, i) => ({ i, score: used.has(i) ? 0 : similarity(k, key) }))
+        .filter((c) => c.score >= WEAK);
       best = Math.max(0, ...scored.map((c) => c.score));
       candidates = scored.filter((c) => c.score >= best - 0.02).map((c) => c.i);
     }
@@ -102,7 +104,12 @@ export function matchRows(form: FormRowRef[], source: SourceRowRef[], formKeys?:
     const chosen = candidates.find((i) => i > cursor) ?? candidates[0]!;
     used.add(chosen);
     cursor = chosen;
-    matches.push({ source: si, formRow: form[chosen]!.row, quality: best === 1 ? 'exact' : best >= CLOSE ? 'close' : 'weak', similarity: best });
+    matches.push({
+      source: si,
+      formRow: form[chosen]!.row,
+      quality: best === 1 ? 'exact' : best >= CLOSE ? 'close' : 'weak',
+      similarity: best,
+    });
   });
   return { matches, unmatched };
 }

@@ -5,12 +5,16 @@ import { matchUnit as matchPrepared, prepareUnits, type CandidateUnit } from './
 const units: CandidateUnit[] = demoUnits
   .filter((u) => u.kind !== 'province')
   .map((u, i) => ({ id: i + 1, code: u.code, name: u.name, kind: u.kind, emails: u.emails }));
-const matchUnit = (us: CandidateUnit[], clues: Parameters<typeof matchPrepared>[1]) => matchPrepared(prepareUnits(us), clues);
-const code = (m: ReturnType<typeof matchUnit>) => (m.unit ? m.unit.code : `?${m.ambiguous.map((u) => u.code).join(',')}`);
+const matchUnit = (us: CandidateUnit[], clues: Parameters<typeof matchPrepared>[1]) =>
+  matchPrepared(prepareUnits(us), clues);
+const code = (m: ReturnType<typeof matchUnit>) =>
+  m.unit ? m.unit.code : `?${m.ambiguous.map((u) => u.code).join(',')}`;
 
 describe('matchUnit', () => {
   it('uses the sender address first', () => {
-    expect(code(matchUnit(units, { fromAddress: 'VPUBND.BATO@quangngai.gov.vn', texts: ['Báo cáo của huyện Lý Sơn'] }))).toBe('535');
+    expect(
+      code(matchUnit(units, { fromAddress: 'VPUBND.BATO@quangngai.gov.vn', texts: ['Báo cáo của huyện Lý Sơn'] })),
+    ).toBe('535');
   });
   it.each([
     ['UBND HUYỆN BÌNH SƠN', '524'],
@@ -26,6 +30,8 @@ describe('matchUnit', () => {
     expect(code(matchUnit(units, { fromAddress: 'someone@gmail.com', texts: [text] }))).toBe(expected);
   });
   it('does not guess between two units named equally well', () => {
-    expect(code(matchUnit(units, { fromAddress: null, texts: ['Báo cáo chung của Sơn Hà và Sơn Tây'] }))).toBe('?529,530');
+    expect(code(matchUnit(units, { fromAddress: null, texts: ['Báo cáo chung của Sơn Hà và Sơn Tây'] }))).toBe(
+      '?529,530',
+    );
   });
 });

@@ -10,13 +10,33 @@ export interface CandidateUnit {
 }
 
 const adminPrefixes = [
-  'uy ban nhan dan thanh pho', 'uy ban nhan dan thi xa', 'uy ban nhan dan huyen', 'uy ban nhan dan quan', 'uy ban nhan dan xa',
-  'uy ban nhan dan phuong', 'uy ban nhan dan thi tran', 'uy ban nhan dan tinh', 'uy ban nhan dan',
-  'thanh pho', 'thi xa', 'thi tran', 'huyen', 'quan', 'phuong', 'xa', 'tinh', 'dac khu',
+  'uy ban nhan dan thanh pho',
+  'uy ban nhan dan thi xa',
+  'uy ban nhan dan huyen',
+  'uy ban nhan dan quan',
+  'uy ban nhan dan xa',
+  'uy ban nhan dan phuong',
+  'uy ban nhan dan thi tran',
+  'uy ban nhan dan tinh',
+  'uy ban nhan dan',
+  'thanh pho',
+  'thi xa',
+  'thi tran',
+  'huyen',
+  'quan',
+  'phuong',
+  'xa',
+  'tinh',
+  'dac khu',
 ];
 
 function normalise(text: string): string {
-  return ` ${foldText(text).replace(/\bubnd\b/g, 'uy ban nhan dan').replace(/\btp\b/g, 'thanh pho').replace(/\btx\b/g, 'thi xa').replace(/[^a-z0-9@]+/g, ' ').trim()} `;
+  return ` ${foldText(text)
+    .replace(/\bubnd\b/g, 'uy ban nhan dan')
+    .replace(/\btp\b/g, 'thanh pho')
+    .replace(/\btx\b/g, 'thi xa')
+    .replace(/[^a-z0-9@]+/g, ' ')
+    .trim()} `;
 }
 
 /** The ways a unit's name appears in a sender name, subject, file name or heading, longest first. */
@@ -46,8 +66,13 @@ export interface PreparedUnits {
 
 export function prepareUnits(units: CandidateUnit[]): PreparedUnits {
   const byEmail = new Map<string, CandidateUnit[]>();
-  for (const u of units) for (const e of u.emails) byEmail.set(e.toLowerCase(), [...(byEmail.get(e.toLowerCase()) ?? []), u]);
-  return { units, byEmail, variants: new Map(units.map((u) => [u.id, { full: normalise(u.name).trim(), list: nameVariants(u) }])) };
+  for (const u of units)
+    for (const e of u.emails) byEmail.set(e.toLowerCase(), [...(byEmail.get(e.toLowerCase()) ?? []), u]);
+  return {
+    units,
+    byEmail,
+    variants: new Map(units.map((u) => [u.id, { full: normalise(u.name).trim(), list: nameVariants(u) }])),
+  };
 }
 
 /**
@@ -56,12 +81,18 @@ export function prepareUnits(units: CandidateUnit[]): PreparedUnits {
  * sender's name, the subject, the file name or the document's heading, the longest match winning.
  * Two units matching equally well is not guessed.
  */
-export function matchUnit(prepared: PreparedUnits, clues: { fromAddress: string | null; texts: (string | null)[] }): UnitMatch {
+export function matchUnit(
+  prepared: PreparedUnits,
+  clues: { fromAddress: string | null; texts: (string | null)[] },
+): UnitMatch {
   if (clues.fromAddress) {
     const byMail = prepared.byEmail.get(clues.fromAddress.toLowerCase()) ?? [];
     if (byMail.length === 1) return { unit: byMail[0]!, by: 'email' };
   }
-  const haystack = clues.texts.filter((t): t is string => !!t).map(normalise).join(' | ');
+  const haystack = clues.texts
+    .filter((t): t is string => !!t)
+    .map(normalise)
+    .join(' | ');
   const hits: { unit: CandidateUnit; hit: string; full: boolean }[] = [];
   for (const u of prepared.units) {
     const v = prepared.variants.get(u.id)!;
@@ -72,7 +103,9 @@ export function matchUnit(prepared: PreparedUnits, clues: { fromAddress: string 
   // ("tịnh" inside "sơn tịnh") is not a second candidate; anything else left over is ambiguous.
   const anyFull = hits.some((h) => h.full);
   const ranked = hits.filter((h) => h.full === anyFull);
-  const best = ranked.filter((h) => !ranked.some((o) => o !== h && o.hit.length > h.hit.length && o.hit.includes(h.hit)));
+  const best = ranked.filter(
+    (h) => !ranked.some((o) => o !== h && o.hit.length > h.hit.length && o.hit.includes(h.hit)),
+  );
   if (best.length === 1) return { unit: best[0]!.unit, by: 'name' };
   return { unit: null, ambiguous: best.map((b) => b.unit) };
 }

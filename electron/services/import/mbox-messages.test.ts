@@ -4,7 +4,10 @@ import { readMboxMessages, type MboxMessage } from './mbox-messages';
 
 async function split(text: string | Buffer, maxBytes = 1000, chunk = 0): Promise<(string | number)[]> {
   const bytes = Buffer.from(text);
-  const pieces = chunk > 0 ? Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk)) : [bytes];
+  const pieces =
+    chunk > 0
+      ? Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk))
+      : [bytes];
   const out: MboxMessage[] = [];
   for await (const m of readMboxMessages(Readable.from(pieces), maxBytes)) out.push(m);
   return out.map((m) => (m.bytes === null ? m.size : m.bytes.toString()));
@@ -28,7 +31,10 @@ const box = [
 
 describe('the messages of an mbox', () => {
   it('splits at "From " lines and undoes mboxrd quoting, in any chunking', async () => {
-    const want = ['Subject: một\n\nDòng 1\nFrom the quoted line\n>From twice quoted\n> a reply, not a quoted From', 'Subject: hai\n\nThân thư'];
+    const want = [
+      'Subject: một\n\nDòng 1\nFrom the quoted line\n>From twice quoted\n> a reply, not a quoted From',
+      'Subject: hai\n\nThân thư',
+    ];
     expect(await split(box)).toEqual(want);
     for (const chunk of [1, 2, 7, 64]) expect(await split(box, 1000, chunk)).toEqual(want);
   });

@@ -20,7 +20,10 @@ function startsWithFrom(b: Buffer, at: number): boolean {
   return b.length - at >= 5 && b[at] === 0x46 && b.subarray(at, at + 5).equals(FROM);
 }
 
-export async function* readMboxMessages(stream: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<MboxMessage> {
+export async function* readMboxMessages(
+  stream: AsyncIterable<Buffer | string>,
+  maxBytes: number,
+): AsyncGenerator<MboxMessage> {
   let number = 0;
   let parts: Buffer[] = [];
   let size = 0;
@@ -32,7 +35,9 @@ export async function* readMboxMessages(stream: AsyncIterable<Buffer | string>, 
 
   const finish = (): MboxMessage | null => {
     if (!started) return null;
-    const done: MboxMessage = over ? { number, bytes: null, size } : { number, bytes: trimEnd(Buffer.concat(parts, size)) };
+    const done: MboxMessage = over
+      ? { number, bytes: null, size }
+      : { number, bytes: trimEnd(Buffer.concat(parts, size)) };
     parts = [];
     size = 0;
     over = false;

@@ -20,19 +20,34 @@ parentPort.on('message', ({ id, input }) => {
   parentPort.postMessage({ id, ok: true, result: { ok: false, error: 'read by ' + threadId } });
 });`;
 const startMisbehaving = (limits: ParseLimits) =>
-  new Worker(misbehaving, { eval: true, resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 8 } });
+  new Worker(misbehaving, {
+    eval: true,
+    resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 8 },
+  });
 const file = (fileName: string) => ({ fileName, bytes: new Uint8Array() });
 
 describe('the parse pool', () => {
   it('gives what parsing on this thread gives', async () => {
-    const eml = await buildEml({ from: 'congan@quangngai.gov.vn', subject: 'Báo cáo số liệu', messageId: '<w@qn>', attachments: [{ filename: 'phu-luc.xlsx', content: await seedAppendixXlsx() }] });
+    const eml = await buildEml({
+      from: 'congan@quangngai.gov.vn',
+      subject: 'Báo cáo số liệu',
+      messageId: '<w@qn>',
+      attachments: [{ filename: 'phu-luc.xlsx', content: await seedAppendixXlsx() }],
+    });
     const pool = new ParsePool();
     try {
       const inWorker = await pool.run('reply', { fileName: 'a.eml', bytes: eml }, 'a.eml');
       const here = await parseReply({ fileName: 'a.eml', bytes: eml });
       const summary = (r: typeof here) =>
         r.ok && r.found.data?.kind === 'table'
-          ? { hash: r.hash, messageId: r.src.message.messageId, from: r.src.message.fromAddress, subject: r.src.message.subject, notes: r.found.notes, rows: r.found.data.rows }
+          ? {
+              hash: r.hash,
+              messageId: r.src.message.messageId,
+              from: r.src.message.fromAddress,
+              subject: r.src.message.subject,
+              notes: r.found.notes,
+              rows: r.found.data.rows,
+            }
           : r;
       expect(summary(inWorker)).toEqual(summary(here));
       expect(inWorker.ok && inWorker.found.data?.kind).toBe('table');
@@ -65,7 +80,9 @@ describe('the parse pool', () => {
     try {
       const hang = pool.run('reply', file('hang'), 'thu-treo.eml');
       const after = pool.run('reply', file('c'), 'c');
-      await expect(hang).rejects.toThrow('Tệp "thu-treo.eml" đọc quá 0,5 giây (giới hạn thời gian cho một tệp); đã dừng đọc tệp này.');
+      await expect(hang).rejects.toThrow(
+        'Tệp "thu-treo.eml" đọc quá 0,5 giây (giới hạn thời gian cho một tệp); đã dừng đọc tệp này.',
+      );
       expect(((await after) as { error: string }).error).toMatch(/^read by \d+$/);
       expect(pool.running).toBe(1);
     } finally {
@@ -76,9 +93,13 @@ describe('the parse pool', () => {
   it('refuses the file whose worker ended, and only that file', async () => {
     const pool = new ParsePool({ workers: 2, heapMb: 64, fileMs: 20_000 }, undefined, startMisbehaving);
     try {
-      const results = await Promise.allSettled(['a', 'exit', 'b', 'c'].map((n) => pool.run('reply', file(n), `${n}.eml`)));
+      const results = await Promise.allSettled(
+        ['a', 'exit', 'b', 'c'].map((n) => pool.run('reply', file(n), `${n}.eml`)),
+      );
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
-      expect((results[1] as PromiseRejectedResult).reason.message).toBe('Không đọc được tệp "exit.eml": việc đọc tệp bị dừng bất thường; các tệp khác không bị ảnh hưởng.');
+      expect((results[1] as PromiseRejectedResult).reason.message).toBe(
+        'Không đọc được tệp "exit.eml": việc đọc tệp bị dừng bất thường; các tệp khác không bị ảnh hưởng.',
+      );
     } finally {
       await pool.close();
     }
@@ -98,10 +119,37 @@ describe('the parse pool', () => {
     const order: string[] = [];
     const results = await runPipelined(
       ['a', 'b', 'c', 'd', 'e'],
-      (x) => { order.push(`parse ${x}`); return Promise.resolve({ ok: false, error: x }); },
-      async (x, parsed) => { order.push(`store ${x}`); return [{ file: x, status: 'rejected', unitCode: null, roundId: null, values: 0, warnings: [], errors: [parsed && !parsed.ok ? parsed.error : ''] }]; },
+      (x) => {
+        order.push(`parse ${x}`);
+        return Promise.resolve({ ok: false, error: x });
+      },
+      async (x, parsed) => {
+        order.push(`store ${x}`);
+        return [
+          {
+            file: x,
+            status: 'rejected',
+            unitCode: null,
+            roundId: null,
+            values: 0,
+            warnings: [],
+            errors: [parsed && !parsed.ok ? parsed.error : ''],
+          },
+        ];
+      },
     );
     expect(results.map((r) => r.errors[0])).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect(order).toEqual(['parse a', 'parse b', 'parse c', 'parse d', 'store a', 'parse e', 'store b', 'store c', 'store d', 'store e']);
+    expect(order).toEqual([
+      'parse a',
+      'parse b',
+      'parse c',
+      'parse d',
+      'store a',
+      'parse e',
+      'store b',
+      'store c',
+      'store d',
+      'store e',
+    ]);
   });
 });

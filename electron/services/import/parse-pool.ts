@@ -47,9 +47,13 @@ export function startParseWorker(limits: ParseLimits): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 16 };
   const here = import.meta.url;
   // Built, the worker sits beside this bundle in its format: parse-worker.cjs (the app) or .js (an ES build).
-  if (!here.endsWith('.ts')) return new Worker(new URL(`./parse-worker${path.extname(new URL(here).pathname)}`, here), { resourceLimits });
+  if (!here.endsWith('.ts'))
+    return new Worker(new URL(`./parse-worker${path.extname(new URL(here).pathname)}`, here), { resourceLimits });
   const entry = new URL('./parse-worker.ts', here).href;
-  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, { eval: true, resourceLimits });
+  return new Worker(
+    `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`,
+    { eval: true, resourceLimits },
+  );
 }
 
 /**
@@ -79,7 +83,11 @@ export class ParsePool {
 
   /** Starts the workers and has each load its readers, so the first import is as fast as the rest. */
   async warm(): Promise<void> {
-    await Promise.all(Array.from({ length: this.limits.workers }, () => this.run('reply', { fileName: 'warm-up.txt', bytes: new Uint8Array() }, 'warm-up.txt')));
+    await Promise.all(
+      Array.from({ length: this.limits.workers }, () =>
+        this.run('reply', { fileName: 'warm-up.txt', bytes: new Uint8Array() }, 'warm-up.txt'),
+      ),
+    );
   }
 
   /** How many workers are running now (for tests: a dead one is gone, not reused). */
@@ -117,7 +125,11 @@ export class ParsePool {
     worker.on('error', (e: Error & { code?: string }) => {
       this.log(`parse worker failed: ${e.code ?? ''} ${e.stack ?? e.message}`);
       const job = slot.job;
-      this.retire(slot, job && (e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? memoryRefusal(job.label, this.limits) : crashRefusal(job.label)));
+      this.retire(
+        slot,
+        job &&
+          (e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? memoryRefusal(job.label, this.limits) : crashRefusal(job.label)),
+      );
     });
     worker.on('exit', (code) => {
       if (slot.job) this.log(`parse worker exited (${code}) while reading ${slot.job.label}`);
@@ -182,15 +194,24 @@ export class ParsePool {
 }
 
 function memoryRefusal(label: string, limits: ParseLimits): AppError {
-  return new AppError('invalid-input', `Tệp "${path.basename(label)}" cần nhiều bộ nhớ hơn giới hạn ${limits.heapMb} MB dành cho việc đọc một tệp; không đọc được tệp này.`);
+  return new AppError(
+    'invalid-input',
+    `Tệp "${path.basename(label)}" cần nhiều bộ nhớ hơn giới hạn ${limits.heapMb} MB dành cho việc đọc một tệp; không đọc được tệp này.`,
+  );
 }
 
 function timeRefusal(label: string, limits: ParseLimits): AppError {
-  return new AppError('invalid-input', `Tệp "${path.basename(label)}" đọc quá ${(limits.fileMs / 1000).toLocaleString('vi-VN')} giây (giới hạn thời gian cho một tệp); đã dừng đọc tệp này.`);
+  return new AppError(
+    'invalid-input',
+    `Tệp "${path.basename(label)}" đọc quá ${(limits.fileMs / 1000).toLocaleString('vi-VN')} giây (giới hạn thời gian cho một tệp); đã dừng đọc tệp này.`,
+  );
 }
 
 function crashRefusal(label: string): AppError {
-  return new AppError('unsupported-file', `Không đọc được tệp "${path.basename(label)}": việc đọc tệp bị dừng bất thường; các tệp khác không bị ảnh hưởng.`);
+  return new AppError(
+    'unsupported-file',
+    `Không đọc được tệp "${path.basename(label)}": việc đọc tệp bị dừng bất thường; các tệp khác không bị ảnh hưởng.`,
+  );
 }
 
 function damagedRefusal(label: string): string {
@@ -212,7 +233,11 @@ export function setParseLog(log: TechnicalLog): void {
 }
 
 /** Runs one task in the shared pool. */
-export function parseInWorker<K extends ParseTaskName>(task: K, input: ParseTaskInput<K>, label: string): Promise<ParseTaskOutput<K>> {
+export function parseInWorker<K extends ParseTaskName>(
+  task: K,
+  input: ParseTaskInput<K>,
+  label: string,
+): Promise<ParseTaskOutput<K>> {
   return sharedParsePool().run(task, input, label);
 }
 

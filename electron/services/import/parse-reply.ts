@@ -25,17 +25,33 @@ export interface ParsedSource {
 }
 
 /** A reply parsed and nothing more: plain data, so it can come back from a worker thread. */
-export type ParsedReply = { ok: false; error: string } | { ok: true; src: ParsedSource; hash: string; found: FoundData };
+export type ParsedReply =
+  { ok: false; error: string } | { ok: true; src: ParsedSource; hash: string; found: FoundData };
 
 export async function readSource({ fileName, bytes }: ImportSource): Promise<Omit<ParsedSource, 'fileName'>> {
   const ext = path.extname(fileName).toLowerCase();
-  if (bytes.byteLength > MAX_REPLY_BYTES) throw new AppError('invalid-input', `Tệp "${fileName}" quá lớn (giới hạn ${MAX_REPLY_BYTES / MB} MB).`);
+  if (bytes.byteLength > MAX_REPLY_BYTES)
+    throw new AppError('invalid-input', `Tệp "${fileName}" quá lớn (giới hạn ${MAX_REPLY_BYTES / MB} MB).`);
   if (ext === '.eml') return { bytes, message: await readEml(fileName, bytes), source: 'eml' };
   if (ext === '.msg') return { bytes, message: readMsg(fileName, bytes), source: 'msg' };
   if (dataExtensions.has(ext) || manualExtensions.has(ext)) {
-    return { bytes, source: 'file', message: { messageId: null, fromAddress: null, fromName: null, subject: null, sentAt: null, attachments: [{ fileName, bytes }] } };
+    return {
+      bytes,
+      source: 'file',
+      message: {
+        messageId: null,
+        fromAddress: null,
+        fromName: null,
+        subject: null,
+        sentAt: null,
+        attachments: [{ fileName, bytes }],
+      },
+    };
   }
-  throw new AppError('unsupported-file', `Không nhận loại tệp "${ext || fileName}": hãy dùng thư .eml, .msg, .mbox hoặc tệp .xlsx, .xls, .docx, .zip.`);
+  throw new AppError(
+    'unsupported-file',
+    `Không nhận loại tệp "${ext || fileName}": hãy dùng thư .eml, .msg, .mbox hoặc tệp .xlsx, .xls, .docx, .zip.`,
+  );
 }
 
 /** A reply file from disk, refused before reading when it is over the size limit (an AppError saying so). */

@@ -14,7 +14,8 @@ import { parseOfficialList } from '../units/parse-official-list';
 
 /** A kept container taken apart again: a zip's entries, or an e-mail's (.eml, .msg) attachments. */
 async function containerParts(container: { name: string; bytes: Uint8Array }): Promise<ReceivedFile[]> {
-  if (path.extname(container.name).toLowerCase() === '.zip') return (await expandZip({ fileName: container.name, bytes: container.bytes })).files;
+  if (path.extname(container.name).toLowerCase() === '.zip')
+    return (await expandZip({ fileName: container.name, bytes: container.bytes })).files;
   return (await readSource({ fileName: container.name, bytes: container.bytes })).message.attachments;
 }
 

@@ -3,12 +3,15 @@
  * thread. It touches no database and no file; it only answers messages. Its heap is capped by the
  * pool that starts it (resourceLimits), and the pool stops it when a file takes too long.
  */
+import { cellString } from '../../../shared/text/cell-string';
 import { parentPort } from 'node:worker_threads';
 import { isAppError, type ErrorDetail } from '../../../shared/errors';
 import { parseTasks, type ParseTaskName } from './parse-tasks';
 
 export type WorkerRequest = { id: number; task: ParseTaskName; input: unknown };
-export type WorkerReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; code: string; message: string; details?: ErrorDetail[]; detail?: string };
+export type WorkerReply =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; code: string; message: string; details?: ErrorDetail[]; detail?: string };
 
 parentPort?.on('message', (msg: WorkerRequest) => {
   const run = parseTasks[msg.task] as (input: unknown) => Promise<unknown>;
@@ -19,9 +22,24 @@ parentPort?.on('message', (msg: WorkerRequest) => {
       (e: unknown) =>
         parentPort!.postMessage(
           (isAppError(e)
-            ? { id: msg.id, ok: false, code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}), ...(e.cause ? { detail: e.cause instanceof Error ? (e.cause.stack ?? e.cause.message) : String(e.cause) } : {}) }
+            ? {
+                id: msg.id,
+                ok: false,
+                code: e.code,
+                message: e.message,
+                ...(e.details ? { details: e.details } : {}),
+                ...(e.cause
+                  ? { detail: e.cause instanceof Error ? (e.cause.stack ?? e.cause.message) : cellString(e.cause) }
+                  : {}),
+              }
             : // A reader's own failure: its English text is for the log, never for the user.
-              { id: msg.id, ok: false, code: 'internal', message: '', detail: e instanceof Error ? (e.stack ?? e.message) : String(e) }) satisfies WorkerReply,
+              {
+                id: msg.id,
+                ok: false,
+                code: 'internal',
+                message: '',
+                detail: e instanceof Error ? (e.stack ?? e.message) : String(e),
+              }) satisfies WorkerReply,
         ),
     );
 });

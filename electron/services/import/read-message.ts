@@ -42,7 +42,11 @@ export function unclosedBoundaries(raw: string): string[] {
 }
 
 /** Reads an .eml: sender, subject (RFC 2047), date, Message-ID, and attachments with their decoded names (RFC 2231). */
-export async function readEml(fileName: string, bytes: Uint8Array, options: { forViewing?: boolean } = {}): Promise<ReceivedMessage> {
+export async function readEml(
+  fileName: string,
+  bytes: Uint8Array,
+  options: { forViewing?: boolean } = {},
+): Promise<ReceivedMessage> {
   // A cut message is refused before anything is read from it: kept, it would block its whole copy as a duplicate.
   if (unclosedBoundaries(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')).length > 0) {
     throw new AppError(
@@ -53,8 +57,11 @@ export async function readEml(fileName: string, bytes: Uint8Array, options: { fo
   let mail;
   try {
     mail = await simpleParser(Buffer.from(bytes), { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
-  } catch (e) {
-    throw new AppError('unsupported-file', `Không đọc được thư "${fileName}": tệp bị hỏng hoặc không đúng định dạng thư điện tử.`);
+  } catch {
+    throw new AppError(
+      'unsupported-file',
+      `Không đọc được thư "${fileName}": tệp bị hỏng hoặc không đúng định dạng thư điện tử.`,
+    );
   }
   const from = mail.from?.value[0];
   if (!from && !mail.subject && mail.attachments.length === 0) {
@@ -74,7 +81,9 @@ export async function readEml(fileName: string, bytes: Uint8Array, options: { fo
       ? {
           body: mail.text ?? (typeof mail.html === 'string' ? mail.html.replace(/<[^>]*>/g, ' ') : ''),
           recipients: (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [])
-            .flatMap((a) => a.value.map((v) => (v.name ? `${cleanText(v.name)} <${v.address ?? ''}>` : (v.address ?? ''))))
+            .flatMap((a) =>
+              a.value.map((v) => (v.name ? `${cleanText(v.name)} <${v.address ?? ''}>` : (v.address ?? ''))),
+            )
             .slice(0, 200),
         }
       : {}),

@@ -19,13 +19,24 @@ afterEach(async () => {
 
 describe('Outlook .msg', () => {
   it('reads sender, Vietnamese subject, date, Message-ID and attachments with Vietnamese names', () => {
-    const m = readMsg('thu.msg', buildMsg({
-      subject: 'Báo cáo số liệu phòng, chống mại dâm', senderName: 'Công an tỉnh', senderEmail: 'CongAn@QuangNgai.gov.vn',
-      messageId: '<msg-1@qn>', date: 'Fri, 03 Jul 2020 09:00:00 +0700', attachments: [{ filename: 'Báo cáo năm.xlsx', content: Buffer.from('xlsx bytes') }],
-    }));
+    const m = readMsg(
+      'thu.msg',
+      buildMsg({
+        subject: 'Báo cáo số liệu phòng, chống mại dâm',
+        senderName: 'Công an tỉnh',
+        senderEmail: 'CongAn@QuangNgai.gov.vn',
+        messageId: '<msg-1@qn>',
+        date: 'Fri, 03 Jul 2020 09:00:00 +0700',
+        attachments: [{ filename: 'Báo cáo năm.xlsx', content: Buffer.from('xlsx bytes') }],
+      }),
+    );
     expect(m).toEqual({
-      messageId: '<msg-1@qn>', fromAddress: 'congan@quangngai.gov.vn', fromName: 'Công an tỉnh', subject: 'Báo cáo số liệu phòng, chống mại dâm',
-      sentAt: '2020-07-03T02:00:00.000Z', attachments: [{ fileName: 'Báo cáo năm.xlsx', bytes: Buffer.from('xlsx bytes') }],
+      messageId: '<msg-1@qn>',
+      fromAddress: 'congan@quangngai.gov.vn',
+      fromName: 'Công an tỉnh',
+      subject: 'Báo cáo số liệu phòng, chống mại dâm',
+      sentAt: '2020-07-03T02:00:00.000Z',
+      attachments: [{ fileName: 'Báo cáo năm.xlsx', bytes: Buffer.from('xlsx bytes') }],
     });
   });
 
@@ -34,9 +45,19 @@ describe('Outlook .msg', () => {
     const t = await exportRoundTemplates(ctx, round.id, path.join(ctx.database.dir, 'mau'));
     const content = await fillTemplate(t.files.find((f) => f.unitCode === '534')!.workbook, { R003: 14 });
     const file = path.join(ctx.database.dir, 'duc-pho.msg');
-    fs.writeFileSync(file, buildMsg({ subject: 'Báo cáo', senderEmail: 'vpubnd.ducpho@quangngai.gov.vn', messageId: '<msg-2@qn>', attachments: [{ filename: 'bc.xlsx', content }] }));
-    expect(await importFile(ctx, file)).toEqual([expect.objectContaining({ status: 'imported', unitCode: '534', values: 1 })]);
-    expect((await ctx.db.selectFrom('email_message').select('source').execute())).toEqual([{ source: 'msg' }]);
+    fs.writeFileSync(
+      file,
+      buildMsg({
+        subject: 'Báo cáo',
+        senderEmail: 'vpubnd.ducpho@quangngai.gov.vn',
+        messageId: '<msg-2@qn>',
+        attachments: [{ filename: 'bc.xlsx', content }],
+      }),
+    );
+    expect(await importFile(ctx, file)).toEqual([
+      expect.objectContaining({ status: 'imported', unitCode: '534', values: 1 }),
+    ]);
+    expect(await ctx.db.selectFrom('email_message').select('source').execute()).toEqual([{ source: 'msg' }]);
     expect((await importFile(ctx, file))[0]!.status).toBe('duplicate');
   });
 
@@ -44,6 +65,9 @@ describe('Outlook .msg', () => {
     const file = path.join(ctx.database.dir, 'hong.msg');
     fs.writeFileSync(file, Buffer.from('\u00d0\u00cf\u0011\u00e0 not a compound file', 'latin1'));
     const [r] = await importFile(ctx, file);
-    expect(r).toMatchObject({ status: 'rejected', errors: [expect.stringContaining('Không đọc được thư Outlook "hong.msg"')] });
+    expect(r).toMatchObject({
+      status: 'rejected',
+      errors: [expect.stringContaining('Không đọc được thư Outlook "hong.msg"')],
+    });
   });
 });

@@ -7,8 +7,9 @@ import { cleanText } from '../../../shared/text/fold';
 import { MAX_ATTACHMENTS, type ReceivedMessage } from './read-message';
 
 /** The package is CommonJS with an ES default export; reach the class whichever way it was loaded. */
-const MsgReader = ((msgreader as unknown as { default: { default?: typeof MsgReaderClass } & typeof MsgReaderClass }).default.default ??
-  (msgreader as unknown as { default: typeof MsgReaderClass }).default) as typeof MsgReaderClass;
+const MsgReader =
+  (msgreader as unknown as { default: { default?: typeof MsgReaderClass } & typeof MsgReaderClass }).default.default ??
+  (msgreader as unknown as { default: typeof MsgReaderClass }).default;
 
 function headerDate(headers: string | undefined): string | null {
   const m = headers ? /^Date:\s*(.+)$/im.exec(headers) : null;
@@ -30,19 +31,35 @@ export function readMsg(fileName: string, bytes: Uint8Array, options: { forViewi
     reader = new MsgReader(new DataView(container.buffer, container.byteOffset, container.byteLength));
     data = reader.getFileData();
   } catch (e) {
-    throw new AppError('unsupported-file', `Không đọc được thư Outlook "${fileName}": ${readerFailureReason(e)}.`, undefined, { cause: e });
+    throw new AppError(
+      'unsupported-file',
+      `Không đọc được thư Outlook "${fileName}": ${readerFailureReason(e)}.`,
+      undefined,
+      { cause: e },
+    );
   }
-  if (data.error) throw new AppError('unsupported-file', `Không đọc được thư Outlook "${fileName}": tệp bị hỏng hoặc không phải thư .msg.`);
+  if (data.error)
+    throw new AppError(
+      'unsupported-file',
+      `Không đọc được thư Outlook "${fileName}": tệp bị hỏng hoặc không phải thư .msg.`,
+    );
   const attachments = (data.attachments ?? []).slice(0, MAX_ATTACHMENTS).flatMap((a, i) => {
     try {
       const file = reader.getAttachment(a);
-      return [{ fileName: cleanText(text(file.fileName) || text(a.fileName) || `tep-dinh-kem-${i + 1}`), bytes: Buffer.from(file.content) }];
+      return [
+        {
+          fileName: cleanText(text(file.fileName) || text(a.fileName) || `tep-dinh-kem-${i + 1}`),
+          bytes: Buffer.from(file.content),
+        },
+      ];
     } catch {
       return [];
     }
   });
   const submitted = text(data.clientSubmitTime) ? new Date(data.clientSubmitTime!) : null;
-  const sent = headerDate(text(data.headers)) ?? (submitted && !Number.isNaN(submitted.getTime()) ? submitted.toISOString() : null);
+  const sent =
+    headerDate(text(data.headers)) ??
+    (submitted && !Number.isNaN(submitted.getTime()) ? submitted.toISOString() : null);
   const senderName = text(data.senderName);
   const subject = text(data.subject);
   return {

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { cellString } from '../../../shared/text/cell-string';
 import type { ReplyTableView } from '../../../shared/domain/inbox';
 import type { ServiceContext } from '../context';
 import { readOriginal } from '../files/file-store';
@@ -8,16 +9,29 @@ import { parseReplyInWorker } from './reply-parser';
 import { matchRows } from './match-rows';
 
 function display(raw: unknown): string | number | null {
-  return typeof raw === 'number' || typeof raw === 'string' ? raw : raw === null || raw === undefined ? null : String(raw);
+  return typeof raw === 'number' || typeof raw === 'string'
+    ? raw
+    : raw === null || raw === undefined
+      ? null
+      : cellString(raw);
 }
 
 /**
  * The table of a received reply as the unit sent it, row by row, with the form row each was matched
  * to and how surely, against the round the message was assigned to (or the one chosen for review).
  */
-export async function getReplyTable(ctx: ServiceContext, messageId: number, roundId?: number): Promise<ReplyTableView | null> {
-  const m = await ctx.db.selectFrom('email_message').select(['source_file_id', 'round_id']).where('id', '=', messageId).executeTakeFirst();
-  if (!m || m.source_file_id === null) throw new AppError('not-found', `Không có thư số ${messageId} trong hộp thư đến.`);
+export async function getReplyTable(
+  ctx: ServiceContext,
+  messageId: number,
+  roundId?: number,
+): Promise<ReplyTableView | null> {
+  const m = await ctx.db
+    .selectFrom('email_message')
+    .select(['source_file_id', 'round_id'])
+    .where('id', '=', messageId)
+    .executeTakeFirst();
+  if (!m || m.source_file_id === null)
+    throw new AppError('not-found', `Không có thư số ${messageId} trong hộp thư đến.`);
   const original = await readOriginal(ctx.db, m.source_file_id, readParts);
   const parsed = await parseReplyInWorker({ fileName: original.name, bytes: original.bytes });
   if (!parsed.ok) throw new AppError('unsupported-file', parsed.error);
@@ -37,13 +51,31 @@ export async function getReplyTable(ctx: ServiceContext, messageId: number, roun
       rows: [
         ...data.reading.cells.map((c, index) => {
           const formRow = byKey.get(c.rowKey) ?? null;
-          return { index, text: form.rows[(formRow ?? 0) - 1]?.text ?? c.rowKey, value: display(c.raw), cell: c.cell, formRow, quality: formRow ? ('exact' as const) : null };
+          return {
+            index,
+            text: form.rows[(formRow ?? 0) - 1]?.text ?? c.rowKey,
+            value: display(c.raw),
+            cell: c.cell,
+            formRow,
+            quality: formRow ? ('exact' as const) : null,
+          };
         }),
-        ...data.reading.extraRows.map((e, i) => ({ index: data.reading.cells.length + i, text: e.text, value: display(e.raw), cell: `dòng ${e.ref}`, formRow: null, quality: null })),
+        ...data.reading.extraRows.map((e, i) => ({
+          index: data.reading.cells.length + i,
+          text: e.text,
+          value: display(e.raw),
+          cell: `dòng ${e.ref}`,
+          formRow: null,
+          quality: null,
+        })),
       ],
     };
   }
-  const matching = matchRows(form.rows, data.rows.map((r) => ({ text: r.text, hasValue: r.raw !== null })), form.keys);
+  const matching = matchRows(
+    form.rows,
+    data.rows.map((r) => ({ text: r.text, hasValue: r.raw !== null })),
+    form.keys,
+  );
   const bySource = new Map(matching.matches.map((x) => [x.source, x]));
   return {
     kind: 'table',
@@ -52,7 +84,14 @@ export async function getReplyTable(ctx: ServiceContext, messageId: number, roun
     formRows,
     rows: data.rows.map((r, index) => {
       const x = bySource.get(index);
-      return { index, text: r.text, value: display(r.raw), cell: r.cell, formRow: x?.formRow ?? null, quality: x?.quality ?? null };
+      return {
+        index,
+        text: r.text,
+        value: display(r.raw),
+        cell: r.cell,
+        formRow: x?.formRow ?? null,
+        quality: x?.quality ?? null,
+      };
     }),
   };
 }

@@ -6,7 +6,7 @@ import { emptyCounts, nothingAdded, type OfficeImportResult } from '../../../sha
 import type { ServiceContext } from '../context';
 import { takeBackup } from '../backup/backups';
 import { DATABASE_ID_KEY, openOfficeDatabase } from './open-office-database';
-import { copyOfficeRecords } from './copy-office-records';
+import { copyOfficeRecords } from '../../../db/office/copy-office-records';
 import { formatDate } from '../../../shared/text/format-vi';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -29,12 +29,29 @@ export async function importOfficeDatabase(ctx: ServiceContext, input: { file: s
   const other = await openOfficeDatabase(input.file);
   try {
     if (other.databaseId === (await getDatabaseId(ctx.db))) {
-      throw new AppError('invalid-input', `"${other.fileName}" là chính cơ sở dữ liệu đang dùng (hoặc một bản sao lưu của nó): không có gì để nhập.`);
+      throw new AppError(
+        'invalid-input',
+        `"${other.fileName}" là chính cơ sở dữ liệu đang dùng (hoặc một bản sao lưu của nó): không có gì để nhập.`,
+      );
     }
-    const known = await ctx.db.selectFrom('office_source').selectAll().where('database_id', '=', other.databaseId).executeTakeFirst();
+    const known = await ctx.db
+      .selectFrom('office_source')
+      .selectAll()
+      .where('database_id', '=', other.databaseId)
+      .executeTakeFirst();
     const base = { label: other.label, fileName: other.fileName, firstTime: !known };
     if (known && known.file_sha256 === other.sha256) {
-      return { ...base, sameFileAsBefore: true, backup: null, counts: emptyCounts(), renamedUnits: [], linkedIndicators: 0, unlinkedIndicators: [], conflicts: [], notes: [`Tệp này đã được nhập ngày ${formatDate(known.last_imported_at.slice(0, 10))}.`] };
+      return {
+        ...base,
+        sameFileAsBefore: true,
+        backup: null,
+        counts: emptyCounts(),
+        renamedUnits: [],
+        linkedIndicators: 0,
+        unlinkedIndicators: [],
+        conflicts: [],
+        notes: [`Tệp này đã được nhập ngày ${formatDate(known.last_imported_at.slice(0, 10))}.`],
+      };
     }
     const backup = (await takeBackup(ctx, 'truoc-gop')).backup.name;
     const now = ctx.clock().toISOString();
@@ -44,7 +61,14 @@ export async function importOfficeDatabase(ctx: ServiceContext, input: { file: s
         (
           await trx
             .insertInto('office_source')
-            .values({ database_id: other.databaseId, label: other.label, file_name: other.fileName, file_sha256: other.sha256, first_imported_at: now, last_imported_at: now })
+            .values({
+              database_id: other.databaseId,
+              label: other.label,
+              file_name: other.fileName,
+              file_sha256: other.sha256,
+              first_imported_at: now,
+              last_imported_at: now,
+            })
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id;
@@ -52,7 +76,11 @@ export async function importOfficeDatabase(ctx: ServiceContext, input: { file: s
       const copied = await copyOfficeRecords({ trx, src: other.source.sqlite, map, sourceId, label: other.label, now });
       // A later copy that brought nothing new leaves the database exactly as it was.
       if (known && !nothingAdded(copied.counts)) {
-        await trx.updateTable('office_source').set({ label: other.label, file_name: other.fileName, file_sha256: other.sha256, last_imported_at: now }).where('id', '=', known.id).execute();
+        await trx
+          .updateTable('office_source')
+          .set({ label: other.label, file_name: other.fileName, file_sha256: other.sha256, last_imported_at: now })
+          .where('id', '=', known.id)
+          .execute();
       }
       return copied;
     });

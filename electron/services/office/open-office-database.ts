@@ -36,10 +36,15 @@ async function fileSha256(file: string): Promise<string> {
 function readIdentity(file: string): string {
   const sqlite = openSqliteFile(file, { readonly: true, fileMustExist: true });
   try {
-    const hasSettings = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'app_setting'").get() !== undefined;
-    const own = hasSettings ? (sqlite.prepare('SELECT value FROM app_setting WHERE key = ?').get(DATABASE_ID_KEY) as { value: string } | undefined) : undefined;
+    const hasSettings =
+      sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'app_setting'").get() !== undefined;
+    const own = hasSettings
+      ? (sqlite.prepare('SELECT value FROM app_setting WHERE key = ?').get(DATABASE_ID_KEY) as
+          { value: string } | undefined)
+      : undefined;
     if (own) return own.value;
-    const first = sqlite.prepare('SELECT applied_at FROM schema_migration ORDER BY rowid LIMIT 1').get() as { applied_at: string } | undefined;
+    const first = sqlite.prepare('SELECT applied_at FROM schema_migration ORDER BY rowid LIMIT 1').get() as
+      { applied_at: string } | undefined;
     if (!first) throw new AppError('invalid-input', 'Cơ sở dữ liệu này còn trống (chưa có bảng nào của phần mềm).');
     return `tao-luc-${first.applied_at}`;
   } finally {
@@ -50,7 +55,9 @@ function readIdentity(file: string): string {
 /** The name of the other office's province as its own unit list says it (the latest one), else the file's name. */
 function readLabel(sqlite: BetterSqlite3.Database, fileName: string): string {
   const province = sqlite
-    .prepare("SELECT name FROM org_unit WHERE kind = 'province' AND parent_id IS NULL ORDER BY valid_to IS NULL DESC, valid_to DESC, id LIMIT 1")
+    .prepare(
+      "SELECT name FROM org_unit WHERE kind = 'province' AND parent_id IS NULL ORDER BY valid_to IS NULL DESC, valid_to DESC, id LIMIT 1",
+    )
     .get() as { name: string } | undefined;
   return province?.name ?? path.basename(fileName, path.extname(fileName));
 }
@@ -68,7 +75,8 @@ export async function openOfficeDatabase(file: string): Promise<OfficeDatabase> 
   } catch {
     throw new AppError('not-found', `Không tìm thấy tệp "${file}".`);
   }
-  if (!stat.isFile() || stat.size === 0) throw new AppError('invalid-input', `"${fileName}" không phải một tệp cơ sở dữ liệu (tệp rỗng hoặc là thư mục).`);
+  if (!stat.isFile() || stat.size === 0)
+    throw new AppError('invalid-input', `"${fileName}" không phải một tệp cơ sở dữ liệu (tệp rỗng hoặc là thư mục).`);
   const sha256 = await fileSha256(file);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmd-van-phong-khac-'));
   const remove = () => fs.rmSync(dir, { recursive: true, force: true });
@@ -112,6 +120,11 @@ export async function openOfficeDatabase(file: string): Promise<OfficeDatabase> 
   } catch (e) {
     remove();
     if (e instanceof AppError) throw e;
-    throw new AppError('database', `Không đọc được "${fileName}" như một cơ sở dữ liệu của phần mềm: ${storageFailureReason(e)}.`, undefined, { cause: e });
+    throw new AppError(
+      'database',
+      `Không đọc được "${fileName}" như một cơ sở dữ liệu của phần mềm: ${storageFailureReason(e)}.`,
+      undefined,
+      { cause: e },
+    );
   }
 }

@@ -14,7 +14,9 @@ interface KnownUnit {
 /** Reads a pasted plan and matches the agencies its tasks name to the office's current units. */
 export async function draftPlanFromText(ctx: ServiceContext, text: string): Promise<PlanDraft> {
   const reading = readPlanText(text);
-  const units: KnownUnit[] = (await ctx.db.selectFrom('org_unit').select(['id', 'name', 'kind']).where('valid_to', 'is', null).execute()).map((u) => {
+  const units: KnownUnit[] = (
+    await ctx.db.selectFrom('org_unit').select(['id', 'name', 'kind']).where('valid_to', 'is', null).execute()
+  ).map((u) => {
     const key = foldText(u.name);
     return { ...u, keys: [...new Set([key, key.replace(/ tinh$/, '')])].filter((k) => k.length >= 5) };
   });
@@ -27,13 +29,20 @@ export async function draftPlanFromText(ctx: ServiceContext, text: string): Prom
       .map(({ u }) => u);
   const districts = units.filter((u) => u.kind === 'district');
   const tasks: TaskDraft[] = reading.tasks.map((t) => {
-    const lead = t.leadName ? named(foldText(t.leadName))[0] ?? null : null;
+    const lead = t.leadName ? (named(foldText(t.leadName))[0] ?? null) : null;
     const content = foldText(t.content);
     const others = named(content).filter((u) => u.id !== lead?.id);
     // "UBND các huyện, thị xã, thành phố", "phối hợp với các huyện…": every district takes part.
-    const everyDistrict = /cac huyen, thi xa, thanh pho/.test(content) ? districts.filter((d) => d.id !== lead?.id) : [];
+    const everyDistrict = /cac huyen, thi xa, thanh pho/.test(content)
+      ? districts.filter((d) => d.id !== lead?.id)
+      : [];
     const coordinators = [...new Map([...others, ...everyDistrict].map((u) => [u.id, u])).values()];
-    return { ...t, leadUnitId: lead?.id ?? null, coordinatorIds: coordinators.map((u) => u.id), coordinatorNames: coordinators.map((u) => u.name) };
+    return {
+      ...t,
+      leadUnitId: lead?.id ?? null,
+      coordinatorIds: coordinators.map((u) => u.id),
+      coordinatorNames: coordinators.map((u) => u.name),
+    };
   });
   return { ...reading, tasks };
 }

@@ -10,12 +10,16 @@ import type { UnitKind } from '../../../shared/domain/units';
  * a proposal for the user to confirm; nothing here touches the database.
  */
 const pad2 = (n: number) => String(n).padStart(2, '0');
-const isoDate = (d: number, m: number, y: number) => (d >= 1 && d <= 31 && m >= 1 && m <= 12 ? `${y}-${pad2(m)}-${pad2(d)}` : null);
+const isoDate = (d: number, m: number, y: number) =>
+  d >= 1 && d <= 31 && m >= 1 && m <= 12 ? `${y}-${pad2(m)}-${pad2(d)}` : null;
 const num = (s: string) => Number(s.replace(',', '.'));
 const upperWord = /^[\p{Lu}]/u;
 
 function lines(text: string): string[] {
-  return text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim());
 }
 
 /** "TỈNH LÀO CAI" → "Lào Cai"; "Quảng Ngãi" stays. */
@@ -30,7 +34,10 @@ function titleCase(words: string): string {
 
 function readIssuer(text: string): { issuer: string | null; place: string | null } {
   const capitalised = '((?:\\p{Lu}[\\p{L}]*)(?:[ -]\\p{Lu}[\\p{L}]*){0,3})';
-  const heading = new RegExp(`(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\\s*\\n?\\s*(TỈNH|THÀNH PHỐ)\\s+${capitalised}`, 'u').exec(text);
+  const heading = new RegExp(
+    `(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\\s*\\n?\\s*(TỈNH|THÀNH PHỐ)\\s+${capitalised}`,
+    'u',
+  ).exec(text);
   if (heading) {
     const place = titleCase(heading[2]!);
     return { issuer: `UBND ${heading[1]!.toLowerCase()} ${place}`, place };
@@ -38,7 +45,8 @@ function readIssuer(text: string): { issuer: string | null; place: string | null
   const inText = new RegExp(`(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND) (tỉnh|thành phố) ${capitalised}`, 'u').exec(text);
   if (inText) return { issuer: `UBND ${inText[1]} ${inText[2]}`, place: inText[2]! };
   const area = new RegExp(`(?:trên )?địa bàn (tỉnh|thành phố) ${capitalised}`, 'u').exec(text);
-  if (area && /(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND) (?:tỉnh|thành phố)/i.test(text)) return { issuer: `UBND ${area[1]} ${area[2]}`, place: area[2]! };
+  if (area && /(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND) (?:tỉnh|thành phố)/i.test(text))
+    return { issuer: `UBND ${area[1]} ${area[2]}`, place: area[2]! };
   return { issuer: null, place: area ? area[2]! : null };
 }
 
@@ -60,7 +68,9 @@ function readTitle(all: string[], place: string | null): string | null {
     }
     return `Kế hoạch ${title[0]!.toLowerCase()}${title.slice(1)}`.replace(/\s+/g, ' ');
   }
-  const reported = /Kế hoạch số\s+\S+\s+(?:ngày \S+\s+)?(?:về\s+)?(.{10,220}?)(?:,? trong đó|[.;:\n])/u.exec(all.join('\n'));
+  const reported = /Kế hoạch số\s+\S+\s+(?:ngày \S+\s+)?(?:về\s+)?(.{10,220}?)(?:,? trong đó|[.;:\n])/u.exec(
+    all.join('\n'),
+  );
   return reported ? `Kế hoạch ${reported[1]!.trim()}` : null;
 }
 
@@ -91,7 +101,10 @@ function readType(title: string | null): PlanType {
 
 /** The legal bases in the opening paragraph ("Thực hiện…", "Căn cứ…"): each document cited. */
 function readLegalBasis(all: string[]): string | null {
-  const opening = all.filter((l) => /^(Thực hiện|Căn cứ)\s/u.test(l)).slice(0, 6).join(' ');
+  const opening = all
+    .filter((l) => /^(Thực hiện|Căn cứ)\s/u.test(l))
+    .slice(0, 6)
+    .join(' ');
   if (!opening) return null;
   const cited = opening.match(
     /(?:Luật|Nghị định|Nghị quyết|Quyết định|Chỉ thị|Thông tư|Công văn|Kế hoạch|Tờ trình)\s+(?:số\s*:?\s*)?\d+\/[\p{L}\d-]+(?:\s+ngày\s+\d{1,2}\/\d{1,2}\/\d{4})?(?:\s+của\s+[^,;]+?(?=\s+(?:ban hành|phê duyệt|về việc|về|và đề nghị)\s|[,;]|$))?/gu,
@@ -106,7 +119,8 @@ function readSigner(all: string[]): string | null {
     const l = all[i]!;
     if (!l) continue;
     const words = l.split(' ');
-    if (words.length >= 2 && words.length <= 5 && words.every((w) => upperWord.test(w)) && l !== l.toUpperCase()) return l;
+    if (words.length >= 2 && words.length <= 5 && words.every((w) => upperWord.test(w)) && l !== l.toUpperCase())
+      return l;
   }
   return null;
 }
@@ -121,7 +135,8 @@ const unitSubjects: [RegExp, UnitKind][] = [
 ];
 
 /** Where a percentage mention starts, with the words that qualify it ("Có", "ít nhất", "Phấn đấu"). */
-const mention = /(?:(?:Phấn đấu|phấn đấu|Có|có|Ít nhất|ít nhất|tối thiểu|Tối thiểu|đạt|Đạt|trên|Trên)\s+)*(\d{1,3}(?:,\d+)?)\s*%/gu;
+const mention =
+  /(?:(?:Phấn đấu|phấn đấu|Có|có|Ít nhất|ít nhất|tối thiểu|Tối thiểu|đạt|Đạt|trên|Trên)\s+)*(\d{1,3}(?:,\d+)?)\s*%/gu;
 
 function sentencesOf(section: string): { code: string | null; text: string }[] {
   const out: { code: string | null; text: string }[] = [];
@@ -139,7 +154,9 @@ function sentencesOf(section: string): { code: string | null; text: string }[] {
 /** The part of the text that states targets: "MỤC TIÊU CỤ THỂ" (or "chỉ tiêu") up to the next section; else all of it. */
 function targetSection(text: string): string {
   const all = lines(text);
-  const start = all.findIndex((l) => /^([IVX]+\.|\d+\.)?\s*(MỤC TIÊU CỤ THỂ|Mục tiêu cụ thể|CHỈ TIÊU|Chỉ tiêu cụ thể)/u.test(l));
+  const start = all.findIndex((l) =>
+    /^([IVX]+\.|\d+\.)?\s*(MỤC TIÊU CỤ THỂ|Mục tiêu cụ thể|CHỈ TIÊU|Chỉ tiêu cụ thể)/u.test(l),
+  );
   if (start < 0) return text;
   let end = all.length;
   for (let i = start + 1; i < all.length; i++) {
@@ -161,32 +178,59 @@ function readCommitments(sentence: string): Omit<TargetSuggestion, 'code'>[] {
   const clean = sentence.replace(/\.\s*$/, '');
   // Each part between semicolons commits to its own figure; parts that only name a group share the
   // last part's predicate ("Ít nhất 70% người lao động…; ít nhất 60% …; 100% học sinh … được tuyên truyền").
-  const parts = clean.split(/;\s*/u).map((p) => p.trim()).filter(Boolean);
+  const parts = clean
+    .split(/;\s*/u)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const lastPart = parts.at(-1) ?? '';
   const predicateAt = lastPart.search(/\s(?:được|đều được)\s/u);
   const predicate = predicateAt >= 0 ? lastPart.slice(predicateAt + 1) : null;
   // Only a part that is nothing but a figure and a group ("ít nhất 60% người lao động trong …") borrows it.
   const withPredicate = (text: string) =>
-    predicate && /^(?:Có |có |Ít nhất |ít nhất |Tối thiểu |tối thiểu )?\d/u.test(text) && !/\s(?:được|đều được)\s/u.test(` ${text} `) ? `${text} ${predicate}` : text;
+    predicate &&
+    /^(?:Có |có |Ít nhất |ít nhất |Tối thiểu |tối thiểu )?\d/u.test(text) &&
+    !/\s(?:được|đều được)\s/u.test(` ${text} `)
+      ? `${text} ${predicate}`
+      : text;
 
   for (const part of parts) {
     // Growth within a band: "tăng 3 - 5% số tội phạm…"
     const growth = /tăng\s+(?:từ\s+)?(\d{1,3}(?:,\d+)?)\s*(?:%\s*)?(?:[-–]|đến)\s*(\d{1,3}(?:,\d+)?)\s*%/u.exec(part);
     if (growth) {
       out.push({
-        text: part, kind: 'growth', comparator: 'between', threshold: num(growth[1]!), thresholdHigh: num(growth[2]!), unitKind: null, deadlineYear: null,
-        sourceText: sentence, why: `"${growth[0]}": mức tăng so với năm trước trong khung ${growth[1]}–${growth[2]}%`,
+        text: part,
+        kind: 'growth',
+        comparator: 'between',
+        threshold: num(growth[1]!),
+        thresholdHigh: num(growth[2]!),
+        unitKind: null,
+        deadlineYear: null,
+        sourceText: sentence,
+        why: `"${growth[0]}": mức tăng so với năm trước trong khung ${growth[1]}–${growth[2]}%`,
       });
     }
-    const mentions = [...part.matchAll(mention)].filter((m) => !(growth && m.index! >= growth.index! && m.index! < growth.index! + growth[0].length));
+    const mentions = [...part.matchAll(mention)].filter(
+      (m) => !(growth && m.index >= growth.index && m.index < growth.index + growth[0].length),
+    );
     mentions.forEach((m, i) => {
-      const start = m.index!;
-      const end = i + 1 < mentions.length ? mentions[i + 1]!.index! : part.length;
-      const clause = part.slice(start, end).replace(/[,]?\s*(và\s*)?$/u, '').trim();
+      const start = m.index;
+      const end = i + 1 < mentions.length ? mentions[i + 1]!.index : part.length;
+      const clause = part
+        .slice(start, end)
+        .replace(/[,]?\s*(và\s*)?$/u, '')
+        .trim();
       const lead = part.slice(0, start).replace(/[,\s]+$/u, '');
       // "Trong năm tổ chức kiểm tra ít nhất 20% số cơ sở": a short lead says what is done; a long one is a news story's preamble.
-      const keepLead = i === 0 && lead.length > 0 && lead.length <= 60 && !/^(Phấn đấu|Có|Đồng thời|Hằng năm|Hàng năm)$/u.test(lead);
-      const text = withPredicate(keepLead ? part.slice(0, end).replace(/[,]?\s*(và\s*)?$/u, '').trim() : clause);
+      const keepLead =
+        i === 0 && lead.length > 0 && lead.length <= 60 && !/^(Phấn đấu|Có|Đồng thời|Hằng năm|Hàng năm)$/u.test(lead);
+      const text = withPredicate(
+        keepLead
+          ? part
+              .slice(0, end)
+              .replace(/[,]?\s*(và\s*)?$/u, '')
+              .trim()
+          : clause,
+      );
       const value = num(m[1]!);
       const after = part.slice(start + m[0].length).trim();
       const subject = unitSubjects.find(([re]) => re.test(after));
@@ -194,13 +238,25 @@ function readCommitments(sentence: string): Omit<TargetSuggestion, 'code'>[] {
       if (deadline) {
         out.push({
           text: /^[Đđ]ến năm/u.test(text) ? text : `Đến năm ${deadline[1]}, ${text[0]!.toLowerCase()}${text.slice(1)}`,
-          kind: 'cumulative', comparator: '>=', threshold: value, thresholdHigh: null, unitKind: subject?.[1] ?? null, deadlineYear: Number(deadline[1]),
-          sourceText: sentence, why: `"đến năm ${deadline[1]}" và "${m[0].trim()}": chỉ tiêu lũy kế đến hạn`,
+          kind: 'cumulative',
+          comparator: '>=',
+          threshold: value,
+          thresholdHigh: null,
+          unitKind: subject?.[1] ?? null,
+          deadlineYear: Number(deadline[1]),
+          sourceText: sentence,
+          why: `"đến năm ${deadline[1]}" và "${m[0].trim()}": chỉ tiêu lũy kế đến hạn`,
         });
       } else {
         out.push({
-          text, kind: subject ? 'share-of-units' : 'ratio', comparator: comparatorOf(part.slice(Math.max(0, start - 25), start)), threshold: value, thresholdHigh: null,
-          unitKind: subject?.[1] ?? null, deadlineYear: null, sourceText: sentence,
+          text,
+          kind: subject ? 'share-of-units' : 'ratio',
+          comparator: comparatorOf(part.slice(Math.max(0, start - 25), start)),
+          threshold: value,
+          thresholdHigh: null,
+          unitKind: subject?.[1] ?? null,
+          deadlineYear: null,
+          sourceText: sentence,
           why: subject
             ? `"${m[0].trim()}" số đơn vị (${after.split(' ').slice(0, 4).join(' ')}…): tỷ lệ đơn vị đạt điều kiện`
             : `"${m[0].trim()}": tỷ lệ giữa hai chỉ tiêu (phần đạt / tổng số)`,
@@ -212,8 +268,15 @@ function readCommitments(sentence: string): Omit<TargetSuggestion, 'code'>[] {
     const counted = /ít nhất (\d+) (lần|buổi|cuộc|đợt|lớp)(?=[\s,.;]|$)/u.exec(part);
     if (monthly || counted) {
       out.push({
-        text: part, kind: 'count', comparator: '>=', threshold: monthly ? 12 : Number(counted![1]), thresholdHigh: null, unitKind: null, deadlineYear: null,
-        sourceText: sentence, why: monthly ? '"ít nhất một tháng một lần": ít nhất 12 lần trong năm' : `"${counted![0]}": số lượng tối thiểu`,
+        text: part,
+        kind: 'count',
+        comparator: '>=',
+        threshold: monthly ? 12 : Number(counted![1]),
+        thresholdHigh: null,
+        unitKind: null,
+        deadlineYear: null,
+        sourceText: sentence,
+        why: monthly ? '"ít nhất một tháng một lần": ít nhất 12 lần trong năm' : `"${counted![0]}": số lượng tối thiểu`,
       });
     }
   }
@@ -249,14 +312,16 @@ function taskSection(all: string[]): string[] {
   const out: string[] = [];
   for (let i = start + 1; i < all.length; i++) {
     const l = all[i]!;
-    if (/^[IVX]+\.\s+\p{Lu}/u.test(l) || /^(Nơi nhận|Noi nhận|Trên đây)/u.test(l) || /^(ĐỀ CƯƠNG|PHỤ LỤC)/u.test(l)) break;
+    if (/^[IVX]+\.\s+\p{Lu}/u.test(l) || /^(Nơi nhận|Noi nhận|Trên đây)/u.test(l) || /^(ĐỀ CƯƠNG|PHỤ LỤC)/u.test(l))
+      break;
     out.push(l);
   }
   return out;
 }
 
 /** Words an agency's name starts with; a heading such as "Chế độ thông tin, báo cáo" is not one. */
-const agencyName = /^(Sở|Công an|Ủy ban|Uỷ ban|UBND|Đài|Báo|Bộ|Ban|Hội|Trung tâm|Văn phòng|Bệnh viện|Viện|Tòa|Cục|Chi cục|Đoàn|Liên đoàn|Bộ Chỉ huy|Cơ quan|Các sở|Các cơ quan)\s/u;
+const agencyName =
+  /^(Sở|Công an|Ủy ban|Uỷ ban|UBND|Đài|Báo|Bộ|Ban|Hội|Trung tâm|Văn phòng|Bệnh viện|Viện|Tòa|Cục|Chi cục|Đoàn|Liên đoàn|Bộ Chỉ huy|Cơ quan|Các sở|Các cơ quan)\s/u;
 const verbAhead = '(?=[\\s,.;:]|$)';
 
 /** "1. Giao Sở Y tế chủ trì, …", "3. UBND các huyện, thị xã, thành phố: …": the agency that leads. */
@@ -264,11 +329,20 @@ function leadOf(item: string): string | null {
   const candidates: string[] = [];
   const colon = /^([^:]{3,120}):\s/u.exec(item);
   if (colon) candidates.push(colon[1]!.replace(/^(Giao|Đề nghị)\s+/u, ''));
-  const given = new RegExp(`^(?:Giao|Đề nghị)\\s+(.+?)\\s+(?:chủ trì|phối hợp|căn cứ|theo chức năng|hướng dẫn|tăng cường|chỉ đạo|thực hiện|xây dựng|tham mưu)${verbAhead}`, 'u').exec(item);
+  const given = new RegExp(
+    `^(?:Giao|Đề nghị)\\s+(.+?)\\s+(?:chủ trì|phối hợp|căn cứ|theo chức năng|hướng dẫn|tăng cường|chỉ đạo|thực hiện|xây dựng|tham mưu)${verbAhead}`,
+    'u',
+  ).exec(item);
   if (given) candidates.push(given[1]!);
-  const subject = new RegExp(`^(.+?)\\s+(?:chủ trì|phối hợp|theo chức năng|xây dựng|tổng hợp)${verbAhead}`, 'u').exec(item);
+  const subject = new RegExp(`^(.+?)\\s+(?:chủ trì|phối hợp|theo chức năng|xây dựng|tổng hợp)${verbAhead}`, 'u').exec(
+    item,
+  );
   if (subject) candidates.push(subject[1]!);
-  return candidates.map((c) => c.trim()).find((c) => c.length <= 120 && agencyName.test(`${c} `) && !/\s(chủ trì|phối hợp)(\s|,)/u.test(c)) ?? null;
+  return (
+    candidates
+      .map((c) => c.trim())
+      .find((c) => c.length <= 120 && agencyName.test(`${c} `) && !/\s(chủ trì|phối hợp)(\s|,)/u.test(c)) ?? null
+  );
 }
 
 function deadlineOf(item: string, year: number | null): string | null {

@@ -28,12 +28,20 @@ export async function createPlan(ctx: ServiceContext, input: PlanInput): Promise
     });
     const codes = new Set<string>();
     for (const [i, t] of input.targets.entries()) {
-      if (codes.has(t.code)) throw new AppError('invalid-input', `Hai chỉ tiêu cùng ký hiệu "${t.code}"; mỗi chỉ tiêu cần một ký hiệu riêng.`);
+      if (codes.has(t.code))
+        throw new AppError(
+          'invalid-input',
+          `Hai chỉ tiêu cùng ký hiệu "${t.code}"; mỗi chỉ tiêu cần một ký hiệu riêng.`,
+        );
       codes.add(t.code);
       await insertTarget(trx, { plan_id: planId, position: i + 1, ...targetColumns(t) });
     }
     for (const [i, t] of input.tasks.entries()) {
-      await insertTask(trx, { plan_id: planId, position: i + 1, content: t.content, lead_unit_id: t.leadUnitId, deadline: t.deadline }, [...new Set(t.coordinatorIds)]);
+      await insertTask(
+        trx,
+        { plan_id: planId, position: i + 1, content: t.content, lead_unit_id: t.leadUnitId, deadline: t.deadline },
+        [...new Set(t.coordinatorIds)],
+      );
     }
     return planId;
   });
@@ -46,7 +54,11 @@ export async function addTarget(ctx: ServiceContext, planId: number, input: Targ
     if (!plan) throw new AppError('not-found', `Không có kế hoạch số ${planId}.`);
     await refuseUnknownReferences(trx, { targets: [input], tasks: [] });
     await refuseDuplicateCode(trx, planId, input.code, null);
-    const last = await trx.selectFrom('target').select((eb) => eb.fn.max('position').as('p')).where('plan_id', '=', planId).executeTakeFirst();
+    const last = await trx
+      .selectFrom('target')
+      .select((eb) => eb.fn.max('position').as('p'))
+      .where('plan_id', '=', planId)
+      .executeTakeFirst();
     return insertTarget(trx, { plan_id: planId, position: Number(last?.p ?? 0) + 1, ...targetColumns(input) });
   });
 }
@@ -54,7 +66,11 @@ export async function addTarget(ctx: ServiceContext, planId: number, input: Targ
 /** Replaces what a target says and how it is measured (its indicator, denominator, condition). */
 export async function updateTarget(ctx: ServiceContext, targetId: number, input: TargetInput): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const target = await trx.selectFrom('target').select(['id', 'plan_id']).where('id', '=', targetId).executeTakeFirst();
+    const target = await trx
+      .selectFrom('target')
+      .select(['id', 'plan_id'])
+      .where('id', '=', targetId)
+      .executeTakeFirst();
     if (!target) throw new AppError('not-found', `Không có chỉ tiêu số ${targetId}.`);
     await refuseUnknownReferences(trx, { targets: [input], tasks: [] });
     await refuseDuplicateCode(trx, target.plan_id, input.code, targetId);
@@ -96,20 +112,49 @@ async function refuseDuplicateCode(trx: Trx, planId: number, code: string, excep
 }
 
 /** Every indicator, register, unit and programme named must exist; says which do not. */
-async function refuseUnknownReferences(trx: Trx, input: Pick<PlanInput, 'targets' | 'tasks'> & { programmeId?: number | null }): Promise<void> {
+async function refuseUnknownReferences(
+  trx: Trx,
+  input: Pick<PlanInput, 'targets' | 'tasks'> & { programmeId?: number | null },
+): Promise<void> {
   const problems: ErrorDetail[] = [];
-  const indicatorIds = [...new Set(input.targets.flatMap((t) => [t.indicatorId, t.denominatorIndicatorId]).filter((x): x is number => x !== null))];
-  const found = indicatorIds.length ? new Set((await trx.selectFrom('indicator').select('id').where('id', 'in', indicatorIds).execute()).map((r) => r.id)) : new Set<number>();
-  for (const idx of indicatorIds) if (!found.has(idx)) problems.push({ where: 'chỉ tiêu thống kê', message: `không có chỉ tiêu thống kê số ${idx}` });
-  const registers = [...new Set(input.targets.map((t) => t.denominatorRegister).filter((x): x is string => x !== null))];
-  const foundRegisters = registers.length ? new Set((await trx.selectFrom('register').select('code').where('code', 'in', registers).execute()).map((r) => r.code)) : new Set<string>();
-  for (const code of registers) if (!foundRegisters.has(code)) problems.push({ where: 'mẫu số', message: `không có sổ theo dõi mã "${code}"` });
-  const unitIds = [...new Set(input.tasks.flatMap((t) => [t.leadUnitId, ...t.coordinatorIds]).filter((x): x is number => x !== null))];
-  const foundUnits = unitIds.length ? new Set((await trx.selectFrom('org_unit').select('id').where('id', 'in', unitIds).execute()).map((r) => r.id)) : new Set<number>();
-  for (const idx of unitIds) if (!foundUnits.has(idx)) problems.push({ where: 'nhiệm vụ', message: `không có đơn vị số ${idx}` });
+  const indicatorIds = [
+    ...new Set(
+      input.targets.flatMap((t) => [t.indicatorId, t.denominatorIndicatorId]).filter((x): x is number => x !== null),
+    ),
+  ];
+  const found = indicatorIds.length
+    ? new Set(
+        (await trx.selectFrom('indicator').select('id').where('id', 'in', indicatorIds).execute()).map((r) => r.id),
+      )
+    : new Set<number>();
+  for (const idx of indicatorIds)
+    if (!found.has(idx)) problems.push({ where: 'chỉ tiêu thống kê', message: `không có chỉ tiêu thống kê số ${idx}` });
+  const registers = [
+    ...new Set(input.targets.map((t) => t.denominatorRegister).filter((x): x is string => x !== null)),
+  ];
+  const foundRegisters = registers.length
+    ? new Set(
+        (await trx.selectFrom('register').select('code').where('code', 'in', registers).execute()).map((r) => r.code),
+      )
+    : new Set<string>();
+  for (const code of registers)
+    if (!foundRegisters.has(code)) problems.push({ where: 'mẫu số', message: `không có sổ theo dõi mã "${code}"` });
+  const unitIds = [
+    ...new Set(input.tasks.flatMap((t) => [t.leadUnitId, ...t.coordinatorIds]).filter((x): x is number => x !== null)),
+  ];
+  const foundUnits = unitIds.length
+    ? new Set((await trx.selectFrom('org_unit').select('id').where('id', 'in', unitIds).execute()).map((r) => r.id))
+    : new Set<number>();
+  for (const idx of unitIds)
+    if (!foundUnits.has(idx)) problems.push({ where: 'nhiệm vụ', message: `không có đơn vị số ${idx}` });
   if (input.programmeId) {
     const p = await trx.selectFrom('programme').select('id').where('id', '=', input.programmeId).executeTakeFirst();
     if (!p) problems.push({ where: 'chương trình', message: `không có chương trình số ${input.programmeId}` });
   }
-  if (problems.length) throw new AppError('invalid-input', `Chưa lưu: ${problems.map((p) => `${p.where}: ${p.message}`).join('; ')}.`, problems);
+  if (problems.length)
+    throw new AppError(
+      'invalid-input',
+      `Chưa lưu: ${problems.map((p) => `${p.where}: ${p.message}`).join('; ')}.`,
+      problems,
+    );
 }

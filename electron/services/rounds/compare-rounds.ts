@@ -27,9 +27,14 @@ const textKey = (r: { text: string }) => foldText(r.text);
  * for one when it is the same indicator, is linked to it, or (saying so) has the same text.
  * A row whose unit of measure changed is not compared.
  */
-export async function compareRounds(ctx: ServiceContext, input: { roundIds: number[]; unitId?: number } & BoundaryChoice): Promise<PeriodComparison> {
+export async function compareRounds(
+  ctx: ServiceContext,
+  input: { roundIds: number[]; unitId?: number } & BoundaryChoice,
+): Promise<PeriodComparison> {
   if (input.roundIds.length < 2) throw new AppError('invalid-input', 'Cần chọn ít nhất hai đợt báo cáo để so sánh.');
-  const rounds = (await Promise.all(input.roundIds.map((id) => getRound(ctx, id)))).sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
+  const rounds = (await Promise.all(input.roundIds.map((id) => getRound(ctx, id)))).sort((a, b) =>
+    a.periodEnd.localeCompare(b.periodEnd),
+  );
   let unitName: string | null = null;
   if (input.unitId !== undefined) {
     const unit = await ctx.db.selectFrom('org_unit').select('name').where('id', '=', input.unitId).executeTakeFirst();
@@ -41,13 +46,23 @@ export async function compareRounds(ctx: ServiceContext, input: { roundIds: numb
   if (input.boundaryDate !== undefined) {
     place = await RoundPlacement.load(ctx.db, input.boundaryDate, input, input.unitId !== undefined);
     if (input.unitId !== undefined && !place.boundary.unitsOfDay().some((u) => u.id === input.unitId)) {
-      throw new AppError('invalid-input', `Đơn vị "${unitName}" không có hiệu lực ngày ${formatDate(input.boundaryDate)}; hãy chọn một đơn vị của ngày đó.`);
+      throw new AppError(
+        'invalid-input',
+        `Đơn vị "${unitName}" không có hiệu lực ngày ${formatDate(input.boundaryDate)}; hãy chọn một đơn vị của ngày đó.`,
+      );
     }
   }
-  const lineage = new Map((await ctx.db.selectFrom('indicator').select(['id', 'same_as_id']).execute()).map((i) => [i.id, i.same_as_id ?? i.id]));
+  const lineage = new Map(
+    (await ctx.db.selectFrom('indicator').select(['id', 'same_as_id']).execute()).map((i) => [
+      i.id,
+      i.same_as_id ?? i.id,
+    ]),
+  );
   const indexes: RoundIndex[] = [];
   for (const round of rounds) {
-    const rows = (await getFormVersionRows(ctx.db, round.formVersionId)).filter((r) => r.valueRow && r.indicatorId !== null);
+    const rows = (await getFormVersionRows(ctx.db, round.formVersionId)).filter(
+      (r) => r.valueRow && r.indicatorId !== null,
+    );
     let figures: Map<number, number | null>;
     if (place) {
       const placed = await place.figures(ctx.db, round.id);
@@ -55,7 +70,12 @@ export async function compareRounds(ctx: ServiceContext, input: { roundIds: numb
       figures = new Map(
         [...placed].map(([indicatorId, values]) => [
           indicatorId,
-          input.unitId !== undefined ? (values.get(input.unitId) ?? null) : aggregateValues(rules.get(indicatorId) ?? 'sum', [...values.values()].map((num) => ({ num, measureUnit: null }))).value,
+          input.unitId !== undefined
+            ? (values.get(input.unitId) ?? null)
+            : aggregateValues(
+                rules.get(indicatorId) ?? 'sum',
+                [...values.values()].map((num) => ({ num, measureUnit: null })),
+              ).value,
         ]),
       );
     } else if (input.unitId === undefined) {
@@ -105,19 +125,35 @@ export async function compareRounds(ctx: ServiceContext, input: { roundIds: numb
     };
   });
   const boundaryNote = place ? place.note() : null;
-  return { rounds: rounds.map((r) => ({ id: r.id, name: r.name, periodCode: r.periodCode, formId: r.formId })), unitName, rows: out, boundaryNote };
+  return {
+    rounds: rounds.map((r) => ({ id: r.id, name: r.name, periodCode: r.periodCode, formId: r.formId })),
+    unitName,
+    rows: out,
+    boundaryNote,
+  };
 }
 
 /** Records that an indicator continues another (in an older form), so periods compare across forms. */
-export async function linkIndicator(ctx: ServiceContext, input: { indicatorId: number; sameAsId: number | null }): Promise<void> {
-  if (input.sameAsId === input.indicatorId) throw new AppError('invalid-input', 'Một chỉ tiêu không thể nối với chính nó.');
+export async function linkIndicator(
+  ctx: ServiceContext,
+  input: { indicatorId: number; sameAsId: number | null },
+): Promise<void> {
+  if (input.sameAsId === input.indicatorId)
+    throw new AppError('invalid-input', 'Một chỉ tiêu không thể nối với chính nó.');
   const ids = [input.indicatorId, ...(input.sameAsId === null ? [] : [input.sameAsId])];
-  const found = await ctx.db.selectFrom('indicator').select(['id', 'same_as_id', 'measure_unit']).where('id', 'in', ids).execute();
+  const found = await ctx.db
+    .selectFrom('indicator')
+    .select(['id', 'same_as_id', 'measure_unit'])
+    .where('id', 'in', ids)
+    .execute();
   if (found.length !== ids.length) throw new AppError('not-found', 'Không tìm thấy chỉ tiêu cần nối.');
   const target = found.find((f) => f.id === input.sameAsId);
   const self = found.find((f) => f.id === input.indicatorId)!;
   if (target && foldText(target.measure_unit ?? '') !== foldText(self.measure_unit ?? '')) {
-    throw new AppError('invalid-input', `Hai chỉ tiêu có đơn vị tính khác nhau (${self.measure_unit ?? 'không ghi'} và ${target.measure_unit ?? 'không ghi'}); không thể nối.`);
+    throw new AppError(
+      'invalid-input',
+      `Hai chỉ tiêu có đơn vị tính khác nhau (${self.measure_unit ?? 'không ghi'} và ${target.measure_unit ?? 'không ghi'}); không thể nối.`,
+    );
   }
   // Links point at the lineage's first indicator, so a chain never forms.
   const root = target ? (target.same_as_id ?? target.id) : null;
@@ -125,6 +161,10 @@ export async function linkIndicator(ctx: ServiceContext, input: { indicatorId: n
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('indicator').set({ same_as_id: root }).where('id', '=', input.indicatorId).execute();
     // Anything that continued this indicator now continues its new root.
-    await trx.updateTable('indicator').set({ same_as_id: root ?? input.indicatorId }).where('same_as_id', '=', input.indicatorId).execute();
+    await trx
+      .updateTable('indicator')
+      .set({ same_as_id: root ?? input.indicatorId })
+      .where('same_as_id', '=', input.indicatorId)
+      .execute();
   });
 }

@@ -29,5 +29,7 @@ export async function listSubmissions(ctx: ServiceContext, roundId: number): Pro
         daysLate: late,
       };
     })
-    .sort((a, b) => (order.get(a.unitId) ?? 1e9) - (order.get(b.unitId) ?? 1e9) || a.unitCode.localeCompare(b.unitCode));
+    .sort(
+      (a, b) => (order.get(a.unitId) ?? 1e9) - (order.get(b.unitId) ?? 1e9) || a.unitCode.localeCompare(b.unitCode),
+    );
 }

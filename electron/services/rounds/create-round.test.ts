@@ -18,8 +18,17 @@ describe('creating a round', () => {
   it('opens it on the form with its period, dates and the expected units waiting', async () => {
     const { round, form } = await seedDemoRound(ctx);
     expect(round).toMatchObject({
-      formId: form.id, formVersion: 1, periodCode: '2016-2020', periodLabel: 'Giai đoạn 2016-2020', periodStart: '2016-01-01', periodEnd: '2020-12-31',
-      cutoffDate: '2020-06-30', deadline: '2020-07-05', expectedUnits: 3, receivedUnits: 0, name: 'Tổng kết phòng, chống mại dâm – Giai đoạn 2016-2020',
+      formId: form.id,
+      formVersion: 1,
+      periodCode: '2016-2020',
+      periodLabel: 'Giai đoạn 2016-2020',
+      periodStart: '2016-01-01',
+      periodEnd: '2020-12-31',
+      cutoffDate: '2020-06-30',
+      deadline: '2020-07-05',
+      expectedUnits: 3,
+      receivedUnits: 0,
+      name: 'Tổng kết phòng, chống mại dâm – Giai đoạn 2016-2020',
     });
     const subs = await listSubmissions(ctx, round.id);
     expect(subs.map((s) => [s.unitCode, s.status, s.late, s.daysLate, s.revisions])).toEqual([
@@ -30,7 +39,12 @@ describe('creating a round', () => {
   });
 
   it('with "all", expects every district and department but not the province or the secretariat', async () => {
-    const { round } = await seedDemoRound(ctx, { units: 'all', period: '2025', cutoffDate: '2025-12-14', deadline: '2025-12-20' });
+    const { round } = await seedDemoRound(ctx, {
+      units: 'all',
+      period: '2025',
+      cutoffDate: '2025-12-14',
+      deadline: '2025-12-20',
+    });
     expect(round.expectedUnits).toBe(13 + 9);
     const codes = (await listSubmissions(ctx, round.id)).map((s) => s.unitCode);
     expect(codes).not.toContain('51');
@@ -46,7 +60,16 @@ describe('creating a round', () => {
   ])('refuses %j in Vietnamese and creates nothing', async (change, message) => {
     const { form } = await seedDemoRound(ctx);
     const before = await listRoundSummaries(ctx.db);
-    await expect(createRound(ctx, { formId: form.id, period: '2020', cutoffDate: '2020-06-30', deadline: '2020-07-05', units: ['524'], ...change })).rejects.toMatchObject({
+    await expect(
+      createRound(ctx, {
+        formId: form.id,
+        period: '2020',
+        cutoffDate: '2020-06-30',
+        deadline: '2020-07-05',
+        units: ['524'],
+        ...change,
+      }),
+    ).rejects.toMatchObject({
       code: 'invalid-input',
       message: expect.stringContaining(message),
     });

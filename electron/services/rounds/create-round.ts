@@ -24,30 +24,43 @@ const reportingKinds = new Set(['district', 'commune', 'department']);
 export async function createRound(ctx: ServiceContext, input: CreateRoundInput): Promise<RoundSummary> {
   const problems: ErrorDetail[] = [];
   const period = parsePeriod(input.period);
-  if (!period) problems.push({ where: 'kỳ báo cáo', message: `"${input.period}" không hợp lệ; dùng ${periodFormatHelp}` });
-  if (!isIsoDate(input.cutoffDate)) problems.push({ where: 'ngày chốt số liệu', message: `"${input.cutoffDate}" không phải ngày hợp lệ (YYYY-MM-DD)` });
-  if (!isIsoDate(input.deadline)) problems.push({ where: 'hạn gửi', message: `"${input.deadline}" không phải ngày hợp lệ (YYYY-MM-DD)` });
+  if (!period)
+    problems.push({ where: 'kỳ báo cáo', message: `"${input.period}" không hợp lệ; dùng ${periodFormatHelp}` });
+  if (!isIsoDate(input.cutoffDate))
+    problems.push({ where: 'ngày chốt số liệu', message: `"${input.cutoffDate}" không phải ngày hợp lệ (YYYY-MM-DD)` });
+  if (!isIsoDate(input.deadline))
+    problems.push({ where: 'hạn gửi', message: `"${input.deadline}" không phải ngày hợp lệ (YYYY-MM-DD)` });
   if (isIsoDate(input.cutoffDate) && isIsoDate(input.deadline) && input.deadline < input.cutoffDate) {
-    problems.push({ where: 'hạn gửi', message: `hạn gửi ${formatDate(input.deadline)} sớm hơn ngày chốt số liệu ${formatDate(input.cutoffDate)}` });
+    problems.push({
+      where: 'hạn gửi',
+      message: `hạn gửi ${formatDate(input.deadline)} sớm hơn ngày chốt số liệu ${formatDate(input.cutoffDate)}`,
+    });
   }
   const now = ctx.clock().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const form = await trx.selectFrom('form').select(['id', 'name']).where('id', '=', input.formId).executeTakeFirst();
     const versionId = form ? await latestVersionId(trx, form.id) : null;
-    if (!form || versionId === null) problems.push({ where: 'biểu mẫu', message: `không có biểu mẫu số ${input.formId}` });
+    if (!form || versionId === null)
+      problems.push({ where: 'biểu mẫu', message: `không có biểu mẫu số ${input.formId}` });
     const units = await listCurrentUnitsByCode(trx);
     let unitIds: number[] = [];
     if (input.units === 'all') {
       unitIds = [...units.values()].filter((u) => reportingKinds.has(u.kind)).map((u) => u.id);
-      if (unitIds.length === 0) problems.push({ where: 'đơn vị', message: 'chưa có huyện, xã hay sở, ngành nào trong danh sách đơn vị' });
+      if (unitIds.length === 0)
+        problems.push({ where: 'đơn vị', message: 'chưa có huyện, xã hay sở, ngành nào trong danh sách đơn vị' });
     } else {
       const unknown = input.units.filter((c) => !units.has(c));
-      if (unknown.length > 0) problems.push({ where: 'đơn vị', message: `không có đơn vị mã ${unknown.map((c) => `"${c}"`).join(', ')}` });
+      if (unknown.length > 0)
+        problems.push({ where: 'đơn vị', message: `không có đơn vị mã ${unknown.map((c) => `"${c}"`).join(', ')}` });
       unitIds = [...new Set(input.units)].map((c) => units.get(c)?.id).filter((id): id is number => id !== undefined);
       if (input.units.length === 0) problems.push({ where: 'đơn vị', message: 'chưa chọn đơn vị nào phải báo cáo' });
     }
     if (problems.length > 0 || !period || !form || versionId === null) {
-      throw new AppError('invalid-input', `Chưa tạo được đợt báo cáo: ${problems.map((p) => `${p.where}: ${p.message}`).join('; ')}.`, problems);
+      throw new AppError(
+        'invalid-input',
+        `Chưa tạo được đợt báo cáo: ${problems.map((p) => `${p.where}: ${p.message}`).join('; ')}.`,
+        problems,
+      );
     }
     const id = await insertRound(
       trx,

@@ -15,7 +15,14 @@ export interface ProvinceTotal extends Aggregate {
  * with). An indicator has one unit of measure, so no figure of another unit is ever added in.
  */
 export async function rollupRound(db: Db, roundId: number): Promise<Map<number, ProvinceTotal>> {
-  const rows = await sql<{ indicator_id: number; aggregation: Aggregation; reported: number; total: number | null; mean: number | null; yes: number }>`
+  const rows = await sql<{
+    indicator_id: number;
+    aggregation: Aggregation;
+    reported: number;
+    total: number | null;
+    mean: number | null;
+    yes: number;
+  }>`
     SELECT d.indicator_id, i.aggregation,
            count(d.num_value) AS reported, sum(d.num_value) AS total, avg(d.num_value) AS mean,
            sum(d.num_value = 1) AS yes

@@ -3,7 +3,6 @@ import type { Database } from '../../../db/schema';
 import { listRoundFigures } from '../../../db/values/repo';
 import { loadBoundary } from '../../../db/units/history-repo';
 import { remapFigures, type Boundary } from '../../../shared/domain/boundaries';
-import type { Aggregation } from '../../../shared/domain/forms';
 import { provinceOfDay, remapSentence, type BoundaryChoice } from '../targets/figures-in-boundaries';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -41,7 +40,12 @@ export class RoundPlacement {
     }
     const ids = [...byIndicator.keys()];
     const rules = new Map(
-      ids.length === 0 ? [] : (await db.selectFrom('indicator').select(['id', 'aggregation']).where('id', 'in', ids).execute()).map((i) => [i.id, i.aggregation as Aggregation]),
+      ids.length === 0
+        ? []
+        : (await db.selectFrom('indicator').select(['id', 'aggregation']).where('id', 'in', ids).execute()).map((i) => [
+            i.id,
+            i.aggregation,
+          ]),
     );
     const out = new Map<number, Map<number, number>>();
     for (const [indicatorId, values] of byIndicator) {
@@ -62,7 +66,10 @@ export class RoundPlacement {
   note(): string {
     const provinceName = this.provinceId === null ? null : (this.boundary.unit(this.provinceId)?.name ?? null);
     const names = [...this.unplacedYesNo].slice(0, 5).map((id) => this.boundary.unit(id)?.name ?? String(id));
-    const yesNo = this.unplacedYesNo.size === 0 ? '' : ` Câu trả lời Có/Không của ${this.unplacedYesNo.size} đơn vị không quy đổi được nên không tính (${names.join(', ')}${this.unplacedYesNo.size > 5 ? ', …' : ''}).`;
+    const yesNo =
+      this.unplacedYesNo.size === 0
+        ? ''
+        : ` Câu trả lời Có/Không của ${this.unplacedYesNo.size} đơn vị không quy đổi được nên không tính (${names.join(', ')}${this.unplacedYesNo.size > 5 ? ', …' : ''}).`;
     return `${remapSentence(this.boundary, provinceName, this.remapped, this.unplaced)}${yesNo}`;
   }
 }

@@ -13,7 +13,11 @@ import type { BoundaryChoice } from '../targets/figures-in-boundaries';
  * the units of one parent (a district's communes), the province total by each indicator's rule, and
  * flags where a check failed or an answering unit left a figure blank.
  */
-export async function getRoundMatrix(ctx: ServiceContext, roundId: number, choice: BoundaryChoice = {}): Promise<RoundMatrix> {
+export async function getRoundMatrix(
+  ctx: ServiceContext,
+  roundId: number,
+  choice: BoundaryChoice = {},
+): Promise<RoundMatrix> {
   const round = await getRound(ctx, roundId);
   const formRows = await getFormVersionRows(ctx.db, round.formVersionId);
   if (choice.boundaryDate !== undefined) return matrixInBoundaries(ctx, roundId, formRows, choice.boundaryDate, choice);
@@ -28,20 +32,36 @@ export async function getRoundMatrix(ctx: ServiceContext, roundId: number, choic
   const byParent = new Map<number, number[]>();
   for (const s of subs) {
     const parentId = units.get(s.unitId)?.parentId ?? null;
-    if (parentId !== null && units.get(parentId)?.parentId != null) byParent.set(parentId, [...(byParent.get(parentId) ?? []), s.unitId]);
+    if (parentId !== null && units.get(parentId)?.parentId != null)
+      byParent.set(parentId, [...(byParent.get(parentId) ?? []), s.unitId]);
   }
   subs.forEach((s, i) => {
-    columns.push({ key: `u${s.unitId}`, kind: 'unit', label: s.unitName, unitId: s.unitId, missing: s.status === 'expected' });
+    columns.push({
+      key: `u${s.unitId}`,
+      kind: 'unit',
+      label: s.unitName,
+      unitId: s.unitId,
+      missing: s.status === 'expected',
+    });
     const parentId = units.get(s.unitId)?.parentId ?? null;
     const group = parentId === null ? undefined : byParent.get(parentId);
     const nextParent = subs[i + 1] ? (units.get(subs[i + 1]!.unitId)?.parentId ?? null) : null;
     if (group && group.length > 1 && nextParent !== parentId) {
-      columns.push({ key: `p${parentId}`, kind: 'subtotal', label: `Cộng ${units.get(parentId!)!.name}`, unitId: parentId, missing: false });
+      columns.push({
+        key: `p${parentId}`,
+        kind: 'subtotal',
+        label: `Cộng ${units.get(parentId!)!.name}`,
+        unitId: parentId,
+        missing: false,
+      });
       members.set(`p${parentId}`, group);
     }
   });
   columns.push({ key: 'total', kind: 'total', label: 'Toàn tỉnh', unitId: null, missing: false });
-  members.set('total', subs.map((s) => s.unitId));
+  members.set(
+    'total',
+    subs.map((s) => s.unitId),
+  );
 
   const key = (unitId: number, indicatorId: number) => `${unitId}:${indicatorId}`;
   const valueOf = new Map(values.map((v) => [key(v.unit_id, v.indicator_id), v.num_value ?? v.text_value]));
@@ -64,7 +84,9 @@ export async function getRoundMatrix(ctx: ServiceContext, roundId: number, choic
       } else if (c.kind === 'unit') {
         const v = valueOf.get(key(c.unitId!, r.indicatorId)) ?? null;
         cells.push(v);
-        flags.push(flagOf.get(key(c.unitId!, r.indicatorId)) ?? (v === null && answered.has(c.unitId!) ? 'missing' : null));
+        flags.push(
+          flagOf.get(key(c.unitId!, r.indicatorId)) ?? (v === null && answered.has(c.unitId!) ? 'missing' : null),
+        );
       } else if (r.valueType === 'text') {
         cells.push(null);
         flags.push(null);
@@ -81,12 +103,31 @@ export async function getRoundMatrix(ctx: ServiceContext, roundId: number, choic
         if (c.kind === 'total') totalNote = agg.refused;
       }
     }
-    return { row: r.row, numbering: r.numbering, text: r.text, unit: r.unit, level: r.level, valueRow: r.valueRow, indicatorId: r.indicatorId, aggregation: r.aggregation, cells, flags, totalNote };
+    return {
+      row: r.row,
+      numbering: r.numbering,
+      text: r.text,
+      unit: r.unit,
+      level: r.level,
+      valueRow: r.valueRow,
+      indicatorId: r.indicatorId,
+      aggregation: r.aggregation,
+      cells,
+      flags,
+      totalNote,
+    };
   });
   return { roundId, columns, rows, boundaryNote: null };
 }
 
-const kindOrder: Record<string, number> = { province: 0, district: 1, commune: 2, department: 3, secretariat: 4, other: 5 };
+const kindOrder: Record<string, number> = {
+  province: 0,
+  district: 1,
+  commune: 2,
+  department: 3,
+  secretariat: 4,
+  other: 5,
+};
 
 /**
  * The round's figures in the boundaries of a day ("the 2024 figures as today's communes"): every
@@ -94,23 +135,56 @@ const kindOrder: Record<string, number> = { province: 0, district: 1, commune: 2
  * an ended district's to its province), one column per unit of that day that received figures, and
  * the province total. Nothing here is a unit's own answer, so no check flags are shown.
  */
-async function matrixInBoundaries(ctx: ServiceContext, roundId: number, formRows: StoredFormRow[], day: string, choice: BoundaryChoice): Promise<RoundMatrix> {
+async function matrixInBoundaries(
+  ctx: ServiceContext,
+  roundId: number,
+  formRows: StoredFormRow[],
+  day: string,
+  choice: BoundaryChoice,
+): Promise<RoundMatrix> {
   const place = await RoundPlacement.load(ctx.db, day, choice);
   const figures = await place.figures(ctx.db, roundId);
   const unitIds = new Set<number>();
   for (const values of figures.values()) for (const u of values.keys()) unitIds.add(u);
   const unitOf = (id: number) => place.boundary.unit(id);
-  const ordered = [...unitIds].sort((a, b) => (kindOrder[unitOf(a)?.kind ?? 'other'] ?? 5) - (kindOrder[unitOf(b)?.kind ?? 'other'] ?? 5) || (unitOf(a)?.code ?? '').localeCompare(unitOf(b)?.code ?? ''));
+  const ordered = [...unitIds].sort(
+    (a, b) =>
+      (kindOrder[unitOf(a)?.kind ?? 'other'] ?? 5) - (kindOrder[unitOf(b)?.kind ?? 'other'] ?? 5) ||
+      (unitOf(a)?.code ?? '').localeCompare(unitOf(b)?.code ?? ''),
+  );
   const columns: MatrixColumn[] = [
-    ...ordered.map((id): MatrixColumn => ({ key: `u${id}`, kind: 'unit', label: unitOf(id)?.name ?? String(id), unitId: id, missing: false })),
+    ...ordered.map((id): MatrixColumn => ({
+      key: `u${id}`,
+      kind: 'unit',
+      label: unitOf(id)?.name ?? String(id),
+      unitId: id,
+      missing: false,
+    })),
     { key: 'total', kind: 'total', label: 'Toàn tỉnh', unitId: null, missing: false },
   ];
   const rows: MatrixRow[] = formRows.map((r) => {
     const values = r.valueRow && r.indicatorId !== null ? figures.get(r.indicatorId) : undefined;
     const cells: (number | null)[] = ordered.map((id) => values?.get(id) ?? null);
-    const total = values ? aggregateValues(r.aggregation, [...values.values()].map((num) => ({ num, measureUnit: r.unit }))) : null;
+    const total = values
+      ? aggregateValues(
+          r.aggregation,
+          [...values.values()].map((num) => ({ num, measureUnit: r.unit })),
+        )
+      : null;
     cells.push(total?.value ?? null);
-    return { row: r.row, numbering: r.numbering, text: r.text, unit: r.unit, level: r.level, valueRow: r.valueRow, indicatorId: r.indicatorId, aggregation: r.aggregation, cells, flags: cells.map(() => null), totalNote: total?.refused ?? null };
+    return {
+      row: r.row,
+      numbering: r.numbering,
+      text: r.text,
+      unit: r.unit,
+      level: r.level,
+      valueRow: r.valueRow,
+      indicatorId: r.indicatorId,
+      aggregation: r.aggregation,
+      cells,
+      flags: cells.map(() => null),
+      totalNote: total?.refused ?? null,
+    };
   });
   return { roundId, columns, rows, boundaryNote: place.note() };
 }

@@ -7,41 +7,86 @@ import type { RoundSnapshot } from '../../../shared/domain/rounds';
 
 export type { RoundSnapshot };
 
-
 /**
  * Freezes a round's figures as they are sent upward: each unit's figures and the province totals,
  * in tables no later statement can change (triggers refuse updates and deletes). Later corrections
  * change the round, never what was sent.
  */
-export async function freezeRound(ctx: ServiceContext, input: { roundId: number; note: string }): Promise<RoundSnapshot> {
+export async function freezeRound(
+  ctx: ServiceContext,
+  input: { roundId: number; note: string },
+): Promise<RoundSnapshot> {
   const note = input.note.trim();
-  if (!note) throw new AppError('invalid-input', 'Cần ghi nơi gửi hoặc số văn bản (ví dụ: Báo cáo số 12/BC-UBND gửi Bộ).');
+  if (!note)
+    throw new AppError('invalid-input', 'Cần ghi nơi gửi hoặc số văn bản (ví dụ: Báo cáo số 12/BC-UBND gửi Bộ).');
   await getRound(ctx, input.roundId);
   const takenAt = ctx.clock().toISOString();
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const snapshotId = (await trx.insertInto('round_snapshot').values({ round_id: input.roundId, taken_at: takenAt, note }).returning('id').executeTakeFirstOrThrow()).id;
+    const snapshotId = (
+      await trx
+        .insertInto('round_snapshot')
+        .values({ round_id: input.roundId, taken_at: takenAt, note })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     const unitValues = await listRoundFigures(trx, input.roundId, { reportedOnly: true });
     const totals = [...(await rollupRound(trx, input.roundId)).values()];
     const rows = [
-      ...unitValues.map((v) => ({ snapshot_id: snapshotId, indicator_id: v.indicator_id, unit_id: v.unit_id, num_value: v.num_value, text_value: v.text_value, units_reported: 1 })),
-      ...totals.map((t) => ({ snapshot_id: snapshotId, indicator_id: t.indicatorId, unit_id: null, num_value: t.value, text_value: null, units_reported: t.reported })),
+      ...unitValues.map((v) => ({
+        snapshot_id: snapshotId,
+        indicator_id: v.indicator_id,
+        unit_id: v.unit_id,
+        num_value: v.num_value,
+        text_value: v.text_value,
+        units_reported: 1,
+      })),
+      ...totals.map((t) => ({
+        snapshot_id: snapshotId,
+        indicator_id: t.indicatorId,
+        unit_id: null,
+        num_value: t.value,
+        text_value: null,
+        units_reported: t.reported,
+      })),
     ];
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('snapshot_value').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('snapshot_value')
+        .values(rows.slice(i, i + 500))
+        .execute();
     return snapshotId;
   });
   return (await listSnapshots(ctx, input.roundId)).find((s) => s.id === id)!;
 }
 
 export async function listSnapshots(ctx: ServiceContext, roundId: number): Promise<RoundSnapshot[]> {
-  const snaps = await ctx.db.selectFrom('round_snapshot').selectAll().where('round_id', '=', roundId).orderBy('id').execute();
-  const totals = snaps.length === 0
-    ? []
-    : await ctx.db.selectFrom('snapshot_value').selectAll().where('snapshot_id', 'in', snaps.map((s) => s.id)).where('unit_id', 'is', null).orderBy('indicator_id').execute();
+  const snaps = await ctx.db
+    .selectFrom('round_snapshot')
+    .selectAll()
+    .where('round_id', '=', roundId)
+    .orderBy('id')
+    .execute();
+  const totals =
+    snaps.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom('snapshot_value')
+          .selectAll()
+          .where(
+            'snapshot_id',
+            'in',
+            snaps.map((s) => s.id),
+          )
+          .where('unit_id', 'is', null)
+          .orderBy('indicator_id')
+          .execute();
   return snaps.map((s) => ({
     id: s.id,
     roundId: s.round_id,
     takenAt: s.taken_at,
     note: s.note,
-    totals: totals.filter((t) => t.snapshot_id === s.id).map((t) => ({ indicatorId: t.indicator_id, value: t.num_value, reported: t.units_reported })),
+    totals: totals
+      .filter((t) => t.snapshot_id === s.id)
+      .map((t) => ({ indicatorId: t.indicator_id, value: t.num_value, reported: t.units_reported })),
   }));
 }

@@ -7,7 +7,6 @@ import { safeFileStem } from '../files/safe-name';
 import { saveAs } from '../files/save-as';
 import { getSubmissionSheet } from './submission-sheet';
 
-
 /** The request's wording: every error first, then the warnings to confirm, each with its row and figures. */
 export function correctionRequestText(sheet: SubmissionSheet, today: string): string {
   const all = [...sheet.rows.flatMap((r) => r.problems), ...sheet.otherProblems];
@@ -27,11 +26,20 @@ export function correctionRequestText(sheet: SubmissionSheet, today: string): st
     warnings.forEach((p, i) => lines.push(`${i + 1}. ${p.message}`));
   }
   if (all.length === 0) lines.push('', '(Không có lỗi nào được phát hiện.)');
-  lines.push('', `Đề nghị quý đơn vị kiểm tra, chỉnh sửa và gửi lại báo cáo trước ngày ${formatDate(addDays(today, 3))}.`, '', 'Trân trọng cảm ơn.');
+  lines.push(
+    '',
+    `Đề nghị quý đơn vị kiểm tra, chỉnh sửa và gửi lại báo cáo trước ngày ${formatDate(addDays(today, 3))}.`,
+    '',
+    'Trân trọng cảm ơn.',
+  );
   return lines.join('\n');
 }
 
-export async function draftCorrectionRequest(ctx: ServiceContext, roundId: number, unitId: number): Promise<CorrectionRequest> {
+export async function draftCorrectionRequest(
+  ctx: ServiceContext,
+  roundId: number,
+  unitId: number,
+): Promise<CorrectionRequest> {
   const sheet = await getSubmissionSheet(ctx, roundId, unitId);
   const emails = await ctx.db.selectFrom('org_unit_email').select('email').where('unit_id', '=', unitId).execute();
   const problems = sheet.rows.reduce((n, r) => n + r.problems.length, sheet.otherProblems.length);
@@ -45,8 +53,26 @@ export async function draftCorrectionRequest(ctx: ServiceContext, roundId: numbe
 }
 
 /** Asks where to save the request (the text as the user adjusted it, if given) as an .eml draft and writes it; null when the user cancels. */
-export async function saveCorrectionDraft(ctx: ServiceContext, roundId: number, unitId: number, adjustedText?: string): Promise<string | null> {
+export async function saveCorrectionDraft(
+  ctx: ServiceContext,
+  roundId: number,
+  unitId: number,
+  adjustedText?: string,
+): Promise<string | null> {
   const request = await draftCorrectionRequest(ctx, roundId, unitId);
-  const eml = await buildEmlDraft({ to: request.to.map((address) => ({ name: request.unitName, address })), subject: request.subject, text: adjustedText ?? request.text });
-  return saveAs(ctx, { title: 'Lưu thư đề nghị chỉnh sửa', defaultName: `de-nghi-sua-${safeFileStem(request.unitName)}.eml`, filterName: 'Thư điện tử (.eml)', extension: 'eml' }, eml);
+  const eml = await buildEmlDraft({
+    to: request.to.map((address) => ({ name: request.unitName, address })),
+    subject: request.subject,
+    text: adjustedText ?? request.text,
+  });
+  return saveAs(
+    ctx,
+    {
+      title: 'Lưu thư đề nghị chỉnh sửa',
+      defaultName: `de-nghi-sua-${safeFileStem(request.unitName)}.eml`,
+      filterName: 'Thư điện tử (.eml)',
+      extension: 'eml',
+    },
+    eml,
+  );
 }

@@ -34,7 +34,7 @@ export async function findSubmission(db: Db, roundId: number, unitId: number): P
     unitId,
     unitName: s.name,
     unitCode: s.code,
-    status: s.status as SubmissionStatus,
+    status: s.status,
     locked: s.locked === 1,
     receivedAt: s.received_at,
     formVersionId: s.form_version_id,

@@ -1,7 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema';
 import type { HistoryEntry } from '../../../shared/domain/history';
-import type { ChangeKind } from '../../../shared/domain/submissions';
 import { matchesQuery } from '../../../shared/text/fold';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -30,8 +29,22 @@ export async function listHistory(db: Db, filter: HistoryFilter): Promise<Histor
     .leftJoin('submission_revision as rev', 'rev.id', 'h.revision_id')
     .leftJoin('stored_file as f', 'f.id', 'rev.file_id')
     .select([
-      'h.id', 'h.changed_at', 'h.old_num', 'h.old_text', 'h.new_num', 'h.new_text', 'h.how', 'h.changed_by', 'h.reason',
-      'r.id as round_id', 'r.name as round_name', 'u.id as unit_id', 'u.name as unit_name', 'i.id as indicator_id', 'i.name as indicator_name', 'i.name_key',
+      'h.id',
+      'h.changed_at',
+      'h.old_num',
+      'h.old_text',
+      'h.new_num',
+      'h.new_text',
+      'h.how',
+      'h.changed_by',
+      'h.reason',
+      'r.id as round_id',
+      'r.name as round_name',
+      'u.id as unit_id',
+      'u.name as unit_name',
+      'i.id as indicator_id',
+      'i.name as indicator_name',
+      'i.name_key',
       'f.original_name as file_name',
     ]);
   if (filter.roundId !== undefined) q = q.where('r.id', '=', filter.roundId);
@@ -42,24 +55,22 @@ export async function listHistory(db: Db, filter: HistoryFilter): Promise<Histor
   const rows = await q.orderBy('h.changed_at', 'desc').orderBy('h.id', 'desc').execute();
   const entries = rows
     .filter((r) => !filter.indicatorQuery || matchesQuery(r.name_key, filter.indicatorQuery))
-    .map(
-      (r): HistoryEntry => ({
-        id: r.id,
-        at: r.changed_at,
-        roundId: r.round_id,
-        roundName: r.round_name,
-        unitId: r.unit_id,
-        unitName: r.unit_name,
-        indicatorId: r.indicator_id,
-        indicatorName: r.indicator_name,
-        oldValue: r.old_num ?? r.old_text,
-        newValue: r.new_num ?? r.new_text,
-        how: r.how as ChangeKind | 'import',
-        by: r.changed_by,
-        reason: r.reason,
-        fileName: r.file_name,
-      }),
-    );
+    .map((r): HistoryEntry => ({
+      id: r.id,
+      at: r.changed_at,
+      roundId: r.round_id,
+      roundName: r.round_name,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      indicatorId: r.indicator_id,
+      indicatorName: r.indicator_name,
+      oldValue: r.old_num ?? r.old_text,
+      newValue: r.new_num ?? r.new_text,
+      how: r.how,
+      by: r.changed_by,
+      reason: r.reason,
+      fileName: r.file_name,
+    }));
   return filter.limit === undefined ? entries : entries.slice(0, filter.limit);
 }
 

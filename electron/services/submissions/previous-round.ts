@@ -14,7 +14,10 @@ interface PreviousRound {
  * trước", which for a yearly round is the year before), or else the latest earlier round of the
  * same kind of period. Null when there is none.
  */
-async function findPreviousRound(db: Db, round: { id: number; periodCode: string; periodStart: string }): Promise<PreviousRound | null> {
+async function findPreviousRound(
+  db: Db,
+  round: { id: number; periodCode: string; periodStart: string },
+): Promise<PreviousRound | null> {
   const kind = parsePeriod(round.periodCode)?.kind;
   if (!kind) return null;
   const earlier = await db

@@ -6,7 +6,10 @@ import { findSubmission } from './find-submission';
 import { listHistory } from './history';
 
 /** Where one figure came from: the message, file, sheet and cell, and every change since. */
-export async function getValueProvenance(ctx: ServiceContext, input: { roundId: number; unitId: number; indicatorId: number }): Promise<ValueProvenance> {
+export async function getValueProvenance(
+  ctx: ServiceContext,
+  input: { roundId: number; unitId: number; indicatorId: number },
+): Promise<ValueProvenance> {
   const round = await getRound(ctx, input.roundId);
   const sub = await findSubmission(ctx.db, input.roundId, input.unitId);
   const row = await ctx.db
@@ -22,8 +25,20 @@ export async function getValueProvenance(ctx: ServiceContext, input: { roundId: 
     .leftJoin('submission_revision as rev', 'rev.id', 'd.revision_id')
     .leftJoin('email_message as m', 'm.id', 'rev.email_message_id')
     .select([
-      'd.num_value', 'd.text_value', 'd.comment', 'd.source_file_id', 'd.source_sheet', 'd.source_cell', 'f.original_name', 'rev.number',
-      'm.id as message_id', 'm.from_address', 'm.from_name', 'm.subject', 'm.sent_at', 'm.imported_at',
+      'd.num_value',
+      'd.text_value',
+      'd.comment',
+      'd.source_file_id',
+      'd.source_sheet',
+      'd.source_cell',
+      'f.original_name',
+      'rev.number',
+      'm.id as message_id',
+      'm.from_address',
+      'm.from_name',
+      'm.subject',
+      'm.sent_at',
+      'm.imported_at',
     ])
     .where('d.submission_id', '=', sub.id)
     .where('d.indicator_id', '=', input.indicatorId)
@@ -45,10 +60,19 @@ export async function getValueProvenance(ctx: ServiceContext, input: { roundId: 
             revision: v.number,
             message:
               v.message_id !== null
-                ? { from: v.from_name ? `${v.from_name} <${v.from_address ?? ''}>` : v.from_address, subject: v.subject, sentAt: v.sent_at, importedAt: v.imported_at! }
+                ? {
+                    from: v.from_name ? `${v.from_name} <${v.from_address ?? ''}>` : v.from_address,
+                    subject: v.subject,
+                    sentAt: v.sent_at,
+                    importedAt: v.imported_at!,
+                  }
                 : null,
           }
         : null,
-    history: await listHistory(ctx.db, { roundId: input.roundId, unitId: input.unitId, indicatorId: input.indicatorId }),
+    history: await listHistory(ctx.db, {
+      roundId: input.roundId,
+      unitId: input.unitId,
+      indicatorId: input.indicatorId,
+    }),
   };
 }

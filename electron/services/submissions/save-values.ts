@@ -26,7 +26,10 @@ const BY_HAND = 'người dùng';
 
 export function refuseLocked(sub: SubmissionRef): void {
   if (sub.locked) {
-    throw new AppError('conflict', `Báo cáo của ${sub.unitName} đã được duyệt và khóa. Muốn sửa, hãy mở khóa (ghi rõ lý do) trước.`);
+    throw new AppError(
+      'conflict',
+      `Báo cáo của ${sub.unitName} đã được duyệt và khóa. Muốn sửa, hãy mở khóa (ghi rõ lý do) trước.`,
+    );
   }
 }
 
@@ -53,11 +56,16 @@ export async function saveValues(ctx: ServiceContext, input: SaveValuesInput): P
       }
       const raw = typeof c.value === 'string' && c.value.trim() === '' ? null : c.value;
       const reading = readCellValue(raw, r.valueType);
-      if (reading.problem && reading.value === null) details.push({ where: `dòng ${r.numbering ?? r.row} "${r.text}"`, message: reading.problem });
+      if (reading.problem && reading.value === null)
+        details.push({ where: `dòng ${r.numbering ?? r.row} "${r.text}"`, message: reading.problem });
       return { indicatorId: c.indicatorId, num: reading.value, text: reading.problem ? null : reading.text };
     });
     if (details.length > 0) {
-      throw new AppError('invalid-input', `Chưa lưu: ${details.map((d) => `${d.where}: ${d.message}`).join('; ')}.`, details);
+      throw new AppError(
+        'invalid-input',
+        `Chưa lưu: ${details.map((d) => `${d.where}: ${d.message}`).join('; ')}.`,
+        details,
+      );
     }
     const existing = await trx.selectFrom('data_value').selectAll().where('submission_id', '=', sub.id).execute();
     const byIndicator = new Map(existing.map((v) => [v.indicator_id, v]));
@@ -71,7 +79,15 @@ export async function saveValues(ctx: ServiceContext, input: SaveValuesInput): P
       if (old) {
         await trx
           .updateTable('data_value')
-          .set({ num_value: c.num, text_value: c.text, source_file_id: null, source_sheet: null, source_cell: null, revision_id: null, updated_at: now })
+          .set({
+            num_value: c.num,
+            text_value: c.text,
+            source_file_id: null,
+            source_sheet: null,
+            source_cell: null,
+            revision_id: null,
+            updated_at: now,
+          })
           .where('id', '=', old.id)
           .execute();
         valueId = old.id;
@@ -79,20 +95,46 @@ export async function saveValues(ctx: ServiceContext, input: SaveValuesInput): P
         valueId = (
           await trx
             .insertInto('data_value')
-            .values({ submission_id: sub.id, indicator_id: c.indicatorId, num_value: c.num, text_value: c.text, revision_id: null, source_file_id: null, source_sheet: null, source_cell: null, comment: null, updated_at: now })
+            .values({
+              submission_id: sub.id,
+              indicator_id: c.indicatorId,
+              num_value: c.num,
+              text_value: c.text,
+              revision_id: null,
+              source_file_id: null,
+              source_sheet: null,
+              source_cell: null,
+              comment: null,
+              updated_at: now,
+            })
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id;
       }
       await trx
         .insertInto('value_history')
-        .values({ data_value_id: valueId, old_num: old?.num_value ?? null, old_text: old?.text_value ?? null, new_num: c.num, new_text: c.text, changed_at: now, changed_by: BY_HAND, reason: input.reason ?? null, revision_id: null, how: input.how })
+        .values({
+          data_value_id: valueId,
+          old_num: old?.num_value ?? null,
+          old_text: old?.text_value ?? null,
+          new_num: c.num,
+          new_text: c.text,
+          changed_at: now,
+          changed_by: BY_HAND,
+          reason: input.reason ?? null,
+          revision_id: null,
+          how: input.how,
+        })
         .execute();
       changed++;
     }
     if (changed === 0) return;
     if (sub.status === 'expected') {
-      await trx.updateTable('submission').set({ status: 'received', received_at: now }).where('id', '=', sub.id).execute();
+      await trx
+        .updateTable('submission')
+        .set({ status: 'received', received_at: now })
+        .where('id', '=', sub.id)
+        .execute();
     }
     await recheckSubmission(trx, sub.id, formRows);
   });
@@ -100,18 +142,43 @@ export async function saveValues(ctx: ServiceContext, input: SaveValuesInput): P
 }
 
 /** A note on one figure ("đã xác minh qua điện thoại"); allowed on an approved submission too. */
-export async function saveComment(ctx: ServiceContext, input: { roundId: number; unitId: number; indicatorId: number; comment: string | null }): Promise<SubmissionSheet> {
+export async function saveComment(
+  ctx: ServiceContext,
+  input: { roundId: number; unitId: number; indicatorId: number; comment: string | null },
+): Promise<SubmissionSheet> {
   const now = ctx.clock().toISOString();
   const comment = input.comment?.trim() ? input.comment.trim() : null;
   await ctx.db.transaction().execute(async (trx) => {
     const sub = await findSubmission(trx, input.roundId, input.unitId);
-    const row = (await getFormVersionRows(trx, sub.formVersionId)).find((r) => r.valueRow && r.indicatorId === input.indicatorId);
-    if (!row) throw new AppError('invalid-input', `Chỉ tiêu ${input.indicatorId} không phải một dòng số liệu của biểu mẫu này.`);
-    const updated = await trx.updateTable('data_value').set({ comment }).where('submission_id', '=', sub.id).where('indicator_id', '=', input.indicatorId).executeTakeFirst();
+    const row = (await getFormVersionRows(trx, sub.formVersionId)).find(
+      (r) => r.valueRow && r.indicatorId === input.indicatorId,
+    );
+    if (!row)
+      throw new AppError(
+        'invalid-input',
+        `Chỉ tiêu ${input.indicatorId} không phải một dòng số liệu của biểu mẫu này.`,
+      );
+    const updated = await trx
+      .updateTable('data_value')
+      .set({ comment })
+      .where('submission_id', '=', sub.id)
+      .where('indicator_id', '=', input.indicatorId)
+      .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0 && comment !== null) {
       await trx
         .insertInto('data_value')
-        .values({ submission_id: sub.id, indicator_id: input.indicatorId, num_value: null, text_value: null, revision_id: null, source_file_id: null, source_sheet: null, source_cell: null, comment, updated_at: now })
+        .values({
+          submission_id: sub.id,
+          indicator_id: input.indicatorId,
+          num_value: null,
+          text_value: null,
+          revision_id: null,
+          source_file_id: null,
+          source_sheet: null,
+          source_cell: null,
+          comment,
+          updated_at: now,
+        })
         .execute();
     }
   });

@@ -1,13 +1,16 @@
 import { getFormVersionRows } from '../../../db/forms/repo';
-import type { SubmissionStatus } from '../../../shared/domain/rounds';
-import type { SheetRow, SubmissionEvent, SubmissionSheet, WorkflowAction } from '../../../shared/domain/submissions';
+import type { SheetRow, SubmissionEvent, SubmissionSheet } from '../../../shared/domain/submissions';
 import type { ServiceContext } from '../context';
 import { getRound } from '../rounds/completeness';
 import { findSubmission } from './find-submission';
 import { previousFigures } from './previous-round';
 
 /** One unit's answer in a round: the form's rows with the figure, last period's figure, comment and findings. */
-export async function getSubmissionSheet(ctx: ServiceContext, roundId: number, unitId: number): Promise<SubmissionSheet> {
+export async function getSubmissionSheet(
+  ctx: ServiceContext,
+  roundId: number,
+  unitId: number,
+): Promise<SubmissionSheet> {
   const round = await getRound(ctx, roundId);
   const sub = await findSubmission(ctx.db, roundId, unitId);
   const formRows = await getFormVersionRows(ctx.db, round.formVersionId);
@@ -17,10 +20,20 @@ export async function getSubmissionSheet(ctx: ServiceContext, roundId: number, u
     .where('submission_id', '=', sub.id)
     .execute();
   const valueOf = new Map(values.map((v) => [v.indicator_id, v]));
-  const problems = await ctx.db.selectFrom('value_problem').select(['indicator_id', 'severity', 'message']).where('submission_id', '=', sub.id).orderBy('id').execute();
+  const problems = await ctx.db
+    .selectFrom('value_problem')
+    .select(['indicator_id', 'severity', 'message'])
+    .where('submission_id', '=', sub.id)
+    .orderBy('id')
+    .execute();
   const indicatorIds = formRows.flatMap((r) => (r.indicatorId === null ? [] : [r.indicatorId]));
   const previous = await previousFigures(ctx.db, round, unitId, indicatorIds);
-  const events = await ctx.db.selectFrom('submission_event').selectAll().where('submission_id', '=', sub.id).orderBy('id').execute();
+  const events = await ctx.db
+    .selectFrom('submission_event')
+    .selectAll()
+    .where('submission_id', '=', sub.id)
+    .orderBy('id')
+    .execute();
 
   const rows: SheetRow[] = formRows.map((r) => {
     const v = r.indicatorId === null ? undefined : valueOf.get(r.indicatorId);
@@ -36,8 +49,11 @@ export async function getSubmissionSheet(ctx: ServiceContext, roundId: number, u
       value: v ? (v.num_value ?? v.text_value) : null,
       previous: r.indicatorId === null ? null : (previous.byIndicator.get(r.indicatorId) ?? null),
       comment: v?.comment ?? null,
-      problems: problems.filter((p) => p.indicator_id !== null && p.indicator_id === r.indicatorId).map((p) => ({ severity: p.severity as 'error' | 'warning', message: p.message })),
-      origin: !v || (v.num_value === null && v.text_value === null) ? null : v.source_file_id !== null ? 'file' : 'manual',
+      problems: problems
+        .filter((p) => p.indicator_id !== null && p.indicator_id === r.indicatorId)
+        .map((p) => ({ severity: p.severity, message: p.message })),
+      origin:
+        !v || (v.num_value === null && v.text_value === null) ? null : v.source_file_id !== null ? 'file' : 'manual',
     };
   });
   const rowIndicators = new Set(indicatorIds);
@@ -55,9 +71,13 @@ export async function getSubmissionSheet(ctx: ServiceContext, roundId: number, u
     rows,
     otherProblems: problems
       .filter((p) => p.indicator_id === null || !rowIndicators.has(p.indicator_id))
-      .map((p) => ({ severity: p.severity as 'error' | 'warning', message: p.message })),
-    events: events.map(
-      (e): SubmissionEvent => ({ action: e.action as WorkflowAction, fromStatus: e.from_status as SubmissionStatus, toStatus: e.to_status as SubmissionStatus, at: e.at, reason: e.reason }),
-    ),
+      .map((p) => ({ severity: p.severity, message: p.message })),
+    events: events.map((e): SubmissionEvent => ({
+      action: e.action,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      at: e.at,
+      reason: e.reason,
+    })),
   };
 }

@@ -1,6 +1,11 @@
 import { AppError } from '../../../shared/errors';
 import { submissionStatusLabels, type SubmissionStatus } from '../../../shared/domain/rounds';
-import { allowedActions, workflowActionLabels, type SubmissionSheet, type WorkflowAction } from '../../../shared/domain/submissions';
+import {
+  allowedActions,
+  workflowActionLabels,
+  type SubmissionSheet,
+  type WorkflowAction,
+} from '../../../shared/domain/submissions';
 import type { ServiceContext } from '../context';
 import { recheckSubmission } from './check-submission';
 import { findSubmission } from './find-submission';
@@ -38,16 +43,27 @@ export async function changeSubmissionStatus(ctx: ServiceContext, input: Workflo
           : `Báo cáo của ${sub.unitName} đang ở trạng thái "${submissionStatusLabels[sub.status]}"; không thể "${workflowActionLabels[input.action]}".`,
       );
     }
-    if (input.action === 'unlock' && !reason) throw new AppError('invalid-input', 'Cần ghi lý do mở khóa (ví dụ: đơn vị gửi số liệu điều chỉnh).');
+    if (input.action === 'unlock' && !reason)
+      throw new AppError('invalid-input', 'Cần ghi lý do mở khóa (ví dụ: đơn vị gửi số liệu điều chỉnh).');
     if (input.action === 'check' || input.action === 'approve') {
       const checks = await recheckSubmission(trx, sub.id);
       if (checks.errors > 0) {
-        throw new AppError('conflict', `Báo cáo của ${sub.unitName} còn ${checks.errors} lỗi; hãy sửa, hoặc trả lại đơn vị, trước khi "${workflowActionLabels[input.action]}".`);
+        throw new AppError(
+          'conflict',
+          `Báo cáo của ${sub.unitName} còn ${checks.errors} lỗi; hãy sửa, hoặc trả lại đơn vị, trước khi "${workflowActionLabels[input.action]}".`,
+        );
       }
     }
     const to = target[input.action];
-    await trx.updateTable('submission').set({ status: to, locked: to === 'approved' ? 1 : 0 }).where('id', '=', sub.id).execute();
-    await trx.insertInto('submission_event').values({ submission_id: sub.id, action: input.action, from_status: sub.status, to_status: to, at: now, reason }).execute();
+    await trx
+      .updateTable('submission')
+      .set({ status: to, locked: to === 'approved' ? 1 : 0 })
+      .where('id', '=', sub.id)
+      .execute();
+    await trx
+      .insertInto('submission_event')
+      .values({ submission_id: sub.id, action: input.action, from_status: sub.status, to_status: to, at: now, reason })
+      .execute();
   });
   return getSubmissionSheet(ctx, input.roundId, input.unitId);
 }

@@ -1,13 +1,19 @@
 import { aggregateValues } from '../../../shared/domain/aggregate';
 import { parsePeriod } from '../../../shared/domain/periods';
-import { targetStatuses, worstStatus, type DashboardView, type IndicatorSeries, type LinkableIndicator, type TargetStatus } from '../../../shared/domain/targets';
-import type { ValueType } from '../../../shared/domain/forms';
+import {
+  targetStatuses,
+  worstStatus,
+  type DashboardView,
+  type IndicatorSeries,
+  type LinkableIndicator,
+  type TargetStatus,
+} from '../../../shared/domain/targets';
 import { vietnamDay } from '../../../shared/clock';
 import { AppError } from '../../../shared/errors';
 import { listRoundSummaries } from '../../../db/rounds/repo';
 import type { ServiceContext } from '../context';
 import { evaluateTargets } from './evaluate-targets';
-import { loadTargetFigures } from './target-figures';
+import { loadTargetFigures, type YearFigures } from './target-figures';
 import { boundarySentence, placeInBoundaries, type BoundaryChoice } from './figures-in-boundaries';
 
 /**
@@ -51,7 +57,14 @@ export async function listLinkableIndicators(ctx: Pick<ServiceContext, 'db'>): P
       if (!known.formNames.includes(r.form_name)) known.formNames.push(r.form_name);
       continue;
     }
-    out.set(root, { id: root, name: r.name, measureUnit: r.measure_unit, valueType: r.value_type as ValueType, formNames: [r.form_name], years: [...(years.get(root) ?? [])].sort() });
+    out.set(root, {
+      id: root,
+      name: r.name,
+      measureUnit: r.measure_unit,
+      valueType: r.value_type,
+      formNames: [r.form_name],
+      years: [...(years.get(root) ?? [])].sort(),
+    });
   }
   return [...out.values()];
 }
@@ -60,37 +73,57 @@ export async function listLinkableIndicators(ctx: Pick<ServiceContext, 'db'>): P
  * One indicator's province figure and each unit's, year by year, from the annual rounds; in the
  * boundaries of a day when asked (2024's districts and 2026's communes then add up to the same province).
  */
-export async function getIndicatorSeries(ctx: Pick<ServiceContext, 'db'>, indicatorId: number, choice: BoundaryChoice = {}): Promise<IndicatorSeries> {
+export async function getIndicatorSeries(
+  ctx: Pick<ServiceContext, 'db'>,
+  indicatorId: number,
+  choice: BoundaryChoice = {},
+): Promise<IndicatorSeries> {
   const figures = await loadTargetFigures(ctx.db, [indicatorId], []);
   const root = figures.rootOf.get(indicatorId);
   if (root === undefined) throw new AppError('not-found', `Không có chỉ tiêu thống kê số ${indicatorId}.`);
   const note = await placeInBoundaries(ctx.db, figures, choice);
   const info = figures.indicators.get(root)!;
-  const byYear = figures.byLineage.get(root) ?? new Map();
+  const byYear = figures.byLineage.get(root) ?? new Map<number, YearFigures>();
   const years = [...byYear.keys()].filter((y) => !byYear.get(y)!.partialLabel).sort((a, b) => a - b);
   const province = years.map((y) => {
     const f = byYear.get(y)!;
     if (f.measureUnits.size > 1) return null;
-    return aggregateValues(info.aggregation, [...f.values.values()].map((num: number) => ({ num, measureUnit: null }))).value;
+    return aggregateValues(
+      info.aggregation,
+      [...f.values.values()].map((num) => ({ num, measureUnit: null })),
+    ).value;
   });
   const unitIds = new Set<number>();
   for (const y of years) for (const u of byYear.get(y)!.values.keys()) unitIds.add(u);
   const units = [...unitIds]
     .map((id) => figures.units.get(id)!)
     .sort((a, b) => (a.code < b.code ? -1 : 1))
-    .map((u) => ({ unitId: u.id, code: u.code, name: u.name, values: years.map((y) => byYear.get(y)!.values.get(u.id) ?? null) }));
-  const boundary = note ? { day: note.boundary.day, provinceName: note.provinceName, notes: years.map((y) => boundarySentence(note, y)) } : null;
+    .map((u) => ({
+      unitId: u.id,
+      code: u.code,
+      name: u.name,
+      values: years.map((y) => byYear.get(y)!.values.get(u.id) ?? null),
+    }));
+  const boundary = note
+    ? { day: note.boundary.day, provinceName: note.provinceName, notes: years.map((y) => boundarySentence(note, y)) }
+    : null;
   return { indicatorId: root, name: info.name, measureUnit: info.measureUnit, years, province, units, boundary };
 }
 
 /** What the overview shows: the open rounds' completeness, every target's newest status, the indicators with figures. */
-export async function getDashboard(ctx: Pick<ServiceContext, 'db' | 'clock'>, options: { asOf?: string } = {}): Promise<DashboardView> {
+export async function getDashboard(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  options: { asOf?: string } = {},
+): Promise<DashboardView> {
   const asOf = options.asOf ?? vietnamDay(ctx.clock());
   const rounds = (await listRoundSummaries(ctx.db)).filter((r) => r.status === 'open');
   const evaluations = await evaluateTargets(ctx, { asOf });
-  const titles = new Map((await ctx.db.selectFrom('plan').select(['id', 'title']).execute()).map((p) => [p.id, p.title]));
+  const titles = new Map(
+    (await ctx.db.selectFrom('plan').select(['id', 'title']).execute()).map((p) => [p.id, p.title]),
+  );
   const newest = new Map<number, string>();
-  for (const e of evaluations) if (!newest.has(e.targetId) || e.period > newest.get(e.targetId)!) newest.set(e.targetId, e.period);
+  for (const e of evaluations)
+    if (!newest.has(e.targetId) || e.period > newest.get(e.targetId)!) newest.set(e.targetId, e.period);
   const targets: DashboardView['targets'] = [];
   for (const [targetId, period] of newest) {
     const entries = evaluations.filter((e) => e.targetId === targetId && e.period === period);
@@ -100,13 +133,32 @@ export async function getDashboard(ctx: Pick<ServiceContext, 'db' | 'clock'>, op
       continue;
     }
     // An each-unit target: its units by status; the worst status leads.
-    const unitsByStatus = Object.fromEntries(targetStatuses.map((s) => [s, entries.filter((e) => e.status === s).length])) as Record<TargetStatus, number>;
+    const unitsByStatus = Object.fromEntries(
+      targetStatuses.map((s) => [s, entries.filter((e) => e.status === s).length]),
+    ) as Record<TargetStatus, number>;
     const worst = worstStatus(entries.map((e) => e.status))!;
-    targets.push({ ...first, scope: 'each-unit', scopeName: 'Từng đơn vị', status: worst, actual: null, explanation: `${unitsByStatus.met}/${entries.length} đơn vị đạt.`, details: [], planTitle: titles.get(first.planId) ?? '', unitsByStatus });
+    targets.push({
+      ...first,
+      scope: 'each-unit',
+      scopeName: 'Từng đơn vị',
+      status: worst,
+      actual: null,
+      explanation: `${unitsByStatus.met}/${entries.length} đơn vị đạt.`,
+      details: [],
+      planTitle: titles.get(first.planId) ?? '',
+      unitsByStatus,
+    });
   }
   return {
     asOf,
-    openRounds: rounds.map((r) => ({ id: r.id, name: r.name, periodLabel: r.periodLabel, deadline: r.deadline, expected: r.expectedUnits, received: r.receivedUnits })),
+    openRounds: rounds.map((r) => ({
+      id: r.id,
+      name: r.name,
+      periodLabel: r.periodLabel,
+      deadline: r.deadline,
+      expected: r.expectedUnits,
+      received: r.receivedUnits,
+    })),
     targets,
     indicators: (await listLinkableIndicators(ctx)).filter((i) => i.years.length > 0),
   };

@@ -13,7 +13,6 @@ import { unitKindLabels, type UnitKind } from '../../../shared/domain/units';
 import { formatNumber } from '../../../shared/text/format-vi';
 import type { TargetFigures, UnitInfo, YearFigures } from './target-figures';
 
-
 interface Figure {
   value: number | null;
   /** Why there is no figure, in Vietnamese, when there is none. */
@@ -43,7 +42,13 @@ export function targetYears(t: TargetDefinition, asOf: string): number[] {
  * Evaluates one target for one year: one entry for the province, or one per unit for an each-unit
  * target. Every branch says in words how the figure was made and why the status is what it is.
  */
-export function evaluateTarget(t: TargetDefinition, year: number, figures: TargetFigures, asOf: string, memo: EvaluationMemo = new EvaluationMemo(figures)): TargetEvaluation[] {
+export function evaluateTarget(
+  t: TargetDefinition,
+  year: number,
+  figures: TargetFigures,
+  asOf: string,
+  memo: EvaluationMemo = new EvaluationMemo(figures),
+): TargetEvaluation[] {
   const ev = new Evaluator(t, year, figures, asOf, memo);
   if (t.indicatorId === null) return [ev.noData(null, 'Chưa gắn chỉ tiêu với số liệu nào trong biểu mẫu.')];
   if (t.scope === 'each-unit' && t.kind !== 'share-of-units') {
@@ -102,7 +107,11 @@ class Evaluator {
     const measure = info?.measureUnit ?? null;
     const averaged = !unit && info?.aggregation === 'average' ? ', bình quân các đơn vị' : '';
     const formula = `${this.name(this.t.indicatorId!)} = ${formatNumber(fig.value)}${measureText(measure)}${this.coverage(fig, unit, averaged)}.`;
-    return this.judge(unit, fig.value, this.t.threshold, formula, { measure, incomplete: fig, details: this.unitDetails(unit, this.t.indicatorId!, null) });
+    return this.judge(unit, fig.value, this.t.threshold, formula, {
+      measure,
+      incomplete: fig,
+      details: this.unitDetails(unit, this.t.indicatorId!, null),
+    });
   }
 
   private ratio(unit: UnitInfo | null): TargetEvaluation {
@@ -131,10 +140,18 @@ class Evaluator {
     const bound = this.t.conditionValue ?? (yesNo ? 1 : 0);
     const kind = this.t.unitKind;
     const candidates = this.candidateUnits(y, kind);
-    if (candidates.every((u) => !y.values.has(u.id))) return this.noData(null, `Chưa đơn vị nào báo cáo "${this.name(id)}" năm ${this.year}.`);
+    if (candidates.every((u) => !y.values.has(u.id)))
+      return this.noData(null, `Chưa đơn vị nào báo cáo "${this.name(id)}" năm ${this.year}.`);
     const details: EvaluationDetail[] = candidates.map((u) => {
       const v = y.values.get(u.id) ?? null;
-      return { unitId: u.id, unitCode: u.code, unitName: u.name, value: v, second: null, meets: v === null ? null : meetsCondition(v, cmp, bound) };
+      return {
+        unitId: u.id,
+        unitCode: u.code,
+        unitName: u.name,
+        value: v,
+        second: null,
+        meets: v === null ? null : meetsCondition(v, cmp, bound),
+      };
     });
     const meeting = details.filter((d) => d.meets).length;
     const unitWord = kind ? `đơn vị ${unitKindLabels[kind].toLowerCase()}` : 'đơn vị';
@@ -148,10 +165,22 @@ class Evaluator {
     }
     if (denominator === 0) return this.noData(null, `Không có ${unitWord} nào để tính tỷ lệ năm ${this.year}.`);
     const actual = (meeting / denominator) * 100;
-    const condText = yesNo && cmp === '=' && bound === 1 ? 'trả lời "Có"' : `có ${this.name(id)} ${cmp} ${formatNumber(bound)}`;
-    const fig: Figure = { value: meeting, missing: null, expected: candidates.length, pending: candidates.filter((u) => y.pending.has(u.id)).length, partialLabel: y.partialLabel };
+    const condText =
+      yesNo && cmp === '=' && bound === 1 ? 'trả lời "Có"' : `có ${this.name(id)} ${cmp} ${formatNumber(bound)}`;
+    const fig: Figure = {
+      value: meeting,
+      missing: null,
+      expected: candidates.length,
+      pending: candidates.filter((u) => y.pending.has(u.id)).length,
+      partialLabel: y.partialLabel,
+    };
     const formula = `${formatNumber(meeting)}/${denominatorText} ${condText} = ${pct(actual)}${this.coverage(fig, null)}.`;
-    return this.judge(null, actual, this.t.threshold, formula, { measure: '%', incomplete: fig, details, columns: [this.name(id), null] });
+    return this.judge(null, actual, this.t.threshold, formula, {
+      measure: '%',
+      incomplete: fig,
+      details,
+      columns: [this.name(id), null],
+    });
   }
 
   private growth(unit: UnitInfo | null): TargetEvaluation {
@@ -159,15 +188,24 @@ class Evaluator {
     const cur = this.figure(id, this.year, unit);
     if (cur.value === null) return this.noData(unit, cur.missing!);
     const prev = this.figure(id, this.year - 1, unit);
-    if (prev.value === null) return this.noData(unit, `Thiếu số liệu năm ${this.year - 1} để tính mức tăng: ${prev.missing}`);
+    if (prev.value === null)
+      return this.noData(unit, `Thiếu số liệu năm ${this.year - 1} để tính mức tăng: ${prev.missing}`);
     if (cur.partialLabel && !prev.partialLabel) {
-      return this.noData(unit, `Năm ${this.year} mới có số liệu ${cur.partialLabel.replace(/ năm \d{4}$/, '')}, chưa so được với cả năm ${this.year - 1}.`);
+      return this.noData(
+        unit,
+        `Năm ${this.year} mới có số liệu ${cur.partialLabel.replace(/ năm \d{4}$/, '')}, chưa so được với cả năm ${this.year - 1}.`,
+      );
     }
     if (prev.value === 0) return this.noData(unit, `Năm ${this.year - 1} bằng 0, không tính được mức tăng.`);
     const actual = ((cur.value - prev.value) / prev.value) * 100;
     const formula = `Mức tăng của ${this.name(id)} = (${formatNumber(cur.value)} − ${formatNumber(prev.value)}) ÷ ${formatNumber(prev.value)} × 100 = ${pct(actual)} so với năm ${this.year - 1}${this.coverage(cur, unit)}.`;
     const details = this.unitDetails(unit, id, null, this.year - 1);
-    return this.judge(unit, actual, this.t.threshold, formula, { measure: '%', incomplete: cur, details, columns: [`Năm ${this.year}`, `Năm ${this.year - 1}`] });
+    return this.judge(unit, actual, this.t.threshold, formula, {
+      measure: '%',
+      incomplete: cur,
+      details,
+      columns: [`Năm ${this.year}`, `Năm ${this.year - 1}`],
+    });
   }
 
   private cumulative(unit: UnitInfo | null): TargetEvaluation {
@@ -183,11 +221,15 @@ class Evaluator {
       else sum += fig.value;
       if (y === this.year) last = fig;
     }
-    if (missingYears.length === this.year - from + 1) return this.noData(unit, `Chưa có số liệu năm nào từ ${from} đến ${this.year}.`);
+    if (missingYears.length === this.year - from + 1)
+      return this.noData(unit, `Chưa có số liệu năm nào từ ${from} đến ${this.year}.`);
     const milestone = cumulativeMilestone(this.t.threshold, from, deadline, this.year);
     const span = from === this.year ? `năm ${from}` : `${from}–${this.year}`;
     const missingText = missingYears.length ? ` (thiếu số liệu năm ${missingYears.join(', ')})` : '';
-    const paceText = this.year < deadline ? `; mốc tiến độ năm ${this.year}: ${this.thresholdText(milestone, '%')} (đến năm ${deadline}: ${this.thresholdText(this.t.threshold, '%')})` : '';
+    const paceText =
+      this.year < deadline
+        ? `; mốc tiến độ năm ${this.year}: ${this.thresholdText(milestone, '%')} (đến năm ${deadline}: ${this.thresholdText(this.t.threshold, '%')})`
+        : '';
     let actual: number;
     let formula: string;
     let measure: string | null = '%';
@@ -207,7 +249,10 @@ class Evaluator {
       incomplete: last ?? { value: null, missing: null, expected: 0, pending: 0, partialLabel: null },
       reasons: missingYears.length ? [`thiếu số liệu năm ${missingYears.join(', ')}`] : [],
       details: this.unitDetails(unit, id, this.t.denominatorIndicatorId),
-      columns: [`${this.name(id)} năm ${this.year}`, this.t.denominatorIndicatorId ? this.name(this.t.denominatorIndicatorId) : null],
+      columns: [
+        `${this.name(id)} năm ${this.year}`,
+        this.t.denominatorIndicatorId ? this.name(this.t.denominatorIndicatorId) : null,
+      ],
       beforeDeadline: this.year < deadline,
     });
   }
@@ -218,16 +263,26 @@ class Evaluator {
     if (!y) return this.noData(unit, this.noRound(this.year));
     let reporter: UnitInfo | undefined;
     if (unit) reporter = y.values.has(unit.id) ? unit : undefined;
-    else reporter = [...y.values.keys()].map((u) => this.f.units.get(u)!).find((u) => u.kind === 'province' || u.kind === 'secretariat');
+    else
+      reporter = [...y.values.keys()]
+        .map((u) => this.f.units.get(u)!)
+        .find((u) => u.kind === 'province' || u.kind === 'secretariat');
     if (!reporter) {
-      return this.noData(unit, unit ? `${unit.name} chưa báo cáo "${this.name(id)}" năm ${this.year}.` : `Chưa có báo cáo cấp tỉnh (đơn vị cấp tỉnh hoặc cơ quan thường trực) về "${this.name(id)}" năm ${this.year}.`);
+      return this.noData(
+        unit,
+        unit
+          ? `${unit.name} chưa báo cáo "${this.name(id)}" năm ${this.year}.`
+          : `Chưa có báo cáo cấp tỉnh (đơn vị cấp tỉnh hoặc cơ quan thường trực) về "${this.name(id)}" năm ${this.year}.`,
+      );
     }
     const value = y.values.get(reporter.id)!;
     const formula = `${reporter.name} báo cáo "${this.name(id)}": ${value === 1 ? 'Có' : 'Không'}.`;
     return this.judge(unit, value, this.t.threshold, formula, {
       measure: null,
       incomplete: { value, missing: null, expected: 1, pending: 0, partialLabel: y.partialLabel },
-      details: [{ unitId: reporter.id, unitCode: reporter.code, unitName: reporter.name, value, second: null, meets: null }],
+      details: [
+        { unitId: reporter.id, unitCode: reporter.code, unitName: reporter.name, value, second: null, meets: null },
+      ],
     });
   }
 
@@ -238,10 +293,17 @@ class Evaluator {
     actual: number,
     threshold: number,
     formula: string,
-    o: { measure: string | null; incomplete: Figure; details: EvaluationDetail[]; columns?: [string, string | null]; beforeDeadline?: boolean; reasons?: string[] },
+    o: {
+      measure: string | null;
+      incomplete: Figure;
+      details: EvaluationDetail[];
+      columns?: [string, string | null];
+      beforeDeadline?: boolean;
+      reasons?: string[];
+    },
   ): TargetEvaluation {
     const t = this.t;
-    const meets = meetsThreshold(actual, t.comparator, threshold, t.thresholdHigh);
+    const meets = meetsThreshold(actual, t.comparator, threshold);
     const partial = o.incomplete.partialLabel;
     const ongoing = this.asOf < `${this.year}-12-31`;
     const missingUnits = o.incomplete.pending;
@@ -254,10 +316,17 @@ class Evaluator {
     else if (o.beforeDeadline || reasons.length > 0) status = 'at-risk';
     else status = 'not-met';
 
-    const target = t.kind === 'yes-no' ? (threshold === 1 ? 'Có' : 'Không') : this.thresholdText(threshold, o.measure === '%' ? '%' : '');
+    const target =
+      t.kind === 'yes-no'
+        ? threshold === 1
+          ? 'Có'
+          : 'Không'
+        : this.thresholdText(threshold, o.measure === '%' ? '%' : '');
     let verdict = `Chỉ tiêu ${target}: ${targetStatusLabels[status].toLowerCase()}`;
-    if (meets && t.comparator === 'between' && t.thresholdHigh !== null && actual > t.thresholdHigh + 1e-9) verdict += ', vượt mức trên của khung';
-    if (status === 'at-risk' && o.beforeDeadline && !meets) verdict += `, chậm so với tiến độ để đạt vào năm ${t.deadlineYear ?? t.periodTo ?? t.planEnd}`;
+    if (meets && t.comparator === 'between' && t.thresholdHigh !== null && actual > t.thresholdHigh + 1e-9)
+      verdict += ', vượt mức trên của khung';
+    if (status === 'at-risk' && o.beforeDeadline && !meets)
+      verdict += `, chậm so với tiến độ để đạt vào năm ${t.deadlineYear ?? t.periodTo ?? t.planEnd}`;
     if (status === 'at-risk' && reasons.length) verdict += ` (${reasons.join('; ')})`;
     return this.entry(unit, {
       actual: round2(actual),
@@ -284,7 +353,15 @@ class Evaluator {
 
   private entry(
     unit: UnitInfo | null,
-    e: { actual: number | null; threshold: number; measure: string | null; status: TargetStatus; explanation: string; details: EvaluationDetail[]; columns: [string, string | null] },
+    e: {
+      actual: number | null;
+      threshold: number;
+      measure: string | null;
+      status: TargetStatus;
+      explanation: string;
+      details: EvaluationDetail[];
+      columns: [string, string | null];
+    },
   ): TargetEvaluation {
     const t = this.t;
     return {
@@ -310,7 +387,8 @@ class Evaluator {
 
   private thresholdText(threshold: number, unit: string): string {
     const t = this.t;
-    if (t.comparator === 'between' && t.thresholdHigh !== null) return `từ ${formatNumber(threshold)}${unit} đến ${formatNumber(t.thresholdHigh)}${unit}`;
+    if (t.comparator === 'between' && t.thresholdHigh !== null)
+      return `từ ${formatNumber(threshold)}${unit} đến ${formatNumber(t.thresholdHigh)}${unit}`;
     const sign = { '>=': '≥', '<=': '≤', '=': '=', between: '≥' }[t.comparator];
     return `${sign} ${formatNumber(threshold)}${unit}`;
   }
@@ -349,35 +427,56 @@ class Evaluator {
       const v = y.values.get(unit.id);
       const pending = y.pending.has(unit.id) ? 1 : 0;
       if (v !== undefined) return { value: v, missing: null, expected: 1, pending, partialLabel: y.partialLabel };
-      const why = pending ? `${unit.name} chưa gửi báo cáo năm ${year}.` : `${unit.name} không ghi "${this.name(id)}" năm ${year}.`;
+      const why = pending
+        ? `${unit.name} chưa gửi báo cáo năm ${year}.`
+        : `${unit.name} không ghi "${this.name(id)}" năm ${year}.`;
       return { value: null, missing: why, expected: 1, pending, partialLabel: y.partialLabel };
     }
     const base = { expected: y.expected.size, pending: y.pending.size, partialLabel: y.partialLabel };
     if (y.measureUnits.size > 1) {
-      return { value: null, missing: `Không cộng các số liệu có đơn vị tính khác nhau (${[...y.measureUnits].map((u) => u || 'không ghi').join(', ')}).`, ...base };
+      return {
+        value: null,
+        missing: `Không cộng các số liệu có đơn vị tính khác nhau (${[...y.measureUnits].map((u) => u || 'không ghi').join(', ')}).`,
+        ...base,
+      };
     }
-    const agg = aggregateValues(this.indicator(id)?.aggregation ?? 'sum', [...y.values.values()].map((num) => ({ num, measureUnit: null })));
+    const agg = aggregateValues(
+      this.indicator(id)?.aggregation ?? 'sum',
+      [...y.values.values()].map((num) => ({ num, measureUnit: null })),
+    );
     if (agg.value === null) {
-      const why = y.pending.size === y.expected.size ? `Chưa đơn vị nào gửi báo cáo năm ${year}.` : `Chưa đơn vị nào ghi "${this.name(id)}" năm ${year}.`;
+      const why =
+        y.pending.size === y.expected.size
+          ? `Chưa đơn vị nào gửi báo cáo năm ${year}.`
+          : `Chưa đơn vị nào ghi "${this.name(id)}" năm ${year}.`;
       return { value: null, missing: agg.refused ?? why, ...base };
     }
     return { value: agg.value, missing: null, ...base };
   }
 
   /** The denominator: an indicator's figure, or the office's register (its latest value up to the year). */
-  private denominator(year: number, unit: UnitInfo | null, latestEarlier = false): { value: number | null; name: string; missing: string | null } {
+  private denominator(
+    year: number,
+    unit: UnitInfo | null,
+    latestEarlier = false,
+  ): { value: number | null; name: string; missing: string | null } {
     if (this.t.denominatorRegister) return this.registerValue(this.t.denominatorRegister, unit, year);
-    if (this.t.denominatorIndicatorId === null) return { value: null, name: '', missing: 'Chưa chọn mẫu số (một chỉ tiêu trong biểu mẫu hoặc một sổ theo dõi).' };
+    if (this.t.denominatorIndicatorId === null)
+      return { value: null, name: '', missing: 'Chưa chọn mẫu số (một chỉ tiêu trong biểu mẫu hoặc một sổ theo dõi).' };
     const id = this.t.denominatorIndicatorId;
     const name = this.name(id);
-    for (let y = year; y >= (latestEarlier ? this.t.periodFrom ?? this.t.planStart : year); y--) {
+    for (let y = year; y >= (latestEarlier ? (this.t.periodFrom ?? this.t.planStart) : year); y--) {
       const fig = this.figure(id, y, unit);
       if (fig.value !== null) return { value: fig.value, name: y === year ? name : `${name} năm ${y}`, missing: null };
     }
     return { value: null, name, missing: `Thiếu mẫu số "${name}" năm ${year}.` };
   }
 
-  private registerValue(code: string, unit: UnitInfo | null, year: number): { value: number | null; name: string; missing: string | null } {
+  private registerValue(
+    code: string,
+    unit: UnitInfo | null,
+    year: number,
+  ): { value: number | null; name: string; missing: string | null } {
     const reg = this.f.registers.get(code);
     if (!reg) return { value: null, name: code, missing: `Không có sổ theo dõi mã "${code}".` };
     const latest = (byYear: Map<number, number> | undefined): [number, number] | null => {
@@ -392,7 +491,9 @@ class Evaluator {
       if (l) [asOfYear, value] = l;
     } else {
       // The province's own entry when the office keeps one; otherwise the sum of the units' entries.
-      const entries = [...reg.values.entries()].filter(([u]) => !reg.provinceKept || this.f.units.get(u)?.kind === 'province');
+      const entries = [...reg.values.entries()].filter(
+        ([u]) => !reg.provinceKept || this.f.units.get(u)?.kind === 'province',
+      );
       for (const [, byYear] of entries) {
         const l = latest(byYear);
         if (l) {
@@ -401,7 +502,8 @@ class Evaluator {
         }
       }
     }
-    if (value === null) return { value: null, name: reg.name, missing: `Sổ theo dõi "${reg.name}" chưa có số liệu đến năm ${year}.` };
+    if (value === null)
+      return { value: null, name: reg.name, missing: `Sổ theo dõi "${reg.name}" chưa có số liệu đến năm ${year}.` };
     return { value, name: asOfYear === year ? reg.name : `${reg.name} (sổ theo dõi năm ${asOfYear})`, missing: null };
   }
 
@@ -420,7 +522,9 @@ class Evaluator {
     const list = this.memo.unitsByCode.filter(
       (u) =>
         (!kind || u.kind === kind) &&
-        (y?.expected.has(u.id) || y?.values.has(u.id) || (kind !== null && (u.validFrom === null || u.validFrom <= end) && (u.validTo === null || u.validTo > start))),
+        (y?.expected.has(u.id) ||
+          y?.values.has(u.id) ||
+          (kind !== null && (u.validFrom === null || u.validFrom <= end) && (u.validTo === null || u.validTo > start))),
     );
     this.memo.candidates.set(key, list);
     return list;
@@ -428,16 +532,35 @@ class Evaluator {
 
   private coverage(fig: Figure, unit: UnitInfo | null, note = ''): string {
     if (unit || fig.expected === 0) return fig.partialLabel ? ` (số liệu ${fig.partialLabel})` : '';
-    const parts = [`${formatNumber(fig.expected - fig.pending)}/${formatNumber(fig.expected)} đơn vị đã gửi báo cáo${note}`];
+    const parts = [
+      `${formatNumber(fig.expected - fig.pending)}/${formatNumber(fig.expected)} đơn vị đã gửi báo cáo${note}`,
+    ];
     if (fig.partialLabel) parts.push(fig.partialLabel);
     return ` (${parts.join(', ')})`;
   }
 
   /** Each unit's figures behind a province figure: the indicator and a second one (denominator or the year before). */
-  private unitDetails(unit: UnitInfo | null, id: number, secondId: number | null, secondYear = this.year): EvaluationDetail[] {
+  private unitDetails(
+    unit: UnitInfo | null,
+    id: number,
+    secondId: number | null,
+    secondYear = this.year,
+  ): EvaluationDetail[] {
     const y = this.yearFigures(id, this.year);
-    const second = secondId !== null ? this.yearFigures(secondId, this.year) : secondYear !== this.year ? this.yearFigures(id, secondYear) : undefined;
+    const second =
+      secondId !== null
+        ? this.yearFigures(secondId, this.year)
+        : secondYear !== this.year
+          ? this.yearFigures(id, secondYear)
+          : undefined;
     const units = unit ? [unit] : this.memo.unitsByCode.filter((u) => y?.expected.has(u.id) || y?.values.has(u.id));
-    return units.map((u) => ({ unitId: u.id, unitCode: u.code, unitName: u.name, value: y?.values.get(u.id) ?? null, second: second?.values.get(u.id) ?? null, meets: null }));
+    return units.map((u) => ({
+      unitId: u.id,
+      unitCode: u.code,
+      unitName: u.name,
+      value: y?.values.get(u.id) ?? null,
+      second: second?.values.get(u.id) ?? null,
+      meets: null,
+    }));
   }
 }

@@ -29,11 +29,27 @@ function merge(...parts: Record<string, Record<string, number | string>>[]) {
 
 describe('a ratio of two indicators ("kiểm tra ít nhất 20% số cơ sở")', () => {
   it('is met, not met, or at risk while a unit has not sent its report, and says how it was computed', async () => {
-    await p.fillYear('2022', merge(districts('businesses', [50, 50, 50, 50]), districts('inspected', [10, 10, 10, 15])));
+    await p.fillYear(
+      '2022',
+      merge(districts('businesses', [50, 50, 50, 50]), districts('inspected', [10, 10, 10, 15])),
+    );
     await p.fillYear('2023', merge(districts('businesses', [50, 50, 50, 50]), districts('inspected', [10, 5, 10, 5])));
     // 2024: Huyện 4 has not sent anything yet.
-    await p.fillYear('2024', { D1: { businesses: 50, inspected: 10 }, D2: { businesses: 50, inspected: 5 }, D3: { businesses: 50, inspected: 10 } });
-    await p.plan([{ kind: 'ratio', threshold: 20, indicatorId: p.indicatorId.inspected, denominatorIndicatorId: p.indicatorId.businesses, periodFrom: 2022, periodTo: 2024 }]);
+    await p.fillYear('2024', {
+      D1: { businesses: 50, inspected: 10 },
+      D2: { businesses: 50, inspected: 5 },
+      D3: { businesses: 50, inspected: 10 },
+    });
+    await p.plan([
+      {
+        kind: 'ratio',
+        threshold: 20,
+        indicatorId: p.indicatorId.inspected,
+        denominatorIndicatorId: p.indicatorId.businesses,
+        periodFrom: 2022,
+        periodTo: 2024,
+      },
+    ]);
 
     const ev = byPeriod(await evaluateTargets(ctx, { asOf: '2025-03-01' }));
     expect(Object.keys(ev)).toEqual(['2022', '2023', '2024']);
@@ -47,27 +63,63 @@ describe('a ratio of two indicators ("kiểm tra ít nhất 20% số cơ sở")'
     expect(ev['2024']!.explanation).toContain('(3/4 đơn vị đã gửi báo cáo)');
     expect(ev['2024']!.explanation).toContain('có nguy cơ không đạt (còn 1 đơn vị chưa gửi báo cáo)');
     // The drill-down lists each unit's two figures.
-    expect(ev['2022']!.detailColumns).toEqual(['Tổng số cơ sở kiểm tra trong kỳ', 'Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm']);
+    expect(ev['2022']!.detailColumns).toEqual([
+      'Tổng số cơ sở kiểm tra trong kỳ',
+      'Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm',
+    ]);
     expect(ev['2022']!.details.map((d) => [d.unitCode, d.value, d.second])).toEqual([
-      ['D1', 10, 50], ['D2', 10, 50], ['D3', 10, 50], ['D4', 15, 50],
+      ['D1', 10, 50],
+      ['D2', 10, 50],
+      ['D3', 10, 50],
+      ['D4', 15, 50],
     ]);
   });
 
   it('takes its denominator from the office register, using the latest year recorded', async () => {
-    await saveRegister(ctx, { code: 'CSKD', name: 'Số cơ sở kinh doanh dịch vụ nhạy cảm (sổ theo dõi)', measureUnit: 'Cơ sở', values: [{ unitId: p.unitId['51']!, year: 2021, value: 300 }] });
+    await saveRegister(ctx, {
+      code: 'CSKD',
+      name: 'Số cơ sở kinh doanh dịch vụ nhạy cảm (sổ theo dõi)',
+      measureUnit: 'Cơ sở',
+      values: [{ unitId: p.unitId['51']!, year: 2021, value: 300 }],
+    });
     await p.fillYear('2022', districts('inspected', [20, 20, 10, 10]));
-    await p.plan([{ kind: 'ratio', threshold: 20, indicatorId: p.indicatorId.inspected, denominatorRegister: 'CSKD', periodFrom: 2022, periodTo: 2022 }]);
+    await p.plan([
+      {
+        kind: 'ratio',
+        threshold: 20,
+        indicatorId: p.indicatorId.inspected,
+        denominatorRegister: 'CSKD',
+        periodFrom: 2022,
+        periodTo: 2022,
+      },
+    ]);
     const [e] = await evaluateTargets(ctx, { asOf: '2023-01-15' });
     expect(e).toMatchObject({ actual: 20, status: 'met' });
-    expect(e!.explanation).toContain('÷ Số cơ sở kinh doanh dịch vụ nhạy cảm (sổ theo dõi) (sổ theo dõi năm 2021) (300)');
+    expect(e!.explanation).toContain(
+      '÷ Số cơ sở kinh doanh dịch vụ nhạy cảm (sổ theo dõi) (sổ theo dõi năm 2021) (300)',
+    );
   });
 
   it('is evaluated for each unit on its own when its scope is each unit', async () => {
     await p.fillYear('2022', merge(districts('businesses', [50, 50, 50, 50]), districts('inspected', [10, 5, 20, 0])));
-    await p.plan([{ kind: 'ratio', scope: 'each-unit', unitKind: 'district', threshold: 20, indicatorId: p.indicatorId.inspected, denominatorIndicatorId: p.indicatorId.businesses, periodFrom: 2022, periodTo: 2022 }]);
+    await p.plan([
+      {
+        kind: 'ratio',
+        scope: 'each-unit',
+        unitKind: 'district',
+        threshold: 20,
+        indicatorId: p.indicatorId.inspected,
+        denominatorIndicatorId: p.indicatorId.businesses,
+        periodFrom: 2022,
+        periodTo: 2022,
+      },
+    ]);
     const list = await evaluateTargets(ctx, { asOf: '2023-02-01' });
     expect(list.map((e) => [e.scope, e.actual, e.status])).toEqual([
-      ['D1', 20, 'met'], ['D2', 10, 'not-met'], ['D3', 40, 'met'], ['D4', 0, 'not-met'],
+      ['D1', 20, 'met'],
+      ['D2', 10, 'not-met'],
+      ['D3', 40, 'met'],
+      ['D4', 0, 'not-met'],
     ]);
     expect(list[1]!.scopeName).toBe('Huyện 2');
   });
@@ -77,17 +129,42 @@ describe('a share of units meeting a condition ("ít nhất 70% số xã tổ ch
   it('counts the units whose figure meets the condition against the units of that kind', async () => {
     await p.fillYear('2022', districts('sessions', [3, 1, 0, 2]));
     await p.fillYear('2023', districts('sessions', [3, 0, 0, 2]));
-    await p.plan([{ kind: 'share-of-units', unitKind: 'district', threshold: 70, indicatorId: p.indicatorId.sessions, periodFrom: 2022, periodTo: 2023 }]);
+    await p.plan([
+      {
+        kind: 'share-of-units',
+        unitKind: 'district',
+        threshold: 70,
+        indicatorId: p.indicatorId.sessions,
+        periodFrom: 2022,
+        periodTo: 2023,
+      },
+    ]);
     const ev = byPeriod(await evaluateTargets(ctx, { asOf: '2024-01-10' }));
     expect(ev['2022']).toMatchObject({ actual: 75, status: 'met' });
-    expect(ev['2022']!.explanation).toContain('3/4 đơn vị cấp huyện có Số buổi truyền thông về phòng, chống mại dâm tại xã, phường, thị trấn > 0 = 75%');
-    expect(ev['2022']!.details.map((d) => [d.unitCode, d.meets])).toEqual([['D1', true], ['D2', true], ['D3', false], ['D4', true]]);
+    expect(ev['2022']!.explanation).toContain(
+      '3/4 đơn vị cấp huyện có Số buổi truyền thông về phòng, chống mại dâm tại xã, phường, thị trấn > 0 = 75%',
+    );
+    expect(ev['2022']!.details.map((d) => [d.unitCode, d.meets])).toEqual([
+      ['D1', true],
+      ['D2', true],
+      ['D3', false],
+      ['D4', true],
+    ]);
     expect(ev['2023']).toMatchObject({ actual: 50, status: 'not-met' });
   });
 
   it('reads a yes/no indicator as "answered Có", and a district that has not answered keeps the year at risk', async () => {
     await p.fillYear('2022', { D1: { plan: 'Có' }, D2: { plan: 'Có' }, D3: { plan: 'Không' } });
-    await p.plan([{ kind: 'share-of-units', unitKind: 'district', threshold: 100, indicatorId: p.indicatorId.plan, periodFrom: 2022, periodTo: 2022 }]);
+    await p.plan([
+      {
+        kind: 'share-of-units',
+        unitKind: 'district',
+        threshold: 100,
+        indicatorId: p.indicatorId.plan,
+        periodFrom: 2022,
+        periodTo: 2022,
+      },
+    ]);
     const [e] = await evaluateTargets(ctx, { asOf: '2023-01-10' });
     expect(e).toMatchObject({ actual: 50, status: 'at-risk' });
     expect(e!.explanation).toContain('2/4 đơn vị cấp huyện trả lời "Có" = 50%');
@@ -101,12 +178,19 @@ describe('growth against the previous year within a band ("tăng 3 - 5% số t�
     await p.fillYear('2022', districts('crimes', [26, 26, 26, 26]));
     await p.fillYear('2023', districts('crimes', [26, 26, 26, 25]));
     await p.fillYear('2024', districts('crimes', [30, 30, 30, 30]));
-    await p.plan([{ kind: 'growth', comparator: 'between', threshold: 3, thresholdHigh: 5, indicatorId: p.indicatorId.crimes }], [2021, 2024]);
+    await p.plan(
+      [{ kind: 'growth', comparator: 'between', threshold: 3, thresholdHigh: 5, indicatorId: p.indicatorId.crimes }],
+      [2021, 2024],
+    );
     const ev = byPeriod(await evaluateTargets(ctx, { asOf: '2025-02-01' }));
     expect(ev['2021']).toMatchObject({ status: 'no-data', actual: null });
-    expect(ev['2021']!.explanation).toBe('Thiếu số liệu: Thiếu số liệu năm 2020 để tính mức tăng: Chưa có đợt báo cáo năm 2020 nào có số liệu này.');
+    expect(ev['2021']!.explanation).toBe(
+      'Thiếu số liệu: Thiếu số liệu năm 2020 để tính mức tăng: Chưa có đợt báo cáo năm 2020 nào có số liệu này.',
+    );
     expect(ev['2022']).toMatchObject({ actual: 4, status: 'met' });
-    expect(ev['2022']!.explanation).toContain('Mức tăng của Số vụ án liên quan đến mại dâm được xử lý = (104 − 100) ÷ 100 × 100 = 4% so với năm 2021 (4/4 đơn vị đã gửi báo cáo)');
+    expect(ev['2022']!.explanation).toContain(
+      'Mức tăng của Số vụ án liên quan đến mại dâm được xử lý = (104 − 100) ÷ 100 × 100 = 4% so với năm 2021 (4/4 đơn vị đã gửi báo cáo)',
+    );
     expect(ev['2022']!.explanation).toContain('Chỉ tiêu từ 3% đến 5%: đạt.');
     expect(ev['2023']).toMatchObject({ actual: -0.96, status: 'not-met' });
     expect(ev['2024']).toMatchObject({ actual: 16.5, status: 'met' });
@@ -118,7 +202,19 @@ describe('growth against the previous year within a band ("tăng 3 - 5% số t�
   it('does not compare nine months of this year with the whole of last year', async () => {
     await p.fillYear('2025', districts('crimes', [25, 25, 25, 25]));
     await p.fillYear('2026-9M', districts('crimes', [20, 20, 20, 20]));
-    await p.plan([{ kind: 'growth', comparator: '>=', threshold: 3, indicatorId: p.indicatorId.crimes, periodFrom: 2026, periodTo: 2026 }], [2026, 2030]);
+    await p.plan(
+      [
+        {
+          kind: 'growth',
+          comparator: '>=',
+          threshold: 3,
+          indicatorId: p.indicatorId.crimes,
+          periodFrom: 2026,
+          periodTo: 2026,
+        },
+      ],
+      [2026, 2030],
+    );
     const [e] = await evaluateTargets(ctx, { asOf: '2026-11-23' });
     expect(e).toMatchObject({ period: '2026', status: 'no-data' });
     expect(e!.explanation).toContain('Năm 2026 mới có số liệu 9 tháng, chưa so được với cả năm 2025.');
@@ -127,9 +223,24 @@ describe('growth against the previous year within a band ("tăng 3 - 5% số t�
 
 describe('a cumulative target with a deadline ("đến năm 2025, 100% các cơ sở được kiểm tra")', () => {
   it('measures each year against the milestone a steady pace needs, and judges at the deadline', async () => {
-    const inspected: [number, number, number, number][] = [[10, 10, 10, 10], [10, 10, 10, 10], [10, 10, 5, 5], [10, 10, 10, 10], [10, 10, 5, 5]];
-    for (const [i, v] of inspected.entries()) await p.fillYear(String(2021 + i), merge(districts('businesses', [50, 50, 50, 50]), districts('inspected', v)));
-    await p.plan([{ kind: 'cumulative', threshold: 100, deadlineYear: 2025, indicatorId: p.indicatorId.inspected, denominatorIndicatorId: p.indicatorId.businesses }]);
+    const inspected: [number, number, number, number][] = [
+      [10, 10, 10, 10],
+      [10, 10, 10, 10],
+      [10, 10, 5, 5],
+      [10, 10, 10, 10],
+      [10, 10, 5, 5],
+    ];
+    for (const [i, v] of inspected.entries())
+      await p.fillYear(String(2021 + i), merge(districts('businesses', [50, 50, 50, 50]), districts('inspected', v)));
+    await p.plan([
+      {
+        kind: 'cumulative',
+        threshold: 100,
+        deadlineYear: 2025,
+        indicatorId: p.indicatorId.inspected,
+        denominatorIndicatorId: p.indicatorId.businesses,
+      },
+    ]);
     const ev = byPeriod(await evaluateTargets(ctx, { asOf: '2026-03-01' }));
     expect(ev['2022']).toMatchObject({ actual: 40, threshold: 40, status: 'met' });
     expect(ev['2023']).toMatchObject({ actual: 55, threshold: 60, status: 'at-risk' });
@@ -140,12 +251,31 @@ describe('a cumulative target with a deadline ("đến năm 2025, 100% các cơ 
   });
 
   it('says which years are missing from the sum', async () => {
-    await p.fillYear('2021', merge(districts('businesses', [50, 50, 50, 50]), districts('inspected', [20, 20, 20, 20])));
-    await p.fillYear('2023', merge(districts('businesses', [50, 50, 50, 50]), districts('inspected', [20, 20, 20, 20])));
-    await p.plan([{ kind: 'cumulative', threshold: 100, deadlineYear: 2023, indicatorId: p.indicatorId.inspected, denominatorIndicatorId: p.indicatorId.businesses }], [2021, 2023]);
+    await p.fillYear(
+      '2021',
+      merge(districts('businesses', [50, 50, 50, 50]), districts('inspected', [20, 20, 20, 20])),
+    );
+    await p.fillYear(
+      '2023',
+      merge(districts('businesses', [50, 50, 50, 50]), districts('inspected', [20, 20, 20, 20])),
+    );
+    await p.plan(
+      [
+        {
+          kind: 'cumulative',
+          threshold: 100,
+          deadlineYear: 2023,
+          indicatorId: p.indicatorId.inspected,
+          denominatorIndicatorId: p.indicatorId.businesses,
+        },
+      ],
+      [2021, 2023],
+    );
     const ev = byPeriod(await evaluateTargets(ctx, { asOf: '2024-03-01' }));
     expect(ev['2023']).toMatchObject({ actual: 80, status: 'at-risk' });
-    expect(ev['2023']!.explanation).toContain('Lũy kế 2021–2023: Tổng số cơ sở kiểm tra trong kỳ (160) (thiếu số liệu năm 2022)');
+    expect(ev['2023']!.explanation).toContain(
+      'Lũy kế 2021–2023: Tổng số cơ sở kiểm tra trong kỳ (160) (thiếu số liệu năm 2022)',
+    );
     expect(ev['2023']!.explanation).toContain('có nguy cơ không đạt (thiếu số liệu năm 2022)');
   });
 });
@@ -170,13 +300,21 @@ describe('counts and yes/no', () => {
     await p.plan([{ kind: 'yes-no', comparator: '=', threshold: 1, indicatorId: p.indicatorId.plan }], [2022, 2024]);
     const ev = byPeriod(await evaluateTargets(ctx, { asOf: '2025-06-01' }));
     expect(ev['2022']).toMatchObject({ actual: 1, status: 'met' });
-    expect(ev['2022']!.explanation).toBe('Sở Y tế báo cáo "Xây dựng kế hoạch phòng, chống mại dâm": Có. Chỉ tiêu Có: đạt.');
+    expect(ev['2022']!.explanation).toBe(
+      'Sở Y tế báo cáo "Xây dựng kế hoạch phòng, chống mại dâm": Có. Chỉ tiêu Có: đạt.',
+    );
     expect(ev['2023']).toMatchObject({ actual: 0, status: 'not-met' });
     expect(ev['2024']).toMatchObject({ status: 'no-data' });
   });
 
   it('has no figure for a target not yet linked to an indicator, or a year without a round', async () => {
-    await p.plan([{ kind: 'ratio', threshold: 20 }, { kind: 'count', threshold: 1, indicatorId: p.indicatorId.sessions }], [2024, 2024]);
+    await p.plan(
+      [
+        { kind: 'ratio', threshold: 20 },
+        { kind: 'count', threshold: 1, indicatorId: p.indicatorId.sessions },
+      ],
+      [2024, 2024],
+    );
     const list = await evaluateTargets(ctx, { asOf: '2025-01-01' });
     expect(list.map((e) => [e.code, e.status, e.explanation])).toEqual([
       ['1', 'no-data', 'Thiếu số liệu: Chưa gắn chỉ tiêu với số liệu nào trong biểu mẫu.'],
@@ -185,6 +323,9 @@ describe('counts and yes/no', () => {
   });
 
   it('refuses a plan that does not exist', async () => {
-    await expect(evaluateTargets(ctx, { planId: 999 })).rejects.toMatchObject({ code: 'not-found', message: 'Không có kế hoạch số 999.' });
+    await expect(evaluateTargets(ctx, { planId: 999 })).rejects.toMatchObject({
+      code: 'not-found',
+      message: 'Không có kế hoạch số 999.',
+    });
   });
 });

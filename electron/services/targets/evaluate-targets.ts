@@ -15,14 +15,21 @@ export interface EvaluateOptions extends BoundaryChoice {
 }
 
 /** Every target × year × scope of the plans asked for, evaluated from the stored figures. */
-export async function evaluateTargets(ctx: Pick<ServiceContext, 'db' | 'clock'>, options: EvaluateOptions = {}): Promise<TargetEvaluation[]> {
+export async function evaluateTargets(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  options: EvaluateOptions = {},
+): Promise<TargetEvaluation[]> {
   const asOf = options.asOf ?? vietnamDay(ctx.clock());
   const targets = await listTargetDefinitions(ctx.db, options);
   if (options.planId !== undefined && targets.length === 0) {
     const plan = await ctx.db.selectFrom('plan').select('id').where('id', '=', options.planId).executeTakeFirst();
     if (!plan) throw new AppError('not-found', `Không có kế hoạch số ${options.planId}.`);
   }
-  const indicatorIds = [...new Set(targets.flatMap((t) => [t.indicatorId, t.denominatorIndicatorId]).filter((x): x is number => x !== null))];
+  const indicatorIds = [
+    ...new Set(
+      targets.flatMap((t) => [t.indicatorId, t.denominatorIndicatorId]).filter((x): x is number => x !== null),
+    ),
+  ];
   const registers = [...new Set(targets.map((t) => t.denominatorRegister).filter((x): x is string => x !== null))];
   const figures = await loadTargetFigures(ctx.db, indicatorIds, registers);
   const note = await placeInBoundaries(ctx.db, figures, options);

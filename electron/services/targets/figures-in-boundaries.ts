@@ -19,7 +19,11 @@ export interface BoundaryChoice {
 }
 
 /** The figures placed in the boundaries chosen (changed in place), and what that did; null when none were chosen. */
-export async function placeInBoundaries(db: Kysely<Database> | Transaction<Database>, figures: TargetFigures, choice: BoundaryChoice): Promise<BoundaryNote | null> {
+export async function placeInBoundaries(
+  db: Kysely<Database> | Transaction<Database>,
+  figures: TargetFigures,
+  choice: BoundaryChoice,
+): Promise<BoundaryNote | null> {
   if (choice.boundaryDate === undefined) return null;
   const boundary = await loadBoundary(db, choice.boundaryDate);
   return figuresInBoundaries(figures, boundary, provinceOfDay(boundary, choice.province));
@@ -38,9 +42,17 @@ export interface BoundaryNote {
  * Boundary), only those within the province of that day kept, and the day's units taken as the
  * units of every year. The figures as stored are not changed.
  */
-export function figuresInBoundaries(figures: TargetFigures, boundary: Boundary, provinceId: number | null): BoundaryNote {
+export function figuresInBoundaries(
+  figures: TargetFigures,
+  boundary: Boundary,
+  provinceId: number | null,
+): BoundaryNote {
   const keep = (unitId: number) => provinceId === null || boundary.isUnder(unitId, provinceId);
-  const note: BoundaryNote = { boundary, provinceName: provinceId === null ? null : (boundary.unit(provinceId)?.name ?? null), byYear: new Map() };
+  const note: BoundaryNote = {
+    boundary,
+    provinceName: provinceId === null ? null : (boundary.unit(provinceId)?.name ?? null),
+    byYear: new Map(),
+  };
   const noteOf = (year: number) => {
     let n = note.byYear.get(year);
     if (!n) note.byYear.set(year, (n = { remapped: new Set(), unplaced: new Set() }));
@@ -71,7 +83,8 @@ export function figuresInBoundaries(figures: TargetFigures, boundary: Boundary, 
     const byYear = new Map<number, Map<number, number>>();
     for (const [unitId, years] of reg.values) {
       if (reg.provinceKept && boundary.unit(unitId)?.kind !== 'province') continue;
-      for (const [year, value] of years) byYear.set(year, (byYear.get(year) ?? new Map<number, number>()).set(unitId, value));
+      for (const [year, value] of years)
+        byYear.set(year, (byYear.get(year) ?? new Map<number, number>()).set(unitId, value));
     }
     const byUnit = new Map<number, Map<number, number>>();
     for (const [year, values] of byYear) {
@@ -83,7 +96,9 @@ export function figuresInBoundaries(figures: TargetFigures, boundary: Boundary, 
   }
   // The day's units stand for every year: a target "of communes" counts the communes of that day.
   figures.units.clear();
-  for (const u of boundary.unitsOfDay()) if (keep(u.id)) figures.units.set(u.id, { id: u.id, code: u.code, name: u.name, kind: u.kind, validFrom: null, validTo: null });
+  for (const u of boundary.unitsOfDay())
+    if (keep(u.id))
+      figures.units.set(u.id, { id: u.id, code: u.code, name: u.name, kind: u.kind, validFrom: null, validTo: null });
   return note;
 }
 
@@ -94,12 +109,22 @@ export function boundarySentence(note: BoundaryNote, year: number): string {
 }
 
 /** "Theo địa giới ngày …: số liệu của N đơn vị được quy đổi …; M đơn vị không quy đổi được …". */
-export function remapSentence(boundary: Boundary, provinceName: string | null, remapped: ReadonlySet<number>, unplaced: ReadonlySet<number>): string {
+export function remapSentence(
+  boundary: Boundary,
+  provinceName: string | null,
+  remapped: ReadonlySet<number>,
+  unplaced: ReadonlySet<number>,
+): string {
   const unitName = (id: number) => boundary.unit(id)?.name ?? String(id);
   const where = `Theo địa giới ngày ${formatDate(boundary.day)}${provinceName ? ` (${provinceName})` : ''}`;
   if (remapped.size === 0 && unplaced.size === 0) return `${where}.`;
-  const parts = [`${where}: số liệu của ${remapped.size} đơn vị được quy đổi theo sáp nhập, chia tách (${[...remapped].slice(0, 5).map(unitName).join(', ')}${remapped.size > 5 ? ', …' : ''})`];
-  if (unplaced.size > 0) parts.push(`${unplaced.size} đơn vị không quy đổi được nên không tính (${[...unplaced].slice(0, 5).map(unitName).join(', ')})`);
+  const parts = [
+    `${where}: số liệu của ${remapped.size} đơn vị được quy đổi theo sáp nhập, chia tách (${[...remapped].slice(0, 5).map(unitName).join(', ')}${remapped.size > 5 ? ', …' : ''})`,
+  ];
+  if (unplaced.size > 0)
+    parts.push(
+      `${unplaced.size} đơn vị không quy đổi được nên không tính (${[...unplaced].slice(0, 5).map(unitName).join(', ')})`,
+    );
   return `${parts.join('; ')}.`;
 }
 
@@ -112,12 +137,24 @@ export function provinceOfDay(boundary: Boundary, code: string | undefined): num
   const list = provinces.map((p) => `${p.code} ${p.name}`).join(', ');
   if (code !== undefined) {
     const chosen = provinces.find((p) => p.code === code);
-    if (!chosen) throw new AppError('invalid-input', `Ngày ${formatDate(boundary.day)} không có tỉnh mã "${code}"${list ? ` (có: ${list})` : ''}.`);
+    if (!chosen)
+      throw new AppError(
+        'invalid-input',
+        `Ngày ${formatDate(boundary.day)} không có tỉnh mã "${code}"${list ? ` (có: ${list})` : ''}.`,
+      );
     return chosen.id;
   }
   if (provinces.length <= 1) return provinces[0]?.id ?? null;
-  const today = new Set(boundary.all().filter((u) => u.kind === 'province' && u.validTo === null).map((u) => u.code));
+  const today = new Set(
+    boundary
+      .all()
+      .filter((u) => u.kind === 'province' && u.validTo === null)
+      .map((u) => u.code),
+  );
   const same = provinces.filter((p) => today.has(p.code));
   if (same.length === 1) return same[0]!.id;
-  throw new AppError('invalid-input', `Ngày ${formatDate(boundary.day)} có ${provinces.length} tỉnh (${list}); hãy chọn tỉnh.`);
+  throw new AppError(
+    'invalid-input',
+    `Ngày ${formatDate(boundary.day)} có ${provinces.length} tỉnh (${list}); hãy chọn tỉnh.`,
+  );
 }

@@ -69,12 +69,32 @@ export interface TargetFigures {
 
 const yearToDateRank: Partial<Record<PeriodKind, number>> = { year: 4, 'nine-months': 3, 'half-year': 2, quarter: 1 };
 
-export async function loadTargetFigures(db: Db, indicatorIds: number[], registerCodes: string[]): Promise<TargetFigures> {
+export async function loadTargetFigures(
+  db: Db,
+  indicatorIds: number[],
+  registerCodes: string[],
+): Promise<TargetFigures> {
   const units = new Map<number, UnitInfo>();
-  for (const u of await db.selectFrom('org_unit').select(['id', 'code', 'name', 'kind', 'valid_from', 'valid_to']).execute()) {
-    units.set(u.id, { id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind, validFrom: u.valid_from, validTo: u.valid_to });
+  for (const u of await db
+    .selectFrom('org_unit')
+    .select(['id', 'code', 'name', 'kind', 'valid_from', 'valid_to'])
+    .execute()) {
+    units.set(u.id, {
+      id: u.id,
+      code: u.code,
+      name: u.name,
+      kind: u.kind,
+      validFrom: u.valid_from,
+      validTo: u.valid_to,
+    });
   }
-  const figures: TargetFigures = { units, byLineage: new Map(), rootOf: new Map(), indicators: new Map(), registers: new Map() };
+  const figures: TargetFigures = {
+    units,
+    byLineage: new Map(),
+    rootOf: new Map(),
+    indicators: new Map(),
+    registers: new Map(),
+  };
   await loadRegisters(db, registerCodes, figures);
   if (indicatorIds.length === 0) return figures;
 
@@ -91,7 +111,13 @@ export async function loadTargetFigures(db: Db, indicatorIds: number[], register
   for (const m of members) {
     figures.rootOf.set(m.id, m.same_as_id ?? m.id);
     measureOf.set(m.id, m.measure_unit ?? '');
-    figures.indicators.set(m.id, { id: m.id, name: m.name, measureUnit: m.measure_unit, valueType: m.value_type as ValueType, aggregation: m.aggregation as Aggregation });
+    figures.indicators.set(m.id, {
+      id: m.id,
+      name: m.name,
+      measureUnit: m.measure_unit,
+      valueType: m.value_type,
+      aggregation: m.aggregation,
+    });
   }
 
   // Each year's rounds: annual ones, else the latest year-to-date ones.
@@ -100,23 +126,35 @@ export async function loadTargetFigures(db: Db, indicatorIds: number[], register
   for (const r of rounds) {
     const period = parsePeriod(r.period_code);
     const rank = period ? yearToDateRank[period.kind] : undefined;
-    if (!period || rank === undefined || (period.kind === 'half-year' && !period.code.endsWith('H1')) || (period.kind === 'quarter' && !period.code.endsWith('Q1'))) continue;
+    if (
+      !period ||
+      rank === undefined ||
+      (period.kind === 'half-year' && !period.code.endsWith('H1')) ||
+      (period.kind === 'quarter' && !period.code.endsWith('Q1'))
+    )
+      continue;
     const year = Number(period.start.slice(0, 4));
     const current = best.get(year);
-    if (!current || rank > current.rank) best.set(year, { rank, label: period.label, rounds: [{ id: r.id, formVersionId: r.form_version_id }] });
+    if (!current || rank > current.rank)
+      best.set(year, { rank, label: period.label, rounds: [{ id: r.id, formVersionId: r.form_version_id }] });
     else if (rank === current.rank) current.rounds.push({ id: r.id, formVersionId: r.form_version_id });
   }
   const roundYear = new Map<number, { year: number; partialLabel: string | null }>();
-  for (const [year, b] of best) for (const r of b.rounds) roundYear.set(r.id, { year, partialLabel: b.rank === 4 ? null : b.label });
+  for (const [year, b] of best)
+    for (const r of b.rounds) roundYear.set(r.id, { year, partialLabel: b.rank === 4 ? null : b.label });
   const roundIds = [...roundYear.keys()];
   if (roundIds.length === 0) return figures;
   const memberIds = members.map((m) => m.id);
 
   const yearOf = (root: number, year: number, partialLabel: string | null): YearFigures => {
     let years = figures.byLineage.get(root);
-    if (!years) figures.byLineage.set(root, (years = new Map()));
+    if (!years) figures.byLineage.set(root, (years = new Map<number, YearFigures>()));
     let y = years.get(year);
-    if (!y) years.set(year, (y = { partialLabel, values: new Map(), expected: new Set(), pending: new Set(), measureUnits: new Set() }));
+    if (!y)
+      years.set(
+        year,
+        (y = { partialLabel, values: new Map(), expected: new Set(), pending: new Set(), measureUnits: new Set() }),
+      );
     return y;
   };
 
@@ -125,7 +163,9 @@ export async function loadTargetFigures(db: Db, indicatorIds: number[], register
     .selectFrom('form_row')
     .select(['form_version_id', 'indicator_id'])
     .where('indicator_id', 'in', memberIds)
-    .where('form_version_id', 'in', [...new Set([...best.values()].flatMap((b) => b.rounds.map((r) => r.formVersionId)))])
+    .where('form_version_id', 'in', [
+      ...new Set([...best.values()].flatMap((b) => b.rounds.map((r) => r.formVersionId))),
+    ])
     .execute();
   const rootsOfForm = new Map<number, Set<number>>();
   for (const f of formIndicators) {
@@ -133,7 +173,11 @@ export async function loadTargetFigures(db: Db, indicatorIds: number[], register
     set.add(figures.rootOf.get(f.indicator_id!)!);
     rootsOfForm.set(f.form_version_id, set);
   }
-  const submissions = await db.selectFrom('submission').select(['round_id', 'unit_id', 'status']).where('round_id', 'in', roundIds).execute();
+  const submissions = await db
+    .selectFrom('submission')
+    .select(['round_id', 'unit_id', 'status'])
+    .where('round_id', 'in', roundIds)
+    .execute();
   const formOfRound = new Map(rounds.map((r) => [r.id, r.form_version_id]));
   for (const sub of submissions) {
     const ry = roundYear.get(sub.round_id)!;

@@ -41,7 +41,9 @@ function buildDraft(round: RoundSummary, unit: SubmissionEntry, fileName: string
     to: unit.unitEmails.map((address) => ({ name: unit.unitName, address })),
     subject: `Đề nghị báo cáo: ${round.name} – ${unit.unitName}`,
     text: mailBody(round, unit.unitName),
-    attachments: [{ filename: fileName, content, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }],
+    attachments: [
+      { filename: fileName, content, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    ],
   });
 }
 
@@ -58,7 +60,8 @@ export async function exportRoundTemplates(
   const round = await getRound(ctx, roundId);
   const rows = await getFormVersionRows(ctx.db, round.formVersionId);
   const units = await listSubmissions(ctx, roundId);
-  if (units.length === 0) throw new AppError('invalid-input', `Đợt báo cáo "${round.name}" chưa có đơn vị nào phải báo cáo.`);
+  if (units.length === 0)
+    throw new AppError('invalid-input', `Đợt báo cáo "${round.name}" chưa có đơn vị nào phải báo cáo.`);
   try {
     fs.mkdirSync(folder, { recursive: true });
   } catch {
@@ -70,7 +73,13 @@ export async function exportRoundTemplates(
   for (const [i, unit] of units.entries()) {
     const stem = safeFileStem(unit.unitCode, unit.unitName, round.periodCode);
     const workbookName = `${stem}.xlsx`;
-    const content = await writeUnitTemplate(round, rows, { code: unit.unitCode, name: unit.unitName }, generatedAt, secret);
+    const content = await writeUnitTemplate(
+      round,
+      rows,
+      { code: unit.unitCode, name: unit.unitName },
+      generatedAt,
+      secret,
+    );
     const workbook = path.join(folder, workbookName);
     const draft = path.join(folder, `${stem}.eml`);
     fs.writeFileSync(workbook, content);

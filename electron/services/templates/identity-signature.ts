@@ -22,8 +22,15 @@ export async function templateSecret(db: Db): Promise<string> {
 }
 
 /** The signature of what a template's identity decides: its round, form version and unit. */
-export function signIdentity(secret: string, identity: Pick<TemplateIdentity, 'mark' | 'roundId' | 'formVersionId' | 'unitCode'>): string {
-  return crypto.createHmac('sha256', secret).update(`${identity.mark}|${identity.roundId}|${identity.formVersionId}|${identity.unitCode}`).digest('hex').slice(0, 32);
+export function signIdentity(
+  secret: string,
+  identity: Pick<TemplateIdentity, 'mark' | 'roundId' | 'formVersionId' | 'unitCode'>,
+): string {
+  return crypto
+    .createHmac('sha256', secret)
+    .update(`${identity.mark}|${identity.roundId}|${identity.formVersionId}|${identity.unitCode}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export type IdentityCheck = 'signed' | 'unsigned' | 'edited';

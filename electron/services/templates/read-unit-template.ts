@@ -1,8 +1,18 @@
+import { cellString } from '../../../shared/text/cell-string';
 import * as XLSX from '@e965/xlsx';
 import type { RawCell } from '../../../shared/domain/cell-value';
 import { cleanText } from '../../../shared/text/fold';
 import { cellAt } from '../files/read-xlsx-tables';
-import { COL, IDENTITY_MARK, IDENTITY_SHEET, KEY_HEADER, NOTE_HEADER, VALUE_HEADER, identityKeys, type TemplateIdentity } from './template-layout';
+import {
+  COL,
+  IDENTITY_MARK,
+  IDENTITY_SHEET,
+  KEY_HEADER,
+  NOTE_HEADER,
+  VALUE_HEADER,
+  identityKeys,
+  type TemplateIdentity,
+} from './template-layout';
 
 export interface TemplateCell {
   rowKey: string;
@@ -45,11 +55,11 @@ function readIdentity(wb: XLSX.WorkBook): TemplateIdentity | null {
     mark: IDENTITY_MARK,
     roundId,
     formVersionId,
-    unitCode: String(values.get('unitCode') ?? ''),
-    unitName: String(values.get('unitName') ?? ''),
-    periodCode: String(values.get('periodCode') ?? ''),
-    generatedAt: String(values.get('generatedAt') ?? ''),
-    ...(values.get('signature') ? { signature: String(values.get('signature')) } : {}),
+    unitCode: cellString(values.get('unitCode')),
+    unitName: cellString(values.get('unitName')),
+    periodCode: cellString(values.get('periodCode')),
+    generatedAt: cellString(values.get('generatedAt')),
+    ...(values.get('signature') ? { signature: cellString(values.get('signature')) } : {}),
   };
 }
 
@@ -98,13 +108,23 @@ export function readUnitTemplate(wb: XLSX.WorkBook): TemplateReading | null {
       const raw = rawOf(at(r, valueCol));
       if (/^R\d{3,}$/.test(key)) {
         const note = rawOf(at(r, noteCol));
-        cells.push({ rowKey: key, cell: XLSX.utils.encode_cell({ r, c: valueCol }), raw, note: note === null ? null : String(note) });
+        cells.push({
+          rowKey: key,
+          cell: XLSX.utils.encode_cell({ r, c: valueCol }),
+          raw,
+          note: note === null ? null : String(note),
+        });
       } else {
         const text = String(rawOf(at(r, textCol)) ?? '');
         if (raw !== null || text !== '') extraRows.push({ ref: r + 1, text, raw });
       }
     }
-    return { identity, sheet: sheetName, cells, extraRows: extraRows.filter((e) => !/^(NGƯỜI LẬP BIỂU|THỦ TRƯỞNG)/.test(e.text)) };
+    return {
+      identity,
+      sheet: sheetName,
+      cells,
+      extraRows: extraRows.filter((e) => !/^(NGƯỜI LẬP BIỂU|THỦ TRƯỞNG)/.test(e.text)),
+    };
   }
   return null;
 }

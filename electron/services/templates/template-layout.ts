@@ -26,4 +26,13 @@ export interface TemplateIdentity {
   signature?: string;
 }
 
-export const identityKeys: (keyof TemplateIdentity)[] = ['mark', 'roundId', 'formVersionId', 'unitCode', 'unitName', 'periodCode', 'generatedAt', 'signature'];
+export const identityKeys: (keyof TemplateIdentity)[] = [
+  'mark',
+  'roundId',
+  'formVersionId',
+  'unitCode',
+  'unitName',
+  'periodCode',
+  'generatedAt',
+  'signature',
+];

@@ -36,7 +36,7 @@ describe('unit templates', () => {
         const key = String(row.getCell(COL.key).value ?? '');
         const formRow = rows.find((x) => x.rowKey === key);
         if (!formRow?.valueRow) return;
-        const value = formRow.valueType === 'decimal' ? (formRow.row * 1.5 + u) : formRow.row * 10 + u;
+        const value = formRow.valueType === 'decimal' ? formRow.row * 1.5 + u : formRow.row * 10 + u;
         row.getCell(COL.value).value = value;
         written.set(key, value);
       });
@@ -45,7 +45,13 @@ describe('unit templates', () => {
       await wb.xlsx.writeFile(file.workbook);
 
       const reading = readUnitTemplate(await openWorkbook('mau.xlsx', fs.readFileSync(file.workbook)))!;
-      expect(reading.identity).toMatchObject({ roundId: round.id, formVersionId: round.formVersionId, unitCode: file.unitCode, unitName: file.unitName, periodCode: '2016-2020' });
+      expect(reading.identity).toMatchObject({
+        roundId: round.id,
+        formVersionId: round.formVersionId,
+        unitCode: file.unitCode,
+        unitName: file.unitName,
+        periodCode: '2016-2020',
+      });
       const readBack = new Map(reading.cells.filter((c) => c.raw !== null).map((c) => [c.rowKey, c.raw]));
       expect(readBack).toEqual(written);
       expect(written.size).toBe(75);
@@ -64,13 +70,23 @@ describe('unit templates', () => {
     const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
     expect(ws.getCell('B1').value).toBe('Đơn vị báo cáo: Huyện Bình Sơn');
     expect(ws.getCell('B3').value).toBe('Giai đoạn 2016-2020 – số liệu tính đến ngày 30/06/2020');
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    });
     expect(ws.getColumn(COL.key).hidden).toBe(true);
     const totalRow = HEADER_ROW + 3; // "- Tổng số cơ sở kinh doanh dịch vụ…" is the form's third row
     expect(ws.getCell(totalRow, COL.text).value).toMatch(/^Tổng số cơ sở kinh doanh/);
     expect(ws.getCell(totalRow, COL.text).protection?.locked).not.toBe(false); // locked is Excel's default
     expect(ws.getCell(totalRow, COL.value).protection).toMatchObject({ locked: false });
-    expect(ws.getCell(totalRow, COL.value).dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
+    expect(ws.getCell(totalRow, COL.value).dataValidation).toMatchObject({
+      type: 'whole',
+      operator: 'greaterThanOrEqual',
+      formulae: [0],
+    });
     expect(ws.getCell(totalRow, COL.text).font).toMatchObject({ name: 'Times New Roman' });
     const heading = HEADER_ROW + 1; // "1. Thực trạng tình hình"
     expect(ws.getCell(heading, COL.value).protection?.locked).not.toBe(false);

@@ -4,7 +4,18 @@ import type { RoundSummary } from '../../../shared/domain/rounds';
 import { formatDate } from '../../../shared/text/format-vi';
 import type { StoredFormRow } from '../../../db/forms/repo';
 import { signIdentity } from './identity-signature';
-import { COL, HEADER_ROW, IDENTITY_MARK, IDENTITY_SHEET, KEY_HEADER, NOTE_HEADER, TEMPLATE_SHEET, VALUE_HEADER, identityKeys, type TemplateIdentity } from './template-layout';
+import {
+  COL,
+  HEADER_ROW,
+  IDENTITY_MARK,
+  IDENTITY_SHEET,
+  KEY_HEADER,
+  NOTE_HEADER,
+  TEMPLATE_SHEET,
+  VALUE_HEADER,
+  identityKeys,
+  type TemplateIdentity,
+} from './template-layout';
 
 const FONT = 'Times New Roman';
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
@@ -12,12 +23,29 @@ const border = { top: thin, left: thin, bottom: thin, right: thin };
 const greyFill = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE7E6E6' } };
 
 function validationFor(type: ValueType): ExcelJS.DataValidation | null {
-  const common = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop' as const, errorTitle: 'Số liệu không hợp lệ' };
+  const common = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'stop' as const,
+    errorTitle: 'Số liệu không hợp lệ',
+  };
   switch (type) {
     case 'integer':
-      return { ...common, type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], error: 'Nhập số nguyên không âm (ví dụ 12).' };
+      return {
+        ...common,
+        type: 'whole',
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        error: 'Nhập số nguyên không âm (ví dụ 12).',
+      };
     case 'decimal':
-      return { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], error: 'Nhập số không âm (ví dụ 12,5).' };
+      return {
+        ...common,
+        type: 'decimal',
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        error: 'Nhập số không âm (ví dụ 12,5).',
+      };
     case 'percent':
       return { ...common, type: 'decimal', operator: 'between', formulae: [0, 100], error: 'Nhập tỷ lệ từ 0 đến 100.' };
     case 'yes-no':
@@ -54,7 +82,13 @@ export interface TemplateUnit {
  * repeated; and the hidden identification (round, form version, unit, a key per row) that lets a
  * returned copy be matched exactly even after rows were inserted or deleted.
  */
-export function buildUnitTemplate(round: RoundSummary, rows: StoredFormRow[], unit: TemplateUnit, generatedAt: string, secret: string): ExcelJS.Workbook {
+export function buildUnitTemplate(
+  round: RoundSummary,
+  rows: StoredFormRow[],
+  unit: TemplateUnit,
+  generatedAt: string,
+  secret: string,
+): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Thường trực PCMD';
   wb.created = new Date(generatedAt);
@@ -80,7 +114,12 @@ export function buildUnitTemplate(round: RoundSummary, rows: StoredFormRow[], un
     { key: 'value', width: 14 },
     { key: 'note', width: 18 },
   ];
-  const title = (r: number, text: string, font: Partial<ExcelJS.Font>, align: ExcelJS.Alignment['horizontal'] = 'center') => {
+  const title = (
+    r: number,
+    text: string,
+    font: Partial<ExcelJS.Font>,
+    align: ExcelJS.Alignment['horizontal'] = 'center',
+  ) => {
     ws.mergeCells(r, COL.numbering, r, COL.note);
     const c = ws.getCell(r, COL.numbering);
     c.value = text;
@@ -91,7 +130,11 @@ export function buildUnitTemplate(round: RoundSummary, rows: StoredFormRow[], un
   title(2, `BÁO CÁO SỐ LIỆU: ${round.formName.toUpperCase()}`, { bold: true, size: 13 });
   ws.getRow(2).height = 34;
   title(3, `${round.periodLabel} – số liệu tính đến ngày ${formatDate(round.cutoffDate)}`, { italic: true });
-  title(4, `Hạn gửi: ${formatDate(round.deadline)}. Chỉ nhập số liệu vào cột «${VALUE_HEADER}» (và «${NOTE_HEADER}» nếu cần); không sửa, thêm hay xóa dòng.`, { italic: true, size: 10 });
+  title(
+    4,
+    `Hạn gửi: ${formatDate(round.deadline)}. Chỉ nhập số liệu vào cột «${VALUE_HEADER}» (và «${NOTE_HEADER}» nếu cần); không sửa, thêm hay xóa dòng.`,
+    { italic: true, size: 10 },
+  );
   ws.getRow(4).height = 28;
 
   const header = ws.getRow(HEADER_ROW);
@@ -112,7 +155,12 @@ export function buildUnitTemplate(round: RoundSummary, rows: StoredFormRow[], un
     row.eachCell({ includeEmpty: true }, (c, col) => {
       c.font = { name: FONT, size: 12, bold: bold && col !== COL.value, italic };
       c.border = border;
-      c.alignment = { vertical: 'middle', wrapText: col === COL.text || col === COL.unit, horizontal: col === COL.text ? 'left' : 'center', indent: col === COL.text ? Math.min(r.level, 6) : 0 };
+      c.alignment = {
+        vertical: 'middle',
+        wrapText: col === COL.text || col === COL.unit,
+        horizontal: col === COL.text ? 'left' : 'center',
+        indent: col === COL.text ? Math.min(r.level, 6) : 0,
+      };
       c.protection = { locked: true };
     });
     row.height = rowHeight(r.text, Math.min(r.level, 6), r.unit ?? '');
@@ -161,6 +209,12 @@ export function buildUnitTemplate(round: RoundSummary, rows: StoredFormRow[], un
   return wb;
 }
 
-export async function writeUnitTemplate(round: RoundSummary, rows: StoredFormRow[], unit: TemplateUnit, generatedAt: string, secret: string): Promise<Buffer> {
+export async function writeUnitTemplate(
+  round: RoundSummary,
+  rows: StoredFormRow[],
+  unit: TemplateUnit,
+  generatedAt: string,
+  secret: string,
+): Promise<Buffer> {
   return Buffer.from(await buildUnitTemplate(round, rows, unit, generatedAt, secret).xlsx.writeBuffer());
 }

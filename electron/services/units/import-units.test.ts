@@ -32,7 +32,9 @@ const provinceCsv = [
 ].join('\n');
 
 async function snapshot() {
-  return (await listUnits(ctx.db)).map(({ id: _id, parentId: _p, ...u }) => u).sort((a, b) => a.code.localeCompare(b.code));
+  return (await listUnits(ctx.db))
+    .map(({ id: _id, parentId: _p, ...u }) => u)
+    .sort((a, b) => a.code.localeCompare(b.code));
 }
 
 describe('importing a unit list', () => {
@@ -41,10 +43,42 @@ describe('importing a unit list', () => {
     expect(report).toEqual({ fileName: 'units.csv', created: 4, updated: 0, unchanged: 0 });
     const units = await snapshot();
     expect(units).toEqual([
-      { code: '51', name: 'Tỉnh Quảng Ngãi', kind: 'province', parentCode: null, emails: [], validFrom: null, validTo: null },
-      { code: '524', name: 'Huyện Bình Sơn', kind: 'district', parentCode: '51', emails: ['vpubnd.binhson@quangngai.gov.vn'], validFrom: null, validTo: null },
-      { code: '534', name: 'Thị xã Đức Phổ', kind: 'district', parentCode: '51', emails: ['ducpho@quangngai.gov.vn', 'ldtbxh.ducpho@quangngai.gov.vn'], validFrom: null, validTo: null },
-      { code: 'SYT', name: 'Sở Y tế', kind: 'secretariat', parentCode: '51', emails: ['syt@quangngai.gov.vn'], validFrom: null, validTo: null },
+      {
+        code: '51',
+        name: 'Tỉnh Quảng Ngãi',
+        kind: 'province',
+        parentCode: null,
+        emails: [],
+        validFrom: null,
+        validTo: null,
+      },
+      {
+        code: '524',
+        name: 'Huyện Bình Sơn',
+        kind: 'district',
+        parentCode: '51',
+        emails: ['vpubnd.binhson@quangngai.gov.vn'],
+        validFrom: null,
+        validTo: null,
+      },
+      {
+        code: '534',
+        name: 'Thị xã Đức Phổ',
+        kind: 'district',
+        parentCode: '51',
+        emails: ['ducpho@quangngai.gov.vn', 'ldtbxh.ducpho@quangngai.gov.vn'],
+        validFrom: null,
+        validTo: null,
+      },
+      {
+        code: 'SYT',
+        name: 'Sở Y tế',
+        kind: 'secretariat',
+        parentCode: '51',
+        emails: ['syt@quangngai.gov.vn'],
+        validFrom: null,
+        validTo: null,
+      },
     ]);
   });
 
@@ -68,18 +102,30 @@ describe('importing a unit list', () => {
     expect(report).toMatchObject({ created: 0, updated: 2, unchanged: 0 });
     const units = await snapshot();
     expect(units).toHaveLength(4);
-    expect(units.find((u) => u.code === '534')).toMatchObject({ name: 'Thị xã Đức Phổ (mới)', emails: ['ducpho@quangngai.gov.vn'] });
+    expect(units.find((u) => u.code === '534')).toMatchObject({
+      name: 'Thị xã Đức Phổ (mới)',
+      emails: ['ducpho@quangngai.gov.vn'],
+    });
     expect(units.find((u) => u.code === '524')).toMatchObject({ parentCode: '534' });
     // The former parent is kept for the days before the change, under a recorded event naming the file.
     const today = vietnamDay(ctx.clock());
     const before = await listUnitTree(ctx, addDays(today, -1));
     expect(before.find((u) => u.code === '524')).toMatchObject({ parentCode: '51' });
     expect((await listUnitTree(ctx, today)).find((u) => u.code === '524')).toMatchObject({ parentCode: '534' });
-    expect(await listUnitEvents(ctx)).toMatchObject([{ kind: 'reparent', date: today, basis: 'Danh sách đơn vị "changes.csv"', from: [{ code: '524', name: 'Huyện Bình Sơn' }], to: [] }]);
+    expect(await listUnitEvents(ctx)).toMatchObject([
+      {
+        kind: 'reparent',
+        date: today,
+        basis: 'Danh sách đơn vị "changes.csv"',
+        from: [{ code: '524', name: 'Huyện Bình Sơn' }],
+        to: [],
+      },
+    ]);
   });
 
   it('accepts Vietnamese headers, a BOM, Windows-1258 text and children listed before parents', async () => {
-    const text = '\uFEFFMã;Tên đơn vị;Loại;Mã cấp trên;Email\n524;Huyện Bình Sơn;Huyện;51;\n51;Tỉnh Quảng Ngãi;Tỉnh;;\n';
+    const text =
+      '\uFEFFMã;Tên đơn vị;Loại;Mã cấp trên;Email\n524;Huyện Bình Sơn;Huyện;51;\n51;Tỉnh Quảng Ngãi;Tỉnh;;\n';
     await importUnitsFromFile(ctx, writeFile('utf8.csv', text));
     expect((await snapshot()).map((u) => [u.code, u.parentCode, u.kind])).toEqual([
       ['51', null, 'province'],
@@ -144,10 +190,18 @@ describe('a bad unit list', () => {
   }
 
   it('names the line of an unclosed quote', async () => {
-    await expectRejected('broken.csv', 'code,name,kind,parent_code,emails\n52,"Tỉnh Bình Định,province,,\n', /[Dd]òng 2.*ngoặc kép/);
+    await expectRejected(
+      'broken.csv',
+      'code,name,kind,parent_code,emails\n52,"Tỉnh Bình Định,province,,\n',
+      /[Dd]òng 2.*ngoặc kép/,
+    );
   });
   it('names the line with the wrong number of columns', async () => {
-    await expectRejected('cols.csv', 'code,name,kind,parent_code,emails\n99,Huyện X,district,51,,extra,more\n', /[Dd]òng 2.*số cột/);
+    await expectRejected(
+      'cols.csv',
+      'code,name,kind,parent_code,emails\n99,Huyện X,district,51,,extra,more\n',
+      /[Dd]òng 2.*số cột/,
+    );
   });
   it('names every line with a missing code, an unknown kind or a bad address, and imports none of the file', async () => {
     const csv = [
@@ -170,16 +224,28 @@ describe('a bad unit list', () => {
     expect(await snapshot()).toEqual(before);
   });
   it('refuses a parent code that exists nowhere', async () => {
-    await expectRejected('orphan.csv', 'code,name,kind,parent_code\n700,Huyện Mồ Côi,district,99\n', /[Dd]òng 2.*mã cấp trên "99"/);
+    await expectRejected(
+      'orphan.csv',
+      'code,name,kind,parent_code\n700,Huyện Mồ Côi,district,99\n',
+      /[Dd]òng 2.*mã cấp trên "99"/,
+    );
   });
   it('refuses duplicate codes in one file', async () => {
     await expectRejected('dup.csv', 'code,name,kind\n800,A,district\n800,B,district\n', /[Dd]òng 3.*trùng với dòng 2/);
   });
   it('refuses a parent cycle and keeps the stored tree', async () => {
-    await expectRejected('cycle.csv', 'code,name,kind,parent_code\n51,Tỉnh Quảng Ngãi,province,524\n', /vòng lặp cấp trên/);
+    await expectRejected(
+      'cycle.csv',
+      'code,name,kind,parent_code\n51,Tỉnh Quảng Ngãi,province,524\n',
+      /vòng lặp cấp trên/,
+    );
   });
   it('refuses a header without the required columns', async () => {
-    await expectRejected('header.csv', 'mã số thuế,địa chỉ\n1,2\n', /thiếu cột code \(mã\), name \(tên\), kind \(loại\)/);
+    await expectRejected(
+      'header.csv',
+      'mã số thuế,địa chỉ\n1,2\n',
+      /thiếu cột code \(mã\), name \(tên\), kind \(loại\)/,
+    );
   });
   it('refuses a file that is not a workbook', async () => {
     await expectRejected('fake.xlsx', 'đây không phải Excel', /Không đọc được tệp Excel|không có trang tính/);

@@ -29,12 +29,18 @@ function sameEmails(a: string[], b: string[]): boolean {
  * among currently valid units, so importing the same file again changes nothing. Units the file
  * does not mention are left alone. Any problem rolls everything back.
  */
-export async function importUnitRows(ctx: ServiceContext, fileName: string, rows: UnitFileRow[]): Promise<ImportUnitsReport> {
+export async function importUnitRows(
+  ctx: ServiceContext,
+  fileName: string,
+  rows: UnitFileRow[],
+): Promise<ImportUnitsReport> {
   const now = ctx.clock().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await listCurrentUnitsByCode(trx);
     const fileCodes = new Set(rows.map((r) => r.code));
-    const unknownParents = rows.filter((r) => r.parentCode && !fileCodes.has(r.parentCode) && !existing.has(r.parentCode));
+    const unknownParents = rows.filter(
+      (r) => r.parentCode && !fileCodes.has(r.parentCode) && !existing.has(r.parentCode),
+    );
     if (unknownParents.length > 0) {
       throw unitsFileError(
         fileName,
@@ -54,8 +60,15 @@ export async function importUnitRows(ctx: ServiceContext, fileName: string, rows
       const old = existing.get(r.code);
       if (!old) {
         const id = await insertUnit(trx, {
-          code: r.code, name: r.name, name_key: foldText(r.name), kind: r.kind, parent_id: null,
-          valid_from: null, valid_to: null, created_at: now, updated_at: now,
+          code: r.code,
+          name: r.name,
+          name_key: foldText(r.name),
+          kind: r.kind,
+          parent_id: null,
+          valid_from: null,
+          valid_to: null,
+          created_at: now,
+          updated_at: now,
         });
         await replaceEmails(trx, id, r.emails);
         idByCode.set(r.code, id);
@@ -63,7 +76,8 @@ export async function importUnitRows(ctx: ServiceContext, fileName: string, rows
         continue;
       }
       let differs = old.name !== r.name || old.kind !== r.kind;
-      if (differs) await updateUnit(trx, old.id, { name: r.name, name_key: foldText(r.name), kind: r.kind, updated_at: now });
+      if (differs)
+        await updateUnit(trx, old.id, { name: r.name, name_key: foldText(r.name), kind: r.kind, updated_at: now });
       if (!sameEmails(await listEmails(trx, old.id), r.emails)) {
         await replaceEmails(trx, old.id, r.emails);
         differs = true;
@@ -79,21 +93,33 @@ export async function importUnitRows(ctx: ServiceContext, fileName: string, rows
       const parentId = r.parentCode ? idByCode.get(r.parentCode)! : null;
       const old = existing.get(r.code);
       if (old && old.parent_id !== parentId) {
-        reparentEvent ??= await insertUnitEvent(trx, { kind: 'reparent', date: today, basis: `Danh sách đơn vị "${fileName}"`, now });
+        reparentEvent ??= await insertUnitEvent(trx, {
+          kind: 'reparent',
+          date: today,
+          basis: `Danh sách đơn vị "${fileName}"`,
+          now,
+        });
         await changeParent(trx, id, parentId, today, reparentEvent, now);
         changed.add(r.code);
       } else if (!old && parentId !== null) {
         await updateUnit(trx, id, { parent_id: parentId });
       }
     }
-    for (const r of rows) if (existing.has(r.code)) changed.has(r.code) ? updated++ : unchanged++;
+    for (const r of rows) {
+      if (!existing.has(r.code)) continue;
+      if (changed.has(r.code)) updated++;
+      else unchanged++;
+    }
 
     const cycles = await findParentCycles(trx);
     if (cycles.length > 0) {
       const codes = rows.filter((r) => cycles.includes(idByCode.get(r.code)!));
       throw unitsFileError(
         fileName,
-        codes.map((r) => ({ where: `dòng ${r.line}`, message: `đơn vị "${r.code}" nằm trong vòng lặp cấp trên (A thuộc B, B lại thuộc A)` })),
+        codes.map((r) => ({
+          where: `dòng ${r.line}`,
+          message: `đơn vị "${r.code}" nằm trong vòng lặp cấp trên (A thuộc B, B lại thuộc A)`,
+        })),
       );
     }
     return { fileName, created, updated, unchanged };

@@ -26,7 +26,11 @@ const ADMINISTRATIVE = new Set(['province', 'district', 'commune']);
 /** Reads the statistics office's list from disk, in the parse worker. */
 export function readOfficialList(file: string): Promise<OfficialList> {
   const fileName = path.basename(file);
-  return parseInWorker('officialList', { fileName, bytes: readFileWithinLimit(file, MAX_OFFICIAL_LIST_BYTES) }, fileName);
+  return parseInWorker(
+    'officialList',
+    { fileName, bytes: readFileWithinLimit(file, MAX_OFFICIAL_LIST_BYTES) },
+    fileName,
+  );
 }
 
 interface Plan {
@@ -55,13 +59,27 @@ async function planList(db: Db, list: OfficialList, choices: OfficialListChoices
   const provincesInFile = list.units
     .filter((u) => u.kind === 'province')
     .map((p) => ({ code: p.code, name: p.name, units: list.units.filter((u) => u.provinceCode === p.code).length }));
-  const provinces = choices.provinces?.length ? choices.provinces : provincesInFile.filter((p) => local.get(p.code)?.kind === 'province').map((p) => p.code);
+  const provinces = choices.provinces?.length
+    ? choices.provinces
+    : provincesInFile.filter((p) => local.get(p.code)?.kind === 'province').map((p) => p.code);
   const unknown = provinces.filter((c) => !provincesInFile.some((p) => p.code === c));
-  if (unknown.length > 0) throw new AppError('invalid-input', `Danh mục "${list.fileName}" không có tỉnh mã ${unknown.join(', ')}.`);
+  if (unknown.length > 0)
+    throw new AppError('invalid-input', `Danh mục "${list.fileName}" không có tỉnh mã ${unknown.join(', ')}.`);
   const chosen = list.units.filter((u) => provinces.includes(u.provinceCode));
   const preview: OfficialListPreview = {
-    fileName: list.fileName, day, hasDistricts: list.hasDistricts, provincesInFile, provinces,
-    added: [], renamed: [], reused: [], moved: [], missing: [], unchanged: 0, backup: null, applied: false,
+    fileName: list.fileName,
+    day,
+    hasDistricts: list.hasDistricts,
+    provincesInFile,
+    provinces,
+    added: [],
+    renamed: [],
+    reused: [],
+    moved: [],
+    missing: [],
+    unchanged: 0,
+    backup: null,
+    applied: false,
   };
   for (const u of chosen) {
     const here = local.get(u.code);
@@ -76,18 +94,24 @@ async function planList(db: Db, list: OfficialList, choices: OfficialListChoices
       }
       preview.renamed.push({ code: u.code, oldName: here.name, newName: u.name });
     }
-    if ((here.parentCode ?? null) !== u.parentCode) preview.moved.push({ code: u.code, name: u.name, oldParentCode: here.parentCode, newParentCode: u.parentCode });
+    if ((here.parentCode ?? null) !== u.parentCode)
+      preview.moved.push({ code: u.code, name: u.name, oldParentCode: here.parentCode, newParentCode: u.parentCode });
     else if (!preview.renamed.some((r) => r.code === u.code)) preview.unchanged++;
   }
   const listed = new Set(chosen.map((u) => u.code));
   for (const u of local.values()) {
-    if (!listed.has(u.code) && provinces.includes(provinceOf(u, byId) ?? '')) preview.missing.push({ code: u.code, name: u.name, kind: u.kind });
+    if (!listed.has(u.code) && provinces.includes(provinceOf(u, byId) ?? ''))
+      preview.missing.push({ code: u.code, name: u.name, kind: u.kind });
   }
   return { preview, chosen, local };
 }
 
 /** What applying the list would change; nothing is written. */
-export async function previewOfficialList(ctx: ServiceContext, list: OfficialList, choices: OfficialListChoices): Promise<OfficialListPreview> {
+export async function previewOfficialList(
+  ctx: ServiceContext,
+  list: OfficialList,
+  choices: OfficialListChoices,
+): Promise<OfficialListPreview> {
   return (await planList(ctx.db, list, choices, vietnamDay(ctx.clock()))).preview;
 }
 
@@ -99,13 +123,26 @@ export async function previewOfficialList(ctx: ServiceContext, list: OfficialLis
  * are left for the user to record as merged, split or ended. The list's file is kept in the database,
  * and the changes it makes name it.
  */
-export async function applyOfficialList(ctx: ServiceContext, list: OfficialList, choices: OfficialListChoices): Promise<OfficialListPreview> {
+export async function applyOfficialList(
+  ctx: ServiceContext,
+  list: OfficialList,
+  choices: OfficialListChoices,
+): Promise<OfficialListPreview> {
   const today = vietnamDay(ctx.clock());
   const first = await planList(ctx.db, list, choices, today);
   const { preview } = first;
-  if (preview.provinces.length === 0) throw new AppError('invalid-input', `Hãy chọn tỉnh cần lấy từ danh mục (có: ${preview.provincesInFile.map((p) => `${p.code} ${p.name}`).join(', ')}).`);
-  if (preview.reused.length > 0 && !choices.date) throw new AppError('invalid-input', 'Mã được dùng lại cho đơn vị mới: cần ngày danh mục có hiệu lực (ví dụ 01/07/2025) để kết thúc đơn vị cũ.');
-  if (preview.added.length + preview.renamed.length + preview.reused.length + preview.moved.length === 0) return { ...preview, applied: true };
+  if (preview.provinces.length === 0)
+    throw new AppError(
+      'invalid-input',
+      `Hãy chọn tỉnh cần lấy từ danh mục (có: ${preview.provincesInFile.map((p) => `${p.code} ${p.name}`).join(', ')}).`,
+    );
+  if (preview.reused.length > 0 && !choices.date)
+    throw new AppError(
+      'invalid-input',
+      'Mã được dùng lại cho đơn vị mới: cần ngày danh mục có hiệu lực (ví dụ 01/07/2025) để kết thúc đơn vị cũ.',
+    );
+  if (preview.added.length + preview.renamed.length + preview.reused.length + preview.moved.length === 0)
+    return { ...preview, applied: true };
   const backup = (await takeBackup(ctx, 'truoc-danh-muc')).backup.name;
   const now = ctx.clock().toISOString();
   const basis = choices.basis?.trim() || `Danh mục đơn vị hành chính "${list.fileName}"`;
@@ -116,7 +153,12 @@ export async function applyOfficialList(ctx: ServiceContext, list: OfficialList,
     const day = p.day;
     const idOf = new Map([...local].map(([code, u]) => [code, u.id]));
     const laterHolders = new Map<string, string>(); // code → the day a later unit with it begins
-    for (const r of await trx.selectFrom('org_unit').select(['code', 'valid_from']).where('valid_from', '>', day).execute()) laterHolders.set(r.code, r.valid_from!);
+    for (const r of await trx
+      .selectFrom('org_unit')
+      .select(['code', 'valid_from'])
+      .where('valid_from', '>', day)
+      .execute())
+      laterHolders.set(r.code, r.valid_from!);
     const reused = new Set(p.reused.map((r) => r.code));
     // A reused code: the unit that held it ends on the day and continues in the list's unit (in 2025 a
     // new unit took the code of one of the units merged into it); the others merged into it are recorded
@@ -124,8 +166,18 @@ export async function applyOfficialList(ctx: ServiceContext, list: OfficialList,
     const endedBy = new Map<string, { old: Unit; eventId: number }>();
     for (const code of reused) {
       const old = local.get(code)!;
-      if (old.validFrom !== null && old.validFrom >= day) throw new AppError('invalid-input', `Đơn vị "${old.name}" (mã ${code}) bắt đầu từ ${formatDate(old.validFrom)}, không thể kết thúc ngày ${formatDate(day)}.`);
-      const eventId = await insertUnitEvent(trx, { kind: 'merge', date: day, basis: `${basis}: mã ${code} được dùng lại cho đơn vị mới`, now, sourceFileId });
+      if (old.validFrom !== null && old.validFrom >= day)
+        throw new AppError(
+          'invalid-input',
+          `Đơn vị "${old.name}" (mã ${code}) bắt đầu từ ${formatDate(old.validFrom)}, không thể kết thúc ngày ${formatDate(day)}.`,
+        );
+      const eventId = await insertUnitEvent(trx, {
+        kind: 'merge',
+        date: day,
+        basis: `${basis}: mã ${code} được dùng lại cho đơn vị mới`,
+        now,
+        sourceFileId,
+      });
       await trx.updateTable('org_unit').set({ valid_to: day, updated_at: now }).where('id', '=', old.id).execute();
       endedBy.set(code, { old, eventId });
       idOf.delete(code);
@@ -136,9 +188,15 @@ export async function applyOfficialList(ctx: ServiceContext, list: OfficialList,
       const created = await trx
         .insertInto('org_unit')
         .values({
-          code: u.code, name: u.name, name_key: foldText(u.name), kind: u.kind,
+          code: u.code,
+          name: u.name,
+          name_key: foldText(u.name),
+          kind: u.kind,
           parent_id: u.parentCode === null ? null : (idOf.get(u.parentCode) ?? null),
-          valid_from: choices.date ?? null, valid_to: laterHolders.get(u.code) ?? null, created_at: now, updated_at: now,
+          valid_from: choices.date ?? null,
+          valid_to: laterHolders.get(u.code) ?? null,
+          created_at: now,
+          updated_at: now,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -146,17 +204,36 @@ export async function applyOfficialList(ctx: ServiceContext, list: OfficialList,
     }
     for (const [code, { old, eventId }] of endedBy) {
       const into = idOf.get(code)!;
-      await trx.insertInto('org_unit_succession').values({ event_id: eventId, from_unit_id: old.id, to_unit_id: into, share: 1 }).execute();
-      const standing = await trx.selectFrom('org_unit').select(['id', 'valid_to']).where('parent_id', '=', old.id).execute();
-      for (const c of standing) if (c.valid_to === null || c.valid_to > day) await changeParent(trx, c.id, into, day, eventId, now);
+      await trx
+        .insertInto('org_unit_succession')
+        .values({ event_id: eventId, from_unit_id: old.id, to_unit_id: into, share: 1 })
+        .execute();
+      const standing = await trx
+        .selectFrom('org_unit')
+        .select(['id', 'valid_to'])
+        .where('parent_id', '=', old.id)
+        .execute();
+      for (const c of standing)
+        if (c.valid_to === null || c.valid_to > day) await changeParent(trx, c.id, into, day, eventId, now);
     }
     for (const r of p.renamed) {
-      await trx.updateTable('org_unit').set({ name: r.newName, name_key: foldText(r.newName), updated_at: now }).where('id', '=', local.get(r.code)!.id).execute();
+      await trx
+        .updateTable('org_unit')
+        .set({ name: r.newName, name_key: foldText(r.newName), updated_at: now })
+        .where('id', '=', local.get(r.code)!.id)
+        .execute();
     }
     if (p.moved.length > 0) {
       const moveEvent = await insertUnitEvent(trx, { kind: 'reparent', date: day, basis, now, sourceFileId });
       for (const m of p.moved) {
-        await changeParent(trx, local.get(m.code)!.id, m.newParentCode === null ? null : (idOf.get(m.newParentCode) ?? null), day, moveEvent, now);
+        await changeParent(
+          trx,
+          local.get(m.code)!.id,
+          m.newParentCode === null ? null : (idOf.get(m.newParentCode) ?? null),
+          day,
+          moveEvent,
+          now,
+        );
       }
     }
   });
@@ -170,8 +247,14 @@ export async function applyOfficialList(ctx: ServiceContext, list: OfficialList,
 const openedLists = new Map<string, OfficialList>();
 const KEPT_LISTS = 3;
 
-export async function chooseOfficialList(ctx: ServiceContext, choices: OfficialListChoices): Promise<{ token: string; preview: OfficialListPreview } | null> {
-  const file = await ctx.platform.chooseFile({ title: 'Chọn danh mục đơn vị hành chính (Excel của cơ quan thống kê)', filters: [{ name: 'Danh mục (Excel)', extensions: ['xlsx', 'xls'] }] });
+export async function chooseOfficialList(
+  ctx: ServiceContext,
+  choices: OfficialListChoices,
+): Promise<{ token: string; preview: OfficialListPreview } | null> {
+  const file = await ctx.platform.chooseFile({
+    title: 'Chọn danh mục đơn vị hành chính (Excel của cơ quan thống kê)',
+    filters: [{ name: 'Danh mục (Excel)', extensions: ['xlsx', 'xls'] }],
+  });
   if (file === null) return null;
   const list = await readOfficialList(file);
   const token = randomUUID();

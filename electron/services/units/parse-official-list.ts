@@ -34,12 +34,38 @@ type Column = `${Level}Code` | `${Level}Name`;
 
 /** Header words of the statistics office's exports and of lists offices retype, folded. */
 const headerWords: Record<string, Column> = {
-  'ma tp': 'provinceCode', 'ma tinh': 'provinceCode', 'ma tinh/tp': 'provinceCode', 'ma tinh/thanh pho': 'provinceCode', 'ma tinh / thanh pho': 'provinceCode',
-  'tinh / thanh pho': 'provinceName', 'tinh/thanh pho': 'provinceName', 'tinh thanh pho': 'provinceName', 'tinh, thanh pho': 'provinceName', 'ten tinh': 'provinceName', 'tinh/tp': 'provinceName', 'tinh': 'provinceName',
-  'ma qh': 'districtCode', 'ma huyen': 'districtCode', 'ma quan huyen': 'districtCode', 'ma quan/huyen': 'districtCode',
-  'quan huyen': 'districtName', 'quan/huyen': 'districtName', 'quan / huyen': 'districtName', 'ten huyen': 'districtName', 'huyen': 'districtName',
-  'ma px': 'communeCode', 'ma xa': 'communeCode', 'ma phuong xa': 'communeCode', 'ma phuong/xa': 'communeCode', 'ma xa/phuong': 'communeCode',
-  'phuong xa': 'communeName', 'phuong/xa': 'communeName', 'phuong / xa': 'communeName', 'xa/phuong': 'communeName', 'ten xa': 'communeName', 'xa': 'communeName',
+  'ma tp': 'provinceCode',
+  'ma tinh': 'provinceCode',
+  'ma tinh/tp': 'provinceCode',
+  'ma tinh/thanh pho': 'provinceCode',
+  'ma tinh / thanh pho': 'provinceCode',
+  'tinh / thanh pho': 'provinceName',
+  'tinh/thanh pho': 'provinceName',
+  'tinh thanh pho': 'provinceName',
+  'tinh, thanh pho': 'provinceName',
+  'ten tinh': 'provinceName',
+  'tinh/tp': 'provinceName',
+  tinh: 'provinceName',
+  'ma qh': 'districtCode',
+  'ma huyen': 'districtCode',
+  'ma quan huyen': 'districtCode',
+  'ma quan/huyen': 'districtCode',
+  'quan huyen': 'districtName',
+  'quan/huyen': 'districtName',
+  'quan / huyen': 'districtName',
+  'ten huyen': 'districtName',
+  huyen: 'districtName',
+  'ma px': 'communeCode',
+  'ma xa': 'communeCode',
+  'ma phuong xa': 'communeCode',
+  'ma phuong/xa': 'communeCode',
+  'ma xa/phuong': 'communeCode',
+  'phuong xa': 'communeName',
+  'phuong/xa': 'communeName',
+  'phuong / xa': 'communeName',
+  'xa/phuong': 'communeName',
+  'ten xa': 'communeName',
+  xa: 'communeName',
 };
 
 /** Official codes are text with leading zeros; a workbook that stored them as numbers lost the zeros. */
@@ -54,7 +80,11 @@ const HEADER_SEARCH_ROWS = 30;
 
 export async function parseOfficialList(fileName: string, bytes: Uint8Array): Promise<OfficialList> {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  if (ext !== 'xlsx' && ext !== 'xls') throw new AppError('unsupported-file', `Danh mục hành chính cần là tệp Excel (.xlsx, .xls) như Cục Thống kê xuất; "${fileName}" không phải.`);
+  if (ext !== 'xlsx' && ext !== 'xls')
+    throw new AppError(
+      'unsupported-file',
+      `Danh mục hành chính cần là tệp Excel (.xlsx, .xls) như Cục Thống kê xuất; "${fileName}" không phải.`,
+    );
   const rows = await readSheetRows(fileName, ext, bytes);
   // The header: the first row naming at least a province's and a commune's code and name (titles may sit above it).
   let header: { line: number; columns: Map<Column, number> } | null = null;
@@ -84,7 +114,10 @@ export async function parseOfficialList(fileName: string, bytes: Uint8Array): Pr
     const seen = byCode.get(u.code);
     if (!seen) byCode.set(u.code, u);
     else if (seen.kind !== u.kind || foldText(seen.name) !== foldText(u.name)) {
-      problems.push({ where: `dòng ${u.line}`, message: `mã "${u.code}" đã dùng ở dòng ${seen.line} cho "${seen.name}", ở đây lại là "${u.name}"` });
+      problems.push({
+        where: `dòng ${u.line}`,
+        message: `mã "${u.code}" đã dùng ở dòng ${seen.line} cho "${seen.name}", ở đây lại là "${u.name}"`,
+      });
     }
   };
   for (const r of rows) {
@@ -119,12 +152,16 @@ export async function parseOfficialList(fileName: string, bytes: Uint8Array): Pr
   if (problems.length > 0) {
     throw new AppError(
       'invalid-input',
-      `Danh mục "${fileName}" có ${problems.length} lỗi nên chưa dùng được. ${problems.slice(0, 3).map((p) => `${p.where}: ${p.message}`).join('; ')}${problems.length > 3 ? '; …' : ''}.`,
+      `Danh mục "${fileName}" có ${problems.length} lỗi nên chưa dùng được. ${problems
+        .slice(0, 3)
+        .map((p) => `${p.where}: ${p.message}`)
+        .join('; ')}${problems.length > 3 ? '; …' : ''}.`,
       problems,
     );
   }
   const order: Record<Level, number> = { province: 0, district: 1, commune: 2 };
   const units = [...byCode.values()].sort((a, b) => order[a.kind] - order[b.kind] || a.line - b.line);
-  if (!units.some((u) => u.kind === 'commune')) throw new AppError('invalid-input', `Danh mục "${fileName}" không có xã, phường nào dưới dòng tiêu đề.`);
+  if (!units.some((u) => u.kind === 'commune'))
+    throw new AppError('invalid-input', `Danh mục "${fileName}" không có xã, phường nào dưới dòng tiêu đề.`);
   return { fileName, bytes, units, hasDistricts };
 }

@@ -1,3 +1,4 @@
+import { cellString } from '../../../shared/text/cell-string';
 import { parse as parseCsv, CsvError } from 'csv-parse/sync';
 import * as XLSX from '@e965/xlsx';
 import { soundZip } from '../files/read-xlsx-tables';
@@ -24,12 +25,30 @@ type Column = 'code' | 'name' | 'kind' | 'parentCode' | 'emails';
 
 /** Header words offices use, folded; the English names are the documented ones. */
 const headerAliases: Record<string, Column> = {
-  code: 'code', 'ma': 'code', 'ma don vi': 'code', 'ma dvhc': 'code', 'ma so': 'code',
-  name: 'name', 'ten': 'name', 'ten don vi': 'name', 'don vi': 'name',
-  kind: 'kind', 'loai': 'kind', 'loai don vi': 'kind', 'cap': 'kind',
-  parent_code: 'parentCode', parentcode: 'parentCode', 'ma cap tren': 'parentCode', 'ma don vi cap tren': 'parentCode',
-  'ma cha': 'parentCode', 'don vi cap tren': 'parentCode',
-  emails: 'emails', email: 'emails', 'e-mail': 'emails', 'thu dien tu': 'emails', 'dia chi email': 'emails',
+  code: 'code',
+  ma: 'code',
+  'ma don vi': 'code',
+  'ma dvhc': 'code',
+  'ma so': 'code',
+  name: 'name',
+  ten: 'name',
+  'ten don vi': 'name',
+  'don vi': 'name',
+  kind: 'kind',
+  loai: 'kind',
+  'loai don vi': 'kind',
+  cap: 'kind',
+  parent_code: 'parentCode',
+  parentcode: 'parentCode',
+  'ma cap tren': 'parentCode',
+  'ma don vi cap tren': 'parentCode',
+  'ma cha': 'parentCode',
+  'don vi cap tren': 'parentCode',
+  emails: 'emails',
+  email: 'emails',
+  'e-mail': 'emails',
+  'thu dien tu': 'emails',
+  'dia chi email': 'emails',
 };
 
 const emailSchema = z.email();
@@ -93,25 +112,45 @@ function looksLikeWorkbook(ext: string, bytes: Uint8Array): boolean {
   return ext === 'xlsx' ? zip : ole2 || zip || markup;
 }
 
-export async function readSheetRows(fileName: string, ext: string, bytes: Uint8Array): Promise<{ line: number; cells: string[] }[]> {
+export async function readSheetRows(
+  fileName: string,
+  ext: string,
+  bytes: Uint8Array,
+): Promise<{ line: number; cells: string[] }[]> {
   if (!looksLikeWorkbook(ext, bytes)) {
-    throw new AppError('unsupported-file', `Không đọc được tệp Excel "${fileName}": nội dung tệp không phải bảng tính Excel.`);
+    throw new AppError(
+      'unsupported-file',
+      `Không đọc được tệp Excel "${fileName}": nội dung tệp không phải bảng tính Excel.`,
+    );
   }
   // A zip workbook is inflated within bounds first (a lying header cannot make it balloon), as replies are.
   const readable = isZip(bytes) ? await soundZip(fileName, bytes) : bytes;
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(readable, { type: 'array', dense: true, cellFormula: false, cellHTML: false, sheetRows: MAX_UNIT_ROWS + 2 });
+    wb = XLSX.read(readable, {
+      type: 'array',
+      dense: true,
+      cellFormula: false,
+      cellHTML: false,
+      sheetRows: MAX_UNIT_ROWS + 2,
+    });
   } catch {
-    throw new AppError('unsupported-file', `Không đọc được tệp Excel "${fileName}": tệp bị hỏng hoặc không phải tệp Excel.`);
+    throw new AppError(
+      'unsupported-file',
+      `Không đọc được tệp Excel "${fileName}": tệp bị hỏng hoặc không phải tệp Excel.`,
+    );
   }
   const sheetName = wb.SheetNames[0];
   const sheet = sheetName ? wb.Sheets[sheetName] : undefined;
-  if (!sheet || !sheet['!ref']) throw new AppError('invalid-input', `Tệp "${fileName}" không có trang tính nào có dữ liệu.`);
+  if (!sheet || !sheet['!ref'])
+    throw new AppError('invalid-input', `Tệp "${fileName}" không có trang tính nào có dữ liệu.`);
   const range = XLSX.utils.decode_range(sheet['!ref']);
   const matrix = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, blankrows: true, defval: '' });
   return matrix
-    .map((cells, i) => ({ line: range.s.r + i + 1, cells: cells.map((c) => (c === null || c === undefined ? '' : String(c))) }))
+    .map((cells, i) => ({
+      line: range.s.r + i + 1,
+      cells: cells.map((c) => cellString(c)),
+    }))
     .filter((r) => r.cells.some((c) => c.trim() !== ''));
 }
 
@@ -125,12 +164,19 @@ export async function parseUnitsFile(fileName: string, bytes: Uint8Array): Promi
   let rows: { line: number; cells: string[] }[];
   if (ext === 'csv' || ext === 'txt') rows = readCsvRows(fileName, bytes);
   else if (ext === 'xlsx' || ext === 'xls') rows = await readSheetRows(fileName, ext, bytes);
-  else throw new AppError('unsupported-file', `Không nhận loại tệp ".${ext}" cho danh sách đơn vị; hãy dùng tệp .csv, .xlsx hoặc .xls.`);
+  else
+    throw new AppError(
+      'unsupported-file',
+      `Không nhận loại tệp ".${ext}" cho danh sách đơn vị; hãy dùng tệp .csv, .xlsx hoặc .xls.`,
+    );
 
   const [header, ...body] = rows;
   if (!header) throw new AppError('invalid-input', `Tệp "${fileName}" trống.`);
   if (body.length > MAX_UNIT_ROWS) {
-    throw new AppError('invalid-input', `Tệp "${fileName}" có ${body.length} dòng, quá giới hạn ${MAX_UNIT_ROWS} đơn vị.`);
+    throw new AppError(
+      'invalid-input',
+      `Tệp "${fileName}" có ${body.length} dòng, quá giới hạn ${MAX_UNIT_ROWS} đơn vị.`,
+    );
   }
   const columnIndex = new Map<Column, number>();
   header.cells.forEach((cell, i) => {
@@ -139,7 +185,13 @@ export async function parseUnitsFile(fileName: string, bytes: Uint8Array): Promi
   });
   const missing = (['code', 'name', 'kind'] as Column[]).filter((c) => !columnIndex.has(c));
   if (missing.length > 0) {
-    const names: Record<Column, string> = { code: 'code (mã)', name: 'name (tên)', kind: 'kind (loại)', parentCode: 'parent_code', emails: 'emails' };
+    const names: Record<Column, string> = {
+      code: 'code (mã)',
+      name: 'name (tên)',
+      kind: 'kind (loại)',
+      parentCode: 'parent_code',
+      emails: 'emails',
+    };
     throw unitsFileError(fileName, [
       { where: `dòng ${header.line}`, message: `dòng tiêu đề thiếu cột ${missing.map((c) => names[c]).join(', ')}` },
     ]);
@@ -167,9 +219,13 @@ export async function parseUnitsFile(fileName: string, bytes: Uint8Array): Promi
     else if (name.length > 300) problems.push('tên đơn vị dài quá 300 ký tự');
     const kind = kindText ? parseUnitKind(foldText(kindText)) : null;
     if (!kindText) problems.push('thiếu loại đơn vị');
-    else if (!kind) problems.push(`loại đơn vị "${kindText}" không hợp lệ (dùng: tỉnh, huyện, xã, sở/ngành, thường trực)`);
+    else if (!kind)
+      problems.push(`loại đơn vị "${kindText}" không hợp lệ (dùng: tỉnh, huyện, xã, sở/ngành, thường trực)`);
     if (parentCode && parentCode === code) problems.push('đơn vị không thể là cấp trên của chính nó');
-    const emails = emailText.split(/[;,\s]+/).filter(Boolean).map((e) => e.toLowerCase());
+    const emails = emailText
+      .split(/[;,\s]+/)
+      .filter(Boolean)
+      .map((e) => e.toLowerCase());
     for (const e of emails) if (!emailSchema.safeParse(e).success) problems.push(`địa chỉ thư "${e}" không hợp lệ`);
     if (code && !lineOfCode.has(code)) lineOfCode.set(code, r.line);
     if (problems.length > 0 || !kind) {
@@ -179,6 +235,7 @@ export async function parseUnitsFile(fileName: string, bytes: Uint8Array): Promi
     out.push({ line: r.line, code, name, kind, parentCode, emails: [...new Set(emails)] });
   }
   if (details.length > 0) throw unitsFileError(fileName, details);
-  if (out.length === 0) throw new AppError('invalid-input', `Tệp "${fileName}" không có dòng đơn vị nào dưới dòng tiêu đề.`);
+  if (out.length === 0)
+    throw new AppError('invalid-input', `Tệp "${fileName}" không có dòng đơn vị nào dưới dòng tiêu đề.`);
   return out;
 }

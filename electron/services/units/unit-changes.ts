@@ -58,7 +58,8 @@ async function unitsBefore(trx: Trx, codes: string[], date: string): Promise<Org
   const out: OrgUnitRow[] = [];
   for (const code of codes) {
     const u = await unitOn(trx, code, before);
-    if (!u) throw new AppError('invalid-input', `Không có đơn vị mã "${code}" còn hiệu lực ngày ${formatDate(before)}.`);
+    if (!u)
+      throw new AppError('invalid-input', `Không có đơn vị mã "${code}" còn hiệu lực ngày ${formatDate(before)}.`);
     out.push(u);
   }
   return out;
@@ -66,17 +67,35 @@ async function unitsBefore(trx: Trx, codes: string[], date: string): Promise<Org
 
 /** Ends a unit on a day (valid_to is the first day it no longer exists). */
 async function closeUnit(trx: Trx, unit: OrgUnitRow, date: string, now: string): Promise<void> {
-  if (unit.valid_from !== null && unit.valid_from >= date) throw new AppError('invalid-input', `Đơn vị "${unit.name}" bắt đầu từ ${formatDate(unit.valid_from)}, không thể kết thúc ngày ${formatDate(date)}.`);
+  if (unit.valid_from !== null && unit.valid_from >= date)
+    throw new AppError(
+      'invalid-input',
+      `Đơn vị "${unit.name}" bắt đầu từ ${formatDate(unit.valid_from)}, không thể kết thúc ngày ${formatDate(date)}.`,
+    );
   await trx.updateTable('org_unit').set({ valid_to: date, updated_at: now }).where('id', '=', unit.id).execute();
 }
 
 /** A closed unit's units still valid after the day move to `newParent` (their former parent is kept). */
-async function moveChildren(trx: Trx, unit: OrgUnitRow, date: string, newParent: number | null, eventId: number, now: string): Promise<void> {
+async function moveChildren(
+  trx: Trx,
+  unit: OrgUnitRow,
+  date: string,
+  newParent: number | null,
+  eventId: number,
+  now: string,
+): Promise<void> {
   const children = await trx.selectFrom('org_unit').selectAll().where('parent_id', '=', unit.id).execute();
   for (const c of children) if (isValid(c, date)) await changeParent(trx, c.id, newParent, date, eventId, now);
 }
 
-async function endUnit(trx: Trx, unit: OrgUnitRow, date: string, newParent: number | null, eventId: number, now: string): Promise<void> {
+async function endUnit(
+  trx: Trx,
+  unit: OrgUnitRow,
+  date: string,
+  newParent: number | null,
+  eventId: number,
+  now: string,
+): Promise<void> {
   await closeUnit(trx, unit, date, now);
   await moveChildren(trx, unit, date, newParent, eventId, now);
 }
@@ -87,14 +106,31 @@ async function endUnit(trx: Trx, unit: OrgUnitRow, date: string, newParent: numb
  */
 async function beginIfNew(trx: Trx, unit: OrgUnitRow, date: string, now: string): Promise<void> {
   if (unit.valid_from !== null) return;
-  const reported = await trx.selectFrom('submission').select('id').where('unit_id', '=', unit.id).where('status', '!=', 'expected').executeTakeFirst();
-  if (!reported) await trx.updateTable('org_unit').set({ valid_from: date, updated_at: now }).where('id', '=', unit.id).execute();
+  const reported = await trx
+    .selectFrom('submission')
+    .select('id')
+    .where('unit_id', '=', unit.id)
+    .where('status', '!=', 'expected')
+    .executeTakeFirst();
+  if (!reported)
+    await trx.updateTable('org_unit').set({ valid_from: date, updated_at: now }).where('id', '=', unit.id).execute();
 }
 
 /** A change already recorded: the same kind, day, units before and units after (none for an ending). */
-async function findRecorded(db: Db, kind: UnitEvent['kind'], date: string, fromCodes: string[], toCodes: string[]): Promise<number | null> {
+async function findRecorded(
+  db: Db,
+  kind: UnitEvent['kind'],
+  date: string,
+  fromCodes: string[],
+  toCodes: string[],
+): Promise<number | null> {
   const fromIds = (await unitsEndedOrBefore(db, fromCodes, date)).map((u) => u.id);
-  const events = await db.selectFrom('org_unit_event').select(['id', 'ended_unit_id']).where('kind', '=', kind).where('effective_date', '=', date).execute();
+  const events = await db
+    .selectFrom('org_unit_event')
+    .select(['id', 'ended_unit_id'])
+    .where('kind', '=', kind)
+    .where('effective_date', '=', date)
+    .execute();
   for (const e of events) {
     const links = await db
       .selectFrom('org_unit_succession as s')
@@ -104,7 +140,13 @@ async function findRecorded(db: Db, kind: UnitEvent['kind'], date: string, fromC
       .execute();
     const from = new Set([...links.map((l) => l.from_unit_id), ...(e.ended_unit_id === null ? [] : [e.ended_unit_id])]);
     const to = new Set(links.map((l) => l.code));
-    if (from.size === fromIds.length && fromIds.every((id) => from.has(id)) && to.size === new Set(toCodes).size && toCodes.every((c) => to.has(c))) return e.id;
+    if (
+      from.size === fromIds.length &&
+      fromIds.every((id) => from.has(id)) &&
+      to.size === new Set(toCodes).size &&
+      toCodes.every((c) => to.has(c))
+    )
+      return e.id;
   }
   return null;
 }
@@ -120,14 +162,21 @@ async function backupBefore(ctx: ServiceContext): Promise<string> {
  */
 export async function recordMerge(ctx: ServiceContext, input: MergeInput): Promise<UnitChangeResult> {
   const codes = [...new Set(input.from.map((c) => c.trim()).filter(Boolean))];
-  if (codes.length < 2 && !codes.some((c) => c !== input.into)) throw new AppError('invalid-input', 'Cần ít nhất một đơn vị khác để gộp vào.');
+  if (codes.length < 2 && !codes.some((c) => c !== input.into))
+    throw new AppError('invalid-input', 'Cần ít nhất một đơn vị khác để gộp vào.');
   const existing = await findRecorded(ctx.db, 'merge', input.date, codes, [input.into]);
   if (existing !== null) return { event: await getUnitEvent(ctx, existing), alreadyRecorded: true, backup: null };
   const backup = await backupBefore(ctx);
   const now = ctx.clock().toISOString();
   const eventId = await ctx.db.transaction().execute(async (trx) => {
     const from = await unitsBefore(trx, codes, input.date);
-    const eventId = await insertUnitEvent(trx, { kind: 'merge', date: input.date, basis: input.basis, now, ...(input.yesNoRule ? { yesNoRule: input.yesNoRule } : {}) });
+    const eventId = await insertUnitEvent(trx, {
+      kind: 'merge',
+      date: input.date,
+      basis: input.basis,
+      now,
+      ...(input.yesNoRule ? { yesNoRule: input.yesNoRule } : {}),
+    });
     // The merged units end first: a new unit may take one of their codes (codes were reused in 2025).
     for (const u of from) await closeUnit(trx, u, input.date, now);
     let into = await unitOn(trx, input.into, input.date);
@@ -135,23 +184,43 @@ export async function recordMerge(ctx: ServiceContext, input: MergeInput): Promi
     else {
       const model = from.find((u) => u.code === input.into) ?? from[0]!;
       const kinds = new Set(from.map((u) => u.kind));
-      const kind = input.kind ?? (kinds.size === 1 ? (model.kind as UnitKind) : null);
-      if (!kind) throw new AppError('invalid-input', `Các đơn vị gộp khác cấp nhau; hãy nói rõ cấp của đơn vị mới "${input.into}".`);
+      const kind = input.kind ?? (kinds.size === 1 ? model.kind : null);
+      if (!kind)
+        throw new AppError(
+          'invalid-input',
+          `Các đơn vị gộp khác cấp nhau; hãy nói rõ cấp của đơn vị mới "${input.into}".`,
+        );
       // The new unit sits where the merged ones sat, when they shared a parent that goes on.
       const parents = new Set(from.map((u) => u.parent_id));
       const parentId = parents.size === 1 ? [...parents][0]! : null;
-      const parent = parentId === null ? undefined : await trx.selectFrom('org_unit').selectAll().where('id', '=', parentId).executeTakeFirst();
+      const parent =
+        parentId === null
+          ? undefined
+          : await trx.selectFrom('org_unit').selectAll().where('id', '=', parentId).executeTakeFirst();
       const name = input.name?.trim() || model.name;
       const created = await trx
         .insertInto('org_unit')
-        .values({ code: input.into, name, name_key: foldText(name), kind, parent_id: parent && isValid(parent, input.date) ? parent.id : null, valid_from: input.date, valid_to: null, created_at: now, updated_at: now })
+        .values({
+          code: input.into,
+          name,
+          name_key: foldText(name),
+          kind,
+          parent_id: parent && isValid(parent, input.date) ? parent.id : null,
+          valid_from: input.date,
+          valid_to: null,
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       into = await trx.selectFrom('org_unit').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
     }
     for (const u of from) {
       await moveChildren(trx, u, input.date, into.id, eventId, now);
-      await trx.insertInto('org_unit_succession').values({ event_id: eventId, from_unit_id: u.id, to_unit_id: into.id, share: 1 }).execute();
+      await trx
+        .insertInto('org_unit_succession')
+        .values({ event_id: eventId, from_unit_id: u.id, to_unit_id: into.id, share: 1 })
+        .execute();
     }
     return eventId;
   });
@@ -177,10 +246,18 @@ async function unitsEndedOrBefore(db: Db, codes: string[], date: string): Promis
 export async function recordSplit(ctx: ServiceContext, input: SplitInput): Promise<UnitChangeResult> {
   const total = input.into.reduce((a, p) => a + p.share, 0);
   for (const p of input.into) {
-    if (!(p.share > 0 && p.share <= 1)) throw new AppError('invalid-input', `Tỷ lệ của "${p.code}" phải lớn hơn 0 và không quá 1 (ví dụ 0,6 là 60%).`);
+    if (!(p.share > 0 && p.share <= 1))
+      throw new AppError('invalid-input', `Tỷ lệ của "${p.code}" phải lớn hơn 0 và không quá 1 (ví dụ 0,6 là 60%).`);
   }
-  if (total > 1 + 1e-9) throw new AppError('invalid-input', `Tổng tỷ lệ chia là ${Math.round(total * 1000) / 10}%, vượt quá 100%.`);
-  const existing = await findRecorded(ctx.db, 'split', input.date, [input.from], input.into.map((p) => p.code));
+  if (total > 1 + 1e-9)
+    throw new AppError('invalid-input', `Tổng tỷ lệ chia là ${Math.round(total * 1000) / 10}%, vượt quá 100%.`);
+  const existing = await findRecorded(
+    ctx.db,
+    'split',
+    input.date,
+    [input.from],
+    input.into.map((p) => p.code),
+  );
   if (existing !== null) return { event: await getUnitEvent(ctx, existing), alreadyRecorded: true, backup: null };
   const backup = await backupBefore(ctx);
   const now = ctx.clock().toISOString();
@@ -189,24 +266,47 @@ export async function recordSplit(ctx: ServiceContext, input: SplitInput): Promi
     const eventId = await insertUnitEvent(trx, { kind: 'split', date: input.date, basis: input.basis, now });
     const parts: OrgUnitRow[] = [];
     for (const p of input.into) {
-      const rows = await trx.selectFrom('org_unit').selectAll().where('code', '=', p.code).where('id', '!=', from!.id).execute();
-      let part = rows.find((u) => isValid(u, input.date)) ?? rows.find((u) => u.valid_from === null && u.valid_to === null);
+      const rows = await trx
+        .selectFrom('org_unit')
+        .selectAll()
+        .where('code', '=', p.code)
+        .where('id', '!=', from!.id)
+        .execute();
+      let part =
+        rows.find((u) => isValid(u, input.date)) ?? rows.find((u) => u.valid_from === null && u.valid_to === null);
       if (!part && p.name?.trim()) {
         const name = p.name.trim();
         const created = await trx
           .insertInto('org_unit')
-          .values({ code: p.code, name, name_key: foldText(name), kind: p.kind ?? from!.kind, parent_id: from!.parent_id, valid_from: input.date, valid_to: null, created_at: now, updated_at: now })
+          .values({
+            code: p.code,
+            name,
+            name_key: foldText(name),
+            kind: p.kind ?? from!.kind,
+            parent_id: from!.parent_id,
+            valid_from: input.date,
+            valid_to: null,
+            created_at: now,
+            updated_at: now,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         part = await trx.selectFrom('org_unit').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
       }
-      if (!part) throw new AppError('invalid-input', `Chưa có đơn vị mã "${p.code}" có hiệu lực từ ${formatDate(input.date)}; hãy thêm đơn vị này (danh sách đơn vị hoặc danh mục hành chính), hoặc ghi tên để tạo đơn vị mới, trước khi ghi nhận việc chia.`);
+      if (!part)
+        throw new AppError(
+          'invalid-input',
+          `Chưa có đơn vị mã "${p.code}" có hiệu lực từ ${formatDate(input.date)}; hãy thêm đơn vị này (danh sách đơn vị hoặc danh mục hành chính), hoặc ghi tên để tạo đơn vị mới, trước khi ghi nhận việc chia.`,
+        );
       await beginIfNew(trx, part, input.date, now);
       parts.push(part);
     }
     await endUnit(trx, from!, input.date, from!.parent_id, eventId, now);
     for (const [i, p] of input.into.entries()) {
-      await trx.insertInto('org_unit_succession').values({ event_id: eventId, from_unit_id: from!.id, to_unit_id: parts[i]!.id, share: p.share }).execute();
+      await trx
+        .insertInto('org_unit_succession')
+        .values({ event_id: eventId, from_unit_id: from!.id, to_unit_id: parts[i]!.id, share: p.share })
+        .execute();
     }
     return eventId;
   });
@@ -224,7 +324,13 @@ export async function recordEnd(ctx: ServiceContext, input: EndInput): Promise<U
   const now = ctx.clock().toISOString();
   const eventId = await ctx.db.transaction().execute(async (trx) => {
     const [unit] = await unitsBefore(trx, [input.code], input.date);
-    const eventId = await insertUnitEvent(trx, { kind: 'dissolve', date: input.date, basis: input.basis, now, endedUnitId: unit!.id });
+    const eventId = await insertUnitEvent(trx, {
+      kind: 'dissolve',
+      date: input.date,
+      basis: input.basis,
+      now,
+      endedUnitId: unit!.id,
+    });
     await endUnit(trx, unit!, input.date, unit!.parent_id, eventId, now);
     return eventId;
   });
@@ -233,27 +339,54 @@ export async function recordEnd(ctx: ServiceContext, input: EndInput): Promise<U
 
 /** Every recorded change, newest first, with the units before and after. */
 export async function listUnitEvents(ctx: Pick<ServiceContext, 'db'>): Promise<UnitEvent[]> {
-  const events = await ctx.db.selectFrom('org_unit_event').selectAll().orderBy('effective_date', 'desc').orderBy('id', 'desc').execute();
+  const events = await ctx.db
+    .selectFrom('org_unit_event')
+    .selectAll()
+    .orderBy('effective_date', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
   const links = await ctx.db
     .selectFrom('org_unit_succession as s')
     .innerJoin('org_unit as f', 'f.id', 's.from_unit_id')
     .innerJoin('org_unit as t', 't.id', 's.to_unit_id')
-    .select(['s.event_id', 's.share', 'f.code as from_code', 'f.name as from_name', 't.code as to_code', 't.name as to_name'])
+    .select([
+      's.event_id',
+      's.share',
+      'f.code as from_code',
+      'f.name as from_name',
+      't.code as to_code',
+      't.name as to_name',
+    ])
     .execute();
-  const unitNames = new Map((await ctx.db.selectFrom('org_unit').select(['id', 'code', 'name']).execute()).map((u) => [u.id, u]));
+  const unitNames = new Map(
+    (await ctx.db.selectFrom('org_unit').select(['id', 'code', 'name']).execute()).map((u) => [u.id, u]),
+  );
   // The units a "reparent" event moved (a unit list that gave them another parent).
-  const moved = await ctx.db.selectFrom('org_unit_former_parent as p').innerJoin('org_unit_event as e', 'e.id', 'p.event_id').select(['p.event_id', 'p.unit_id']).where('e.kind', '=', 'reparent').execute();
+  const moved = await ctx.db
+    .selectFrom('org_unit_former_parent as p')
+    .innerJoin('org_unit_event as e', 'e.id', 'p.event_id')
+    .select(['p.event_id', 'p.unit_id'])
+    .where('e.kind', '=', 'reparent')
+    .execute();
   return events.map((e) => {
     const own = links.filter((l) => l.event_id === e.id);
     const ended = e.ended_unit_id !== null ? unitNames.get(e.ended_unit_id) : undefined;
-    const movedUnits = moved.filter((m) => m.event_id === e.id).map((m) => unitNames.get(m.unit_id)!).map((u) => ({ code: u.code, name: u.name }));
-    const from = own.length > 0 ? dedupe(own.map((l) => ({ code: l.from_code, name: l.from_name }))) : ended ? [{ code: ended.code, name: ended.name }] : movedUnits;
+    const movedUnits = moved
+      .filter((m) => m.event_id === e.id)
+      .map((m) => unitNames.get(m.unit_id)!)
+      .map((u) => ({ code: u.code, name: u.name }));
+    const from =
+      own.length > 0
+        ? dedupe(own.map((l) => ({ code: l.from_code, name: l.from_name })))
+        : ended
+          ? [{ code: ended.code, name: ended.name }]
+          : movedUnits;
     return {
       id: e.id,
-      kind: e.kind as UnitEvent['kind'],
+      kind: e.kind,
       date: e.effective_date,
       basis: e.basis,
-      yesNoRule: e.yes_no_rule as YesNoRule,
+      yesNoRule: e.yes_no_rule,
       from,
       to: dedupe(own.map((l) => ({ code: l.to_code, name: l.to_name, share: l.share }))),
     };

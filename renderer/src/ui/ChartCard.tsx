@@ -5,7 +5,17 @@ import { useMutation } from '@tanstack/react-query';
 import { call } from '../api/client';
 
 /** A chart in a card with "Lưu ảnh PNG": the picture as drawn, for pasting into a report. */
-export function ChartCard({ title, fileName, controls, children }: { title: string; fileName: string; controls?: ReactNode; children: (ref: React.RefObject<Chart | null>) => ReactNode }) {
+export function ChartCard({
+  title,
+  fileName,
+  controls,
+  children,
+}: {
+  title: string;
+  fileName: string;
+  controls?: ReactNode;
+  children: (ref: React.RefObject<Chart | null>) => ReactNode;
+}) {
   const ref = useRef<Chart | null>(null);
   const save = useMutation({ mutationFn: (input: { name: string; dataUrl: string }) => call('app:save-png', input) });
   return (
@@ -13,7 +23,13 @@ export function ChartCard({ title, fileName, controls, children }: { title: stri
       <div className="toolbar">
         <h2 className="inline-title">{title}</h2>
         <span style={{ flex: 1 }} />
-        <button type="button" onClick={() => ref.current && save.mutate({ name: fileName, dataUrl: ref.current.toBase64Image('image/png', 1) })} disabled={save.isPending}>
+        <button
+          type="button"
+          onClick={() =>
+            ref.current && save.mutate({ name: fileName, dataUrl: ref.current.toBase64Image('image/png', 1) })
+          }
+          disabled={save.isPending}
+        >
           Lưu ảnh PNG
         </button>
       </div>

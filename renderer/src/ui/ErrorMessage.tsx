@@ -3,7 +3,7 @@ import { ApiError } from '../api/client';
 /** Shows an error from main as the office user should read it: the message, then each place. */
 export function ErrorMessage({ error }: { error: unknown }) {
   if (!error) return null;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error);
   const details = error instanceof ApiError ? error.details : [];
   return (
     <div className="notice notice-error" role="alert">

@@ -1,23 +1,30 @@
 import { useMutation } from '@tanstack/react-query';
 import type { GridApi } from 'ag-grid-community';
 import { call } from '../api/client';
+import { cellString } from '../../../shared/text/cell-string';
 import { ErrorMessage } from './ErrorMessage';
 
 /** What a grid shows, as the user sees it: displayed columns in order, rows after filter and sort, the texts shown. */
-export function gridAsShown<T>(api: GridApi<T>): { columns: { header: string; width: number }[]; rows: (string | number | null)[][] } {
+export function gridAsShown<T>(api: GridApi<T>): {
+  columns: { header: string; width: number }[];
+  rows: (string | number | null)[][];
+} {
   const columns = api.getAllDisplayedColumns();
   const rows: (string | number | null)[][] = [];
   api.forEachNodeAfterFilterAndSort((node) => {
     rows.push(
       columns.map((col) => {
-        const raw = api.getCellValue({ rowNode: node, colKey: col });
+        const raw: unknown = api.getCellValue({ rowNode: node, colKey: col });
         if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
-        const shown = api.getCellValue({ rowNode: node, colKey: col, useFormatter: true });
-        return shown === null || shown === undefined ? null : String(shown).slice(0, 5000);
+        const shown: unknown = api.getCellValue({ rowNode: node, colKey: col, useFormatter: true });
+        return shown === null || shown === undefined ? null : cellString(shown).slice(0, 5000);
       }),
     );
   });
-  return { columns: columns.map((c) => ({ header: c.getColDef().headerName ?? c.getColId(), width: c.getActualWidth() })), rows };
+  return {
+    columns: columns.map((c) => ({ header: c.getColDef().headerName ?? c.getColId(), width: c.getActualWidth() })),
+    rows,
+  };
 }
 
 /** "Xuất Excel" for any grid: the rows and columns as shown, saved where the user chooses. */

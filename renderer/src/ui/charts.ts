@@ -1,4 +1,15 @@
-import { BarElement, CategoryScale, Chart, Legend, LinearScale, LineElement, PointElement, Title, Tooltip, type Plugin } from 'chart.js';
+import {
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Title,
+  Tooltip,
+  type Plugin,
+} from 'chart.js';
 
 /**
  * chart.js set up once for the app: only the pieces the charts use, no animation (a chart is read,
@@ -17,7 +28,17 @@ const whiteBackground: Plugin = {
   },
 };
 
-Chart.register(CategoryScale, LinearScale, LineElement, PointElement, BarElement, Title, Tooltip, Legend, whiteBackground);
+Chart.register(
+  CategoryScale,
+  LinearScale,
+  LineElement,
+  PointElement,
+  BarElement,
+  Title,
+  Tooltip,
+  Legend,
+  whiteBackground,
+);
 Chart.defaults.animation = false;
 Chart.defaults.locale = 'vi-VN';
 Chart.defaults.font.family = "'Segoe UI', 'Liberation Sans', Arial, sans-serif";

@@ -10,7 +10,9 @@ const { fileURLToPath } = require('node:url');
 
 const userData = process.env.PCMD_STANDIN_USERDATA;
 const reportFile = process.env.PCMD_STANDIN_REPORT;
-const dropped = process.env.PCMD_STANDIN_DROP ? JSON.parse(fs.readFileSync(process.env.PCMD_STANDIN_DROP, 'utf8')) : null;
+const dropped = process.env.PCMD_STANDIN_DROP
+  ? JSON.parse(fs.readFileSync(process.env.PCMD_STANDIN_DROP, 'utf8'))
+  : null;
 const report = { channels: [], schemes: null, dialogs: [], loadedUrl: null, checks: {}, quit: false, exitCode: null };
 const appListeners = new Map();
 const ipcHandlers = new Map();
@@ -96,12 +98,20 @@ const dialog = {
 const session = { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} } };
 const Menu = { setApplicationMenu() {}, buildFromTemplate: (t) => t };
 const shell = { openPath: async () => '' };
-const clipboard = { writeText() {} };
-const safeStorage = { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' };
+const clipboard = { async writeText() {} };
+const safeStorage = {
+  isEncryptionAvailable: () => false,
+  encryptString: () => Buffer.alloc(0),
+  decryptString: () => '',
+};
 
 async function serve(url) {
   const response = await protocolHandlers.get('app')(new Request(url));
-  return { status: response.status, csp: response.headers.get('Content-Security-Policy'), body: response.status === 200 ? await response.text() : '' };
+  return {
+    status: response.status,
+    csp: response.headers.get('Content-Security-Policy'),
+    body: response.status === 200 ? await response.text() : '',
+  };
 }
 
 async function runCheck() {
@@ -111,12 +121,21 @@ async function runCheck() {
   report.checks.asset = asset ? { path: asset, ...(await serve(`app://renderer/${asset}`)), body: undefined } : null;
   // Dot segments the URL parser would fold are written so that it cannot: encoded slashes and backslashes.
   report.checks.escape = await Promise.all(
-    ['app://renderer/..%2f..%2fpackage.json', 'app://renderer/%2e%2e%5c%2e%2e%5cpackage.json', 'app://evil/index.html', 'app://renderer/khong-co.js'].map(async (u) => (await serve(u)).status),
+    [
+      'app://renderer/..%2f..%2fpackage.json',
+      'app://renderer/%2e%2e%5c%2e%2e%5cpackage.json',
+      'app://evil/index.html',
+      'app://renderer/khong-co.js',
+    ].map(async (u) => (await serve(u)).status),
   );
   const frame = { url: 'app://renderer/index.html', parent: null };
   report.checks.status = await ipcHandlers.get('app:get-status')({ senderFrame: frame }, {});
-  report.checks.stranger = await ipcHandlers.get('app:get-status')({ senderFrame: { url: 'https://example.com/', parent: null } }, {});
-  if (dropped) report.checks.dropped = await ipcHandlers.get('inbox:import-dropped')({ senderFrame: frame }, { files: dropped });
+  report.checks.stranger = await ipcHandlers.get('app:get-status')(
+    { senderFrame: { url: 'https://example.com/', parent: null } },
+    {},
+  );
+  if (dropped)
+    report.checks.dropped = await ipcHandlers.get('inbox:import-dropped')({ senderFrame: frame }, { files: dropped });
   app.quit();
 }
 

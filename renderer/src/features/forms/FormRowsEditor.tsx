@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellValueChangedEvent, ColDef, GridApi } from 'ag-grid-community';
-import { childRuleLabels, childRules, valueTypeLabels, valueTypes, type ChildRule, type ValueType } from '../../../../shared/domain/forms';
+import { childRuleLabels, childRules, valueTypeLabels, valueTypes } from '../../../../shared/domain/forms';
 import { gridTheme } from '../../ui/grid-theme';
 import { edits, type EditorRow } from './editor-rows';
 import { text } from './text';
@@ -17,7 +17,13 @@ export function FormRowsEditor({ rows, onChange }: { rows: EditorRow[]; onChange
 
   const columns = useMemo<ColDef<EditorRow>[]>(
     () => [
-      { colId: 'row', headerName: text.col.row, width: 60, valueGetter: (p) => (p.node?.rowIndex ?? 0) + 1, editable: false },
+      {
+        colId: 'row',
+        headerName: text.col.row,
+        width: 60,
+        valueGetter: (p) => (p.node?.rowIndex ?? 0) + 1,
+        editable: false,
+      },
       { field: 'numbering', headerName: text.col.numbering, width: 80, editable: true },
       {
         field: 'text',
@@ -38,7 +44,7 @@ export function FormRowsEditor({ rows, onChange }: { rows: EditorRow[]; onChange
         editable: (p) => !!p.data?.valueRow,
         cellEditor: 'agSelectCellEditor',
         cellEditorParams: { values: [...valueTypes] },
-        valueFormatter: (p) => (p.data?.valueRow ? valueTypeLabels[p.value as ValueType] : ''),
+        valueFormatter: (p) => (p.data?.valueRow ? valueTypeLabels[p.data.valueType] : ''),
       },
       {
         field: 'childRule',
@@ -47,9 +53,17 @@ export function FormRowsEditor({ rows, onChange }: { rows: EditorRow[]; onChange
         editable: (p) => !!p.data?.valueRow,
         cellEditor: 'agSelectCellEditor',
         cellEditorParams: { values: [...childRules] },
-        valueFormatter: (p) => (p.data?.valueRow && p.value !== 'none' ? childRuleLabels[p.value as ChildRule] : ''),
+        valueFormatter: (p) =>
+          p.data?.valueRow && p.data.childRule !== 'none' ? childRuleLabels[p.data.childRule] : '',
       },
-      { colId: 'notes', headerName: text.col.notes, flex: 1, minWidth: 160, valueGetter: (p) => p.data?.notes.join(' '), editable: false },
+      {
+        colId: 'notes',
+        headerName: text.col.notes,
+        flex: 1,
+        minWidth: 160,
+        valueGetter: (p) => p.data?.notes.join(' '),
+        editable: false,
+      },
     ],
     [],
   );
@@ -73,12 +87,24 @@ export function FormRowsEditor({ rows, onChange }: { rows: EditorRow[]; onChange
   return (
     <div className="editor">
       <div className="toolbar" role="toolbar" aria-label="Sửa dòng biểu mẫu">
-        <button type="button" onClick={() => apply(edits.add)}>{text.actions.add}</button>
-        <button type="button" onClick={() => apply(edits.remove)}>{text.actions.remove}</button>
-        <button type="button" onClick={() => apply((r, a) => edits.move(r, a, -1))}>{text.actions.up}</button>
-        <button type="button" onClick={() => apply((r, a) => edits.move(r, a, 1))}>{text.actions.down}</button>
-        <button type="button" onClick={() => apply(edits.outdent)}>{text.actions.outdent}</button>
-        <button type="button" onClick={() => apply(edits.indent)}>{text.actions.indent}</button>
+        <button type="button" onClick={() => apply(edits.add)}>
+          {text.actions.add}
+        </button>
+        <button type="button" onClick={() => apply(edits.remove)}>
+          {text.actions.remove}
+        </button>
+        <button type="button" onClick={() => apply((r, a) => edits.move(r, a, -1))}>
+          {text.actions.up}
+        </button>
+        <button type="button" onClick={() => apply((r, a) => edits.move(r, a, 1))}>
+          {text.actions.down}
+        </button>
+        <button type="button" onClick={() => apply(edits.outdent)}>
+          {text.actions.outdent}
+        </button>
+        <button type="button" onClick={() => apply(edits.indent)}>
+          {text.actions.indent}
+        </button>
       </div>
       <div className="grid-box">
         <AgGridReact<EditorRow>

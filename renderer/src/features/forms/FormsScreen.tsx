@@ -39,7 +39,13 @@ export function FormsScreen() {
     readFile.mutate(undefined, {
       onSuccess: (d) => {
         if (!d) return;
-        setDraft({ draftId: d.draftId, fileName: d.fileName, tableName: d.tableName, name: d.fileName.replace(/\.[^.]+$/, ''), rows: toEditorRows(d.rows) });
+        setDraft({
+          draftId: d.draftId,
+          fileName: d.fileName,
+          tableName: d.tableName,
+          name: d.fileName.replace(/\.[^.]+$/, ''),
+          rows: toEditorRows(d.rows),
+        });
       },
     });
 
@@ -66,18 +72,18 @@ export function FormsScreen() {
       <h1>{text.title}</h1>
       <div className="toolbar">
         {!!forms.data?.length && (
-        <select
-          aria-label="Chọn biểu mẫu"
-          value={selected ?? ''}
-          disabled={!!draft || !forms.data?.length}
-          onChange={(e) => setSelected(Number(e.target.value))}
-        >
-          {forms.data?.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.name} ({text.formItem(f.rows, f.valueRows, f.latestVersion)})
-            </option>
-          ))}
-        </select>
+          <select
+            aria-label="Chọn biểu mẫu"
+            value={selected ?? ''}
+            disabled={!!draft || !forms.data?.length}
+            onChange={(e) => setSelected(Number(e.target.value))}
+          >
+            {forms.data?.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.name} ({text.formItem(f.rows, f.valueRows, f.latestVersion)})
+              </option>
+            ))}
+          </select>
         )}
         <span className="spacer" />
         <button type="button" className="primary" onClick={startImport} disabled={readFile.isPending || !!draft}>
@@ -95,10 +101,16 @@ export function FormsScreen() {
             <div className="toolbar">
               <label>
                 {text.name}:{' '}
-                <input className="wide" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+                <input
+                  className="wide"
+                  value={draft.name}
+                  onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+                />
               </label>
               <span className="spacer" />
-              <button type="button" onClick={() => setDraft(null)}>{text.cancel}</button>
+              <button type="button" onClick={() => setDraft(null)}>
+                {text.cancel}
+              </button>
               <button type="button" className="primary" onClick={saveDraft} disabled={create.isPending}>
                 {create.isPending ? text.saving : text.saveNew}
               </button>
@@ -112,7 +124,11 @@ export function FormsScreen() {
         <>
           {detail.data.versionHasData && <div className="notice notice-warn">{text.newVersionWarning}</div>}
           <RulesPanel key={detail.data.form.id} formId={detail.data.form.id} />
-          {save.isSuccess && !dirty && <div className="notice notice-ok" role="status">{text.saved}</div>}
+          {save.isSuccess && !dirty && (
+            <div className="notice notice-ok" role="status">
+              {text.saved}
+            </div>
+          )}
           <div className="toolbar">
             {dirty && <span className="muted">{text.rowsChanged}</span>}
             <span className="spacer" />

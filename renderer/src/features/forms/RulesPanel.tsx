@@ -1,15 +1,29 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/client';
-import { describeSide, ruleOperatorLabels, ruleOperators, type RuleOperator, type RuleSide } from '../../../../shared/domain/validation-rules';
+import {
+  describeSide,
+  ruleOperatorLabels,
+  ruleOperators,
+  type RuleOperator,
+  type RuleSide,
+} from '../../../../shared/domain/validation-rules';
 import { parseViNumber } from '../../../../shared/text/format-vi';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { Options } from '../../ui/Options';
+import { chosenFrom, Options } from '../../ui/Options';
+import { severities } from '../../../../shared/domain/check-values';
 
 const short = (t: string) => (t.length > 50 ? `${t.slice(0, 47)}…` : t);
 
 /** One side of a new rule: a sum of chosen indicators plus a number. */
-function SideEditor({ label, ids, constant, options, onIds, onConstant }: {
+function SideEditor({
+  label,
+  ids,
+  constant,
+  options,
+  onIds,
+  onConstant,
+}: {
   label: string;
   ids: number[];
   constant: string;
@@ -30,16 +44,28 @@ function SideEditor({ label, ids, constant, options, onIds, onConstant }: {
           </li>
         ))}
       </ul>
-      <select aria-label={`${label}: thêm chỉ tiêu`} value="" onChange={(e) => e.target.value && onIds([...ids, Number(e.target.value)])}>
+      <select
+        aria-label={`${label}: thêm chỉ tiêu`}
+        value=""
+        onChange={(e) => e.target.value && onIds([...ids, Number(e.target.value)])}
+      >
         <option value="">+ cộng thêm chỉ tiêu…</option>
-        {options.filter((o) => !ids.includes(o.indicatorId)).map((o) => (
-          <option key={o.indicatorId} value={o.indicatorId}>
-            {o.label}
-          </option>
-        ))}
+        {options
+          .filter((o) => !ids.includes(o.indicatorId))
+          .map((o) => (
+            <option key={o.indicatorId} value={o.indicatorId}>
+              {o.label}
+            </option>
+          ))}
       </select>
       <label className="inline">
-        cộng số <input className="narrow" aria-label={`${label}: cộng số`} value={constant} onChange={(e) => onConstant(e.target.value)} />
+        cộng số{' '}
+        <input
+          className="narrow"
+          aria-label={`${label}: cộng số`}
+          value={constant}
+          onChange={(e) => onConstant(e.target.value)}
+        />
       </label>
     </fieldset>
   );
@@ -52,14 +78,23 @@ function SideEditor({ label, ids, constant, options, onIds, onConstant }: {
 export function RulesPanel({ formId }: { formId: number }) {
   const client = useQueryClient();
   const data = useQuery({ queryKey: ['rules', formId], queryFn: () => call('rules:list-rules', { formId }) });
-  const settings = useQuery({ queryKey: ['check-settings'], queryFn: () => call('submissions:get-check-settings', {}) });
+  const settings = useQuery({
+    queryKey: ['check-settings'],
+    queryFn: () => call('submissions:get-check-settings', {}),
+  });
   const refresh = () => {
     void client.invalidateQueries({ queryKey: ['rules', formId] });
     void client.invalidateQueries({ queryKey: ['submissions'] });
     void client.invalidateQueries({ queryKey: ['matrix'] });
   };
-  const create = useMutation({ mutationFn: (input: Parameters<typeof call<'rules:create-rule'>>[1]) => call('rules:create-rule', input), onSuccess: refresh });
-  const remove = useMutation({ mutationFn: (ruleId: number) => call('rules:delete-rule', { ruleId }), onSuccess: refresh });
+  const create = useMutation({
+    mutationFn: (input: Parameters<typeof call<'rules:create-rule'>>[1]) => call('rules:create-rule', input),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: (ruleId: number) => call('rules:delete-rule', { ruleId }),
+    onSuccess: refresh,
+  });
   const saveFactor = useMutation({
     mutationFn: (changeFactor: number) => call('submissions:save-check-settings', { changeFactor }),
     onSuccess: () => {
@@ -78,7 +113,10 @@ export function RulesPanel({ formId }: { formId: number }) {
   const [localError, setLocalError] = useState<string | null>(null);
 
   const indicators = data.data?.indicators ?? [];
-  const options = indicators.map((i) => ({ indicatorId: i.indicatorId, label: `${i.row}. ${short(i.text)}${i.unit ? ` (${i.unit})` : ''}` }));
+  const options = indicators.map((i) => ({
+    indicatorId: i.indicatorId,
+    label: `${i.row}. ${short(i.text)}${i.unit ? ` (${i.unit})` : ''}`,
+  }));
   const nameOf = (id: number) => short(indicators.find((i) => i.indicatorId === id)?.text ?? `chỉ tiêu ${id}`);
   const side = (ids: number[], c: string): RuleSide | null => {
     const constant = c.trim() === '' ? 0 : parseViNumber(c.trim());
@@ -110,12 +148,14 @@ export function RulesPanel({ formId }: { formId: number }) {
         <strong>Quy tắc kiểm tra số liệu</strong> ({data.data?.rules.length ?? 0} quy tắc riêng của biểu mẫu)
       </summary>
       <p className="muted">
-        Ngoài các kiểm tra sẵn có (kiểu số, "Trong đó" không lớn hơn dòng tổng), văn phòng có thể thêm quy tắc riêng. Quy tắc có chỉ tiêu chưa báo cáo thì bỏ qua.
+        Ngoài các kiểm tra sẵn có (kiểu số, "Trong đó" không lớn hơn dòng tổng), văn phòng có thể thêm quy tắc riêng.
+        Quy tắc có chỉ tiêu chưa báo cáo thì bỏ qua.
       </p>
       <ul className="notes" data-testid="rules">
         {data.data?.rules.map((r) => (
           <li key={r.id}>
-            <strong>{r.name}</strong> ({r.importance === 'error' ? 'lỗi' : 'cảnh báo'}): {describeSide(r.left, nameOf)} {ruleOperatorLabels[r.operator]} {describeSide(r.right, nameOf)}{' '}
+            <strong>{r.name}</strong> ({r.importance === 'error' ? 'lỗi' : 'cảnh báo'}): {describeSide(r.left, nameOf)}{' '}
+            {ruleOperatorLabels[r.operator]} {describeSide(r.right, nameOf)}{' '}
             <button type="button" onClick={() => remove.mutate(r.id)} disabled={remove.isPending}>
               Xóa
             </button>
@@ -135,18 +175,40 @@ export function RulesPanel({ formId }: { formId: number }) {
           <input className="wide" value={name} onChange={(e) => setName(e.target.value)} maxLength={300} />
         </label>
         <div className="rule-row">
-          <SideEditor label="Vế trái" ids={left} constant={leftC} options={options} onIds={setLeft} onConstant={setLeftC} />
+          <SideEditor
+            label="Vế trái"
+            ids={left}
+            constant={leftC}
+            options={options}
+            onIds={setLeft}
+            onConstant={setLeftC}
+          />
           <label>
             phải
-            <select aria-label="Phép so sánh" value={operator} onChange={(e) => setOperator(e.target.value as RuleOperator)}>
+            <select
+              aria-label="Phép so sánh"
+              value={operator}
+              onChange={(e) => setOperator(chosenFrom(ruleOperators, e.target.value) ?? operator)}
+            >
               <Options values={ruleOperators} labels={ruleOperatorLabels} />
             </select>
           </label>
-          <SideEditor label="Vế phải" ids={right} constant={rightC} options={options} onIds={setRight} onConstant={setRightC} />
+          <SideEditor
+            label="Vế phải"
+            ids={right}
+            constant={rightC}
+            options={options}
+            onIds={setRight}
+            onConstant={setRightC}
+          />
         </div>
         <label>
           Mức độ
-          <select aria-label="Mức độ" value={importance} onChange={(e) => setImportance(e.target.value as 'error' | 'warning')}>
+          <select
+            aria-label="Mức độ"
+            value={importance}
+            onChange={(e) => setImportance(chosenFrom(severities, e.target.value) ?? importance)}
+          >
             <option value="error">Lỗi (phải sửa trước khi duyệt)</option>
             <option value="warning">Cảnh báo (cần xem lại)</option>
           </select>
@@ -173,7 +235,13 @@ export function RulesPanel({ formId }: { formId: number }) {
       >
         <label className="inline">
           Cảnh báo khi số liệu tăng hơn (hoặc giảm dưới 1/…) so với kỳ trước:
-          <input className="narrow" aria-label="Hệ số thay đổi" value={factor ?? String(settings.data?.changeFactor ?? '')} onChange={(e) => setFactor(e.target.value)} /> lần (0 = không cảnh báo)
+          <input
+            className="narrow"
+            aria-label="Hệ số thay đổi"
+            value={factor ?? String(settings.data?.changeFactor ?? '')}
+            onChange={(e) => setFactor(e.target.value)}
+          />{' '}
+          lần (0 = không cảnh báo)
         </label>
         <button type="submit" disabled={saveFactor.isPending}>
           Lưu ngưỡng

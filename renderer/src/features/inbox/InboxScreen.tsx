@@ -37,16 +37,33 @@ export function InboxScreen() {
 
   const columns = useMemo<ColDef<InboxMessage>[]>(
     () => [
-      { colId: 'importedAt', headerName: text.col.importedAt, width: 120, valueGetter: (p) => formatDate(p.data?.sentAt ?? p.data?.importedAt) },
-      { colId: 'from', headerName: text.col.from, flex: 1.2, minWidth: 180, valueGetter: (p) => p.data?.fromName ?? p.data?.fromAddress ?? '' },
-      { colId: 'subject', headerName: text.col.subject, flex: 2, minWidth: 220, valueGetter: (p) => p.data?.subject ?? p.data?.fileName ?? '' },
+      {
+        colId: 'importedAt',
+        headerName: text.col.importedAt,
+        width: 120,
+        valueGetter: (p) => formatDate(p.data?.sentAt ?? p.data?.importedAt),
+      },
+      {
+        colId: 'from',
+        headerName: text.col.from,
+        flex: 1.2,
+        minWidth: 180,
+        valueGetter: (p) => p.data?.fromName ?? p.data?.fromAddress ?? '',
+      },
+      {
+        colId: 'subject',
+        headerName: text.col.subject,
+        flex: 2,
+        minWidth: 220,
+        valueGetter: (p) => p.data?.subject ?? p.data?.fileName ?? '',
+      },
       { field: 'unitName', headerName: text.col.unit, flex: 1, minWidth: 150 },
       { field: 'roundName', headerName: text.col.round, flex: 1.4, minWidth: 180 },
       {
         field: 'status',
         headerName: text.col.status,
         width: 130,
-        valueFormatter: (p) => importStatusLabels[p.value as InboxMessage['status']],
+        valueFormatter: (p) => (p.data ? importStatusLabels[p.data.status] : ''),
         cellClass: (p) => `inbox-${p.value as string}`,
       },
     ],
@@ -75,27 +92,39 @@ export function InboxScreen() {
     >
       <h1>{text.title}</h1>
       <div className="toolbar">
-        <button type="button" className="primary" disabled={busy} onClick={() => importFiles.mutate('files')}>{busy ? text.importing : text.importFiles}</button>
-        <button type="button" disabled={busy} onClick={() => importFiles.mutate('folder')}>{text.importFolder}</button>
-        <button type="button" disabled={busy} onClick={() => checkMail.mutate()}>{text.checkMail}</button>
+        <button type="button" className="primary" disabled={busy} onClick={() => importFiles.mutate('files')}>
+          {busy ? text.importing : text.importFiles}
+        </button>
+        <button type="button" disabled={busy} onClick={() => importFiles.mutate('folder')}>
+          {text.importFolder}
+        </button>
+        <button type="button" disabled={busy} onClick={() => checkMail.mutate()}>
+          {text.checkMail}
+        </button>
         {busy && progress && (
-          <progress max={progress.total} value={progress.done} aria-label="Tiến độ nhập">{progress.done}/{progress.total}</progress>
+          <progress max={progress.total} value={progress.done} aria-label="Tiến độ nhập">
+            {progress.done}/{progress.total}
+          </progress>
         )}
         <span className="muted">{dragging ? text.dropActive : text.dropHint}</span>
       </div>
       <ErrorMessage error={inbox.error ?? importFiles.error ?? importDropped.error ?? checkMail.error} />
       <MailboxCard />
       {skipped.map((name) => (
-        <div key={name} className="notice notice-warn">{text.tooLarge(name)}</div>
+        <div key={name} className="notice notice-warn">
+          {text.tooLarge(name)}
+        </div>
       ))}
       {lastResults && (
         <div className="notice notice-ok" role="status" data-testid="import-summary">
           {text.summary(lastResults)}
           {lastResults.some((r) => r.status === 'rejected') && (
             <ul>
-              {lastResults.filter((r) => r.status === 'rejected').map((r) => (
-                <li key={r.file}>{r.errors.join(' ')}</li>
-              ))}
+              {lastResults
+                .filter((r) => r.status === 'rejected')
+                .map((r) => (
+                  <li key={r.file}>{r.errors.join(' ')}</li>
+                ))}
             </ul>
           )}
         </div>
@@ -128,7 +157,10 @@ export function InboxScreen() {
           />
         </div>
         {selected && (
-          <aside className={`details${selected.status === 'needs-review' ? ' reviewing' : ''}`} aria-label={text.details}>
+          <aside
+            className={`details${selected.status === 'needs-review' ? ' reviewing' : ''}`}
+            aria-label={text.details}
+          >
             <h2>{selected.subject ?? selected.fileName}</h2>
             <p className="muted">
               {selected.fromName ?? ''} {selected.fromAddress ? `<${selected.fromAddress}>` : ''}
@@ -138,17 +170,27 @@ export function InboxScreen() {
                 {showingMessage ? text.message.hide : text.message.show}
               </button>
             )}
-            {showingMessage && selected.source !== 'file' && selected.sourceFileId !== null && <MessageViewer key={selected.id} fileId={selected.sourceFileId} />}
+            {showingMessage && selected.source !== 'file' && selected.sourceFileId !== null && (
+              <MessageViewer key={selected.id} fileId={selected.sourceFileId} />
+            )}
             {selected.attachments.length > 0 && !showingMessage && (
               <>
                 <h3>{text.attachments}</h3>
-                <ul>{selected.attachments.map((a) => <li key={a}>{a}</li>)}</ul>
+                <ul>
+                  {selected.attachments.map((a) => (
+                    <li key={a}>{a}</li>
+                  ))}
+                </ul>
               </>
             )}
             {selected.notes.length > 0 && (
               <>
                 <h3>{text.notes}</h3>
-                <ul className="notes">{selected.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>
+                <ul className="notes">
+                  {selected.notes.map((n, i) => (
+                    <li key={i}>{n}</li>
+                  ))}
+                </ul>
               </>
             )}
             {selected.status === 'needs-review' && <ReviewPanel key={selected.id} message={selected} />}

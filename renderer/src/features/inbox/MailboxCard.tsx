@@ -32,7 +32,10 @@ export function MailboxCard() {
     if (mailbox.data) setForm((f) => ({ ...f, ...mailbox.data, password: '' }));
   }, [mailbox.data]);
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
-    setForm({ ...form, [k]: k === 'secure' ? e.target.checked : k === 'port' ? Number(e.target.value) : e.target.value });
+    setForm({
+      ...form,
+      [k]: k === 'secure' ? e.target.checked : k === 'port' ? Number(e.target.value) : e.target.value,
+    });
 
   return (
     <details className="card compact">
@@ -48,16 +51,39 @@ export function MailboxCard() {
           save.mutate(password ? { ...rest, password } : rest);
         }}
       >
-        <label>{t.host}<input value={form.host} onChange={set('host')} /></label>
-        <label>{t.port}<input type="number" value={form.port} onChange={set('port')} /></label>
-        <label>{t.user}<input value={form.user} onChange={set('user')} /></label>
+        <label>
+          {t.host}
+          <input value={form.host} onChange={set('host')} />
+        </label>
+        <label>
+          {t.port}
+          <input type="number" value={form.port} onChange={set('port')} />
+        </label>
+        <label>
+          {t.user}
+          <input value={form.user} onChange={set('user')} />
+        </label>
         <label>
           {t.password}
-          <input type="password" value={form.password} onChange={set('password')} placeholder={mailbox.data?.hasPassword ? t.passwordKept : ''} />
+          <input
+            type="password"
+            value={form.password}
+            onChange={set('password')}
+            placeholder={mailbox.data?.hasPassword ? t.passwordKept : ''}
+          />
         </label>
-        <label>{t.folder}<input value={form.folder} onChange={set('folder')} /></label>
-        <label className="inline"><input type="checkbox" checked={form.secure} onChange={set('secure')} /> {t.secure}</label>
-        <div><button type="submit" className="primary" disabled={save.isPending}>{t.save}</button></div>
+        <label>
+          {t.folder}
+          <input value={form.folder} onChange={set('folder')} />
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={form.secure} onChange={set('secure')} /> {t.secure}
+        </label>
+        <div>
+          <button type="submit" className="primary" disabled={save.isPending}>
+            {t.save}
+          </button>
+        </div>
       </form>
       <ErrorMessage error={mailbox.error ?? save.error} />
       {save.isSuccess && <div className="notice notice-ok">{t.saved}</div>}

@@ -31,7 +31,9 @@ export function MessageViewer({ fileId }: { fileId: number }) {
             {m.to.length > 0 && (
               <>
                 <dt>{t.to}</dt>
-                <dd className="message-to" title={m.to.join(', ')}>{m.to.join(', ')}</dd>
+                <dd className="message-to" title={m.to.join(', ')}>
+                  {m.to.join(', ')}
+                </dd>
               </>
             )}
             {m.sentAt && (
@@ -41,7 +43,9 @@ export function MessageViewer({ fileId }: { fileId: number }) {
               </>
             )}
           </dl>
-          <pre className="message-text" data-testid="message-text">{m.text.trim() || t.noText}</pre>
+          <pre className="message-text" data-testid="message-text">
+            {m.text.trim() || t.noText}
+          </pre>
           {m.textCut && <p className="muted">{t.cut}</p>}
           {m.attachments.length > 0 && (
             <>
@@ -69,7 +73,11 @@ export function MessageViewer({ fileId }: { fileId: number }) {
               </ul>
             </>
           )}
-          {save.data && <p className="muted" role="status">{t.saved(save.data)}</p>}
+          {save.data && (
+            <p className="muted" role="status">
+              {t.saved(save.data)}
+            </p>
+          )}
         </>
       )}
     </section>

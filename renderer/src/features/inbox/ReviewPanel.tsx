@@ -21,11 +21,13 @@ export function ReviewPanel({ message }: { message: InboxMessage }) {
   const [roundId, setRoundId] = useState<number | ''>(message.roundId ?? '');
   const table = useQuery({
     queryKey: ['inbox', 'reply-table', message.id, roundId],
-    queryFn: () => call('inbox:get-reply-table', { messageId: message.id, ...(roundId === '' ? {} : { roundId: Number(roundId) }) }),
+    queryFn: () =>
+      call('inbox:get-reply-table', { messageId: message.id, ...(roundId === '' ? {} : { roundId: Number(roundId) }) }),
   });
   const [choices, setChoices] = useState<Map<number, number | null>>(new Map());
   useEffect(() => {
-    if (table.data) setChoices(new Map(table.data.rows.map((r) => [r.index, r.quality === 'weak' ? r.formRow : r.formRow])));
+    if (table.data)
+      setChoices(new Map(table.data.rows.map((r) => [r.index, r.quality === 'weak' ? r.formRow : r.formRow])));
   }, [table.data]);
   const t = text.review;
   const valueRows = table.data?.formRows.filter((r) => r.valueRow) ?? [];
@@ -37,21 +39,33 @@ export function ReviewPanel({ message }: { message: InboxMessage }) {
       <div className="stacked-form">
         <label>
           {t.unit}
-          <select value={unitId} onChange={(e) => setUnitId(e.target.value === '' ? '' : Number(e.target.value))} aria-label={t.unit}>
+          <select
+            value={unitId}
+            onChange={(e) => setUnitId(e.target.value === '' ? '' : Number(e.target.value))}
+            aria-label={t.unit}
+          >
             <option value="">{t.choose}</option>
             {units.data
               ?.filter((u) => u.kind !== 'province' && u.kind !== 'secretariat')
               .map((u) => (
-                <option key={u.id} value={u.id}>{u.name}</option>
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
               ))}
           </select>
         </label>
         <label>
           {t.round}
-          <select value={roundId} onChange={(e) => setRoundId(e.target.value === '' ? '' : Number(e.target.value))} aria-label={t.round}>
+          <select
+            value={roundId}
+            onChange={(e) => setRoundId(e.target.value === '' ? '' : Number(e.target.value))}
+            aria-label={t.round}
+          >
             <option value="">{t.auto}</option>
             {rounds.data?.map((r) => (
-              <option key={r.id} value={r.id}>{r.name}</option>
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
             ))}
           </select>
         </label>
@@ -71,7 +85,12 @@ export function ReviewPanel({ message }: { message: InboxMessage }) {
             </thead>
             <tbody>
               {table.data.rows.map((r) => (
-                <tr key={r.index} className={r.quality === 'weak' ? 'row-weak' : r.formRow === null && r.value !== null ? 'row-unmatched' : ''}>
+                <tr
+                  key={r.index}
+                  className={
+                    r.quality === 'weak' ? 'row-weak' : r.formRow === null && r.value !== null ? 'row-unmatched' : ''
+                  }
+                >
                   <td className="nowrap">{r.cell}</td>
                   <td>{r.text}</td>
                   <td className="num">{typeof r.value === 'number' ? formatNumber(r.value) : r.value}</td>
@@ -79,7 +98,9 @@ export function ReviewPanel({ message }: { message: InboxMessage }) {
                     <select
                       aria-label={t.rowChoice(r.text)}
                       value={choices.get(r.index) ?? ''}
-                      onChange={(e) => setChoices(new Map(choices).set(r.index, e.target.value === '' ? null : Number(e.target.value)))}
+                      onChange={(e) =>
+                        setChoices(new Map(choices).set(r.index, e.target.value === '' ? null : Number(e.target.value)))
+                      }
                     >
                       <option value="">{t.noRow}</option>
                       {valueRows.map((f) => (
@@ -105,7 +126,9 @@ export function ReviewPanel({ message }: { message: InboxMessage }) {
               messageId: message.id,
               unitId: Number(unitId),
               ...(roundId === '' ? {} : { roundId: Number(roundId) }),
-              ...(table.data?.kind === 'table' ? { rowChoices: [...choices].map(([index, formRow]) => ({ index, formRow })) } : {}),
+              ...(table.data?.kind === 'table'
+                ? { rowChoices: [...choices].map(([index, formRow]) => ({ index, formRow })) }
+                : {}),
             })
           }
         >

@@ -26,7 +26,11 @@ async function entriesOf(dir: FileSystemDirectoryEntry): Promise<FileSystemEntry
 
 /** Every file under the dropped items, folders walked (at most MAX_DROPPED_FILES files). */
 async function collectFiles(items: DataTransferItemList | null, files: FileList): Promise<File[]> {
-  const entries = items ? Array.from(items).map((i) => i.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => !!e) : [];
+  const entries = items
+    ? Array.from(items)
+        .map((i) => i.webkitGetAsEntry?.())
+        .filter((e): e is FileSystemEntry => !!e)
+    : [];
   if (entries.length === 0) return Array.from(files);
   const out: File[] = [];
   const walk = async (e: FileSystemEntry) => {
@@ -38,7 +42,9 @@ async function collectFiles(items: DataTransferItemList | null, files: FileList)
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export async function readDroppedFiles(transfer: DataTransfer): Promise<{ files: { name: string; data: string }[]; tooLarge: string[] }> {
+export async function readDroppedFiles(
+  transfer: DataTransfer,
+): Promise<{ files: { name: string; data: string }[]; tooLarge: string[] }> {
   const files: { name: string; data: string }[] = [];
   const tooLarge: string[] = [];
   for (const f of await collectFiles(transfer.items, transfer.files)) {

@@ -15,7 +15,14 @@ export const text = {
   },
   empty: 'Chưa nhận thư hay tệp nào.',
   filters: { all: 'Tất cả', imported: 'Đã nhập', 'needs-review': 'Cần xem lại', rejected: 'Lỗi' },
-  col: { importedAt: 'Ngày nhập', from: 'Người gửi', subject: 'Tiêu đề / tệp', unit: 'Đơn vị', round: 'Đợt báo cáo', status: 'Tình trạng' },
+  col: {
+    importedAt: 'Ngày nhập',
+    from: 'Người gửi',
+    subject: 'Tiêu đề / tệp',
+    unit: 'Đơn vị',
+    round: 'Đợt báo cáo',
+    status: 'Tình trạng',
+  },
   details: 'Chi tiết',
   notes: 'Ghi nhận khi nhập',
   attachments: 'Tệp đính kèm',
@@ -33,7 +40,10 @@ export const text = {
     noRow: '— không nhập —',
     weak: 'Chỉ gần giống: hãy xác nhận hoặc chọn lại.',
     unmatched: 'Không khớp dòng nào: chọn dòng nếu cần nhập.',
-    done: (r: ImportResult) => (r.status === 'imported' ? `Đã nhập ${r.values} số liệu.` : `Kết quả: ${r.status === 'needs-review' ? 'vẫn cần xem lại' : r.status}.`),
+    done: (r: ImportResult) =>
+      r.status === 'imported'
+        ? `Đã nhập ${r.values} số liệu.`
+        : `Kết quả: ${r.status === 'needs-review' ? 'vẫn cần xem lại' : r.status}.`,
   },
   message: {
     show: 'Xem thư',
@@ -52,7 +62,12 @@ export const text = {
     save: 'Lưu bản sao…',
     saved: (p: string) => `Đã lưu bản sao: ${p}`,
     notKept: 'không lưu trong dữ liệu',
-    size: (bytes: number) => (bytes < 1024 ? `${bytes} byte` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`),
+    size: (bytes: number) =>
+      bytes < 1024
+        ? `${bytes} byte`
+        : bytes < 1024 * 1024
+          ? `${Math.round(bytes / 1024)} KB`
+          : `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`,
   },
   grid: { noRowsToShow: 'Không có thư nào', loadingOoo: 'Đang tải…' },
 };

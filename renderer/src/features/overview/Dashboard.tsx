@@ -22,7 +22,14 @@ function OpenRounds({ rounds }: { rounds: DashboardView['openRounds'] }) {
           <span className="muted">
             · {text.deadline} {formatDate(r.deadline)} · {text.received(r.received, r.expected)}
           </span>
-          <div className="progress-bar" role="progressbar" aria-valuenow={r.received} aria-valuemin={0} aria-valuemax={r.expected} aria-label={r.name}>
+          <div
+            className="progress-bar"
+            role="progressbar"
+            aria-valuenow={r.received}
+            aria-valuemin={0}
+            aria-valuemax={r.expected}
+            aria-label={r.name}
+          >
             <span style={{ width: `${r.expected ? (100 * r.received) / r.expected : 0}%` }} />
           </div>
         </div>
@@ -79,13 +86,20 @@ function IndicatorCharts({ indicators }: { indicators: DashboardView['indicators
   const s = series.data;
   const shownYear = year !== null && s?.years.includes(year) ? year : (s?.years.at(-1) ?? null);
   const at = s && shownYear !== null ? s.years.indexOf(shownYear) : -1;
-  const ranked = s && at >= 0 ? s.units.filter((u) => u.values[at] !== null).sort((a, b) => (b.values[at] ?? 0) - (a.values[at] ?? 0)) : [];
+  const ranked =
+    s && at >= 0
+      ? s.units.filter((u) => u.values[at] !== null).sort((a, b) => (b.values[at] ?? 0) - (a.values[at] ?? 0))
+      : [];
   const unit = s?.measureUnit ? ` (${s.measureUnit})` : '';
   const picker = (
     <div className="inline-form" style={{ marginBottom: 8, flexWrap: 'wrap' }}>
       <label>
         {text.indicator}
-        <select value={indicatorId ?? ''} onChange={(e) => setIndicatorId(Number(e.target.value))} style={{ maxWidth: 520 }}>
+        <select
+          value={indicatorId ?? ''}
+          onChange={(e) => setIndicatorId(Number(e.target.value))}
+          style={{ maxWidth: 520 }}
+        >
           {indicators.map((i) => (
             <option key={i.id} value={i.id}>
               {short(i.name, 90)}
@@ -95,7 +109,12 @@ function IndicatorCharts({ indicators }: { indicators: DashboardView['indicators
       </label>
       <label title={text.boundaryHelp}>
         {text.boundary}
-        <input type="date" value={boundaryDate} onChange={(e) => setBoundaryDate(e.target.value)} aria-label={text.boundary} />
+        <input
+          type="date"
+          value={boundaryDate}
+          onChange={(e) => setBoundaryDate(e.target.value)}
+          aria-label={text.boundary}
+        />
       </label>
     </div>
   );
@@ -113,56 +132,84 @@ function IndicatorCharts({ indicators }: { indicators: DashboardView['indicators
     <>
       <ErrorMessage error={series.error} />
       <ChartCard title={text.trendTitle} fileName={`xu-huong ${s?.name ?? ''}`} controls={picker}>
-          {(ref) =>
-            s && (
-              <Line
-                ref={ref as never}
-                aria-label={`${text.trendTitle}: ${s.name}`}
-                data={{
-                  labels: s.years.map(String),
-                  datasets: [{ label: `${text.province}${unit}`, data: s.province, borderColor: chartColors[0], backgroundColor: chartColors[0], tension: 0 }],
-                }}
-                options={{ maintainAspectRatio: false, plugins: { title: { display: true, text: short(s.name, 110) } }, scales: { y: { beginAtZero: true } } }}
-              />
-            )
-          }
-        </ChartCard>
-        {s?.boundary && (
-          <div className="muted" data-testid="series-boundary" style={{ margin: '0 0 12px' }}>
-            {text.inBoundary(s.boundary.day, s.boundary.provinceName)}
-            {remapNotes.map((n) => (
-              <div key={n}>{n}</div>
-            ))}
+        {(ref) =>
+          s && (
+            <Line
+              ref={ref as never}
+              aria-label={`${text.trendTitle}: ${s.name}`}
+              data={{
+                labels: s.years.map(String),
+                datasets: [
+                  {
+                    label: `${text.province}${unit}`,
+                    data: s.province,
+                    borderColor: chartColors[0],
+                    backgroundColor: chartColors[0],
+                    tension: 0,
+                  },
+                ],
+              }}
+              options={{
+                maintainAspectRatio: false,
+                plugins: { title: { display: true, text: short(s.name, 110) } },
+                scales: { y: { beginAtZero: true } },
+              }}
+            />
+          )
+        }
+      </ChartCard>
+      {s?.boundary && (
+        <div className="muted" data-testid="series-boundary" style={{ margin: '0 0 12px' }}>
+          {text.inBoundary(s.boundary.day, s.boundary.provinceName)}
+          {remapNotes.map((n) => (
+            <div key={n}>{n}</div>
+          ))}
+        </div>
+      )}
+      <ChartCard
+        title={text.rankTitle}
+        fileName={`xep-hang ${shownYear ?? ''} ${s?.name ?? ''}`}
+        controls={
+          <div className="inline-form" style={{ marginBottom: 8 }}>
+            <label>
+              {text.year}
+              <select value={shownYear ?? ''} onChange={(e) => setYear(Number(e.target.value))}>
+                {s?.years.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+            </label>
           </div>
-        )}
-        <ChartCard
-          title={text.rankTitle}
-          fileName={`xep-hang ${shownYear ?? ''} ${s?.name ?? ''}`}
-          controls={
-            <div className="inline-form" style={{ marginBottom: 8 }}>
-              <label>
-                {text.year}
-                <select value={shownYear ?? ''} onChange={(e) => setYear(Number(e.target.value))}>
-                  {s?.years.map((y) => (
-                    <option key={y} value={y}>
-                      {y}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </div>
-          }
-        >
-          {(ref) =>
-            s && (
-              <Bar
-                ref={ref as never}
-                aria-label={`${text.rankTitle}: ${s.name}`}
-                data={{ labels: ranked.map((u) => u.name), datasets: [{ label: `${shownYear}${unit}`, data: ranked.map((u) => u.values[at]), backgroundColor: chartColors[0] }] }}
-                options={{ indexAxis: 'y', maintainAspectRatio: false, plugins: { legend: { display: false }, title: { display: true, text: `${short(s.name, 90)} — ${text.year} ${shownYear}` } } }}
-              />
-            )
-          }
+        }
+      >
+        {(ref) =>
+          s && (
+            <Bar
+              ref={ref as never}
+              aria-label={`${text.rankTitle}: ${s.name}`}
+              data={{
+                labels: ranked.map((u) => u.name),
+                datasets: [
+                  {
+                    label: `${shownYear}${unit}`,
+                    data: ranked.map((u) => u.values[at]),
+                    backgroundColor: chartColors[0],
+                  },
+                ],
+              }}
+              options={{
+                indexAxis: 'y',
+                maintainAspectRatio: false,
+                plugins: {
+                  legend: { display: false },
+                  title: { display: true, text: `${short(s.name, 90)} — ${text.year} ${shownYear}` },
+                },
+              }}
+            />
+          )
+        }
       </ChartCard>
     </>
   );

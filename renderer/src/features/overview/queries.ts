@@ -23,7 +23,8 @@ export function useDashboard() {
 export function useIndicatorSeries(indicatorId: number | null, boundaryDate: string | null) {
   return useQuery({
     queryKey: ['dashboard', 'series', indicatorId, boundaryDate],
-    queryFn: () => call('targets:indicator-series', { indicatorId: indicatorId!, ...(boundaryDate ? { boundaryDate } : {}) }),
+    queryFn: () =>
+      call('targets:indicator-series', { indicatorId: indicatorId!, ...(boundaryDate ? { boundaryDate } : {}) }),
     enabled: indicatorId !== null,
   });
 }

@@ -23,7 +23,9 @@ export const text = {
   province: 'Toàn tỉnh',
   noSeries: 'Chưa có số liệu năm nào để vẽ biểu đồ.',
   boundary: 'Theo địa giới ngày',
-  boundaryHelp: 'Để trống: mỗi năm theo đơn vị đã báo cáo. Chọn một ngày: số liệu mọi năm được quy đổi về các đơn vị của ngày đó (qua sáp nhập, chia tách), ví dụ để so năm 2024 (cấp huyện) với năm 2026 (cấp xã).',
-  inBoundary: (day: string, province: string | null) => `Số liệu theo địa giới ngày ${day.split('-').reverse().join('/')}${province ? ` (${province})` : ''}.`,
+  boundaryHelp:
+    'Để trống: mỗi năm theo đơn vị đã báo cáo. Chọn một ngày: số liệu mọi năm được quy đổi về các đơn vị của ngày đó (qua sáp nhập, chia tách), ví dụ để so năm 2024 (cấp huyện) với năm 2026 (cấp xã).',
+  inBoundary: (day: string, province: string | null) =>
+    `Số liệu theo địa giới ngày ${day.split('-').reverse().join('/')}${province ? ` (${province})` : ''}.`,
   loading: 'Đang tải…',
 };

@@ -3,7 +3,8 @@ import { StatusChip } from '../../ui/StatusChip';
 import { text } from './text';
 
 /** A unit's figure behind a result: the figure itself, never a percentage. */
-const figure = (e: TargetEvaluation, v: number | null) => formatResult({ actual: v, kind: e.kind, measure: null }) ?? '';
+const figure = (e: TargetEvaluation, v: number | null) =>
+  formatResult({ actual: v, kind: e.kind, measure: null }) ?? '';
 
 /** How one result was computed, in words, and the units and figures behind it. */
 export function EvaluationPanel({ evaluation: e, onClose }: { evaluation: TargetEvaluation; onClose: () => void }) {
@@ -37,7 +38,9 @@ export function EvaluationPanel({ evaluation: e, onClose }: { evaluation: Target
             {e.details.map((d) => (
               <tr key={d.unitId}>
                 <td>{d.unitName}</td>
-                <td className="cell-value">{d.value === null ? <span className="muted">chưa có</span> : figure(e, d.value)}</td>
+                <td className="cell-value">
+                  {d.value === null ? <span className="muted">chưa có</span> : figure(e, d.value)}
+                </td>
                 {e.detailColumns[1] && <td className="cell-value">{figure(e, d.second)}</td>}
                 {e.kind === 'share-of-units' && <td>{d.meets === null ? '—' : d.meets ? 'Đạt' : 'Không'}</td>}
               </tr>

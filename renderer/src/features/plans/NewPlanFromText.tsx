@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import type { InputOf } from '../../../../shared/api/contract';
-import { comparators, planTypeLabels, planTypes, targetKindLabels, targetKinds, type PlanType } from '../../../../shared/domain/plans';
+import { comparators, planTypeLabels, planTypes, targetKindLabels, targetKinds } from '../../../../shared/domain/plans';
 import type { PlanDraft, TargetSuggestion, TaskDraft } from '../../../../shared/domain/plan-text';
 import { unitKindLabels, unitKinds } from '../../../../shared/domain/units';
 import { formatDate } from '../../../../shared/text/format-vi';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useCreatePlan, useDraftFromText } from './queries';
 import { text } from './text';
-import { Options } from '../../ui/Options';
+import { chosenFrom, Options } from '../../ui/Options';
 
-type DocFields = Pick<PlanDraft, 'docNumber' | 'docDate' | 'issuer' | 'signer' | 'title' | 'type' | 'periodStart' | 'periodEnd' | 'legalBasis'>;
+type DocFields = Pick<
+  PlanDraft,
+  'docNumber' | 'docDate' | 'issuer' | 'signer' | 'title' | 'type' | 'periodStart' | 'periodEnd' | 'legalBasis'
+>;
 type EditableTarget = TargetSuggestion & { keep: boolean };
 type EditableTask = TaskDraft & { keep: boolean };
 
@@ -29,13 +32,24 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
   const read = () =>
     draft.mutate(source, {
       onSuccess: (d) => {
-        setDoc({ docNumber: d.docNumber, docDate: d.docDate, issuer: d.issuer, signer: d.signer, title: d.title, type: d.type, periodStart: d.periodStart, periodEnd: d.periodEnd, legalBasis: d.legalBasis });
+        setDoc({
+          docNumber: d.docNumber,
+          docDate: d.docDate,
+          issuer: d.issuer,
+          signer: d.signer,
+          title: d.title,
+          type: d.type,
+          periodStart: d.periodStart,
+          periodEnd: d.periodEnd,
+          legalBasis: d.legalBasis,
+        });
         setTargets(d.targets.map((t) => ({ ...t, keep: true })));
         setTasks(d.tasks.map((t) => ({ ...t, keep: true })));
       },
     });
 
-  const editTarget = (i: number, change: Partial<EditableTarget>) => setTargets((ts) => ts.map((t, k) => (k === i ? { ...t, ...change } : t)));
+  const editTarget = (i: number, change: Partial<EditableTarget>) =>
+    setTargets((ts) => ts.map((t, k) => (k === i ? { ...t, ...change } : t)));
   const keptTargets = targets.filter((t) => t.keep);
   const keptTasks = tasks.filter((t) => t.keep);
 
@@ -54,10 +68,22 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
       legalBasis: doc.legalBasis,
       fullText: source,
       targets: keptTargets.map((t) => ({
-        code: t.code, text: t.text, kind: t.kind, comparator: t.comparator, threshold: t.threshold, thresholdHigh: t.thresholdHigh,
-        unitKind: t.unitKind, deadlineYear: t.deadlineYear, sourceText: t.sourceText,
+        code: t.code,
+        text: t.text,
+        kind: t.kind,
+        comparator: t.comparator,
+        threshold: t.threshold,
+        thresholdHigh: t.thresholdHigh,
+        unitKind: t.unitKind,
+        deadlineYear: t.deadlineYear,
+        sourceText: t.sourceText,
       })),
-      tasks: keptTasks.map((t) => ({ content: t.content, leadUnitId: t.leadUnitId, coordinatorIds: t.coordinatorIds, deadline: t.deadline })),
+      tasks: keptTasks.map((t) => ({
+        content: t.content,
+        leadUnitId: t.leadUnitId,
+        coordinatorIds: t.coordinatorIds,
+        deadline: t.deadline,
+      })),
     };
     create.mutate(input, { onSuccess: (r) => onSaved(r.id) });
   };
@@ -68,7 +94,15 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
       <input
         type={kind}
         value={(doc?.[key] as string | number | null) ?? ''}
-        onChange={(e) => setDoc((d) => d && { ...d, [key]: kind === 'number' ? (e.target.value ? Number(e.target.value) : null) : e.target.value || null })}
+        onChange={(e) =>
+          setDoc(
+            (d) =>
+              d && {
+                ...d,
+                [key]: kind === 'number' ? (e.target.value ? Number(e.target.value) : null) : e.target.value || null,
+              },
+          )
+        }
       />
     </label>
   );
@@ -104,7 +138,10 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
               {field('signer')}
               <label>
                 {text.field.type}
-                <select value={doc.type} onChange={(e) => setDoc({ ...doc, type: e.target.value as PlanType })}>
+                <select
+                  value={doc.type}
+                  onChange={(e) => setDoc({ ...doc, type: chosenFrom(planTypes, e.target.value) ?? doc.type })}
+                >
                   <Options values={planTypes} labels={planTypeLabels} />
                 </select>
               </label>
@@ -117,7 +154,10 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
             </label>
             <label className="wide-field">
               {text.field.legalBasis}
-              <textarea value={doc.legalBasis ?? ''} onChange={(e) => setDoc({ ...doc, legalBasis: e.target.value || null })} />
+              <textarea
+                value={doc.legalBasis ?? ''}
+                onChange={(e) => setDoc({ ...doc, legalBasis: e.target.value || null })}
+              />
             </label>
           </div>
 
@@ -139,23 +179,46 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
                   {targets.map((t, i) => (
                     <tr key={i} data-testid={`suggested-${t.code}`}>
                       <td>
-                        <input type="checkbox" aria-label={`Giữ chỉ tiêu ${t.code}`} checked={t.keep} onChange={(e) => editTarget(i, { keep: e.target.checked })} />
+                        <input
+                          type="checkbox"
+                          aria-label={`Giữ chỉ tiêu ${t.code}`}
+                          checked={t.keep}
+                          onChange={(e) => editTarget(i, { keep: e.target.checked })}
+                        />
                       </td>
                       <td>
-                        <input type="text" size={4} aria-label={`Mục của chỉ tiêu ${t.code}`} value={t.code} onChange={(e) => editTarget(i, { code: e.target.value })} />
+                        <input
+                          type="text"
+                          size={4}
+                          aria-label={`Mục của chỉ tiêu ${t.code}`}
+                          value={t.code}
+                          onChange={(e) => editTarget(i, { code: e.target.value })}
+                        />
                       </td>
                       <td>
-                        <textarea aria-label={`Nội dung chỉ tiêu ${t.code}`} value={t.text} onChange={(e) => editTarget(i, { text: e.target.value })} />
+                        <textarea
+                          aria-label={`Nội dung chỉ tiêu ${t.code}`}
+                          value={t.text}
+                          onChange={(e) => editTarget(i, { text: e.target.value })}
+                        />
                         <div className="why">
                           {text.why}: {t.why}
                         </div>
                       </td>
                       <td>
-                        <select aria-label={`Loại chỉ tiêu ${t.code}`} value={t.kind} onChange={(e) => editTarget(i, { kind: e.target.value as EditableTarget['kind'] })}>
+                        <select
+                          aria-label={`Loại chỉ tiêu ${t.code}`}
+                          value={t.kind}
+                          onChange={(e) => editTarget(i, { kind: chosenFrom(targetKinds, e.target.value) ?? t.kind })}
+                        >
                           <Options values={targetKinds} labels={targetKindLabels} />
                         </select>
                         {t.kind === 'share-of-units' && (
-                          <select aria-label={`Loại đơn vị của chỉ tiêu ${t.code}`} value={t.unitKind ?? ''} onChange={(e) => editTarget(i, { unitKind: (e.target.value || null) as EditableTarget['unitKind'] })}>
+                          <select
+                            aria-label={`Loại đơn vị của chỉ tiêu ${t.code}`}
+                            value={t.unitKind ?? ''}
+                            onChange={(e) => editTarget(i, { unitKind: chosenFrom(unitKinds, e.target.value) ?? null })}
+                          >
                             <option value="">—</option>
                             <Options values={unitKinds} labels={unitKindLabels} />
                           </select>
@@ -163,14 +226,34 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
                         {t.deadlineYear && <div className="why">Hạn: năm {t.deadlineYear}</div>}
                       </td>
                       <td className="nowrap">
-                        <select aria-label={`So sánh của chỉ tiêu ${t.code}`} value={t.comparator} onChange={(e) => editTarget(i, { comparator: e.target.value as EditableTarget['comparator'] })}>
+                        <select
+                          aria-label={`So sánh của chỉ tiêu ${t.code}`}
+                          value={t.comparator}
+                          onChange={(e) =>
+                            editTarget(i, { comparator: chosenFrom(comparators, e.target.value) ?? t.comparator })
+                          }
+                        >
                           <Options values={comparators} labels={text.comparator} />
                         </select>{' '}
-                        <input type="number" aria-label={`Mức của chỉ tiêu ${t.code}`} style={{ width: 70 }} value={t.threshold} onChange={(e) => editTarget(i, { threshold: Number(e.target.value) })} />
+                        <input
+                          type="number"
+                          aria-label={`Mức của chỉ tiêu ${t.code}`}
+                          style={{ width: 70 }}
+                          value={t.threshold}
+                          onChange={(e) => editTarget(i, { threshold: Number(e.target.value) })}
+                        />
                         {t.comparator === 'between' && (
                           <>
                             {' – '}
-                            <input type="number" aria-label={`Mức trên của chỉ tiêu ${t.code}`} style={{ width: 70 }} value={t.thresholdHigh ?? ''} onChange={(e) => editTarget(i, { thresholdHigh: e.target.value ? Number(e.target.value) : null })} />
+                            <input
+                              type="number"
+                              aria-label={`Mức trên của chỉ tiêu ${t.code}`}
+                              style={{ width: 70 }}
+                              value={t.thresholdHigh ?? ''}
+                              onChange={(e) =>
+                                editTarget(i, { thresholdHigh: e.target.value ? Number(e.target.value) : null })
+                              }
+                            />
                           </>
                         )}
                       </td>
@@ -197,11 +280,25 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
                 {tasks.map((t, i) => (
                   <tr key={i}>
                     <td>
-                      <input type="checkbox" aria-label={`Giữ nhiệm vụ ${i + 1}`} checked={t.keep} onChange={(e) => setTasks((ts) => ts.map((x, k) => (k === i ? { ...x, keep: e.target.checked } : x)))} />
+                      <input
+                        type="checkbox"
+                        aria-label={`Giữ nhiệm vụ ${i + 1}`}
+                        checked={t.keep}
+                        onChange={(e) =>
+                          setTasks((ts) => ts.map((x, k) => (k === i ? { ...x, keep: e.target.checked } : x)))
+                        }
+                      />
                     </td>
                     <td>{t.content.length > 260 ? `${t.content.slice(0, 260)}…` : t.content}</td>
-                    <td>{t.leadName ?? text.unnamedLead}{t.leadName && t.leadUnitId === null && <div className="why">Chưa khớp đơn vị nào</div>}</td>
-                    <td>{t.coordinatorNames.length > 4 ? `${t.coordinatorNames.slice(0, 3).join(', ')} và ${t.coordinatorNames.length - 3} đơn vị khác` : t.coordinatorNames.join(', ')}</td>
+                    <td>
+                      {t.leadName ?? text.unnamedLead}
+                      {t.leadName && t.leadUnitId === null && <div className="why">Chưa khớp đơn vị nào</div>}
+                    </td>
+                    <td>
+                      {t.coordinatorNames.length > 4
+                        ? `${t.coordinatorNames.slice(0, 3).join(', ')} và ${t.coordinatorNames.length - 3} đơn vị khác`
+                        : t.coordinatorNames.join(', ')}
+                    </td>
                     <td className="nowrap">{formatDate(t.deadline)}</td>
                   </tr>
                 ))}

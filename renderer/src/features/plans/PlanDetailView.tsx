@@ -4,7 +4,7 @@ import { formatResult, type TargetEvaluation } from '../../../../shared/domain/t
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { StatusChip } from '../../ui/StatusChip';
 import { EvaluationPanel } from './EvaluationPanel';
-import { planMeta } from './PlansScreen';
+import { planMeta } from './plan-meta';
 import { TargetEditor } from './TargetEditor';
 import { TasksTable } from './TasksTable';
 import { useEvaluations, useExportReport } from './queries';
@@ -49,7 +49,10 @@ export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () 
       <div className="inline-form" style={{ marginBottom: 8 }}>
         <label>
           {text.reportAppendix}
-          <select value={appendixRound ?? ''} onChange={(e) => setAppendixRound(e.target.value ? Number(e.target.value) : null)}>
+          <select
+            value={appendixRound ?? ''}
+            onChange={(e) => setAppendixRound(e.target.value ? Number(e.target.value) : null)}
+          >
             <option value="">{text.noAppendix}</option>
             {rounds.data?.map((r) => (
               <option key={r.id} value={r.id}>
@@ -58,12 +61,27 @@ export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () 
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => report.mutate({ planId: plan.id, ...(appendixRound ? { roundId: appendixRound } : {}), ...(/^\d{4}-\d{2}-\d{2}$/.test(boundaryDate) ? { boundaryDate } : {}) })} disabled={report.isPending}>
+        <button
+          type="button"
+          onClick={() =>
+            report.mutate({
+              planId: plan.id,
+              ...(appendixRound ? { roundId: appendixRound } : {}),
+              ...(/^\d{4}-\d{2}-\d{2}$/.test(boundaryDate) ? { boundaryDate } : {}),
+            })
+          }
+          disabled={report.isPending}
+        >
           {text.report}
         </button>
         <label title={text.boundaryHelp}>
           {text.boundary}
-          <input type="date" value={boundaryDate} onChange={(e) => setBoundaryDate(e.target.value)} aria-label={text.boundary} />
+          <input
+            type="date"
+            value={boundaryDate}
+            onChange={(e) => setBoundaryDate(e.target.value)}
+            aria-label={text.boundary}
+          />
         </label>
       </div>
       {report.data && (
@@ -107,7 +125,12 @@ export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () 
                         <span className="muted">{text.notLinked}</span>
                       )}
                       <div>
-                        <button type="button" className="link-button" onClick={() => setEditing(t.id)} aria-label={`Gắn số liệu cho chỉ tiêu ${t.code}`}>
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => setEditing(t.id)}
+                          aria-label={`Gắn số liệu cho chỉ tiêu ${t.code}`}
+                        >
                           {t.indicatorId ? text.edit : text.link}
                         </button>
                       </div>
@@ -115,7 +138,13 @@ export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () 
                     <td>
                       <div className="chips">
                         {results.slice(0, 40).map((e) => (
-                          <StatusChip key={`${e.period}/${e.scope}`} status={e.status} label={chipLabel(e)} title={e.explanation} onClick={() => setDrill(e)} />
+                          <StatusChip
+                            key={`${e.period}/${e.scope}`}
+                            status={e.status}
+                            label={chipLabel(e)}
+                            title={e.explanation}
+                            onClick={() => setDrill(e)}
+                          />
                         ))}
                         {results.length > 40 && <span className="muted">và {results.length - 40} kết quả khác</span>}
                       </div>

@@ -1,19 +1,10 @@
-import { planTypeLabels, type PlanDetail } from '../../../../shared/domain/plans';
-import { formatDate } from '../../../../shared/text/format-vi';
 import { useHashPath } from '../../app/use-hash-path';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { NewPlanFromText } from './NewPlanFromText';
 import { PlanDetailView } from './PlanDetailView';
+import { planMeta } from './plan-meta';
 import { usePlans } from './queries';
 import { text } from './text';
-
-export function periodText(p: Pick<PlanDetail, 'periodStart' | 'periodEnd'>): string {
-  return p.periodStart === p.periodEnd ? String(p.periodStart) : `${p.periodStart}-${p.periodEnd}`;
-}
-
-export function planMeta(p: PlanDetail): string {
-  return `${planTypeLabels[p.type]} · ${text.number(p.docNumber)}${p.docDate ? ` ngày ${formatDate(p.docDate)}` : ''} · ${text.issuedBy}: ${p.issuer} · ${text.period}: ${periodText(p)}`;
-}
 
 /** Plans: the list (#/plans), a new plan from pasted text (#/plans/new), one plan (#/plans/{id}). */
 export function PlansScreen() {

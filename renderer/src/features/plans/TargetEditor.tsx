@@ -1,12 +1,18 @@
 import { useState } from 'react';
 import type { InputOf } from '../../../../shared/api/contract';
-import { comparators, targetKindLabels, targetKinds, targetScopes, type TargetSummary } from '../../../../shared/domain/plans';
-import { conditionComparators } from '../../../../shared/domain/targets';
+import {
+  comparators,
+  targetKindLabels,
+  targetKinds,
+  targetScopes,
+  conditionComparators,
+  type TargetSummary,
+} from '../../../../shared/domain/plans';
 import { unitKindLabels, unitKinds } from '../../../../shared/domain/units';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useLinkableIndicators, useRegisters, useUpdateTarget } from './queries';
 import { text } from './text';
-import { Options } from '../../ui/Options';
+import { chosenFrom, Options } from '../../ui/Options';
 
 type TargetFields = InputOf<'plans:update-target'>['target'];
 type DenominatorSource = 'none' | 'indicator' | 'register';
@@ -19,12 +25,27 @@ export function TargetEditor({ target, onClose }: { target: TargetSummary; onClo
   const registers = useRegisters();
   const update = useUpdateTarget();
   const [t, setT] = useState<TargetFields>({
-    code: target.code, text: target.text, kind: target.kind, comparator: target.comparator, threshold: target.threshold, thresholdHigh: target.thresholdHigh,
-    scope: target.scope, indicatorId: target.indicatorId, denominatorIndicatorId: target.denominatorIndicatorId, denominatorRegister: target.denominatorRegister,
-    unitKind: target.unitKind, conditionComparator: target.conditionComparator, conditionValue: target.conditionValue, periodFrom: target.periodFrom,
-    periodTo: target.periodTo, deadlineYear: target.deadlineYear, sourceText: target.sourceText,
+    code: target.code,
+    text: target.text,
+    kind: target.kind,
+    comparator: target.comparator,
+    threshold: target.threshold,
+    thresholdHigh: target.thresholdHigh,
+    scope: target.scope,
+    indicatorId: target.indicatorId,
+    denominatorIndicatorId: target.denominatorIndicatorId,
+    denominatorRegister: target.denominatorRegister,
+    unitKind: target.unitKind,
+    conditionComparator: target.conditionComparator,
+    conditionValue: target.conditionValue,
+    periodFrom: target.periodFrom,
+    periodTo: target.periodTo,
+    deadlineYear: target.deadlineYear,
+    sourceText: target.sourceText,
   });
-  const [source, setSource] = useState<DenominatorSource>(target.denominatorRegister ? 'register' : target.denominatorIndicatorId ? 'indicator' : 'none');
+  const [source, setSource] = useState<DenominatorSource>(
+    target.denominatorRegister ? 'register' : target.denominatorIndicatorId ? 'indicator' : 'none',
+  );
   const set = (change: Partial<TargetFields>) => setT((x) => ({ ...x, ...change }));
   const withDenominator = t.kind === 'ratio' || t.kind === 'cumulative' || t.kind === 'share-of-units';
 
@@ -64,7 +85,7 @@ export function TargetEditor({ target, onClose }: { target: TargetSummary; onClo
       <div className="stacked-form">
         <label>
           {text.col.kind}
-          <select value={t.kind} onChange={(e) => set({ kind: e.target.value as TargetFields['kind'] })}>
+          <select value={t.kind} onChange={(e) => set({ kind: chosenFrom(targetKinds, e.target.value) ?? t.kind })}>
             <Options values={targetKinds} labels={targetKindLabels} />
           </select>
         </label>
@@ -79,11 +100,18 @@ export function TargetEditor({ target, onClose }: { target: TargetSummary; onClo
             </select>
           </label>
         )}
-        {withDenominator && source === 'indicator' && indicatorSelect(text.denominatorIndicatorLabel, t.denominatorIndicatorId, (id) => set({ denominatorIndicatorId: id }))}
+        {withDenominator &&
+          source === 'indicator' &&
+          indicatorSelect(text.denominatorIndicatorLabel, t.denominatorIndicatorId, (id) =>
+            set({ denominatorIndicatorId: id }),
+          )}
         {withDenominator && source === 'register' && (
           <label>
             {text.denominatorRegister}
-            <select value={t.denominatorRegister ?? ''} onChange={(e) => set({ denominatorRegister: e.target.value || null })}>
+            <select
+              value={t.denominatorRegister ?? ''}
+              onChange={(e) => set({ denominatorRegister: e.target.value || null })}
+            >
               <option value="">—</option>
               {registers.data?.map((r) => (
                 <option key={r.code} value={r.code}>
@@ -96,7 +124,10 @@ export function TargetEditor({ target, onClose }: { target: TargetSummary; onClo
         {(t.kind === 'share-of-units' || t.scope === 'each-unit') && (
           <label>
             {text.unitKind}
-            <select value={t.unitKind ?? ''} onChange={(e) => set({ unitKind: (e.target.value || null) as TargetFields['unitKind'] })}>
+            <select
+              value={t.unitKind ?? ''}
+              onChange={(e) => set({ unitKind: chosenFrom(unitKinds, e.target.value) ?? null })}
+            >
               <option value="">—</option>
               <Options values={unitKinds} labels={unitKindLabels} />
             </select>
@@ -106,18 +137,29 @@ export function TargetEditor({ target, onClose }: { target: TargetSummary; onClo
           <div className="inline-form">
             <label>
               {text.condition}
-              <select value={t.conditionComparator ?? ''} onChange={(e) => set({ conditionComparator: (e.target.value || null) as TargetFields['conditionComparator'] })}>
+              <select
+                value={t.conditionComparator ?? ''}
+                onChange={(e) => set({ conditionComparator: chosenFrom(conditionComparators, e.target.value) ?? null })}
+              >
                 <option value="">mặc định (&gt; 0, hoặc "Có")</option>
                 <Options values={conditionComparators} labels={(c) => c} />
               </select>
             </label>
-            <input type="number" aria-label="Giá trị điều kiện" value={t.conditionValue ?? ''} onChange={(e) => set({ conditionValue: toNumber(e.target.value) })} />
+            <input
+              type="number"
+              aria-label="Giá trị điều kiện"
+              value={t.conditionValue ?? ''}
+              onChange={(e) => set({ conditionValue: toNumber(e.target.value) })}
+            />
           </div>
         )}
         {t.kind !== 'share-of-units' && (
           <label>
             {text.scope}
-            <select value={t.scope} onChange={(e) => set({ scope: e.target.value as TargetFields['scope'] })}>
+            <select
+              value={t.scope}
+              onChange={(e) => set({ scope: chosenFrom(targetScopes, e.target.value) ?? t.scope })}
+            >
               <Options values={targetScopes} labels={text.scopes} />
             </select>
           </label>
@@ -125,7 +167,10 @@ export function TargetEditor({ target, onClose }: { target: TargetSummary; onClo
         <div className="inline-form">
           <label>
             {text.comparatorLabel}
-            <select value={t.comparator} onChange={(e) => set({ comparator: e.target.value as TargetFields['comparator'] })}>
+            <select
+              value={t.comparator}
+              onChange={(e) => set({ comparator: chosenFrom(comparators, e.target.value) ?? t.comparator })}
+            >
               <Options values={comparators} labels={text.comparator} />
             </select>
           </label>
@@ -136,23 +181,39 @@ export function TargetEditor({ target, onClose }: { target: TargetSummary; onClo
           {t.comparator === 'between' && (
             <label>
               {text.thresholdHigh}
-              <input type="number" value={t.thresholdHigh ?? ''} onChange={(e) => set({ thresholdHigh: toNumber(e.target.value) })} />
+              <input
+                type="number"
+                value={t.thresholdHigh ?? ''}
+                onChange={(e) => set({ thresholdHigh: toNumber(e.target.value) })}
+              />
             </label>
           )}
         </div>
         <div className="inline-form">
           <label>
             {text.periodFrom}
-            <input type="number" value={t.periodFrom ?? ''} onChange={(e) => set({ periodFrom: toNumber(e.target.value) })} />
+            <input
+              type="number"
+              value={t.periodFrom ?? ''}
+              onChange={(e) => set({ periodFrom: toNumber(e.target.value) })}
+            />
           </label>
           <label>
             {text.periodTo}
-            <input type="number" value={t.periodTo ?? ''} onChange={(e) => set({ periodTo: toNumber(e.target.value) })} />
+            <input
+              type="number"
+              value={t.periodTo ?? ''}
+              onChange={(e) => set({ periodTo: toNumber(e.target.value) })}
+            />
           </label>
           {t.kind === 'cumulative' && (
             <label>
               {text.deadlineYear}
-              <input type="number" value={t.deadlineYear ?? ''} onChange={(e) => set({ deadlineYear: toNumber(e.target.value) })} />
+              <input
+                type="number"
+                value={t.deadlineYear ?? ''}
+                onChange={(e) => set({ deadlineYear: toNumber(e.target.value) })}
+              />
             </label>
           )}
         </div>

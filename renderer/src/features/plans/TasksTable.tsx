@@ -18,7 +18,8 @@ export function TasksTable({ tasks }: { tasks: TaskSummary[] }) {
   return (
     <>
       <label className="inline-check">
-        <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} /> {text.overdueOnly} ({tasks.filter((t) => t.overdue).length})
+        <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />{' '}
+        {text.overdueOnly} ({tasks.filter((t) => t.overdue).length})
       </label>
       <ErrorMessage error={update.error} />
       <table className="table" aria-label="Nhiệm vụ của kế hoạch">
@@ -37,7 +38,11 @@ export function TasksTable({ tasks }: { tasks: TaskSummary[] }) {
             <tr key={t.id}>
               <td>{t.content}</td>
               <td>{t.leadUnitName ?? text.unnamedLead}</td>
-              <td>{t.coordinatingUnitNames.length > 4 ? `${t.coordinatingUnitNames.slice(0, 3).join(', ')} và ${t.coordinatingUnitNames.length - 3} đơn vị khác` : t.coordinatingUnitNames.join(', ')}</td>
+              <td>
+                {t.coordinatingUnitNames.length > 4
+                  ? `${t.coordinatingUnitNames.slice(0, 3).join(', ')} và ${t.coordinatingUnitNames.length - 3} đơn vị khác`
+                  : t.coordinatingUnitNames.join(', ')}
+              </td>
               <td className="nowrap">
                 {formatDate(t.deadline)}
                 {t.overdue && <div className="overdue">{text.overdue}</div>}
@@ -58,11 +63,22 @@ export function TasksTable({ tasks }: { tasks: TaskSummary[] }) {
                   </div>
                 ))}
                 <div className="note-entry">
-                  <input type="text" aria-label={`Tiến độ: ${t.content.slice(0, 40)}`} placeholder={text.notePlaceholder} value={notes[t.id] ?? ''} onChange={(e) => setNotes({ ...notes, [t.id]: e.target.value })} />
+                  <input
+                    type="text"
+                    aria-label={`Tiến độ: ${t.content.slice(0, 40)}`}
+                    placeholder={text.notePlaceholder}
+                    value={notes[t.id] ?? ''}
+                    onChange={(e) => setNotes({ ...notes, [t.id]: e.target.value })}
+                  />
                   <button
                     type="button"
                     disabled={!notes[t.id]?.trim()}
-                    onClick={() => update.mutate({ taskId: t.id, note: notes[t.id]! }, { onSuccess: () => setNotes({ ...notes, [t.id]: '' }) })}
+                    onClick={() =>
+                      update.mutate(
+                        { taskId: t.id, note: notes[t.id]! },
+                        { onSuccess: () => setNotes({ ...notes, [t.id]: '' }) },
+                      )
+                    }
                   >
                     {text.addNote}
                   </button>

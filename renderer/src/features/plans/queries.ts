@@ -10,7 +10,8 @@ export function usePlans() {
 export function useEvaluations(planId: number | null, boundaryDate: string | null = null) {
   return useQuery({
     queryKey: ['targets', 'evaluate', planId, boundaryDate],
-    queryFn: () => call('targets:evaluate', { ...(planId ? { planId } : {}), ...(boundaryDate ? { boundaryDate } : {}) }),
+    queryFn: () =>
+      call('targets:evaluate', { ...(planId ? { planId } : {}), ...(boundaryDate ? { boundaryDate } : {}) }),
     enabled: planId !== null,
   });
 }
@@ -40,12 +41,18 @@ function usePlanMutation<I, O>(run: (input: I) => Promise<O>) {
   });
 }
 
-export const useCreatePlan = () => usePlanMutation((input: InputOf<'plans:create-plan'>) => call('plans:create-plan', input));
-export const useUpdateTarget = () => usePlanMutation((input: InputOf<'plans:update-target'>) => call('plans:update-target', input));
-export const useAddTarget = () => usePlanMutation((input: InputOf<'plans:add-target'>) => call('plans:add-target', input));
-export const useDeleteTarget = () => usePlanMutation((input: InputOf<'plans:delete-target'>) => call('plans:delete-target', input));
-export const useUpdateTask = () => usePlanMutation((input: InputOf<'plans:update-task'>) => call('plans:update-task', input));
-export const useSaveRegister = () => usePlanMutation((input: InputOf<'registers:save'>) => call('registers:save', input));
+export const useCreatePlan = () =>
+  usePlanMutation((input: InputOf<'plans:create-plan'>) => call('plans:create-plan', input));
+export const useUpdateTarget = () =>
+  usePlanMutation((input: InputOf<'plans:update-target'>) => call('plans:update-target', input));
+export const useAddTarget = () =>
+  usePlanMutation((input: InputOf<'plans:add-target'>) => call('plans:add-target', input));
+export const useDeleteTarget = () =>
+  usePlanMutation((input: InputOf<'plans:delete-target'>) => call('plans:delete-target', input));
+export const useUpdateTask = () =>
+  usePlanMutation((input: InputOf<'plans:update-task'>) => call('plans:update-task', input));
+export const useSaveRegister = () =>
+  usePlanMutation((input: InputOf<'registers:save'>) => call('registers:save', input));
 
 export function useExportReport() {
   return useMutation({ mutationFn: (input: InputOf<'plans:export-report'>) => call('plans:export-report', input) });

@@ -2,7 +2,8 @@ import type { Comparator } from '../../../../shared/domain/plans';
 
 export const text = {
   boundary: 'Đánh giá theo địa giới ngày',
-  boundaryHelp: 'Để trống: mỗi năm theo đơn vị đã báo cáo. Chọn một ngày: số liệu mọi năm được quy đổi về các đơn vị của ngày đó (qua sáp nhập, chia tách); cách quy đổi ghi trong phần giải thích của từng kết quả.',
+  boundaryHelp:
+    'Để trống: mỗi năm theo đơn vị đã báo cáo. Chọn một ngày: số liệu mọi năm được quy đổi về các đơn vị của ngày đó (qua sáp nhập, chia tách); cách quy đổi ghi trong phần giải thích của từng kết quả.',
   title: 'Kế hoạch và chỉ tiêu',
   empty: 'Chưa có kế hoạch nào. Hãy thêm kế hoạch từ văn bản, hoặc tạo dữ liệu mẫu ở trang Tổng quan.',
   addFromText: 'Thêm kế hoạch từ văn bản…',
@@ -18,11 +19,26 @@ export const text = {
   summary: (targets: number, linked: number, tasks: number, overdue: number) =>
     `${targets} chỉ tiêu (${linked} đã gắn số liệu) · ${tasks} nhiệm vụ${overdue ? ` · ${overdue} quá hạn` : ''}`,
   col: {
-    code: 'Mục', text: 'Nội dung chỉ tiêu', kind: 'Loại', threshold: 'Mức', measure: 'Đo bằng', years: 'Kết quả từng năm',
-    content: 'Nội dung', lead: 'Chủ trì', coordinators: 'Phối hợp', deadline: 'Thời hạn', status: 'Tình trạng', notes: 'Tiến độ',
-    unit: 'Đơn vị', value: 'Số liệu', meets: 'Đạt điều kiện',
+    code: 'Mục',
+    text: 'Nội dung chỉ tiêu',
+    kind: 'Loại',
+    threshold: 'Mức',
+    measure: 'Đo bằng',
+    years: 'Kết quả từng năm',
+    content: 'Nội dung',
+    lead: 'Chủ trì',
+    coordinators: 'Phối hợp',
+    deadline: 'Thời hạn',
+    status: 'Tình trạng',
+    notes: 'Tiến độ',
+    unit: 'Đơn vị',
+    value: 'Số liệu',
+    meets: 'Đạt điều kiện',
   },
-  comparator: { '>=': 'ít nhất', '<=': 'tối đa', '=': 'đúng', between: 'trong khoảng' } satisfies Record<Comparator, string>,
+  comparator: { '>=': 'ít nhất', '<=': 'tối đa', '=': 'đúng', between: 'trong khoảng' } satisfies Record<
+    Comparator,
+    string
+  >,
   unnamedLead: 'Các đơn vị được giao',
   notLinked: 'Chưa gắn số liệu',
   link: 'Gắn số liệu…',
@@ -31,13 +47,21 @@ export const text = {
   // paste a plan
   newTitle: 'Thêm kế hoạch từ văn bản',
   pasteLabel: 'Nội dung kế hoạch (dán từ văn bản Word, PDF hoặc trang web)',
-  pasteHint: 'Phần mềm đọc số, ngày, cơ quan ban hành, các chỉ tiêu có "phấn đấu", "ít nhất", tỷ lệ % và phần "Tổ chức thực hiện". Mọi thứ chỉ là đề xuất để anh/chị xem lại.',
+  pasteHint:
+    'Phần mềm đọc số, ngày, cơ quan ban hành, các chỉ tiêu có "phấn đấu", "ít nhất", tỷ lệ % và phần "Tổ chức thực hiện". Mọi thứ chỉ là đề xuất để anh/chị xem lại.',
   read: 'Đọc văn bản',
   reading: 'Đang đọc…',
   docData: 'Thông tin văn bản',
   field: {
-    docNumber: 'Số, ký hiệu', docDate: 'Ngày ban hành', issuer: 'Cơ quan ban hành', signer: 'Người ký', title: 'Tên kế hoạch',
-    type: 'Loại kế hoạch', periodStart: 'Từ năm', periodEnd: 'Đến năm', legalBasis: 'Căn cứ',
+    docNumber: 'Số, ký hiệu',
+    docDate: 'Ngày ban hành',
+    issuer: 'Cơ quan ban hành',
+    signer: 'Người ký',
+    title: 'Tên kế hoạch',
+    type: 'Loại kế hoạch',
+    periodStart: 'Từ năm',
+    periodEnd: 'Đến năm',
+    legalBasis: 'Căn cứ',
   },
   suggestedTargets: (n: number) => `Chỉ tiêu đề xuất (${n})`,
   suggestedTasks: (n: number) => `Nhiệm vụ đề xuất (${n})`,
@@ -68,7 +92,8 @@ export const text = {
   saveTarget: 'Lưu cách tính',
   savedTarget: 'Đã lưu cách tính chỉ tiêu.',
   chooseIndicator: '— chọn chỉ tiêu thống kê —',
-  years: (ys: number[]) => (ys.length ? `có số liệu ${ys[0]}${ys.length > 1 ? `–${ys.at(-1)}` : ''}` : 'chưa có số liệu'),
+  years: (ys: number[]) =>
+    ys.length ? `có số liệu ${ys[0]}${ys.length > 1 ? `–${ys.at(-1)}` : ''}` : 'chưa có số liệu',
   // report
   report: 'Dự thảo báo cáo (Word)…',
   reportAppendix: 'Phụ lục kèm theo',

@@ -1,7 +1,14 @@
 import { useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
-import { reminderText, submissionStatusLabels, submissionStatuses, type RoundSummary, type SubmissionEntry, type SubmissionStatus } from '../../../../shared/domain/rounds';
+import {
+  reminderText,
+  submissionStatusLabels,
+  submissionStatuses,
+  type RoundSummary,
+  type SubmissionEntry,
+  type SubmissionStatus,
+} from '../../../../shared/domain/rounds';
 import { formatDate } from '../../../../shared/text/format-vi';
 import { useProgress } from '../../api/progress';
 import { useCopyText } from '../../api/copy-text';
@@ -15,7 +22,13 @@ import '../../ui/grid-modules';
 
 type Filter = 'all' | SubmissionStatus | 'late';
 
-export function CompletenessBoard({ round, onOpenUnit }: { round: RoundSummary; onOpenUnit: (unitId: number) => void }) {
+export function CompletenessBoard({
+  round,
+  onOpenUnit,
+}: {
+  round: RoundSummary;
+  onOpenUnit: (unitId: number) => void;
+}) {
   const subs = useSubmissions(round.id);
   const exporter = useExportTemplates();
   const progress = useProgress('export-templates');
@@ -26,7 +39,10 @@ export function CompletenessBoard({ round, onOpenUnit }: { round: RoundSummary; 
   const entries = useMemo(() => subs.data?.entries ?? [], [subs.data]);
 
   const counts = useMemo(() => {
-    const c: Record<Filter, number> = { all: entries.length, late: entries.filter((e) => e.late).length } as Record<Filter, number>;
+    const c: Record<Filter, number> = { all: entries.length, late: entries.filter((e) => e.late).length } as Record<
+      Filter,
+      number
+    >;
     for (const s of submissionStatuses) c[s] = entries.filter((e) => e.status === s).length;
     return c;
   }, [entries]);
@@ -42,13 +58,30 @@ export function CompletenessBoard({ round, onOpenUnit }: { round: RoundSummary; 
         field: 'status',
         headerName: text.col.status,
         width: 150,
-        valueFormatter: (p) => submissionStatusLabels[p.value as SubmissionStatus],
+        valueFormatter: (p) => (p.data ? submissionStatusLabels[p.data.status] : ''),
         cellClass: (p) => `status status-${p.value as string}`,
       },
-      { field: 'receivedAt', headerName: text.col.receivedAt, width: 130, valueFormatter: (p) => formatDate(p.value as string | null) },
-      { field: 'daysLate', headerName: text.col.daysLate, width: 110, cellClass: (p) => ((p.value as number) > 0 ? 'late' : '') , valueFormatter: (p) => ((p.value as number) > 0 ? String(p.value) : '') },
+      {
+        field: 'receivedAt',
+        headerName: text.col.receivedAt,
+        width: 130,
+        valueFormatter: (p) => formatDate(p.value as string | null),
+      },
+      {
+        field: 'daysLate',
+        headerName: text.col.daysLate,
+        width: 110,
+        cellClass: (p) => ((p.value as number) > 0 ? 'late' : ''),
+        valueFormatter: (p) => ((p.value as number) > 0 ? String(p.value) : ''),
+      },
       { field: 'revisions', headerName: text.col.revisions, width: 110 },
-      { colId: 'emails', headerName: text.col.emails, flex: 2, minWidth: 200, valueGetter: (p) => p.data?.unitEmails.join(', ') },
+      {
+        colId: 'emails',
+        headerName: text.col.emails,
+        flex: 2,
+        minWidth: 200,
+        valueGetter: (p) => p.data?.unitEmails.join(', '),
+      },
     ],
     [],
   );
@@ -58,13 +91,22 @@ export function CompletenessBoard({ round, onOpenUnit }: { round: RoundSummary; 
 
   return (
     <div className="screen-fill">
-      <p className="muted">{text.header(round.periodLabel, formatDate(round.cutoffDate), formatDate(round.deadline))}</p>
-      <StatusFilter items={filters.map((f) => ({ key: f, label: text.counts[f], count: counts[f] }))} active={filter} onSelect={setFilter} testIdPrefix="count" />
+      <p className="muted">
+        {text.header(round.periodLabel, formatDate(round.cutoffDate), formatDate(round.deadline))}
+      </p>
+      <StatusFilter
+        items={filters.map((f) => ({ key: f, label: text.counts[f], count: counts[f] }))}
+        active={filter}
+        onSelect={setFilter}
+        testIdPrefix="count"
+      />
       <div className="toolbar">
         <button type="button" className="primary" onClick={() => exporter.mutate(round.id)} disabled={exporting}>
           {exporting ? text.exporting : text.exportTemplates}
         </button>
-        <button type="button" onClick={() => setShowReminder(!showReminder)}>{text.reminder}</button>
+        <button type="button" onClick={() => setShowReminder(!showReminder)}>
+          {text.reminder}
+        </button>
         <ExportGridButton getApi={() => grid.current?.api} title={`Tình hình nhận báo cáo - ${round.name}`} />
         {exporting && progress && (
           <progress max={progress.total} value={progress.done} aria-label={progress.label}>
@@ -82,30 +124,27 @@ export function CompletenessBoard({ round, onOpenUnit }: { round: RoundSummary; 
         <div className="card compact">
           <strong>{text.reminderTitle}</strong>
           <textarea className="reminder" readOnly value={reminder} rows={7} aria-label={text.reminderTitle} />
-          <button
-            type="button"
-            onClick={() => copier.mutate(reminder)}
-          >
+          <button type="button" onClick={() => copier.mutate(reminder)}>
             {copier.isSuccess ? text.copied : text.copy}
           </button>
         </div>
       )}
       <div className="split">
-      <div className="grid-box">
-        <AgGridReact<SubmissionEntry>
-          ref={grid}
-          theme={gridTheme}
-          rowData={shown}
-          columnDefs={columns}
-          getRowId={(p) => String(p.data.unitId)}
-          localeText={text.grid}
-          loading={subs.isPending}
-          animateRows={false}
-          onRowClicked={(e) => {
-            if (e.data) onOpenUnit(e.data.unitId);
-          }}
-        />
-      </div>
+        <div className="grid-box">
+          <AgGridReact<SubmissionEntry>
+            ref={grid}
+            theme={gridTheme}
+            rowData={shown}
+            columnDefs={columns}
+            getRowId={(p) => String(p.data.unitId)}
+            localeText={text.grid}
+            loading={subs.isPending}
+            animateRows={false}
+            onRowClicked={(e) => {
+              if (e.data) onOpenUnit(e.data.unitId);
+            }}
+          />
+        </div>
       </div>
     </div>
   );

@@ -8,7 +8,15 @@ import { text } from './text';
 
 const reportingKinds = new Set(['district', 'commune', 'department']);
 
-export function CreateRoundPanel({ forms, onCreated, onCancel }: { forms: FormSummary[]; onCreated: (r: RoundSummary) => void; onCancel: () => void }) {
+export function CreateRoundPanel({
+  forms,
+  onCreated,
+  onCancel,
+}: {
+  forms: FormSummary[];
+  onCreated: (r: RoundSummary) => void;
+  onCancel: () => void;
+}) {
   const units = useUnits();
   const create = useCreateRound();
   const [formId, setFormId] = useState(forms[0]?.id ?? 0);
@@ -23,7 +31,14 @@ export function CreateRoundPanel({ forms, onCreated, onCancel }: { forms: FormSu
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     create.mutate(
-      { formId, period, cutoffDate, deadline, units: mode === 'all' ? 'all' : [...chosen], ...(name.trim() ? { name } : {}) },
+      {
+        formId,
+        period,
+        cutoffDate,
+        deadline,
+        units: mode === 'all' ? 'all' : [...chosen],
+        ...(name.trim() ? { name } : {}),
+      },
       { onSuccess: onCreated },
     );
   };
@@ -37,7 +52,9 @@ export function CreateRoundPanel({ forms, onCreated, onCancel }: { forms: FormSu
           {t.form}
           <select value={formId} onChange={(e) => setFormId(Number(e.target.value))}>
             {forms.map((f) => (
-              <option key={f.id} value={f.id}>{f.name}</option>
+              <option key={f.id} value={f.id}>
+                {f.name}
+              </option>
             ))}
           </select>
         </label>
@@ -89,7 +106,9 @@ export function CreateRoundPanel({ forms, onCreated, onCancel }: { forms: FormSu
         )}
       </fieldset>
       <div className="actions">
-        <button type="button" onClick={onCancel}>{t.cancel}</button>
+        <button type="button" onClick={onCancel}>
+          {t.cancel}
+        </button>
         <button type="submit" className="primary" disabled={create.isPending}>
           {create.isPending ? t.creating : t.submit}
         </button>

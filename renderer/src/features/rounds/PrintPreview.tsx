@@ -13,15 +13,21 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
  */
 export function PrintPreview({ roundId, name }: { roundId: number; name: string }) {
   const [byUnit, setByUnit] = useState(false);
-  const appendix = useQuery({ queryKey: ['appendix', roundId, byUnit], queryFn: () => call('rounds:get-appendix', { roundId, byUnit }) });
+  const appendix = useQuery({
+    queryKey: ['appendix', roundId, byUnit],
+    queryFn: () => call('rounds:get-appendix', { roundId, byUnit }),
+  });
   const print = useMutation({ mutationFn: () => call('app:print', {}) });
-  const pdf = useMutation({ mutationFn: () => call('app:save-pdf', { name: `phu-luc ${name}${byUnit ? ' theo don vi' : ''}` }) });
+  const pdf = useMutation({
+    mutationFn: () => call('app:save-pdf', { name: `phu-luc ${name}${byUnit ? ' theo don vi' : ''}` }),
+  });
   const a = appendix.data;
   return (
     <div className="print-preview">
       <div className="toolbar no-print">
         <label className="inline">
-          <input type="checkbox" checked={byUnit} onChange={(e) => setByUnit(e.target.checked)} /> Từng đơn vị và toàn tỉnh
+          <input type="checkbox" checked={byUnit} onChange={(e) => setByUnit(e.target.checked)} /> Từng đơn vị và toàn
+          tỉnh
         </label>
         <span className="spacer" />
         <button type="button" onClick={() => print.mutate()} disabled={!a || print.isPending}>
@@ -44,7 +50,15 @@ export function PrintPreview({ roundId, name }: { roundId: number; name: string 
   );
 }
 
-function AppendixPages({ table, office, landscape }: { table: AppendixTable; office: OfficeProfile; landscape: boolean }) {
+function AppendixPages({
+  table,
+  office,
+  landscape,
+}: {
+  table: AppendixTable;
+  office: OfficeProfile;
+  landscape: boolean;
+}) {
   return (
     <article className={`sheet ${landscape ? 'sheet-landscape' : ''}`} data-testid="print-sheet">
       {/* The page rule follows the table: portrait, or landscape when it has many columns. */}

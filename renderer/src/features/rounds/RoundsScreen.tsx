@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { chosenFrom } from '../../ui/Options';
 import { useHashPath } from '../../app/use-hash-path';
 import { useForms } from '../forms/queries';
 import { SubmissionScreen } from '../submissions/SubmissionScreen';
@@ -27,21 +28,33 @@ export function RoundsScreen() {
   const routeRound = Number(path[1]) || null;
   const selected = routeRound ?? rounds.data?.[0]?.id ?? null;
   const openUnit = path[2] === 'unit' ? Number(path[3]) || null : null;
-  const view: View = (views as readonly string[]).includes(path[2] ?? '') ? (path[2] as View) : 'board';
+  const view: View = chosenFrom(views, path[2] ?? '') ?? 'board';
   useEffect(() => {
     if (routeRound === null && selected !== null) go(['rounds', selected, view]);
-  }, [routeRound, selected]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [routeRound, selected]); // eslint-disable-line react-hooks/exhaustive-deps -- runs when the route or the pick changes, not when the view does
   const round = rounds.data?.find((r) => r.id === selected) ?? null;
 
   if (round && openUnit !== null) {
-    return <SubmissionScreen key={`${round.id}:${openUnit}`} roundId={round.id} unitId={openUnit} onBack={() => go(['rounds', round.id, 'board'])} />;
+    return (
+      <SubmissionScreen
+        key={`${round.id}:${openUnit}`}
+        roundId={round.id}
+        unitId={openUnit}
+        onBack={() => go(['rounds', round.id, 'board'])}
+      />
+    );
   }
 
   return (
     <section className="screen-fill">
       <h1>{text.title}</h1>
       <div className="toolbar">
-        <select aria-label="Chọn đợt báo cáo" value={selected ?? ''} disabled={!rounds.data?.length} onChange={(e) => go(['rounds', Number(e.target.value), view])}>
+        <select
+          aria-label="Chọn đợt báo cáo"
+          value={selected ?? ''}
+          disabled={!rounds.data?.length}
+          onChange={(e) => go(['rounds', Number(e.target.value), view])}
+        >
           {rounds.data?.map((r) => (
             <option key={r.id} value={r.id}>
               {r.name} ({r.receivedUnits}/{r.expectedUnits})
@@ -49,7 +62,12 @@ export function RoundsScreen() {
           ))}
         </select>
         <span className="spacer" />
-        <button type="button" className="primary" onClick={() => setCreating(true)} disabled={creating || !forms.data?.length}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => setCreating(true)}
+          disabled={creating || !forms.data?.length}
+        >
           {text.newRound}
         </button>
       </div>
@@ -75,8 +93,20 @@ export function RoundsScreen() {
               </a>
             ))}
           </nav>
-          {view === 'board' && <CompletenessBoard key={round.id} round={round} onOpenUnit={(unitId) => go(['rounds', round.id, 'unit', unitId])} />}
-          {view === 'matrix' && <RoundMatrixView key={round.id} roundId={round.id} onOpenUnit={(unitId) => go(['rounds', round.id, 'unit', unitId])} />}
+          {view === 'board' && (
+            <CompletenessBoard
+              key={round.id}
+              round={round}
+              onOpenUnit={(unitId) => go(['rounds', round.id, 'unit', unitId])}
+            />
+          )}
+          {view === 'matrix' && (
+            <RoundMatrixView
+              key={round.id}
+              roundId={round.id}
+              onOpenUnit={(unitId) => go(['rounds', round.id, 'unit', unitId])}
+            />
+          )}
           {view === 'compare' && <CompareView key={round.id} round={round} rounds={rounds.data ?? []} />}
           {view === 'history' && <HistoryView key={round.id} roundId={round.id} />}
           {view === 'print' && <PrintPreview key={round.id} roundId={round.id} name={round.name} />}

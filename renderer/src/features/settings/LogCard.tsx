@@ -8,8 +8,8 @@ export function LogCard() {
     <section className="card" aria-label="Nhật ký hoạt động">
       <h2>Nhật ký hoạt động</h2>
       <p className="muted">
-        Phần mềm ghi lại các bước khởi động, nâng cấp dữ liệu, sao lưu, các lần nhập tệp và mọi lỗi vào tệp nhật ký (pcmd.log). Khi cần hỗ trợ kỹ thuật, hãy gửi kèm tệp
-        này; nhật ký không chứa mật khẩu.
+        Phần mềm ghi lại các bước khởi động, nâng cấp dữ liệu, sao lưu, các lần nhập tệp và mọi lỗi vào tệp nhật ký
+        (pcmd.log). Khi cần hỗ trợ kỹ thuật, hãy gửi kèm tệp này; nhật ký không chứa mật khẩu.
       </p>
       <button type="button" onClick={() => open.mutate()} disabled={open.isPending}>
         Mở thư mục nhật ký

@@ -48,7 +48,12 @@ export function SettingsScreen() {
           {fields.map((f) => (
             <label key={f.key}>
               {f.label}
-              <input value={draft[f.key]} placeholder={f.hint} maxLength={200} onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })} />
+              <input
+                value={draft[f.key]}
+                placeholder={f.hint}
+                maxLength={200}
+                onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })}
+              />
             </label>
           ))}
         </div>
@@ -83,14 +88,19 @@ function TemplateCard() {
     <section className="card" aria-label="Mẫu Word của cơ quan">
       <h2>Mẫu Word của cơ quan</h2>
       <p className="muted">
-        Cơ quan có thể tự trình bày phụ lục trong Word và đặt các ô cần điền trong dấu ngoặc nhọn. Bắt đầu từ mẫu gợi ý, sửa trong Word, rồi chọn lại tệp đó.
+        Cơ quan có thể tự trình bày phụ lục trong Word và đặt các ô cần điền trong dấu ngoặc nhọn. Bắt đầu từ mẫu gợi ý,
+        sửa trong Word, rồi chọn lại tệp đó.
       </p>
       <ul className="notes">
         {templatePlaceholders.map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <p data-testid="template-info">{info.data ? `Đang dùng: ${info.data.fileName}` : 'Chưa có mẫu riêng; phụ lục dùng mẫu có sẵn theo Nghị định 30/2020.'}</p>
+      <p data-testid="template-info">
+        {info.data
+          ? `Đang dùng: ${info.data.fileName}`
+          : 'Chưa có mẫu riêng; phụ lục dùng mẫu có sẵn theo Nghị định 30/2020.'}
+      </p>
       <div className="toolbar">
         <button type="button" onClick={() => starter.mutate()} disabled={starter.isPending}>
           Lưu mẫu gợi ý…

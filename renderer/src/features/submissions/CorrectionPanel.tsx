@@ -21,7 +21,13 @@ export function CorrectionPanel({ roundId, unitId }: { roundId: number; unitId: 
           {draft.data.subject} · {draft.data.to.join(', ')}
         </p>
       )}
-      <textarea className="reminder" rows={9} value={body} onChange={(e) => setBody(e.target.value)} aria-label={text.correctionTitle} />
+      <textarea
+        className="reminder"
+        rows={9}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        aria-label={text.correctionTitle}
+      />
       <div className="toolbar">
         <button type="button" onClick={() => copier.mutate(body)} disabled={body.trim() === ''}>
           {copier.isSuccess ? text.copied : text.copy}

@@ -37,8 +37,19 @@ export function HistoryView({ roundId }: { roundId: number }) {
       { field: 'unitName', headerName: 'Đơn vị', width: 190 },
       { field: 'indicatorName', headerName: 'Chỉ tiêu', flex: 2, minWidth: 260, tooltipField: 'indicatorName' },
       { field: 'oldValue', headerName: 'Cũ', width: 100, type: 'rightAligned', valueFormatter: (p) => figure(p.value) },
-      { field: 'newValue', headerName: 'Mới', width: 100, type: 'rightAligned', valueFormatter: (p) => figure(p.value) },
-      { field: 'how', headerName: 'Cách', width: 120, valueFormatter: (p) => changeHowLabels[p.value as keyof typeof changeHowLabels] },
+      {
+        field: 'newValue',
+        headerName: 'Mới',
+        width: 100,
+        type: 'rightAligned',
+        valueFormatter: (p) => figure(p.value),
+      },
+      {
+        field: 'how',
+        headerName: 'Cách',
+        width: 120,
+        valueFormatter: (p) => changeHowLabels[p.value as keyof typeof changeHowLabels],
+      },
       { field: 'fileName', headerName: 'Tệp nguồn', width: 180 },
       { field: 'reason', headerName: 'Lý do', width: 200 },
     ],
@@ -47,7 +58,11 @@ export function HistoryView({ roundId }: { roundId: number }) {
   return (
     <div className="screen-fill">
       <div className="toolbar wrap">
-        <select aria-label="Lọc theo đơn vị" value={unitId ?? ''} onChange={(e) => setUnitId(e.target.value === '' ? null : Number(e.target.value))}>
+        <select
+          aria-label="Lọc theo đơn vị"
+          value={unitId ?? ''}
+          onChange={(e) => setUnitId(e.target.value === '' ? null : Number(e.target.value))}
+        >
           <option value="">Mọi đơn vị</option>
           {subs.data?.entries.map((s) => (
             <option key={s.unitId} value={s.unitId}>
@@ -55,7 +70,14 @@ export function HistoryView({ roundId }: { roundId: number }) {
             </option>
           ))}
         </select>
-        <input className="search" type="search" placeholder="Chỉ tiêu (gõ không dấu cũng được)" aria-label="Lọc theo chỉ tiêu" value={indicatorQuery} onChange={(e) => setIndicatorQuery(e.target.value)} />
+        <input
+          className="search"
+          type="search"
+          placeholder="Chỉ tiêu (gõ không dấu cũng được)"
+          aria-label="Lọc theo chỉ tiêu"
+          value={indicatorQuery}
+          onChange={(e) => setIndicatorQuery(e.target.value)}
+        />
         <label>
           Từ ngày <input type="date" aria-label="Từ ngày" value={from} onChange={(e) => setFrom(e.target.value)} />
         </label>

@@ -4,10 +4,19 @@ import { formatDateTime } from '../../../../shared/text/format-vi';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useOpenOriginal, useProvenance } from './queries';
 
-const show = (v: number | string | null) => (v === null ? '(trống)' : typeof v === 'number' ? formatFigure(v, 'decimal') : v);
+const show = (v: number | string | null) =>
+  v === null ? '(trống)' : typeof v === 'number' ? formatFigure(v, 'decimal') : v;
 
 /** Where one figure came from (message, file, sheet, cell) and every change to it since. */
-export function ProvenancePanel({ refOf, onClose, onOpenUnit }: { refOf: { roundId: number; unitId: number; indicatorId: number }; onClose: () => void; onOpenUnit?: () => void }) {
+export function ProvenancePanel({
+  refOf,
+  onClose,
+  onOpenUnit,
+}: {
+  refOf: { roundId: number; unitId: number; indicatorId: number };
+  onClose: () => void;
+  onOpenUnit?: () => void;
+}) {
   const p = useProvenance(refOf);
   const open = useOpenOriginal();
   const d = p.data;
@@ -36,7 +45,12 @@ export function ProvenancePanel({ refOf, onClose, onOpenUnit }: { refOf: { round
               <dt>Tệp</dt>
               <dd>
                 {d.source.fileName}{' '}
-                <button type="button" className="link-button" onClick={() => open.mutate(d.source!.fileId)} title="Mở một bản sao chỉ đọc của tệp gốc">
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => open.mutate(d.source!.fileId)}
+                  title="Mở một bản sao chỉ đọc của tệp gốc"
+                >
                   Mở tệp gốc
                 </button>
               </dd>
@@ -69,7 +83,9 @@ export function ProvenancePanel({ refOf, onClose, onOpenUnit }: { refOf: { round
               )}
             </dl>
           ) : (
-            <p className="muted" data-testid="provenance-source">{d.value === null ? 'Chưa có số liệu.' : 'Nhập tay (không từ tệp).'}</p>
+            <p className="muted" data-testid="provenance-source">
+              {d.value === null ? 'Chưa có số liệu.' : 'Nhập tay (không từ tệp).'}
+            </p>
           )}
           <h3>Lịch sử thay đổi</h3>
           <ul className="notes" data-testid="provenance-history">

@@ -2,7 +2,13 @@ import { useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, CellKeyDownEvent, ColDef, SuppressKeyboardEventParams } from 'ag-grid-community';
 import { submissionStatusLabels } from '../../../../shared/domain/rounds';
-import { allowedActions, workflowActionLabels, type ChangeKind, type SheetRow, type WorkflowAction } from '../../../../shared/domain/submissions';
+import {
+  allowedActions,
+  workflowActionLabels,
+  type ChangeKind,
+  type SheetRow,
+  type WorkflowAction,
+} from '../../../../shared/domain/submissions';
 import { EditStack, type FigureChange } from '../../../../shared/domain/edit-stack';
 import { parsePastedBlock } from '../../../../shared/domain/paste-block';
 import { formatDate, formatDateTime } from '../../../../shared/text/format-vi';
@@ -45,9 +51,14 @@ export function SubmissionScreen({ roundId, unitId, onBack }: { roundId: number;
     setNotice(null);
     save.reset();
     try {
-      const stored = await save.mutateAsync({ how, changes: changes.map((c) => ({ indicatorId: c.indicatorId, value: c.after })) });
+      const stored = await save.mutateAsync({
+        how,
+        changes: changes.map((c) => ({ indicatorId: c.indicatorId, value: c.after })),
+      });
       const now = new Map(stored.rows.map((r) => [r.indicatorId, r.value]));
-      const step = changes.map((c) => ({ ...c, after: now.get(c.indicatorId) ?? null })).filter((c) => c.before !== c.after);
+      const step = changes
+        .map((c) => ({ ...c, after: now.get(c.indicatorId) ?? null }))
+        .filter((c) => c.before !== c.after);
       if (how === 'undo') stack.current.undoApplied();
       else if (how === 'redo') stack.current.redoApplied();
       else stack.current.record(step);
@@ -103,7 +114,13 @@ export function SubmissionScreen({ roundId, unitId, onBack }: { roundId: number;
     } else if (ctrl && (ev.key.toLowerCase() === 'y' || (ev.key.toLowerCase() === 'z' && ev.shiftKey))) {
       ev.preventDefault();
       redo();
-    } else if (lockedRef.current && e.colDef.colId === 'value' && e.data?.valueRow && !ctrl && (ev.key.length === 1 || ev.key === 'F2' || ev.key === 'Enter')) {
+    } else if (
+      lockedRef.current &&
+      e.colDef.colId === 'value' &&
+      e.data?.valueRow &&
+      !ctrl &&
+      (ev.key.length === 1 || ev.key === 'F2' || ev.key === 'Enter')
+    ) {
       setNotice(text.lockedRefusal);
     }
   };
@@ -133,7 +150,8 @@ export function SubmissionScreen({ roundId, unitId, onBack }: { roundId: number;
         }
         continue;
       }
-      if (cell !== formatFigure(row.value, row.valueType)) changes.push({ indicatorId: row.indicatorId, before: row.value, after: cell });
+      if (cell !== formatFigure(row.value, row.valueType))
+        changes.push({ indicatorId: row.indicatorId, before: row.value, after: cell });
     }
     void apply(changes, 'pasted').then(() => {
       if (block.some((r) => r.length > 1)) setNotice(text.pastedExtraColumns);
@@ -143,7 +161,15 @@ export function SubmissionScreen({ roundId, unitId, onBack }: { roundId: number;
   const columns = useMemo<ColDef<SheetRow>[]>(
     () => [
       { field: 'numbering', headerName: text.col.numbering, width: 60 },
-      { field: 'text', headerName: text.col.text, flex: 3, minWidth: 280, wrapText: true, autoHeight: true, cellStyle: (p) => formRowTextStyle(p.data) },
+      {
+        field: 'text',
+        headerName: text.col.text,
+        flex: 3,
+        minWidth: 280,
+        wrapText: true,
+        autoHeight: true,
+        cellStyle: (p) => formRowTextStyle(p.data),
+      },
       { field: 'unit', headerName: text.col.unit, width: 100 },
       {
         colId: 'previous',
@@ -166,7 +192,11 @@ export function SubmissionScreen({ roundId, unitId, onBack }: { roundId: number;
         suppressKeyboardEvent: suppressKeys,
         cellClass: (p) => {
           if (!p.data?.valueRow) return 'cell-heading';
-          const worst = p.data.problems.some((x) => x.severity === 'error') ? 'cell-error' : p.data.problems.length > 0 ? 'cell-warning' : '';
+          const worst = p.data.problems.some((x) => x.severity === 'error')
+            ? 'cell-error'
+            : p.data.problems.length > 0
+              ? 'cell-warning'
+              : '';
           return `cell-value ${worst} ${p.data.origin === 'manual' ? 'cell-manual' : ''}`;
         },
       },
@@ -185,16 +215,22 @@ export function SubmissionScreen({ roundId, unitId, onBack }: { roundId: number;
         minWidth: 220,
         wrapText: true,
         autoHeight: true,
-        valueGetter: (p) => p.data?.problems.map((x) => `${x.severity === 'error' ? text.errorMark : text.warningMark} ${x.message}`).join('\n') ?? '',
+        valueGetter: (p) =>
+          p.data?.problems
+            .map((x) => `${x.severity === 'error' ? text.errorMark : text.warningMark} ${x.message}`)
+            .join('\n') ?? '',
         cellClass: (p) => (p.data?.problems.some((x) => x.severity === 'error') ? 'flag-error' : 'flag-warning'),
         cellStyle: { whiteSpace: 'pre-line', lineHeight: '1.35', paddingTop: '6px', paddingBottom: '6px' },
       },
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the columns change only when the previous period does; rebuilding them on every load would reset the grid's widths
     [data?.previousPeriod],
   );
 
-  const problems = useMemo(() => [...(data?.rows.flatMap((r) => r.problems) ?? []), ...(data?.otherProblems ?? [])], [data]);
+  const problems = useMemo(
+    () => [...(data?.rows.flatMap((r) => r.problems) ?? []), ...(data?.otherProblems ?? [])],
+    [data],
+  );
   const errors = problems.filter((p) => p.severity === 'error').length;
   const actions = data ? allowedActions(data.status) : [];
 
@@ -206,7 +242,10 @@ export function SubmissionScreen({ roundId, unitId, onBack }: { roundId: number;
       setReason('');
       return;
     }
-    workflow.mutate({ action, ...(reason.trim() ? { reason: reason.trim() } : {}) }, { onSuccess: () => setAsking(null) });
+    workflow.mutate(
+      { action, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      { onSuccess: () => setAsking(null) },
+    );
   };
 
   return (
@@ -223,12 +262,26 @@ export function SubmissionScreen({ roundId, unitId, onBack }: { roundId: number;
           </span>
         )}
       </div>
-      {data && <p className="muted">{data.roundName.includes(data.periodLabel) ? data.roundName : `${data.roundName} · ${data.periodLabel}`}</p>}
+      {data && (
+        <p className="muted">
+          {data.roundName.includes(data.periodLabel) ? data.roundName : `${data.roundName} · ${data.periodLabel}`}
+        </p>
+      )}
       <div className="toolbar">
-        <button type="button" onClick={undo} disabled={!stack.current.canUndo || save.isPending || locked} title="Ctrl+Z">
+        <button
+          type="button"
+          onClick={undo}
+          disabled={!stack.current.canUndo || save.isPending || locked}
+          title="Ctrl+Z"
+        >
           {text.undo}
         </button>
-        <button type="button" onClick={redo} disabled={!stack.current.canRedo || save.isPending || locked} title="Ctrl+Y">
+        <button
+          type="button"
+          onClick={redo}
+          disabled={!stack.current.canRedo || save.isPending || locked}
+          title="Ctrl+Y"
+        >
           {text.redo}
         </button>
         <span className="muted" role="status" aria-live="polite">
@@ -237,11 +290,21 @@ export function SubmissionScreen({ roundId, unitId, onBack }: { roundId: number;
         <span className="spacer" />
         <ExportGridButton getApi={() => grid.current?.api} title={data ? text.title(data.unitName) : 'Số liệu'} />
         {actions.map((a) => (
-          <button key={a} type="button" className={a === 'approve' ? 'primary' : undefined} onClick={() => runAction(a)} disabled={workflow.isPending}>
+          <button
+            key={a}
+            type="button"
+            className={a === 'approve' ? 'primary' : undefined}
+            onClick={() => runAction(a)}
+            disabled={workflow.isPending}
+          >
             {workflowActionLabels[a]}
           </button>
         ))}
-        <button type="button" onClick={() => setShowCorrection(!showCorrection)} disabled={!data || data.status === 'expected'}>
+        <button
+          type="button"
+          onClick={() => setShowCorrection(!showCorrection)}
+          disabled={!data || data.status === 'expected'}
+        >
           {text.correction}
         </button>
       </div>
@@ -256,7 +319,13 @@ export function SubmissionScreen({ roundId, unitId, onBack }: { roundId: number;
         >
           <label>
             {asking === 'unlock' ? text.reasonLabel : text.returnReasonLabel}
-            <input className="wide" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} autoFocus />
+            <input
+              className="wide"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              maxLength={500}
+              autoFocus
+            />
           </label>
           <button type="submit" className="primary" disabled={workflow.isPending}>
             {text.confirm}: {workflowActionLabels[asking]}
@@ -293,8 +362,8 @@ export function SubmissionScreen({ roundId, unitId, onBack }: { roundId: number;
             <ul className="notes" data-testid="events">
               {data.events.map((ev, i) => (
                 <li key={i}>
-                  {formatDateTime(ev.at)}: {workflowActionLabels[ev.action]} ({submissionStatusLabels[ev.fromStatus]} → {submissionStatusLabels[ev.toStatus]})
-                  {ev.reason ? ` — ${ev.reason}` : ''}
+                  {formatDateTime(ev.at)}: {workflowActionLabels[ev.action]} ({submissionStatusLabels[ev.fromStatus]} →{' '}
+                  {submissionStatusLabels[ev.toStatus]}){ev.reason ? ` — ${ev.reason}` : ''}
                 </li>
               ))}
             </ul>

@@ -6,7 +6,10 @@ import type { SubmissionSheet } from '../../../../shared/domain/submissions';
 const sheetKey = (roundId: number, unitId: number) => ['submissions', 'sheet', roundId, unitId] as const;
 
 export function useSheet(roundId: number, unitId: number) {
-  return useQuery({ queryKey: sheetKey(roundId, unitId), queryFn: () => call('submissions:get-sheet', { roundId, unitId }) });
+  return useQuery({
+    queryKey: sheetKey(roundId, unitId),
+    queryFn: () => call('submissions:get-sheet', { roundId, unitId }),
+  });
 }
 
 /** Every change to a submission returns the sheet as stored; it replaces the cached one at once. */
@@ -30,7 +33,9 @@ export function useSaveValues(roundId: number, unitId: number) {
 }
 
 export function useSaveComment(roundId: number, unitId: number) {
-  return useSheetMutation(roundId, unitId, (input: { indicatorId: number; comment: string | null }) => call('submissions:save-comment', { roundId, unitId, ...input }));
+  return useSheetMutation(roundId, unitId, (input: { indicatorId: number; comment: string | null }) =>
+    call('submissions:save-comment', { roundId, unitId, ...input }),
+  );
 }
 
 export function useChangeStatus(roundId: number, unitId: number) {
@@ -48,7 +53,9 @@ export function useCorrectionDraft(roundId: number, unitId: number, enabled: boo
 }
 
 export function useSaveCorrection(roundId: number, unitId: number) {
-  return useMutation({ mutationFn: (body: string) => call('submissions:save-correction', { roundId, unitId, text: body }) });
+  return useMutation({
+    mutationFn: (body: string) => call('submissions:save-correction', { roundId, unitId, text: body }),
+  });
 }
 
 export function useProvenance(ref: { roundId: number; unitId: number; indicatorId: number } | null) {
@@ -64,7 +71,9 @@ export function useHistory(filter: InputOf<'submissions:list-history'>) {
 }
 
 export function useExportHistory() {
-  return useMutation({ mutationFn: (filter: InputOf<'submissions:export-history'>) => call('submissions:export-history', filter) });
+  return useMutation({
+    mutationFn: (filter: InputOf<'submissions:export-history'>) => call('submissions:export-history', filter),
+  });
 }
 
 /** Opens a read-only copy of a stored original with the system's program (the user's click only). */

@@ -34,7 +34,10 @@ export function OfficialListPanel({ onClose }: { onClose: () => void }) {
       setProvinces(r.preview.provinces);
     },
   });
-  const refresh = useMutation({ mutationFn: (t: string) => call('units:preview-official-list', { token: t, choices }), onSuccess: setPreview });
+  const refresh = useMutation({
+    mutationFn: (t: string) => call('units:preview-official-list', { token: t, choices }),
+    onSuccess: setPreview,
+  });
   const apply = useMutation({
     mutationFn: (t: string) => call('units:apply-official-list', { token: t, choices }),
     onSuccess: (r) => {
@@ -43,11 +46,14 @@ export function OfficialListPanel({ onClose }: { onClose: () => void }) {
     },
   });
   const key = JSON.stringify(choices);
+  const previewAgain = refresh.mutate;
+  const applied = apply.data !== undefined;
   useEffect(() => {
-    if (token && !apply.data) refresh.mutate(token);
-  }, [key, token]);
+    if (token && !applied) previewAgain(token);
+  }, [key, token, applied, previewAgain]);
 
-  const toggleProvince = (code: string) => setProvinces((p) => ((p ?? []).includes(code) ? (p ?? []).filter((c) => c !== code) : [...(p ?? []), code]));
+  const toggleProvince = (code: string) =>
+    setProvinces((p) => ((p ?? []).includes(code) ? (p ?? []).filter((c) => c !== code) : [...(p ?? []), code]));
   const lines = preview ? describeOfficialList(preview) : [];
 
   return (
@@ -59,7 +65,10 @@ export function OfficialListPanel({ onClose }: { onClose: () => void }) {
           ✕
         </button>
       </div>
-      <p className="muted">Tệp Excel danh mục của cơ quan thống kê (các cột Mã TP, Tỉnh / Thành phố, Mã QH, Quận Huyện, Mã PX, Phường Xã). Phần mềm cho xem trước mọi thay đổi; chỉ khi bấm "Áp dụng" mới ghi, sau khi sao lưu.</p>
+      <p className="muted">
+        Tệp Excel danh mục của cơ quan thống kê (các cột Mã TP, Tỉnh / Thành phố, Mã QH, Quận Huyện, Mã PX, Phường Xã).
+        Phần mềm cho xem trước mọi thay đổi; chỉ khi bấm "Áp dụng" mới ghi, sau khi sao lưu.
+      </p>
       <div className="toolbar">
         <button type="button" className="primary" onClick={() => open.mutate()} disabled={open.isPending}>
           {preview ? 'Chọn tệp khác…' : 'Chọn tệp danh mục…'}
@@ -70,26 +79,50 @@ export function OfficialListPanel({ onClose }: { onClose: () => void }) {
         <div className="stacked-form">
           <label className="wide-field">
             Ngày danh mục có hiệu lực (để trống: hôm nay, đơn vị mới không ghi ngày bắt đầu)
-            <input type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-label="Ngày danh mục có hiệu lực" disabled={apply.isSuccess} />
+            <input
+              type="date"
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+              aria-label="Ngày danh mục có hiệu lực"
+              disabled={apply.isSuccess}
+            />
           </label>
           <fieldset disabled={apply.isSuccess}>
             <legend>Tỉnh lấy từ danh mục</legend>
             {preview.provincesInFile.map((p) => (
               <label key={p.code} className="inline-label">
-                <input type="checkbox" checked={(provinces ?? preview.provinces).includes(p.code)} onChange={() => toggleProvince(p.code)} />
+                <input
+                  type="checkbox"
+                  checked={(provinces ?? preview.provinces).includes(p.code)}
+                  onChange={() => toggleProvince(p.code)}
+                />
                 {p.code} {p.name} ({p.units} đơn vị)
               </label>
             ))}
           </fieldset>
           <label className="inline-label">
-            <input type="checkbox" checked={reusedCodes} onChange={(e) => setReusedCodes(e.target.checked)} disabled={apply.isSuccess} />
+            <input
+              type="checkbox"
+              checked={reusedCodes}
+              onChange={(e) => setReusedCodes(e.target.checked)}
+              disabled={apply.isSuccess}
+            />
             Mã trùng nhưng khác tên là đơn vị mới (mã được dùng lại từ 01/7/2025)
           </label>
           <label className="wide-field">
             Căn cứ (số quyết định ban hành danh mục)
-            <input value={basis} onChange={(e) => setBasis(e.target.value)} placeholder="Ví dụ: QĐ 19/2025/QĐ-TTg" disabled={apply.isSuccess} />
+            <input
+              value={basis}
+              onChange={(e) => setBasis(e.target.value)}
+              placeholder="Ví dụ: QĐ 19/2025/QĐ-TTg"
+              disabled={apply.isSuccess}
+            />
           </label>
-          <div className={apply.isSuccess ? 'notice notice-ok' : 'notice'} role="status" data-testid="official-list-preview">
+          <div
+            className={apply.isSuccess ? 'notice notice-ok' : 'notice'}
+            role="status"
+            data-testid="official-list-preview"
+          >
             {lines.map((line, i) => (
               <div key={i}>{line}</div>
             ))}
@@ -97,7 +130,12 @@ export function OfficialListPanel({ onClose }: { onClose: () => void }) {
           {!apply.isSuccess && (
             <div className="toolbar">
               <span className="spacer" />
-              <button type="button" className="primary" disabled={!token || officialListChanges(preview) === 0 || apply.isPending || refresh.isPending} onClick={() => token && apply.mutate(token)}>
+              <button
+                type="button"
+                className="primary"
+                disabled={!token || officialListChanges(preview) === 0 || apply.isPending || refresh.isPending}
+                onClick={() => token && apply.mutate(token)}
+              >
                 Áp dụng
               </button>
             </div>

@@ -4,13 +4,22 @@ import { foldText } from '../../../../shared/text/fold';
 import { formatDate } from '../../../../shared/text/format-vi';
 import { addDays } from '../../../../shared/clock';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { chosenFrom } from '../../ui/Options';
+import { yesNoRules } from '../../../../shared/domain/boundaries';
+
+/** The levels a unit made by a split may be given. */
+const newUnitKinds = ['province', 'district', 'commune'] as const;
 import { useRecordUnitChange, useUnits, type UnitChange } from './queries';
 
 type Kind = UnitChange['kind'];
 
 /** The value of "+ Đơn vị mới…" in a part's list (no unit code looks like it). */
 const NEW_PART = '\u0000moi';
-const kindLabels: Record<Kind, string> = { merge: 'Sáp nhập', split: 'Chia tách', end: 'Kết thúc hoạt động (như cấp huyện từ 01/7/2025)' };
+const kindLabels: Record<Kind, string> = {
+  merge: 'Sáp nhập',
+  split: 'Chia tách',
+  end: 'Kết thúc hoạt động (như cấp huyện từ 01/7/2025)',
+};
 
 /**
  * Records a merge, a split or an ending in three steps: what and when (with its legal basis), the
@@ -27,8 +36,11 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
   const [intoName, setIntoName] = useState('');
   const [yesNoRule, setYesNoRule] = useState<'all' | 'any'>('all');
   // A part is a unit of the day chosen in the list, or a new one typed in (its code and name).
-  const [parts, setParts] = useState<{ code: string; percent: string; isNew: boolean; name: string; kind: UnitKind | '' }[]>([{ code: '', percent: '', isNew: false, name: '', kind: '' }]);
-  const setPart = (i: number, change: Partial<(typeof parts)[number]>) => setParts(parts.map((x, j) => (j === i ? { ...x, ...change } : x)));
+  const [parts, setParts] = useState<
+    { code: string; percent: string; isNew: boolean; name: string; kind: UnitKind | '' }[]
+  >([{ code: '', percent: '', isNew: false, name: '', kind: '' }]);
+  const setPart = (i: number, change: Partial<(typeof parts)[number]>) =>
+    setParts(parts.map((x, j) => (j === i ? { ...x, ...change } : x)));
   const record = useRecordUnitChange();
 
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(date);
@@ -41,19 +53,49 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
   const chosenUnits = (before.data ?? []).filter((u) => chosen.includes(u.code));
   const partCandidates = (after.data ?? []).filter((u) => !chosen.includes(u.code));
 
-  const pick = (code: string) => setChosen((c) => (kind === 'merge' ? (c.includes(code) ? c.filter((x) => x !== code) : [...c, code]) : [code]));
+  const pick = (code: string) =>
+    setChosen((c) => (kind === 'merge' ? (c.includes(code) ? c.filter((x) => x !== code) : [...c, code]) : [code]));
   const share = (p: { percent: string }) => Number(p.percent.replace(',', '.')) / 100;
   const totalPercent = parts.reduce((a, p) => a + (Number(p.percent.replace(',', '.')) || 0), 0);
 
-  const stepOk = step === 1 ? validDate && basis.trim() !== '' : step === 2 ? (kind === 'merge' ? chosen.length >= 1 : chosen.length === 1) : true;
+  const stepOk =
+    step === 1
+      ? validDate && basis.trim() !== ''
+      : step === 2
+        ? kind === 'merge'
+          ? chosen.length >= 1
+          : chosen.length === 1
+        : true;
   const change: UnitChange | null =
     kind === 'merge'
       ? intoCode.trim() && (chosen.length >= 2 || !chosen.includes(intoCode.trim()))
-        ? { kind, input: { into: intoCode.trim(), ...(intoName.trim() ? { name: intoName.trim() } : {}), from: chosen, date, basis: basis.trim(), yesNoRule } }
+        ? {
+            kind,
+            input: {
+              into: intoCode.trim(),
+              ...(intoName.trim() ? { name: intoName.trim() } : {}),
+              from: chosen,
+              date,
+              basis: basis.trim(),
+              yesNoRule,
+            },
+          }
         : null
       : kind === 'split'
         ? parts.every((p) => p.code.trim() && share(p) > 0 && (!p.isNew || p.name.trim())) && totalPercent <= 100
-          ? { kind, input: { from: chosen[0]!, into: parts.map((p) => ({ code: p.code.trim(), share: share(p), ...(p.isNew ? { name: p.name.trim(), ...(p.kind ? { kind: p.kind } : {}) } : {}) })), date, basis: basis.trim() } }
+          ? {
+              kind,
+              input: {
+                from: chosen[0]!,
+                into: parts.map((p) => ({
+                  code: p.code.trim(),
+                  share: share(p),
+                  ...(p.isNew ? { name: p.name.trim(), ...(p.kind ? { kind: p.kind } : {}) } : {}),
+                })),
+                date,
+                basis: basis.trim(),
+              },
+            }
           : null
         : { kind, input: { code: chosen[0]!, date, basis: basis.trim() } };
 
@@ -61,7 +103,9 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
     const names = chosenUnits.map((u) => `${u.code} ${u.name}`).join(', ');
     if (kind === 'merge') {
       const existing = (after.data ?? []).find((u) => u.code === intoCode.trim() && !chosen.includes(u.code));
-      const target = existing ? `${existing.code} ${existing.name}` : `đơn vị mới ${intoCode.trim()} ${intoName.trim() || '(tên như đơn vị cũ cùng mã)'}`;
+      const target = existing
+        ? `${existing.code} ${existing.name}`
+        : `đơn vị mới ${intoCode.trim()} ${intoName.trim() || '(tên như đơn vị cũ cùng mã)'}`;
       return `Từ ngày ${formatDate(date)}, ${names} kết thúc và sáp nhập thành ${target}; các đơn vị trực thuộc còn hoạt động chuyển về đơn vị này. Số liệu cũ được cộng vào đơn vị mới khi xem theo địa giới mới; chỉ tiêu Có/Không: ${yesNoRule === 'all' ? '"Có" khi mọi đơn vị cũ có' : '"Có" khi một đơn vị cũ có'}.`;
     }
     if (kind === 'split') {
@@ -81,7 +125,9 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
       </div>
       {record.data ? (
         <div className="notice notice-ok" role="status">
-          {record.data.alreadyRecorded ? 'Thay đổi này đã được ghi nhận từ trước; không có gì thay đổi.' : `Đã ghi nhận. Bản sao lưu trước khi thay đổi: ${record.data.backup}.`}
+          {record.data.alreadyRecorded
+            ? 'Thay đổi này đã được ghi nhận từ trước; không có gì thay đổi.'
+            : `Đã ghi nhận. Bản sao lưu trước khi thay đổi: ${record.data.backup}.`}
         </div>
       ) : (
         <>
@@ -91,7 +137,13 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
                 <legend>Loại thay đổi</legend>
                 {(Object.keys(kindLabels) as Kind[]).map((k) => (
                   <label key={k} className="inline-label">
-                    <input type="radio" name="change-kind" checked={kind === k} onChange={() => (setKind(k), setChosen([]))} /> {kindLabels[k]}
+                    <input
+                      type="radio"
+                      name="change-kind"
+                      checked={kind === k}
+                      onChange={() => (setKind(k), setChosen([]))}
+                    />{' '}
+                    {kindLabels[k]}
                   </label>
                 ))}
               </fieldset>
@@ -101,19 +153,43 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
               </label>
               <label>
                 Căn cứ (số, ngày văn bản)
-                <input type="text" value={basis} onChange={(e) => setBasis(e.target.value)} placeholder="Nghị quyết số 1656/NQ-UBTVQH15 ngày 16/6/2025" />
+                <input
+                  type="text"
+                  value={basis}
+                  onChange={(e) => setBasis(e.target.value)}
+                  placeholder="Nghị quyết số 1656/NQ-UBTVQH15 ngày 16/6/2025"
+                />
               </label>
             </div>
           )}
           {step === 2 && (
             <div className="stacked-form">
-              <p className="muted">Đơn vị {kind === 'merge' ? 'được sáp nhập (chọn các đơn vị)' : kind === 'split' ? 'được chia tách' : 'kết thúc'}, có hiệu lực ngày {formatDate(validDate ? addDays(date, -1) : date)}:</p>
-              <input type="search" placeholder="Tìm mã, tên" aria-label="Tìm đơn vị" value={search} onChange={(e) => setSearch(e.target.value)} />
+              <p className="muted">
+                Đơn vị{' '}
+                {kind === 'merge'
+                  ? 'được sáp nhập (chọn các đơn vị)'
+                  : kind === 'split'
+                    ? 'được chia tách'
+                    : 'kết thúc'}
+                , có hiệu lực ngày {formatDate(validDate ? addDays(date, -1) : date)}:
+              </p>
+              <input
+                type="search"
+                placeholder="Tìm mã, tên"
+                aria-label="Tìm đơn vị"
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+              />
               <ul className="pick-list" aria-label="Đơn vị trước khi thay đổi">
                 {beforeUnits.map((u) => (
                   <li key={u.id} style={{ paddingLeft: u.level * 16 }}>
                     <label className="inline-label">
-                      <input type={kind === 'merge' ? 'checkbox' : 'radio'} name="from-unit" checked={chosen.includes(u.code)} onChange={() => pick(u.code)} />
+                      <input
+                        type={kind === 'merge' ? 'checkbox' : 'radio'}
+                        name="from-unit"
+                        checked={chosen.includes(u.code)}
+                        onChange={() => pick(u.code)}
+                      />
                       {u.code} {u.name} <span className="muted">({unitKindLabels[u.kind]})</span>
                     </label>
                   </li>
@@ -127,7 +203,12 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
                 <>
                   <label>
                     Mã đơn vị sau sáp nhập
-                    <input type="text" value={intoCode} onChange={(e) => setIntoCode(e.target.value)} placeholder="Mã mới, hoặc mã của một đơn vị cũ được giữ lại" />
+                    <input
+                      type="text"
+                      value={intoCode}
+                      onChange={(e) => setIntoCode(e.target.value)}
+                      placeholder="Mã mới, hoặc mã của một đơn vị cũ được giữ lại"
+                    />
                   </label>
                   <label>
                     Tên đơn vị sau sáp nhập
@@ -135,7 +216,10 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
                   </label>
                   <label>
                     Chỉ tiêu Có/Không của đơn vị sau sáp nhập
-                    <select value={yesNoRule} onChange={(e) => setYesNoRule(e.target.value as 'all' | 'any')}>
+                    <select
+                      value={yesNoRule}
+                      onChange={(e) => setYesNoRule(chosenFrom(yesNoRules, e.target.value) ?? yesNoRule)}
+                    >
                       <option value="all">"Có" khi mọi đơn vị cũ có</option>
                       <option value="any">"Có" khi một đơn vị cũ có</option>
                     </select>
@@ -144,13 +228,23 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
               )}
               {kind === 'split' && (
                 <>
-                  <p className="muted">Các đơn vị nhận (chọn đơn vị đã có, hoặc "Đơn vị mới" để ghi mã và tên) và tỷ lệ số liệu mỗi đơn vị nhận:</p>
+                  <p className="muted">
+                    Các đơn vị nhận (chọn đơn vị đã có, hoặc "Đơn vị mới" để ghi mã và tên) và tỷ lệ số liệu mỗi đơn vị
+                    nhận:
+                  </p>
                   {parts.map((p, i) => (
                     <div key={i} className="toolbar wrap">
                       <select
                         aria-label={`Đơn vị nhận ${i + 1}`}
                         value={p.isNew ? NEW_PART : p.code}
-                        onChange={(e) => setPart(i, e.target.value === NEW_PART ? { isNew: true, code: '' } : { isNew: false, code: e.target.value, name: '' })}
+                        onChange={(e) =>
+                          setPart(
+                            i,
+                            e.target.value === NEW_PART
+                              ? { isNew: true, code: '' }
+                              : { isNew: false, code: e.target.value, name: '' },
+                          )
+                        }
                       >
                         <option value="">— chọn đơn vị —</option>
                         {partCandidates.map((u) => (
@@ -162,11 +256,26 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
                       </select>
                       {p.isNew && (
                         <>
-                          <input aria-label={`Mã đơn vị mới ${i + 1}`} className="narrow-input" placeholder="Mã" value={p.code} onChange={(e) => setPart(i, { code: e.target.value })} />
-                          <input aria-label={`Tên đơn vị mới ${i + 1}`} placeholder="Tên (ví dụ Xã Bình Sơn)" value={p.name} onChange={(e) => setPart(i, { name: e.target.value })} />
-                          <select aria-label={`Cấp của đơn vị mới ${i + 1}`} value={p.kind} onChange={(e) => setPart(i, { kind: e.target.value as UnitKind | '' })}>
+                          <input
+                            aria-label={`Mã đơn vị mới ${i + 1}`}
+                            className="narrow-input"
+                            placeholder="Mã"
+                            value={p.code}
+                            onChange={(e) => setPart(i, { code: e.target.value })}
+                          />
+                          <input
+                            aria-label={`Tên đơn vị mới ${i + 1}`}
+                            placeholder="Tên (ví dụ Xã Bình Sơn)"
+                            value={p.name}
+                            onChange={(e) => setPart(i, { name: e.target.value })}
+                          />
+                          <select
+                            aria-label={`Cấp của đơn vị mới ${i + 1}`}
+                            value={p.kind}
+                            onChange={(e) => setPart(i, { kind: chosenFrom(newUnitKinds, e.target.value) ?? '' })}
+                          >
                             <option value="">như đơn vị cũ</option>
-                            {(['province', 'district', 'commune'] as const).map((k) => (
+                            {newUnitKinds.map((k) => (
                               <option key={k} value={k}>
                                 {unitKindLabels[k]}
                               </option>
@@ -174,11 +283,20 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
                           </select>
                         </>
                       )}
-                      <input aria-label={`Tỷ lệ ${i + 1} (%)`} className="narrow-input" inputMode="decimal" value={p.percent} onChange={(e) => setPart(i, { percent: e.target.value })} />
+                      <input
+                        aria-label={`Tỷ lệ ${i + 1} (%)`}
+                        className="narrow-input"
+                        inputMode="decimal"
+                        value={p.percent}
+                        onChange={(e) => setPart(i, { percent: e.target.value })}
+                      />
                       %
                     </div>
                   ))}
-                  <button type="button" onClick={() => setParts([...parts, { code: '', percent: '', isNew: false, name: '', kind: '' }])}>
+                  <button
+                    type="button"
+                    onClick={() => setParts([...parts, { code: '', percent: '', isNew: false, name: '', kind: '' }])}
+                  >
                     Thêm đơn vị nhận
                   </button>
                   {totalPercent > 100 && <p className="error">Tổng tỷ lệ là {totalPercent}%, vượt quá 100%.</p>}
@@ -186,7 +304,12 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
               )}
               <p data-testid="change-summary">{summary}</p>
               <p className="muted">Trước khi ghi nhận, dữ liệu được sao lưu.</p>
-              <button type="button" className="primary" disabled={!change || record.isPending} onClick={() => change && record.mutate(change)}>
+              <button
+                type="button"
+                className="primary"
+                disabled={!change || record.isPending}
+                onClick={() => change && record.mutate(change)}
+              >
                 {record.isPending ? 'Đang ghi nhận…' : 'Ghi nhận'}
               </button>
             </div>

@@ -28,7 +28,12 @@ function NameCell(props: CustomCellRendererProps<UnitTreeRow>) {
   return (
     <span className="tree-cell" style={{ paddingLeft: row.level * 20 }}>
       {row.hasChildren ? (
-        <button type="button" className="tree-toggle" aria-label={text.toggle(open, row.name)} onClick={() => ctx.toggle(row.id)}>
+        <button
+          type="button"
+          className="tree-toggle"
+          aria-label={text.toggle(open, row.name)}
+          onClick={() => ctx.toggle(row.id)}
+        >
           {open ? '▾' : '▸'}
         </button>
       ) : (
@@ -78,15 +83,46 @@ export function UnitsScreen() {
   const columns = useMemo<ColDef<UnitTreeRow>[]>(
     () => [
       { field: 'code', headerName: text.col.code, width: 110, sortable: false },
-      { field: 'name', colId: 'name', headerName: text.col.name, flex: 2, minWidth: 280, cellRenderer: NameCell, sortable: false },
-      { colId: 'kind', headerName: text.col.kind, flex: 1, minWidth: 180, valueGetter: (p) => (p.data ? unitKindLabels[p.data.kind] : ''), sortable: false },
-      { colId: 'emails', headerName: text.col.emails, flex: 2, minWidth: 220, valueGetter: (p) => p.data?.emails.join(', ') ?? '', sortable: false },
-      { colId: 'validity', headerName: text.col.validity, width: 200, valueGetter: (p) => (p.data ? validityText(p.data) : ''), sortable: false },
+      {
+        field: 'name',
+        colId: 'name',
+        headerName: text.col.name,
+        flex: 2,
+        minWidth: 280,
+        cellRenderer: NameCell,
+        sortable: false,
+      },
+      {
+        colId: 'kind',
+        headerName: text.col.kind,
+        flex: 1,
+        minWidth: 180,
+        valueGetter: (p) => (p.data ? unitKindLabels[p.data.kind] : ''),
+        sortable: false,
+      },
+      {
+        colId: 'emails',
+        headerName: text.col.emails,
+        flex: 2,
+        minWidth: 220,
+        valueGetter: (p) => p.data?.emails.join(', ') ?? '',
+        sortable: false,
+      },
+      {
+        colId: 'validity',
+        headerName: text.col.validity,
+        width: 200,
+        valueGetter: (p) => (p.data ? validityText(p.data) : ''),
+        sortable: false,
+      },
     ],
     [],
   );
 
-  const context = useMemo<NameCellContext>(() => ({ collapsed, toggle, searching: query.trim() !== '' }), [collapsed, toggle, query]);
+  const context = useMemo<NameCellContext>(
+    () => ({ collapsed, toggle, searching: query.trim() !== '' }),
+    [collapsed, toggle, query],
+  );
   const parentIds = useMemo(() => rows.filter((r) => r.hasChildren).map((r) => r.id), [rows]);
 
   return (
@@ -112,7 +148,13 @@ export function UnitsScreen() {
         <span className="muted" data-testid="unit-count">
           {text.count(visible.size, rows.length)}
         </span>
-        <button type="button" className="primary" onClick={() => importUnits.mutate()} disabled={importUnits.isPending} title={text.importHelp}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => importUnits.mutate()}
+          disabled={importUnits.isPending}
+          title={text.importHelp}
+        >
           {importUnits.isPending ? text.importing : text.importFile}
         </button>
       </div>
@@ -127,7 +169,12 @@ export function UnitsScreen() {
           </button>
         )}
         <span className="spacer" />
-        <button type="button" className="nowrap" onClick={() => setPanel(panel === 'events' ? 'none' : 'events')} aria-pressed={panel === 'events'}>
+        <button
+          type="button"
+          className="nowrap"
+          onClick={() => setPanel(panel === 'events' ? 'none' : 'events')}
+          aria-pressed={panel === 'events'}
+        >
           {text.events}
         </button>
         <button type="button" className="nowrap" onClick={() => setPanel('wizard')}>
@@ -136,7 +183,13 @@ export function UnitsScreen() {
         <button type="button" className="nowrap" onClick={() => setPanel('official')}>
           {text.officialList}
         </button>
-        <button type="button" className="nowrap" onClick={() => importOffice.mutate()} disabled={importOffice.isPending} title={text.importOfficeHelp}>
+        <button
+          type="button"
+          className="nowrap"
+          onClick={() => importOffice.mutate()}
+          disabled={importOffice.isPending}
+          title={text.importOfficeHelp}
+        >
           {importOffice.isPending ? text.importingOffice : text.importOffice}
         </button>
       </div>
@@ -150,31 +203,38 @@ export function UnitsScreen() {
       )}
       {importUnits.data && (
         <div className="notice notice-ok" role="status">
-          {text.imported(importUnits.data.fileName, importUnits.data.created, importUnits.data.updated, importUnits.data.unchanged)}
+          {text.imported(
+            importUnits.data.fileName,
+            importUnits.data.created,
+            importUnits.data.updated,
+            importUnits.data.unchanged,
+          )}
         </div>
       )}
       <div className="split">
-      <div className="grid-box">
-        <AgGridReact<UnitTreeRow>
-          theme={gridTheme}
-          rowData={rows}
-          columnDefs={columns}
-          context={context}
-          getRowId={(p) => String(p.data.id)}
-          localeText={text.grid}
-          loading={units.isPending}
-          isExternalFilterPresent={() => true}
-          doesExternalFilterPass={(node: IRowNode<UnitTreeRow>) => !!node.data && visibleRef.current.has(node.data.id)}
-          onGridReady={(e) => {
-            gridApi.current = e.api;
-          }}
-          suppressCellFocus={false}
-          animateRows={false}
-        />
-      </div>
-      {panel === 'wizard' && <UnitChangeWizard key="wizard" onClose={() => setPanel('none')} />}
-      {panel === 'events' && <EventLog onClose={() => setPanel('none')} />}
-      {panel === 'official' && <OfficialListPanel key="official" onClose={() => setPanel('none')} />}
+        <div className="grid-box">
+          <AgGridReact<UnitTreeRow>
+            theme={gridTheme}
+            rowData={rows}
+            columnDefs={columns}
+            context={context}
+            getRowId={(p) => String(p.data.id)}
+            localeText={text.grid}
+            loading={units.isPending}
+            isExternalFilterPresent={() => true}
+            doesExternalFilterPass={(node: IRowNode<UnitTreeRow>) =>
+              !!node.data && visibleRef.current.has(node.data.id)
+            }
+            onGridReady={(e) => {
+              gridApi.current = e.api;
+            }}
+            suppressCellFocus={false}
+            animateRows={false}
+          />
+        </div>
+        {panel === 'wizard' && <UnitChangeWizard key="wizard" onClose={() => setPanel('none')} />}
+        {panel === 'events' && <EventLog onClose={() => setPanel('none')} />}
+        {panel === 'official' && <OfficialListPanel key="official" onClose={() => setPanel('none')} />}
       </div>
     </section>
   );

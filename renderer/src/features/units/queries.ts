@@ -4,7 +4,10 @@ import type { InputOf } from '../../../../shared/api/contract';
 
 /** The unit tree of a day (today's when none is given). */
 export function useUnits(asOf?: string) {
-  return useQuery({ queryKey: ['units', 'tree', asOf ?? 'today'], queryFn: () => call('units:list-units', asOf ? { asOf } : {}) });
+  return useQuery({
+    queryKey: ['units', 'tree', asOf ?? 'today'],
+    queryFn: () => call('units:list-units', asOf ? { asOf } : {}),
+  });
 }
 
 export function useImportUnits() {
@@ -31,7 +34,11 @@ export function useRecordUnitChange() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (change: UnitChange) =>
-      change.kind === 'merge' ? call('units:record-merge', change.input) : change.kind === 'split' ? call('units:record-split', change.input) : call('units:record-end', change.input),
+      change.kind === 'merge'
+        ? call('units:record-merge', change.input)
+        : change.kind === 'split'
+          ? call('units:record-split', change.input)
+          : call('units:record-end', change.input),
     onSuccess: () => void client.invalidateQueries(),
   });
 }

@@ -17,7 +17,8 @@ export const text = {
   recordChange: 'Ghi nhận sáp nhập, chia tách…',
   officialList: 'Danh mục hành chính…',
   importOffice: 'Nhập dữ liệu tỉnh đã hợp nhất…',
-  importOfficeHelp: 'Chọn cơ sở dữ liệu (hoặc bản sao lưu .db) của văn phòng tỉnh đã hợp nhất vào tỉnh này: đơn vị, biểu mẫu, đợt báo cáo, số liệu, tệp gốc và lịch sử được đưa vào; nhập lại chỉ thêm phần mới. Phần mềm sao lưu trước khi nhập.',
+  importOfficeHelp:
+    'Chọn cơ sở dữ liệu (hoặc bản sao lưu .db) của văn phòng tỉnh đã hợp nhất vào tỉnh này: đơn vị, biểu mẫu, đợt báo cáo, số liệu, tệp gốc và lịch sử được đưa vào; nhập lại chỉ thêm phần mới. Phần mềm sao lưu trước khi nhập.',
   importingOffice: 'Đang nhập dữ liệu…',
   toggle: (open: boolean, name: string) => `${open ? 'Thu gọn' : 'Mở'} ${name}`,
   grid: { noRowsToShow: 'Chưa có đơn vị nào', loadingOoo: 'Đang tải…' },

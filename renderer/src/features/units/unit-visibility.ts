@@ -11,7 +11,11 @@ export function visibleUnitIds(rows: UnitTreeRow[], collapsed: ReadonlySet<numbe
   if (query.trim() !== '') {
     for (const r of rows) {
       if (!matchesQuery(r.searchKey, query)) continue;
-      for (let cur: UnitTreeRow | undefined = r; cur && !visible.has(cur.id); cur = cur.parentId === null ? undefined : byId.get(cur.parentId)) {
+      for (
+        let cur: UnitTreeRow | undefined = r;
+        cur && !visible.has(cur.id);
+        cur = cur.parentId === null ? undefined : byId.get(cur.parentId)
+      ) {
         visible.add(cur.id);
       }
     }
@@ -19,7 +23,11 @@ export function visibleUnitIds(rows: UnitTreeRow[], collapsed: ReadonlySet<numbe
   }
   for (const r of rows) {
     let shown = true;
-    for (let p = r.parentId === null ? undefined : byId.get(r.parentId); p; p = p.parentId === null ? undefined : byId.get(p.parentId)) {
+    for (
+      let p = r.parentId === null ? undefined : byId.get(r.parentId);
+      p;
+      p = p.parentId === null ? undefined : byId.get(p.parentId)
+    ) {
       if (collapsed.has(p.id)) {
         shown = false;
         break;

@@ -1,0 +1,156 @@
+// Lint: typescript-eslint with type information, React's hook rules, and the import boundaries
+// between the folders (README, "Architecture"). `npm test` runs it; a violation fails CI.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
+import comments from '@eslint-community/eslint-plugin-eslint-comments';
+
+/**
+ * Who may import whom. Each zone forbids the files under `target` to import anything under `from`.
+ * Imports point one way: shared ← db ← electron/services ← electron/handlers ← electron/main and
+ * electron/cli; the renderer and the preload see only shared.
+ */
+const everythingBut = (...allowed) =>
+  ['./shared', './db', './electron', './renderer', './tests', './bench', './build'].filter((d) => !allowed.includes(d));
+
+const boundaries = [
+  {
+    target: './shared',
+    from: everythingBut('./shared'),
+    message: 'shared/ is the contract and the domain: it imports nothing outside shared/.',
+  },
+  {
+    target: './db',
+    from: everythingBut('./shared', './db'),
+    message: 'db/ holds the queries: it imports only shared/ and db/, never electron/.',
+  },
+  {
+    target: './renderer',
+    from: everythingBut('./shared', './renderer'),
+    message: 'The renderer talks to the main process only through the API: it never imports electron/ or db/.',
+  },
+  {
+    target: './electron/preload',
+    from: [...everythingBut('./shared', './electron'), './electron/services', './electron/handlers', './electron/main'],
+    message: 'The preload sees only shared/.',
+  },
+  {
+    target: './electron/services',
+    from: ['./electron/handlers', './electron/main', './electron/cli', './electron/preload', './electron/testing'],
+    message: 'Services are below the handlers, the window and the command line.',
+  },
+  {
+    target: './electron/handlers',
+    from: ['./electron/main', './electron/cli', './electron/preload', './electron/testing'],
+    message: 'Handlers are below the window and the command line.',
+  },
+  {
+    target: './electron/cli',
+    from: ['./electron/main', './electron/preload', './electron/testing'],
+    message: 'The command line does not reach into the window.',
+  },
+  {
+    target: ['./tests', './bench'],
+    from: ['./electron/main', './electron/cli'],
+    message: 'Tests reach the window and the command line through electron/testing or a built bundle.',
+  },
+  {
+    target: './electron/testing',
+    from: ['./electron/main'],
+    message: 'Test support never loads the window.',
+  },
+];
+
+/** A test beside its code may use the test support in electron/testing; the code itself may not. */
+const testBoundaries = boundaries.map((zone) =>
+  zone.from.includes('./electron/testing')
+    ? { ...zone, from: zone.from.filter((f) => f !== './electron/testing') }
+    : zone,
+);
+
+const onlyMainImportsElectron = {
+  paths: [
+    {
+      name: 'electron',
+      message: "Only electron/main and the preload import 'electron'; everything else is plain Node and tested here.",
+    },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'renderer/dist/**',
+      'test-output/**',
+      'node_modules/**',
+      'tests/smoke/electron-standin/**',
+      'build/scripts/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    plugins: { 'import-x': importX, '@eslint-community/eslint-comments': comments },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.cjs', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs'] })],
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: boundaries }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'no-restricted-imports': ['error', onlyMainImportsElectron],
+      '@eslint-community/eslint-comments/require-description': ['error', { ignore: [] }],
+      '@eslint-community/eslint-comments/no-unlimited-disable': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // An async method that implements an async interface without awaiting is correct code.
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    // Kysely's own advice: a migration sees the database as it was then, typed Kysely<any>, never today's schema.
+    files: ['db/migrations/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Tests read JSON printed by the command line and spy on methods; the code under test is held to the full rules.
+    files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**', 'bench/**', 'electron/testing/**'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/no-base-to-string': 'off',
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: testBoundaries }] },
+  },
+  {
+    files: ['electron/main/**', 'electron/preload/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    // The rules of hooks; the React Compiler's extra rules are for code the compiler rewrites, which this is not.
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { UnitKind } from '../shared/domain/units';
 import type { UnitEventKind } from '../shared/domain/unit-events';
 import type { YesNoRule } from '../shared/domain/boundaries';
@@ -401,6 +401,9 @@ export interface Database {
   foreign_record: ForeignRecordTable;
   schema_migration: MigrationTable;
 }
+
+/** What every repository function takes first: the database, or a transaction a service opened. */
+export type Db = Kysely<Database> | Transaction<Database>;
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;
 export type NewOrgUnit = Insertable<OrgUnitTable>;

@@ -125,3 +125,68 @@ export async function changeParent(
     .execute();
   await db.updateTable('org_unit').set({ parent_id: parentId, updated_at: now }).where('id', '=', unitId).execute();
 }
+
+export async function listEventIdsOn(
+  db: Db,
+  kind: UnitEventKind,
+  date: string,
+): Promise<{ id: number; ended_unit_id: number | null }[]> {
+  return db
+    .selectFrom('org_unit_event')
+    .select(['id', 'ended_unit_id'])
+    .where('kind', '=', kind)
+    .where('effective_date', '=', date)
+    .execute();
+}
+
+/** The units an event's units became: from which unit, to which code. */
+export async function listEventSuccessors(db: Db, eventId: number): Promise<{ from_unit_id: number; code: string }[]> {
+  return db
+    .selectFrom('org_unit_succession as s')
+    .innerJoin('org_unit as t', 't.id', 's.to_unit_id')
+    .select(['s.from_unit_id', 't.code'])
+    .where('s.event_id', '=', eventId)
+    .execute();
+}
+
+export async function insertSuccession(
+  db: Db,
+  link: { eventId: number; fromUnitId: number; toUnitId: number; share: number },
+): Promise<void> {
+  await db
+    .insertInto('org_unit_succession')
+    .values({ event_id: link.eventId, from_unit_id: link.fromUnitId, to_unit_id: link.toUnitId, share: link.share })
+    .execute();
+}
+
+/** Every recorded change, newest first. */
+export async function listEventRows(db: Db) {
+  return db.selectFrom('org_unit_event').selectAll().orderBy('effective_date', 'desc').orderBy('id', 'desc').execute();
+}
+
+/** Every succession with the codes and names on both sides. */
+export async function listSuccessionLinks(db: Db) {
+  return db
+    .selectFrom('org_unit_succession as s')
+    .innerJoin('org_unit as f', 'f.id', 's.from_unit_id')
+    .innerJoin('org_unit as t', 't.id', 's.to_unit_id')
+    .select([
+      's.event_id',
+      's.share',
+      'f.code as from_code',
+      'f.name as from_name',
+      't.code as to_code',
+      't.name as to_name',
+    ])
+    .execute();
+}
+
+/** The units a "reparent" event moved (a unit list that gave them another parent). */
+export async function listReparentedUnits(db: Db): Promise<{ event_id: number | null; unit_id: number }[]> {
+  return db
+    .selectFrom('org_unit_former_parent as p')
+    .innerJoin('org_unit_event as e', 'e.id', 'p.event_id')
+    .select(['p.event_id', 'p.unit_id'])
+    .where('e.kind', '=', 'reparent')
+    .execute();
+}

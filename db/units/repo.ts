@@ -117,3 +117,35 @@ export async function findParentCycles(db: Db): Promise<number[]> {
   }
   return inCycle;
 }
+
+/** Every unit that has carried a code, whatever its validity (codes were reused in 2025). */
+export async function listUnitsWithCode(db: Db, code: string, exceptId?: number): Promise<OrgUnitRow[]> {
+  let q = db.selectFrom('org_unit').selectAll().where('code', '=', code);
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+  return q.execute();
+}
+
+export async function getUnitRow(db: Db, id: number): Promise<OrgUnitRow | undefined> {
+  return db.selectFrom('org_unit').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listChildUnits(db: Db, parentId: number): Promise<OrgUnitRow[]> {
+  return db.selectFrom('org_unit').selectAll().where('parent_id', '=', parentId).execute();
+}
+
+/** Code and name of every unit, current or not, by id. */
+export async function listUnitNames(db: Db): Promise<Map<number, { id: number; code: string; name: string }>> {
+  const rows = await db.selectFrom('org_unit').select(['id', 'code', 'name']).execute();
+  return new Map(rows.map((u) => [u.id, u]));
+}
+
+/** Whether the unit has answered any round (a unit with figures cannot be given a later start). */
+export async function unitHasReported(db: Db, unitId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('submission')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('status', '!=', 'expected')
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,6 +1,23 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, OrgUnitRow } from '../../../db/schema';
-import { changeParent, insertUnitEvent } from '../../../db/units/history-repo';
+import type { Db, OrgUnitRow } from '../../../db/schema';
+import {
+  changeParent,
+  insertSuccession,
+  insertUnitEvent,
+  listEventIdsOn,
+  listEventRows,
+  listEventSuccessors,
+  listReparentedUnits,
+  listSuccessionLinks,
+} from '../../../db/units/history-repo';
+import {
+  getUnitRow,
+  insertUnit,
+  listChildUnits,
+  listUnitNames,
+  listUnitsWithCode,
+  unitHasReported,
+  updateUnit,
+} from '../../../db/units/repo';
 import { AppError } from '../../../shared/errors';
 import { formatDate } from '../../../shared/text/format-vi';
 import { foldText } from '../../../shared/text/fold';
@@ -11,9 +28,6 @@ export type { UnitChangeResult };
 import type { YesNoRule } from '../../../shared/domain/boundaries';
 import type { ServiceContext } from '../context';
 import { takeBackup } from '../backup/backups';
-
-type Trx = Transaction<Database>;
-type Db = Kysely<Database> | Trx;
 
 export interface MergeInput {
   /** The code of the unit the others become; a new unit when no unit with it continues past the day (codes were reused in 2025). */
@@ -47,13 +61,12 @@ export interface EndInput {
 
 const isValid = (u: OrgUnitRow, day: string) => validOn(day, u.valid_from, u.valid_to);
 
-async function unitOn(trx: Trx, code: string, day: string): Promise<OrgUnitRow | undefined> {
-  const rows = await trx.selectFrom('org_unit').selectAll().where('code', '=', code).execute();
-  return rows.find((u) => isValid(u, day));
+async function unitOn(trx: Db, code: string, day: string): Promise<OrgUnitRow | undefined> {
+  return (await listUnitsWithCode(trx, code)).find((u) => isValid(u, day));
 }
 
 /** The units being changed, each valid on the day before the change. */
-async function unitsBefore(trx: Trx, codes: string[], date: string): Promise<OrgUnitRow[]> {
+async function unitsBefore(trx: Db, codes: string[], date: string): Promise<OrgUnitRow[]> {
   const before = addDays(date, -1);
   const out: OrgUnitRow[] = [];
   for (const code of codes) {
@@ -66,30 +79,29 @@ async function unitsBefore(trx: Trx, codes: string[], date: string): Promise<Org
 }
 
 /** Ends a unit on a day (valid_to is the first day it no longer exists). */
-async function closeUnit(trx: Trx, unit: OrgUnitRow, date: string, now: string): Promise<void> {
+async function closeUnit(trx: Db, unit: OrgUnitRow, date: string, now: string): Promise<void> {
   if (unit.valid_from !== null && unit.valid_from >= date)
     throw new AppError(
       'invalid-input',
       `Đơn vị "${unit.name}" bắt đầu từ ${formatDate(unit.valid_from)}, không thể kết thúc ngày ${formatDate(date)}.`,
     );
-  await trx.updateTable('org_unit').set({ valid_to: date, updated_at: now }).where('id', '=', unit.id).execute();
+  await updateUnit(trx, unit.id, { valid_to: date, updated_at: now });
 }
 
 /** A closed unit's units still valid after the day move to `newParent` (their former parent is kept). */
 async function moveChildren(
-  trx: Trx,
+  trx: Db,
   unit: OrgUnitRow,
   date: string,
   newParent: number | null,
   eventId: number,
   now: string,
 ): Promise<void> {
-  const children = await trx.selectFrom('org_unit').selectAll().where('parent_id', '=', unit.id).execute();
-  for (const c of children) if (isValid(c, date)) await changeParent(trx, c.id, newParent, date, eventId, now);
+  for (const c of await listChildUnits(trx, unit.id)) if (isValid(c, date)) await changeParent(trx, c.id, newParent, date, eventId, now);
 }
 
 async function endUnit(
-  trx: Trx,
+  trx: Db,
   unit: OrgUnitRow,
   date: string,
   newParent: number | null,
@@ -104,16 +116,9 @@ async function endUnit(
  * A unit named as the result of a change that has no validity yet and no figures (a new commune
  * from the official list) begins on the day of the change.
  */
-async function beginIfNew(trx: Trx, unit: OrgUnitRow, date: string, now: string): Promise<void> {
+async function beginIfNew(trx: Db, unit: OrgUnitRow, date: string, now: string): Promise<void> {
   if (unit.valid_from !== null) return;
-  const reported = await trx
-    .selectFrom('submission')
-    .select('id')
-    .where('unit_id', '=', unit.id)
-    .where('status', '!=', 'expected')
-    .executeTakeFirst();
-  if (!reported)
-    await trx.updateTable('org_unit').set({ valid_from: date, updated_at: now }).where('id', '=', unit.id).execute();
+  if (!(await unitHasReported(trx, unit.id))) await updateUnit(trx, unit.id, { valid_from: date, updated_at: now });
 }
 
 /** A change already recorded: the same kind, day, units before and units after (none for an ending). */
@@ -125,19 +130,8 @@ async function findRecorded(
   toCodes: string[],
 ): Promise<number | null> {
   const fromIds = (await unitsEndedOrBefore(db, fromCodes, date)).map((u) => u.id);
-  const events = await db
-    .selectFrom('org_unit_event')
-    .select(['id', 'ended_unit_id'])
-    .where('kind', '=', kind)
-    .where('effective_date', '=', date)
-    .execute();
-  for (const e of events) {
-    const links = await db
-      .selectFrom('org_unit_succession as s')
-      .innerJoin('org_unit as t', 't.id', 's.to_unit_id')
-      .select(['s.from_unit_id', 't.code'])
-      .where('s.event_id', '=', e.id)
-      .execute();
+  for (const e of await listEventIdsOn(db, kind, date)) {
+    const links = await listEventSuccessors(db, e.id);
     const from = new Set([...links.map((l) => l.from_unit_id), ...(e.ended_unit_id === null ? [] : [e.ended_unit_id])]);
     const to = new Set(links.map((l) => l.code));
     if (
@@ -193,34 +187,24 @@ export async function recordMerge(ctx: ServiceContext, input: MergeInput): Promi
       // The new unit sits where the merged ones sat, when they shared a parent that goes on.
       const parents = new Set(from.map((u) => u.parent_id));
       const parentId = parents.size === 1 ? [...parents][0]! : null;
-      const parent =
-        parentId === null
-          ? undefined
-          : await trx.selectFrom('org_unit').selectAll().where('id', '=', parentId).executeTakeFirst();
+      const parent = parentId === null ? undefined : await getUnitRow(trx, parentId);
       const name = input.name?.trim() || model.name;
-      const created = await trx
-        .insertInto('org_unit')
-        .values({
-          code: input.into,
-          name,
-          name_key: foldText(name),
-          kind,
-          parent_id: parent && isValid(parent, input.date) ? parent.id : null,
-          valid_from: input.date,
-          valid_to: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      into = await trx.selectFrom('org_unit').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+      const createdId = await insertUnit(trx, {
+        code: input.into,
+        name,
+        name_key: foldText(name),
+        kind,
+        parent_id: parent && isValid(parent, input.date) ? parent.id : null,
+        valid_from: input.date,
+        valid_to: null,
+        created_at: now,
+        updated_at: now,
+      });
+      into = (await getUnitRow(trx, createdId))!;
     }
     for (const u of from) {
       await moveChildren(trx, u, input.date, into.id, eventId, now);
-      await trx
-        .insertInto('org_unit_succession')
-        .values({ event_id: eventId, from_unit_id: u.id, to_unit_id: into.id, share: 1 })
-        .execute();
+      await insertSuccession(trx, { eventId, fromUnitId: u.id, toUnitId: into.id, share: 1 });
     }
     return eventId;
   });
@@ -231,7 +215,7 @@ export async function recordMerge(ctx: ServiceContext, input: MergeInput): Promi
 async function unitsEndedOrBefore(db: Db, codes: string[], date: string): Promise<OrgUnitRow[]> {
   const out: OrgUnitRow[] = [];
   for (const code of codes) {
-    const rows = await db.selectFrom('org_unit').selectAll().where('code', '=', code).execute();
+    const rows = await listUnitsWithCode(db, code);
     const u = rows.find((r) => r.valid_to === date) ?? rows.find((r) => isValid(r, addDays(date, -1)));
     if (u) out.push(u);
   }
@@ -266,32 +250,23 @@ export async function recordSplit(ctx: ServiceContext, input: SplitInput): Promi
     const eventId = await insertUnitEvent(trx, { kind: 'split', date: input.date, basis: input.basis, now });
     const parts: OrgUnitRow[] = [];
     for (const p of input.into) {
-      const rows = await trx
-        .selectFrom('org_unit')
-        .selectAll()
-        .where('code', '=', p.code)
-        .where('id', '!=', from!.id)
-        .execute();
+      const rows = await listUnitsWithCode(trx, p.code, from!.id);
       let part =
         rows.find((u) => isValid(u, input.date)) ?? rows.find((u) => u.valid_from === null && u.valid_to === null);
       if (!part && p.name?.trim()) {
         const name = p.name.trim();
-        const created = await trx
-          .insertInto('org_unit')
-          .values({
-            code: p.code,
-            name,
-            name_key: foldText(name),
-            kind: p.kind ?? from!.kind,
-            parent_id: from!.parent_id,
-            valid_from: input.date,
-            valid_to: null,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        part = await trx.selectFrom('org_unit').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+        const createdId = await insertUnit(trx, {
+          code: p.code,
+          name,
+          name_key: foldText(name),
+          kind: p.kind ?? from!.kind,
+          parent_id: from!.parent_id,
+          valid_from: input.date,
+          valid_to: null,
+          created_at: now,
+          updated_at: now,
+        });
+        part = await getUnitRow(trx, createdId);
       }
       if (!part)
         throw new AppError(
@@ -303,10 +278,7 @@ export async function recordSplit(ctx: ServiceContext, input: SplitInput): Promi
     }
     await endUnit(trx, from!, input.date, from!.parent_id, eventId, now);
     for (const [i, p] of input.into.entries()) {
-      await trx
-        .insertInto('org_unit_succession')
-        .values({ event_id: eventId, from_unit_id: from!.id, to_unit_id: parts[i]!.id, share: p.share })
-        .execute();
+      await insertSuccession(trx, { eventId, fromUnitId: from!.id, toUnitId: parts[i]!.id, share: p.share });
     }
     return eventId;
   });
@@ -339,35 +311,10 @@ export async function recordEnd(ctx: ServiceContext, input: EndInput): Promise<U
 
 /** Every recorded change, newest first, with the units before and after. */
 export async function listUnitEvents(ctx: Pick<ServiceContext, 'db'>): Promise<UnitEvent[]> {
-  const events = await ctx.db
-    .selectFrom('org_unit_event')
-    .selectAll()
-    .orderBy('effective_date', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-  const links = await ctx.db
-    .selectFrom('org_unit_succession as s')
-    .innerJoin('org_unit as f', 'f.id', 's.from_unit_id')
-    .innerJoin('org_unit as t', 't.id', 's.to_unit_id')
-    .select([
-      's.event_id',
-      's.share',
-      'f.code as from_code',
-      'f.name as from_name',
-      't.code as to_code',
-      't.name as to_name',
-    ])
-    .execute();
-  const unitNames = new Map(
-    (await ctx.db.selectFrom('org_unit').select(['id', 'code', 'name']).execute()).map((u) => [u.id, u]),
-  );
-  // The units a "reparent" event moved (a unit list that gave them another parent).
-  const moved = await ctx.db
-    .selectFrom('org_unit_former_parent as p')
-    .innerJoin('org_unit_event as e', 'e.id', 'p.event_id')
-    .select(['p.event_id', 'p.unit_id'])
-    .where('e.kind', '=', 'reparent')
-    .execute();
+  const events = await listEventRows(ctx.db);
+  const links = await listSuccessionLinks(ctx.db);
+  const unitNames = await listUnitNames(ctx.db);
+  const moved = await listReparentedUnits(ctx.db);
   return events.map((e) => {
     const own = links.filter((l) => l.event_id === e.id);
     const ended = e.ended_unit_id !== null ? unitNames.get(e.ended_unit_id) : undefined;

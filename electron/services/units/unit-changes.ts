@@ -97,7 +97,8 @@ async function moveChildren(
   eventId: number,
   now: string,
 ): Promise<void> {
-  for (const c of await listChildUnits(trx, unit.id)) if (isValid(c, date)) await changeParent(trx, c.id, newParent, date, eventId, now);
+  for (const c of await listChildUnits(trx, unit.id))
+    if (isValid(c, date)) await changeParent(trx, c.id, newParent, date, eventId, now);
 }
 
 async function endUnit(

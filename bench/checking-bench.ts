@@ -12,6 +12,7 @@ import { rollupRound } from '../electron/services/rounds/rollup';
 import { recheckAll } from '../electron/services/submissions/check-submission';
 import { launchBrowser, openApp } from '../tests/e2e/harness';
 import { median } from './median';
+import { listRoundSubmissionIds, setRoundSubmissionsStatus } from '../db/submissions/repo';
 
 const UNITS = 150;
 const GROUPS = 10; // 10 groups of a total and its 9 "Trong đó" items: 100 indicators
@@ -106,11 +107,7 @@ async function seedMatrix(
       deadline: `${year}-12-20`,
       units: 'all',
     });
-    const subs = await ctx.db
-      .selectFrom('submission')
-      .select(['id', 'unit_id'])
-      .where('round_id', '=', round.id)
-      .execute();
+    const subs = await listRoundSubmissionIds(ctx.db, round.id);
     const values: NewDataValue[] = [];
     for (const s of subs) {
       indicatorIds.forEach((indicator_id, k) => {
@@ -131,11 +128,7 @@ async function seedMatrix(
     }
     await ctx.db.transaction().execute(async (trx) => {
       await insertDataValues(trx, values);
-      await trx
-        .updateTable('submission')
-        .set({ status: 'received', received_at: now })
-        .where('round_id', '=', round.id)
-        .execute();
+      await setRoundSubmissionsStatus(trx, round.id, 'received', now);
     });
     roundId = round.id;
   }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
-import { insertUnit } from '../db/units/repo';
+import { insertUnit, replaceEmails } from '../db/units/repo';
 import { getFormVersionRows } from '../db/forms/repo';
 import { createTestContext } from '../electron/testing/service-context';
 import { importFormFile } from '../electron/services/forms/import-form';
@@ -70,10 +70,7 @@ export async function benchImport500(
         created_at: now,
         updated_at: now,
       });
-      await ctx.db
-        .insertInto('org_unit_email')
-        .values({ unit_id: id, email: `xa${i + 1}@tinh.gov.vn` })
-        .execute();
+      await replaceEmails(ctx.db, id, [`xa${i + 1}@tinh.gov.vn`]);
     }
     const appendix = path.join(dir, 'phu-luc.docx');
     fs.writeFileSync(appendix, await seedAppendixDocx());

@@ -9,8 +9,10 @@ import { saveNewForm } from '../electron/services/forms/import-form';
 import { createRound } from '../electron/services/rounds/create-round';
 import { createPlan } from '../electron/services/plans/save-plan';
 import { evaluateTargets } from '../electron/services/targets/evaluate-targets';
-import { figureRows } from '../electron/services/targets/target-figures';
+import { figureRows } from '../db/values/repo';
 import { median } from './median';
+import { listRoundSubmissionIds, setRoundSubmissionsStatus } from '../db/submissions/repo';
+import { listTargetDefinitions } from '../db/plans/repo';
 
 const UNITS = 150;
 const YEARS = 10;
@@ -81,11 +83,7 @@ export async function benchTargets(): Promise<TargetFigures> {
         units: 'all',
       });
       roundIds.push(round.id);
-      const subs = await ctx.db
-        .selectFrom('submission')
-        .select(['id', 'unit_id'])
-        .where('round_id', '=', round.id)
-        .execute();
+      const subs = await listRoundSubmissionIds(ctx.db, round.id);
       const values: NewDataValue[] = [];
       for (const s of subs) {
         indicatorIds.forEach((indicator_id, k) => {
@@ -106,11 +104,7 @@ export async function benchTargets(): Promise<TargetFigures> {
       }
       await ctx.db.transaction().execute(async (trx) => {
         await insertDataValues(trx, values);
-        await trx
-          .updateTable('submission')
-          .set({ status: 'approved', received_at: now })
-          .where('round_id', '=', round.id)
-          .execute();
+        await setRoundSubmissionsStatus(trx, round.id, 'approved', now);
       });
     }
     const kinds: TargetKind[] = ['ratio', 'share-of-units', 'growth', 'cumulative', 'count', 'yes-no'];
@@ -159,8 +153,8 @@ export async function benchTargets(): Promise<TargetFigures> {
     const sqlTimes: number[] = [];
     const targetIndicators = [
       ...new Set(
-        (await ctx.db.selectFrom('target').select(['indicator_id', 'denominator_indicator_id']).execute())
-          .flatMap((t) => [t.indicator_id, t.denominator_indicator_id])
+        (await listTargetDefinitions(ctx.db))
+          .flatMap((t) => [t.indicatorId, t.denominatorIndicatorId])
           .filter((x): x is number => x !== null),
       ),
     ];

@@ -417,3 +417,5 @@ export type TaskRow = Selectable<TaskTable>;
 export type NewTask = Insertable<TaskTable>;
 export type NewIndicator = Insertable<IndicatorTable>;
 export type NewDataValue = Insertable<DataValueTable>;
+export type SubmissionRecord = Selectable<SubmissionTable>;
+export type DataValueRow = Selectable<DataValueTable>;

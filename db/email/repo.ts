@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Insertable } from 'kysely';
+import type { Database, Db } from '../schema';
+import type { InboxMessage } from '../../shared/domain/inbox';
 
 export interface EarlierMessage {
   id: number;
@@ -53,4 +52,84 @@ export async function findMessageByMessageId(db: Db, messageId: string): Promise
     hasFigures: revision !== undefined,
     attachments: attachments.map((a) => ({ sha256: a.sha256, name: a.file_name })),
   };
+}
+
+export type MessageFields = Insertable<Database['email_message']>;
+
+/** Records a message received; returns its row id. */
+export async function insertMessage(db: Db, fields: MessageFields): Promise<number> {
+  return (await db.insertInto('email_message').values(fields).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Rewrites what is recorded of a message (a review's outcome, or a fuller copy now pointed at). */
+export async function updateMessage(db: Db, id: number, fields: Partial<MessageFields>): Promise<void> {
+  await db.updateTable('email_message').set(fields).where('id', '=', id).execute();
+}
+
+/** Links a kept file to the message it came attached to (once). */
+export async function linkAttachment(db: Db, messageId: number, fileId: number, fileName: string): Promise<void> {
+  await db
+    .insertInto('email_attachment')
+    .values({ message_id: messageId, file_id: fileId, file_name: fileName })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Every message or file received, newest first, with what became of it. */
+export async function listInboxRows(db: Db): Promise<InboxMessage[]> {
+  const rows = await db
+    .selectFrom('email_message as m')
+    .leftJoin('org_unit as u', 'u.id', 'm.unit_id')
+    .leftJoin('report_round as r', 'r.id', 'm.round_id')
+    .leftJoin('stored_file as f', 'f.id', 'm.source_file_id')
+    .select([
+      'm.id',
+      'm.source',
+      'm.source_file_id',
+      'f.original_name',
+      'm.from_address',
+      'm.from_name',
+      'm.subject',
+      'm.sent_at',
+      'm.imported_at',
+      'm.status',
+      'm.unit_id',
+      'u.name as unit_name',
+      'm.round_id',
+      'r.name as round_name',
+      'm.problem',
+    ])
+    .orderBy('m.imported_at', 'desc')
+    .orderBy('m.id', 'desc')
+    .execute();
+  const attachments = await db.selectFrom('email_attachment').select(['message_id', 'file_name']).execute();
+  const byMessage = new Map<number, string[]>();
+  for (const a of attachments) byMessage.set(a.message_id, [...(byMessage.get(a.message_id) ?? []), a.file_name]);
+  return rows.map((r) => ({
+    id: r.id,
+    sourceFileId: r.source_file_id,
+    source: r.source,
+    fileName: r.original_name,
+    fromAddress: r.from_address,
+    fromName: r.from_name,
+    subject: r.subject,
+    sentAt: r.sent_at,
+    importedAt: r.imported_at,
+    status: r.status,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    roundId: r.round_id,
+    roundName: r.round_name,
+    notes: r.problem ? r.problem.split('\n') : [],
+    attachments: byMessage.get(r.id) ?? [],
+  }));
+}
+
+/** A message's record: where its original is kept, and the round it was read against. */
+export async function getMessageRecord(db: Db, id: number) {
+  return db
+    .selectFrom('email_message')
+    .select(['id', 'source_file_id', 'round_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

@@ -1,9 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../schema';
-import type { FormRowDraft, FormSummary } from '../../shared/domain/forms';
+import type { Db } from '../schema';
+import type { Aggregation, FormRowDraft, FormSummary } from '../../shared/domain/forms';
 import { foldText } from '../../shared/text/fold';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { PeriodKind } from '../../shared/domain/periods';
+import type { UnitKind } from '../../shared/domain/units';
 
 export interface StoredFormRow extends FormRowDraft {
   id: number;
@@ -209,4 +208,135 @@ export async function maxRowKeyNumber(db: Db, formId: number): Promise<number> {
     .where('form_version.form_id', '=', formId)
     .execute();
   return rows.reduce((m, r) => Math.max(m, Number(/^R(\d+)$/.exec(r.row_key)?.[1] ?? 0)), 0);
+}
+
+/** The bounds the office set on indicators (a figure outside them is an error). */
+export async function listIndicatorBounds(
+  db: Db,
+  ids: readonly number[],
+): Promise<Map<number, { min_value: number | null; max_value: number | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('indicator')
+    .select(['id', 'min_value', 'max_value'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((b) => [b.id, b]));
+}
+
+/** Which of the ids are indicators on some version of the form. */
+export async function indicatorsOfForm(db: Db, formId: number, ids: readonly number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('form_row as r')
+    .innerJoin('form_version as v', 'v.id', 'r.form_version_id')
+    .select('r.indicator_id')
+    .where('v.form_id', '=', formId)
+    .where('r.indicator_id', 'in', [...ids])
+    .execute();
+  return new Set(rows.flatMap((k) => (k.indicator_id === null ? [] : [k.indicator_id])));
+}
+
+export async function formExists(db: Db, formId: number): Promise<boolean> {
+  return (await db.selectFrom('form').select('id').where('id', '=', formId).executeTakeFirst()) !== undefined;
+}
+
+/** Each indicator with the indicator it continues (same_as_id), if any. */
+export async function listIndicatorLinks(db: Db, ids?: readonly number[]) {
+  let q = db.selectFrom('indicator').select(['id', 'same_as_id']);
+  if (ids !== undefined) {
+    if (ids.length === 0) return [];
+    q = q.where('id', 'in', [...ids]);
+  }
+  return q.execute();
+}
+
+/** Every indicator of the lineages rooted at the ids (the roots and those linked to them). */
+export async function listLineageMembers(db: Db, roots: readonly number[]) {
+  if (roots.length === 0) return [];
+  return db
+    .selectFrom('indicator')
+    .select(['id', 'same_as_id', 'name', 'measure_unit', 'value_type', 'aggregation'])
+    .where((eb) => eb.or([eb('id', 'in', [...roots]), eb('same_as_id', 'in', [...roots])]))
+    .execute();
+}
+
+/** Which of the indicators each of the form versions asks for. */
+export async function listFormVersionIndicators(
+  db: Db,
+  versionIds: readonly number[],
+  indicatorIds: readonly number[],
+): Promise<{ form_version_id: number; indicator_id: number }[]> {
+  if (versionIds.length === 0 || indicatorIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('form_row')
+    .select(['form_version_id', 'indicator_id'])
+    .where('indicator_id', 'in', [...indicatorIds])
+    .where('form_version_id', 'in', [...versionIds])
+    .execute();
+  return rows.flatMap((r) => (r.indicator_id === null ? [] : [{ ...r, indicator_id: r.indicator_id }]));
+}
+
+/** The indicators with what they continue and their unit of measure (to check a link between them). */
+export async function listIndicatorsForLinking(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('indicator')
+    .select(['id', 'same_as_id', 'measure_unit'])
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** Links an indicator to a lineage's root (or unlinks it); whatever continued it now continues that root. */
+export async function setIndicatorLink(db: Db, indicatorId: number, root: number | null): Promise<void> {
+  await db.updateTable('indicator').set({ same_as_id: root }).where('id', '=', indicatorId).execute();
+  await db
+    .updateTable('indicator')
+    .set({ same_as_id: root ?? indicatorId })
+    .where('same_as_id', '=', indicatorId)
+    .execute();
+}
+
+/** Every numeric indicator asked for on a form's value row, with the form's name, in form and row order. */
+export async function listIndicatorsOnForms(db: Db) {
+  return db
+    .selectFrom('form_row as r')
+    .innerJoin('form_version as v', 'v.id', 'r.form_version_id')
+    .innerJoin('form as f', 'f.id', 'v.form_id')
+    .innerJoin('indicator as i', 'i.id', 'r.indicator_id')
+    .select(['i.id', 'i.same_as_id', 'i.name', 'i.measure_unit', 'i.value_type', 'f.name as form_name', 'r.position'])
+    .where('r.is_value_row', '=', 1)
+    .where('i.value_type', '<>', 'text')
+    .orderBy('f.id')
+    .orderBy('r.position')
+    .execute();
+}
+
+/** Each indicator's aggregation rule, by id. */
+export async function listAggregations(db: Db, ids: readonly number[]): Promise<Map<number, Aggregation>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('indicator')
+    .select(['id', 'aggregation'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((i) => [i.id, i.aggregation]));
+}
+
+/** A form's name, if there is such a form. */
+export async function getForm(db: Db, formId: number) {
+  return db.selectFrom('form').select(['id', 'name']).where('id', '=', formId).executeTakeFirst();
+}
+
+/** The kind of period a form version is for and the kinds of unit that fill it. */
+export async function setFormVersionScope(
+  db: Db,
+  versionId: number,
+  scope: { periodType: PeriodKind | null; unitKinds: readonly UnitKind[] },
+): Promise<void> {
+  await db
+    .updateTable('form_version')
+    .set({ period_type: scope.periodType, unit_kinds: JSON.stringify(scope.unitKinds) })
+    .where('id', '=', versionId)
+    .execute();
 }

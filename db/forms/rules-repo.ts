@@ -1,10 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../schema';
+import type { Db } from '../schema';
 import type { RuleSide, ValidationRule } from '../../shared/domain/validation-rules';
 import type { Severity } from '../../shared/domain/check-values';
 import type { RuleOperator } from '../../shared/domain/validation-rules';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** A form's own rules, oldest first. */
 export async function listValidationRules(db: Db, formId: number): Promise<ValidationRule[]> {

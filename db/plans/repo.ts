@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, NewPlan, NewProgramme, NewTarget, NewTask } from '../schema';
-import type { PlanDetail, TargetDefinition, TargetSummary } from '../../shared/domain/plans';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db, NewPlan, NewProgramme, NewTarget, NewTask } from '../schema';
+import type { PlanDetail, TargetDefinition, TargetSummary, TaskStatus } from '../../shared/domain/plans';
 
 export async function insertProgramme(db: Db, p: NewProgramme): Promise<number> {
   return (await db.insertInto('programme').values(p).returning('id').executeTakeFirstOrThrow()).id;
@@ -153,4 +150,82 @@ export async function listPlanDetails(db: Db, today: string): Promise<PlanDetail
         notes: notes.filter((n) => n.task_id === t.id).map((n) => ({ notedAt: n.noted_at, text: n.text })),
       })),
   }));
+}
+
+export async function planExists(db: Db, planId: number): Promise<boolean> {
+  return (await db.selectFrom('plan').select('id').where('id', '=', planId).executeTakeFirst()) !== undefined;
+}
+
+/** The plan a target belongs to, or undefined when there is no such target. */
+export async function findTargetPlan(db: Db, targetId: number): Promise<number | undefined> {
+  return (await db.selectFrom('target').select('plan_id').where('id', '=', targetId).executeTakeFirst())?.plan_id;
+}
+
+export async function updateTargetRow(db: Db, targetId: number, changes: Omit<NewTarget, 'plan_id' | 'position'>) {
+  await db.updateTable('target').set(changes).where('id', '=', targetId).execute();
+}
+
+/** Whether another target of the plan already has the code. */
+export async function targetCodeTaken(db: Db, planId: number, code: string, exceptId: number | null): Promise<boolean> {
+  let q = db.selectFrom('target').select('id').where('plan_id', '=', planId).where('code', '=', code);
+  if (exceptId !== null) q = q.where('id', '<>', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+/** Which of the ids name a row of the table (to say which references a plan names do not exist). */
+export async function existingIds(
+  db: Db,
+  table: 'indicator' | 'org_unit' | 'programme',
+  ids: readonly number[],
+): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom(table)
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function existingRegisterCodes(db: Db, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('register')
+    .select('code')
+    .where('code', 'in', [...codes])
+    .execute();
+  return new Set(rows.map((r) => r.code));
+}
+
+/** The position after a plan's last target. */
+export async function nextTargetPosition(db: Db, planId: number): Promise<number> {
+  const last = await db
+    .selectFrom('target')
+    .select((eb) => eb.fn.max('position').as('p'))
+    .where('plan_id', '=', planId)
+    .executeTakeFirst();
+  return Number(last?.p ?? 0) + 1;
+}
+
+/** Deletes a target; false when there was none. */
+export async function deleteTargetRow(db: Db, targetId: number): Promise<boolean> {
+  const r = await db.deleteFrom('target').where('id', '=', targetId).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/** Every plan's title, by id. */
+export async function listPlanTitles(db: Db): Promise<Map<number, string>> {
+  return new Map((await db.selectFrom('plan').select(['id', 'title']).execute()).map((p) => [p.id, p.title]));
+}
+
+export async function taskExists(db: Db, taskId: number): Promise<boolean> {
+  return (await db.selectFrom('task').select('id').where('id', '=', taskId).executeTakeFirst()) !== undefined;
+}
+
+export async function setTaskStatus(db: Db, taskId: number, status: TaskStatus): Promise<void> {
+  await db.updateTable('task').set({ status }).where('id', '=', taskId).execute();
+}
+
+export async function insertTaskNote(db: Db, n: { taskId: number; at: string; text: string }): Promise<void> {
+  await db.insertInto('task_note').values({ task_id: n.taskId, noted_at: n.at, text: n.text }).execute();
 }

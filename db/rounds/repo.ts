@@ -1,9 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../schema';
+import type { Db } from '../schema';
 import { parsePeriod } from '../../shared/domain/periods';
-import type { RoundSummary, SubmissionStatus } from '../../shared/domain/rounds';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { RoundStatus, RoundSummary, SubmissionStatus } from '../../shared/domain/rounds';
 
 export interface NewRound {
   formVersionId: number;
@@ -137,4 +134,27 @@ export async function listSubmissionRows(db: Db, roundId: number): Promise<Submi
     late: r.late === 1,
     revisions: Number(r.revisions ?? 0),
   }));
+}
+
+/** Every round's period and form version. */
+export async function listRoundPeriods(db: Db) {
+  return db.selectFrom('report_round').select(['id', 'period_code', 'form_version_id']).execute();
+}
+
+/** A round's period code and first day; throws when there is no such round. */
+export async function getRoundPeriod(db: Db, roundId: number) {
+  return db
+    .selectFrom('report_round')
+    .select(['period_code', 'period_start'])
+    .where('id', '=', roundId)
+    .executeTakeFirstOrThrow();
+}
+
+/** Every round's expected units. */
+export async function listExpectedUnits(db: Db) {
+  return db.selectFrom('round_unit').select(['round_id', 'unit_id']).execute();
+}
+
+export async function setRoundStatus(db: Db, roundId: number, status: RoundStatus): Promise<void> {
+  await db.updateTable('report_round').set({ status }).where('id', '=', roundId).execute();
 }

@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../schema';
+import type { Db } from '../schema';
 import {
   Boundary,
   type ParentSpan,
@@ -10,8 +9,6 @@ import {
 import type { UnitEvent } from '../../shared/domain/unit-events';
 
 type UnitEventKind = UnitEvent['kind'];
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export async function loadUnitSpans(db: Db): Promise<UnitSpan[]> {
   const rows = await db

@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, NewOrgUnit, OrgUnitRow, OrgUnitUpdate } from '../schema';
+import type { Db, NewOrgUnit, OrgUnitRow, OrgUnitUpdate } from '../schema';
 import type { Unit } from '../../shared/domain/units';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 function toUnit(row: OrgUnitRow, parentCode: string | null, emails: string[]): Unit {
   return {
@@ -148,4 +145,19 @@ export async function unitHasReported(db: Db, unitId: number): Promise<boolean> 
     .where('status', '!=', 'expected')
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Every unit ever recorded, with its kind and validity. */
+export async function listAllUnitRows(db: Db) {
+  return db.selectFrom('org_unit').select(['id', 'code', 'name', 'kind', 'valid_from', 'valid_to']).execute();
+}
+
+/** Units that begin after the day (a code they carry is held by them from then). */
+export async function listUnitsStartingAfter(db: Db, day: string) {
+  return db.selectFrom('org_unit').select(['code', 'valid_from']).where('valid_from', '>', day).execute();
+}
+
+/** The units standing today (no end day), with their kind. */
+export async function listCurrentUnitRows(db: Db) {
+  return db.selectFrom('org_unit').select(['id', 'name', 'kind']).where('valid_to', 'is', null).execute();
 }

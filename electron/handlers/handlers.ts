@@ -46,7 +46,7 @@ import { saveComment, saveValues } from '../services/submissions/save-values';
 import { changeSubmissionStatus } from '../services/submissions/workflow';
 import { draftCorrectionRequest, saveCorrectionDraft } from '../services/submissions/correction-request';
 import { getValueProvenance } from '../services/submissions/provenance';
-import { listHistory } from '../services/submissions/history';
+import { listHistory } from '../../db/submissions/history-repo';
 import { exportHistory } from '../services/submissions/export-history';
 import { getChangeFactor, setChangeFactor } from '../services/submissions/check-settings';
 import { recheckAll } from '../services/submissions/check-submission';
@@ -126,8 +126,8 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
     'targets:list-indicators': () => listLinkableIndicators(ctx),
     'targets:indicator-series': ({ indicatorId, ...choice }) => getIndicatorSeries(ctx, indicatorId, choice),
     'targets:get-dashboard': () => getDashboard(ctx),
-    'registers:list': () => listRegisters(ctx),
-    'registers:save': (input) => saveRegister(ctx, input),
+    'targets:list-registers': () => listRegisters(ctx),
+    'targets:save-register': (input) => saveRegister(ctx, input),
     'app:save-png': (input) => saveChartPng(ctx, input),
     'app:open-log-folder': async () => {
       await ctx.platform.openLogFolder();
@@ -245,9 +245,9 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
       await recheckAll(ctx.db);
       return { changeFactor: await getChangeFactor(ctx.db) };
     },
-    'rules:list-rules': (input) => getFormRules(ctx, input.formId),
-    'rules:create-rule': (input) => createValidationRule(ctx, input),
-    'rules:delete-rule': async (input) => {
+    'forms:list-rules': (input) => getFormRules(ctx, input.formId),
+    'forms:create-rule': (input) => createValidationRule(ctx, input),
+    'forms:delete-rule': async (input) => {
       await deleteValidationRule(ctx, input.ruleId);
       return null;
     },

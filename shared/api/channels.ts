@@ -4,8 +4,17 @@
  * Names follow `feature:verb-noun`.
  */
 export const channels = [
+  // app
   'app:get-status',
+  'app:save-png',
+  'app:print',
+  'app:open-log-folder',
+  'app:copy-text',
+  'app:save-pdf',
+  'app:export-grid',
+  // demo
   'demo:create-demo',
+  // units
   'units:list-units',
   'units:import-file',
   'units:list-events',
@@ -15,7 +24,9 @@ export const channels = [
   'units:open-official-list',
   'units:preview-official-list',
   'units:apply-official-list',
+  // office
   'office:import-database',
+  // plans
   'plans:list-plans',
   'plans:draft-from-text',
   'plans:create-plan',
@@ -24,18 +35,24 @@ export const channels = [
   'plans:delete-target',
   'plans:update-task',
   'plans:export-report',
+  // targets
   'targets:evaluate',
   'targets:list-indicators',
   'targets:indicator-series',
   'targets:get-dashboard',
-  'registers:list',
-  'registers:save',
-  'app:save-png',
+  'targets:list-registers',
+  'targets:save-register',
+  // forms
   'forms:list-forms',
   'forms:get-form',
   'forms:draft-from-file',
   'forms:create-form',
   'forms:save-rows',
+  'forms:list-rules',
+  'forms:create-rule',
+  'forms:delete-rule',
+  'forms:link-indicator',
+  // rounds
   'rounds:list-rounds',
   'rounds:create-round',
   'rounds:list-submissions',
@@ -46,23 +63,21 @@ export const channels = [
   'rounds:list-snapshots',
   'rounds:export',
   'rounds:get-appendix',
-  'app:print',
-  'app:copy-text',
-  'app:open-log-folder',
-  'app:save-pdf',
-  'app:export-grid',
+  // settings
   'settings:get-office',
-  'settings:save-office',
   'settings:get-template',
   'settings:choose-template',
   'settings:save-starter-template',
   'settings:remove-template',
+  'settings:save-office',
+  // backup
   'backup:get-status',
   'backup:take-now',
   'backup:choose-mirror',
   'backup:inspect',
   'backup:restore',
   'backup:check',
+  // submissions
   'submissions:get-sheet',
   'submissions:save-values',
   'submissions:save-comment',
@@ -70,17 +85,15 @@ export const channels = [
   'submissions:draft-correction',
   'submissions:save-correction',
   'submissions:get-provenance',
-  'files:open-original',
-  'files:view-message',
-  'files:save-copy',
   'submissions:list-history',
   'submissions:export-history',
   'submissions:get-check-settings',
   'submissions:save-check-settings',
-  'rules:list-rules',
-  'rules:create-rule',
-  'rules:delete-rule',
-  'forms:link-indicator',
+  // files
+  'files:open-original',
+  'files:view-message',
+  'files:save-copy',
+  // inbox
   'inbox:list-messages',
   'inbox:import-files',
   'inbox:import-dropped',

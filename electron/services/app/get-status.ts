@@ -1,4 +1,4 @@
-import type { AppStatus } from '../../../shared/api/contract';
+import type { AppStatus } from '../../../shared/api/app';
 import { countCurrentUnits } from '../../../db/units/repo';
 import { countRows } from '../../../db/plans/repo';
 import type { ServiceContext } from '../context';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import { backupKinds, type BackupEntry, type BackupKind, type BackupStatusView } from '../../../shared/domain/backups';
+import { readSetting, writeSetting } from '../../../db/settings/repo';
 
 export type { BackupKind };
 
@@ -98,8 +99,7 @@ function rotate(folder: string, now: Date): void {
 }
 
 async function getMirror(ctx: ServiceContext): Promise<string | null> {
-  const r = await ctx.db.selectFrom('app_setting').select('value').where('key', '=', MIRROR_KEY).executeTakeFirst();
-  return r?.value || null;
+  return (await readSetting(ctx.db, MIRROR_KEY)) || null;
 }
 
 /** Keeps the second location in step with the first: the same backups, copied when missing, rotated alike. */
@@ -174,11 +174,7 @@ export async function chooseMirror(ctx: ServiceContext): Promise<BackupStatus | 
   if (folder === null) return null;
   if (path.resolve(folder) === path.resolve(backupFolder(ctx)))
     throw new AppError('invalid-input', 'Nơi lưu thứ hai phải khác thư mục sao lưu chính.');
-  await ctx.db
-    .insertInto('app_setting')
-    .values({ key: MIRROR_KEY, value: folder })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: folder }))
-    .execute();
+  await writeSetting(ctx.db, MIRROR_KEY, folder);
   const problem = mirrorTo(backupFolder(ctx), folder, ctx.clock());
   if (problem) throw new AppError('internal', problem);
   return getBackupStatus(ctx);

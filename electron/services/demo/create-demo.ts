@@ -1,5 +1,5 @@
 import { saveOfficeProfile } from '../settings/office-profile';
-import type { DemoSummary } from '../../../shared/api/contract';
+import type { DemoSummary } from '../../../shared/api/demo';
 import { AppError } from '../../../shared/errors';
 import { foldText } from '../../../shared/text/fold';
 import { countCurrentUnits, insertUnit, replaceEmails, updateUnit } from '../../../db/units/repo';

@@ -1,11 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../db/schema';
-import { insertForm, insertFormVersion, insertFormVersionRows } from '../../../db/forms/repo';
-import { insertRound } from '../../../db/rounds/repo';
+import { insertForm, insertFormVersion, insertFormVersionRows, setFormVersionScope } from '../../../db/forms/repo';
+import { insertRound, setRoundStatus } from '../../../db/rounds/repo';
 import { writeRevisionValues, type IncomingValue } from '../../../db/values/repo';
 import type { StoredFormRow } from '../../../db/forms/repo';
 import { buildFormTree } from '../forms/build-form-tree';
 import seed from './seed-appendix-lao-cai-142.json';
+import { findSubmissionRecord, insertRevision, setSubmissionStatus } from '../../../db/submissions/repo';
 
 /**
  * Five years of figures for the demo province, so targets have something to be evaluated on: the
@@ -142,11 +143,7 @@ export async function insertDemoHistory(
   const formId = await insertForm(trx, demoFormName, now);
   const versionId = await insertFormVersion(trx, formId, 1, null, now);
   const rows = await insertFormVersionRows(trx, formId, versionId, demoFormRows(), now);
-  await trx
-    .updateTable('form_version')
-    .set({ period_type: 'year', unit_kinds: JSON.stringify(['district']) })
-    .where('id', '=', versionId)
-    .execute();
+  await setFormVersionScope(trx, versionId, { periodType: 'year', unitKinds: ['district'] });
   const roundIds: number[] = [];
   for (const year of demoYears) {
     const roundId = await insertRound(
@@ -164,45 +161,28 @@ export async function insertDemoHistory(
       now,
     );
     roundIds.push(roundId);
-    if (year !== demoYears.at(-1))
-      await trx.updateTable('report_round').set({ status: 'closed' }).where('id', '=', roundId).execute();
+    if (year !== demoYears.at(-1)) await setRoundStatus(trx, roundId, 'closed');
     for (const d of districts) {
       if (year === demoYears.at(-1) && d.code === demoLateDistrict) continue;
-      const sub = await trx
-        .selectFrom('submission')
-        .select('id')
-        .where('round_id', '=', roundId)
-        .where('unit_id', '=', d.id)
-        .executeTakeFirstOrThrow();
+      const sub = (await findSubmissionRecord(trx, roundId, d.id))!;
       const day = 15 + Math.floor(random(`${d.code}/${year}/day`)() * 9); // a few arrive after the 20th
       const receivedAt = `${year}-12-${String(day).padStart(2, '0')}T02:00:00.000Z`;
-      const revisionId = (
-        await trx
-          .insertInto('submission_revision')
-          .values({
-            submission_id: sub.id,
-            number: 1,
-            source: 'manual',
-            email_message_id: null,
-            file_id: null,
-            created_at: receivedAt,
-            note: 'Dữ liệu mẫu',
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-      await writeRevisionValues(trx, sub.id, revisionId, figuresFor(d.code, year, rows), 'dữ liệu mẫu', receivedAt);
+      const revision = await insertRevision(trx, {
+        submissionId: sub.id,
+        source: 'manual',
+        emailMessageId: null,
+        fileId: null,
+        now: receivedAt,
+        note: 'Dữ liệu mẫu',
+      });
+      await writeRevisionValues(trx, sub.id, revision.id, figuresFor(d.code, year, rows), 'dữ liệu mẫu', receivedAt);
       const done = year < demoYears.at(-1)!;
-      await trx
-        .updateTable('submission')
-        .set({
-          status: done ? 'approved' : 'checked',
-          received_at: receivedAt,
-          late: day > 20 ? 1 : 0,
-          locked: done ? 1 : 0,
-        })
-        .where('id', '=', sub.id)
-        .execute();
+      await setSubmissionStatus(trx, sub.id, {
+        status: done ? 'approved' : 'checked',
+        receivedAt,
+        late: day > 20,
+        locked: done ? 1 : 0,
+      });
     }
   }
   return { formId, rows, roundIds };

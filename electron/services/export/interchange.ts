@@ -1,8 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/schema';
+import type { Db } from '../../../db/schema';
+import { getRoundPeriod } from '../../../db/rounds/repo';
+import { listRoundFiguresByCode } from '../../../db/values/repo';
 import { parsePeriod, type PeriodKind } from '../../../shared/domain/periods';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** One reported figure as other systems take it: data element, period, organisation unit, value. */
 export interface InterchangeValue {
@@ -17,22 +16,8 @@ export async function roundInterchangeValues(
   db: Db,
   roundId: number,
 ): Promise<{ values: InterchangeValue[]; periodCode: string; periodStart: string }> {
-  const round = await db
-    .selectFrom('report_round')
-    .select(['period_code', 'period_start'])
-    .where('id', '=', roundId)
-    .executeTakeFirstOrThrow();
-  const rows = await db
-    .selectFrom('data_value as d')
-    .innerJoin('submission as s', 's.id', 'd.submission_id')
-    .innerJoin('org_unit as u', 'u.id', 's.unit_id')
-    .innerJoin('indicator as i', 'i.id', 'd.indicator_id')
-    .select(['i.code as element', 'u.code as unit', 'd.num_value', 'd.text_value'])
-    .where('s.round_id', '=', roundId)
-    .where((eb) => eb.or([eb('d.num_value', 'is not', null), eb('d.text_value', 'is not', null)]))
-    .orderBy('u.code')
-    .orderBy('i.code')
-    .execute();
+  const round = await getRoundPeriod(db, roundId);
+  const rows = await listRoundFiguresByCode(db, roundId);
   return {
     periodCode: round.period_code,
     periodStart: round.period_start,

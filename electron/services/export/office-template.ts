@@ -8,6 +8,8 @@ import { formatFigure } from '../../../shared/domain/cell-value';
 import { formatDateWords } from '../../../shared/text/format-vi';
 import type { ServiceContext } from '../context';
 import { keepOriginal, readOriginal } from '../files/file-store';
+import { deleteSetting, readSetting, writeSetting } from '../../../db/settings/repo';
+import { getStoredFileRecord } from '../../../db/files/repo';
 import { A4, MARGINS, para, twoColumns } from './write-appendix-docx';
 
 /** The setting that names the stored .docx the office keeps as its own appendix template. */
@@ -140,27 +142,15 @@ export interface OfficeTemplateInfo {
 }
 
 export async function getOfficeTemplateInfo(ctx: ServiceContext): Promise<OfficeTemplateInfo | null> {
-  const setting = await ctx.db
-    .selectFrom('app_setting')
-    .select('value')
-    .where('key', '=', TEMPLATE_KEY)
-    .executeTakeFirst();
-  if (!setting) return null;
-  const file = await ctx.db
-    .selectFrom('stored_file')
-    .select(['original_name', 'stored_at'])
-    .where('id', '=', Number(setting.value))
-    .executeTakeFirst();
+  const setting = await readSetting(ctx.db, TEMPLATE_KEY);
+  if (setting === null) return null;
+  const file = await getStoredFileRecord(ctx.db, Number(setting));
   return file ? { fileName: file.original_name, storedAt: file.stored_at } : null;
 }
 
 export async function readOfficeTemplate(ctx: ServiceContext): Promise<Uint8Array | null> {
-  const setting = await ctx.db
-    .selectFrom('app_setting')
-    .select('value')
-    .where('key', '=', TEMPLATE_KEY)
-    .executeTakeFirst();
-  return setting ? (await readOriginal(ctx.db, Number(setting.value))).bytes : null;
+  const setting = await readSetting(ctx.db, TEMPLATE_KEY);
+  return setting !== null ? (await readOriginal(ctx.db, Number(setting))).bytes : null;
 }
 
 /** Keeps the office's template after trying it on sample figures, so a broken one is refused now, not at export. */
@@ -175,17 +165,13 @@ export async function installOfficeTemplate(
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const fileId = await keepOriginal(trx, fileName, bytes, now);
-    await trx
-      .insertInto('app_setting')
-      .values({ key: TEMPLATE_KEY, value: String(fileId) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(fileId) }))
-      .execute();
+    await writeSetting(trx, TEMPLATE_KEY, String(fileId));
   });
   return (await getOfficeTemplateInfo(ctx))!;
 }
 
 export async function removeOfficeTemplate(ctx: ServiceContext): Promise<void> {
-  await ctx.db.deleteFrom('app_setting').where('key', '=', TEMPLATE_KEY).execute();
+  await deleteSetting(ctx.db, TEMPLATE_KEY);
 }
 
 /** A starting template with every placeholder in place, laid out as the built-in appendix, for the office to restyle in Word. */

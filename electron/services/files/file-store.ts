@@ -1,26 +1,16 @@
 import crypto from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/schema';
+import type { Db } from '../../../db/schema';
+import {
+  findStoredFileId,
+  getStoredFile,
+  insertStoredContent,
+  insertStoredFile,
+  insertStoredPart,
+} from '../../../db/files/repo';
 import { AppError } from '../../../shared/errors';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export function sha256(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
-}
-
-async function existingId(db: Db, hash: string): Promise<number | null> {
-  return (await db.selectFrom('stored_file').select('id').where('sha256', '=', hash).executeTakeFirst())?.id ?? null;
-}
-
-async function insertRecord(db: Db, hash: string, name: string, size: number, now: string): Promise<number> {
-  return (
-    await db
-      .insertInto('stored_file')
-      .values({ sha256: hash, size, original_name: name.slice(0, 255), media_type: null, stored_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
 }
 
 /**
@@ -35,12 +25,12 @@ export async function keepOriginal(
   now: string,
   hash = sha256(bytes),
 ): Promise<number> {
-  const existing = await existingId(db, hash);
+  const existing = await findStoredFileId(db, hash);
   if (existing !== null) return existing;
-  const id = await insertRecord(db, hash, originalName, bytes.byteLength, now);
+  const id = await insertStoredFile(db, { sha256: hash, name: originalName, size: bytes.byteLength, now });
   // better-sqlite3 binds Buffers as blobs; bytes that crossed from a worker arrive as a plain Uint8Array.
   const content = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  await db.insertInto('stored_file_content').values({ file_id: id, content }).execute();
+  await insertStoredContent(db, id, content);
   return id;
 }
 
@@ -56,13 +46,10 @@ export async function keepPart(
   now: string,
 ): Promise<number> {
   const hash = sha256(bytes);
-  const existing = await existingId(db, hash);
+  const existing = await findStoredFileId(db, hash);
   if (existing !== null) return existing;
-  const id = await insertRecord(db, hash, partName, bytes.byteLength, now);
-  await db
-    .insertInto('stored_file_part')
-    .values({ file_id: id, container_id: containerId, part_name: partName })
-    .execute();
+  const id = await insertStoredFile(db, { sha256: hash, name: partName, size: bytes.byteLength, now });
+  await insertStoredPart(db, { fileId: id, containerId, partName });
   return id;
 }
 
@@ -79,13 +66,7 @@ export async function readOriginal(
   readParts?: PartReader,
   depth = 0,
 ): Promise<{ name: string; bytes: Uint8Array }> {
-  const row = await db
-    .selectFrom('stored_file as f')
-    .leftJoin('stored_file_content as c', 'c.file_id', 'f.id')
-    .leftJoin('stored_file_part as p', 'p.file_id', 'f.id')
-    .select(['f.original_name', 'f.sha256', 'c.content', 'p.container_id', 'p.part_name'])
-    .where('f.id', '=', fileId)
-    .executeTakeFirst();
+  const row = await getStoredFile(db, fileId);
   if (!row) throw new AppError('not-found', `Không còn tệp gốc số ${fileId} trong dữ liệu.`);
   let bytes: Uint8Array | null = row.content;
   if (!bytes && row.container_id !== null && readParts && depth < 3) {

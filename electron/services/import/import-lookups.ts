@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/schema';
+import type { Db } from '../../../db/schema';
 import { getFormVersionRows, type StoredFormRow } from '../../../db/forms/repo';
 import { listRoundSummaries } from '../../../db/rounds/repo';
 import { listUnits } from '../../../db/units/repo';
@@ -7,8 +6,7 @@ import type { RoundSummary } from '../../../shared/domain/rounds';
 import { rowKeyText } from './match-rows';
 import { prepareUnits, type PreparedUnits } from './match-unit';
 import { templateSecret } from '../templates/identity-signature';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { listExpectedUnits } from '../../../db/rounds/repo';
 
 /**
  * What every reply is read against — the units that may send one, the rounds and who is expected
@@ -26,7 +24,7 @@ export interface ImportLookups {
 
 export async function loadImportLookups(db: Db): Promise<ImportLookups> {
   const units = (await listUnits(db)).filter((u) => u.kind !== 'province' && u.kind !== 'secretariat');
-  const expected = await db.selectFrom('round_unit').select(['round_id', 'unit_id']).execute();
+  const expected = await listExpectedUnits(db);
   const expectedIn = new Map<number, Set<number>>();
   for (const e of expected) expectedIn.set(e.round_id, (expectedIn.get(e.round_id) ?? new Set()).add(e.unit_id));
   const forms = new Map<number, { rows: StoredFormRow[]; keys: string[] }>();

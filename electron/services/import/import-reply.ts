@@ -9,7 +9,19 @@ import { writeRevisionValues, type IncomingValue } from '../../../db/values/repo
 import type { RoundSummary } from '../../../shared/domain/rounds';
 import type { ServiceContext } from '../context';
 import { keepOriginal, keepPart, sha256 } from '../files/file-store';
-import { findMessageByFile, findMessageByMessageId } from '../../../db/email/repo';
+import {
+  findMessageByFile,
+  findMessageByMessageId,
+  insertMessage,
+  linkAttachment,
+  updateMessage,
+} from '../../../db/email/repo';
+import {
+  addExpectedUnit,
+  findSubmissionRecord,
+  insertRevision,
+  setSubmissionStatus,
+} from '../../../db/submissions/repo';
 import { checkIdentity } from '../templates/identity-signature';
 import type { ReplyData } from './find-reply-data';
 import { readReplyFile, type ImportSource, type ParsedReply } from './parse-reply';
@@ -369,20 +381,10 @@ export async function storeReply(
       formRows = form.rows;
       extracted = extractValues(data, formRows, form.keys, dataFileId, options.rowChoices);
       warnings.push(...extracted.warnings);
-      let sub = await trx
-        .selectFrom('submission')
-        .selectAll()
-        .where('round_id', '=', round.id)
-        .where('unit_id', '=', unit.id)
-        .executeTakeFirst();
+      let sub = await findSubmissionRecord(trx, round.id, unit.id);
       if (!sub) {
         warnings.push(`${unit.name} không thuộc danh sách phải báo cáo của đợt này; đã thêm vào danh sách.`);
-        await trx.insertInto('round_unit').values({ round_id: round.id, unit_id: unit.id }).execute();
-        sub = await trx
-          .insertInto('submission')
-          .values({ round_id: round.id, unit_id: unit.id, received_at: null })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        sub = await addExpectedUnit(trx, round.id, unit.id);
         expectedIn.set(round.id, (expectedIn.get(round.id) ?? new Set()).add(unit.id));
       }
       firstReceivedAt = sub.received_at;
@@ -418,59 +420,33 @@ export async function storeReply(
       messageRowId = options.messageRowId;
       // A review keeps where the message came from; it changes what was made of it.
       const { source: _s, imap_mailbox: _m, imap_uid: _u, source_file_id: _f, ...outcome } = messageFields;
-      await trx.updateTable('email_message').set(outcome).where('id', '=', messageRowId).execute();
+      await updateMessage(trx, messageRowId, outcome);
     } else if (copyOf !== undefined) {
       // A fuller or different copy of a message already received: the record now points at this copy.
       messageRowId = copyOf;
-      await trx.updateTable('email_message').set(messageFields).where('id', '=', messageRowId).execute();
+      await updateMessage(trx, messageRowId, messageFields);
     } else {
-      messageRowId = (
-        await trx.insertInto('email_message').values(messageFields).returning('id').executeTakeFirstOrThrow()
-      ).id;
+      messageRowId = await insertMessage(trx, messageFields);
     }
-    for (const [fileName, fileId] of attachmentIds) {
-      await trx
-        .insertInto('email_attachment')
-        .values({ message_id: messageRowId, file_id: fileId, file_name: fileName })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    for (const [fileName, fileId] of attachmentIds) await linkAttachment(trx, messageRowId, fileId, fileName);
 
     if (submissionId !== null && extracted && round && unit && data) {
-      const count = await trx
-        .selectFrom('submission_revision')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('submission_id', '=', submissionId)
-        .executeTakeFirstOrThrow();
-      const revisionId = (
-        await trx
-          .insertInto('submission_revision')
-          .values({
-            submission_id: submissionId,
-            number: Number(count.n) + 1,
-            source: 'import',
-            email_message_id: messageRowId,
-            file_id: dataFileId,
-            created_at: now,
-            note: null,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-      await writeRevisionValues(trx, submissionId, revisionId, extracted.values, 'nhập từ tệp', now);
+      const revision = await insertRevision(trx, {
+        submissionId,
+        emailMessageId: messageRowId,
+        fileId: dataFileId,
+        now,
+      });
+      await writeRevisionValues(trx, submissionId, revision.id, extracted.values, 'nhập từ tệp', now);
       // Lateness counts from the report's first arrival: a correction sent later is a correction, not a late report.
       const receivedAt = firstReceivedAt ?? message.sentAt ?? now;
       const late = receivedAt.slice(0, 10) > round.deadline;
-      await trx
-        .updateTable('submission')
-        .set({ status: 'received', received_at: receivedAt, late: late ? 1 : 0 })
-        .where('id', '=', submissionId)
-        .execute();
+      await setSubmissionStatus(trx, submissionId, { status: 'received', receivedAt, late });
       revisionProblems = (await recheckSubmission(trx, submissionId, formRows)).problems;
       stored = extracted.values.filter((v) => v.num !== null || v.text !== null).length;
       if (firstReceivedAt !== null) {
         warnings.push(
-          `Bản gửi lại (lần ${Number(count.n) + 1}) của báo cáo đã nhận ngày ${formatDate(firstReceivedAt)}${late ? `, muộn so với hạn ${formatDate(round.deadline)}` : ', đúng hạn'}; số liệu được cập nhật.`,
+          `Bản gửi lại (lần ${revision.number}) của báo cáo đã nhận ngày ${formatDate(firstReceivedAt)}${late ? `, muộn so với hạn ${formatDate(round.deadline)}` : ', đúng hạn'}; số liệu được cập nhật.`,
         );
       } else if (late) warnings.push(`Gửi muộn so với hạn ${formatDate(round.deadline)}.`);
     }

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { ImportResult, InboxMessage } from '../../../shared/domain/inbox';
 import type { ServiceContext } from '../context';
+import { getMessageRecord, listInboxRows } from '../../../db/email/repo';
 import { readOriginal } from '../files/file-store';
 import { readParts } from './read-parts';
 import { importReplySource, storeReply, type ImportSource, type RowChoice } from './import-reply';
@@ -14,53 +15,8 @@ import { listReplyFiles } from './list-reply-files';
 type Progress = (done: number, total: number, label: string) => void;
 
 /** Every message or file received, newest first, with what became of it. */
-export async function listInboxMessages(ctx: ServiceContext): Promise<InboxMessage[]> {
-  const rows = await ctx.db
-    .selectFrom('email_message as m')
-    .leftJoin('org_unit as u', 'u.id', 'm.unit_id')
-    .leftJoin('report_round as r', 'r.id', 'm.round_id')
-    .leftJoin('stored_file as f', 'f.id', 'm.source_file_id')
-    .select([
-      'm.id',
-      'm.source',
-      'm.source_file_id',
-      'f.original_name',
-      'm.from_address',
-      'm.from_name',
-      'm.subject',
-      'm.sent_at',
-      'm.imported_at',
-      'm.status',
-      'm.unit_id',
-      'u.name as unit_name',
-      'm.round_id',
-      'r.name as round_name',
-      'm.problem',
-    ])
-    .orderBy('m.imported_at', 'desc')
-    .orderBy('m.id', 'desc')
-    .execute();
-  const attachments = await ctx.db.selectFrom('email_attachment').select(['message_id', 'file_name']).execute();
-  const byMessage = new Map<number, string[]>();
-  for (const a of attachments) byMessage.set(a.message_id, [...(byMessage.get(a.message_id) ?? []), a.file_name]);
-  return rows.map((r) => ({
-    id: r.id,
-    sourceFileId: r.source_file_id,
-    source: r.source,
-    fileName: r.original_name,
-    fromAddress: r.from_address,
-    fromName: r.from_name,
-    subject: r.subject,
-    sentAt: r.sent_at,
-    importedAt: r.imported_at,
-    status: r.status,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    roundId: r.round_id,
-    roundName: r.round_name,
-    notes: r.problem ? r.problem.split('\n') : [],
-    attachments: byMessage.get(r.id) ?? [],
-  }));
+export function listInboxMessages(ctx: ServiceContext): Promise<InboxMessage[]> {
+  return listInboxRows(ctx.db);
 }
 
 /** Imports files and folders one file at a time, reporting progress; one file's failure stops nothing else. */
@@ -111,11 +67,7 @@ export async function reviewMessage(
   ctx: ServiceContext,
   input: { messageId: number; unitId: number; roundId?: number; rowChoices?: RowChoice[] },
 ): Promise<ImportResult> {
-  const m = await ctx.db
-    .selectFrom('email_message')
-    .select(['id', 'source_file_id'])
-    .where('id', '=', input.messageId)
-    .executeTakeFirst();
+  const m = await getMessageRecord(ctx.db, input.messageId);
   if (!m || m.source_file_id === null)
     throw new AppError('not-found', `Không có thư số ${input.messageId} trong hộp thư đến.`);
   const original = await readOriginal(ctx.db, m.source_file_id, readParts);

@@ -16,6 +16,7 @@ export interface MailboxSettings {
 }
 
 import type { MailboxView } from '../../../shared/domain/inbox';
+import { readSetting, writeSetting } from '../../../db/settings/repo';
 
 export type { MailboxView };
 
@@ -30,17 +31,12 @@ const KEY = 'mailbox';
 const BATCH = 20;
 
 async function load(ctx: ServiceContext): Promise<StoredMailbox | null> {
-  const row = await ctx.db.selectFrom('app_setting').select('value').where('key', '=', KEY).executeTakeFirst();
-  return row ? (JSON.parse(row.value) as StoredMailbox) : null;
+  const value = await readSetting(ctx.db, KEY);
+  return value !== null ? (JSON.parse(value) as StoredMailbox) : null;
 }
 
 async function store(ctx: ServiceContext, value: StoredMailbox): Promise<void> {
-  const json = JSON.stringify(value);
-  await ctx.db
-    .insertInto('app_setting')
-    .values({ key: KEY, value: json })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json }))
-    .execute();
+  await writeSetting(ctx.db, KEY, JSON.stringify(value));
 }
 
 export async function getMailbox(ctx: ServiceContext): Promise<MailboxView | null> {

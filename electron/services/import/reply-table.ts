@@ -7,6 +7,7 @@ import { readParts } from './read-parts';
 import { loadImportLookups } from './import-lookups';
 import { parseReplyInWorker } from './reply-parser';
 import { matchRows } from './match-rows';
+import { getMessageRecord } from '../../../db/email/repo';
 
 function display(raw: unknown): string | number | null {
   return typeof raw === 'number' || typeof raw === 'string'
@@ -25,11 +26,7 @@ export async function getReplyTable(
   messageId: number,
   roundId?: number,
 ): Promise<ReplyTableView | null> {
-  const m = await ctx.db
-    .selectFrom('email_message')
-    .select(['source_file_id', 'round_id'])
-    .where('id', '=', messageId)
-    .executeTakeFirst();
+  const m = await getMessageRecord(ctx.db, messageId);
   if (!m || m.source_file_id === null)
     throw new AppError('not-found', `Không có thư số ${messageId} trong hộp thư đến.`);
   const original = await readOriginal(ctx.db, m.source_file_id, readParts);

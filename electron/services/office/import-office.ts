@@ -1,6 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/schema';
+import type { Db } from '../../../db/schema';
 import { ForeignRecords } from '../../../db/office/foreign-records';
+import { findOfficeSource, insertOfficeSource, updateOfficeSource } from '../../../db/office/sources-repo';
+import { readSetting } from '../../../db/settings/repo';
 import { AppError } from '../../../shared/errors';
 import { emptyCounts, nothingAdded, type OfficeImportResult } from '../../../shared/domain/office-import';
 import type { ServiceContext } from '../context';
@@ -9,12 +10,10 @@ import { DATABASE_ID_KEY, openOfficeDatabase } from './open-office-database';
 import { copyOfficeRecords } from '../../../db/office/copy-office-records';
 import { formatDate } from '../../../shared/text/format-vi';
 
-type Db = Kysely<Database> | Transaction<Database>;
-
 export async function getDatabaseId(db: Db): Promise<string> {
-  const row = await db.selectFrom('app_setting').select('value').where('key', '=', DATABASE_ID_KEY).executeTakeFirst();
-  if (!row) throw new AppError('database', 'Cơ sở dữ liệu chưa có mã nhận diện (chưa được nâng cấp đầy đủ).');
-  return row.value;
+  const id = await readSetting(db, DATABASE_ID_KEY);
+  if (id === null) throw new AppError('database', 'Cơ sở dữ liệu chưa có mã nhận diện (chưa được nâng cấp đầy đủ).');
+  return id;
 }
 
 /**
@@ -34,11 +33,7 @@ export async function importOfficeDatabase(ctx: ServiceContext, input: { file: s
         `"${other.fileName}" là chính cơ sở dữ liệu đang dùng (hoặc một bản sao lưu của nó): không có gì để nhập.`,
       );
     }
-    const known = await ctx.db
-      .selectFrom('office_source')
-      .selectAll()
-      .where('database_id', '=', other.databaseId)
-      .executeTakeFirst();
+    const known = await findOfficeSource(ctx.db, other.databaseId);
     const base = { label: other.label, fileName: other.fileName, firstTime: !known };
     if (known && known.file_sha256 === other.sha256) {
       return {
@@ -56,31 +51,13 @@ export async function importOfficeDatabase(ctx: ServiceContext, input: { file: s
     const backup = (await takeBackup(ctx, 'truoc-gop')).backup.name;
     const now = ctx.clock().toISOString();
     const outcome = await ctx.db.transaction().execute(async (trx) => {
-      const sourceId =
-        known?.id ??
-        (
-          await trx
-            .insertInto('office_source')
-            .values({
-              database_id: other.databaseId,
-              label: other.label,
-              file_name: other.fileName,
-              file_sha256: other.sha256,
-              first_imported_at: now,
-              last_imported_at: now,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id;
+      const seen = { label: other.label, fileName: other.fileName, sha256: other.sha256, now };
+      const sourceId = known?.id ?? (await insertOfficeSource(trx, other.databaseId, seen));
       const map = await ForeignRecords.load(trx, sourceId);
       const copied = await copyOfficeRecords({ trx, src: other.source.sqlite, map, sourceId, label: other.label, now });
       // A later copy that brought nothing new leaves the database exactly as it was.
       if (known && !nothingAdded(copied.counts)) {
-        await trx
-          .updateTable('office_source')
-          .set({ label: other.label, file_name: other.fileName, file_sha256: other.sha256, last_imported_at: now })
-          .where('id', '=', known.id)
-          .execute();
+        await updateOfficeSource(trx, known.id, seen);
       }
       return copied;
     });

@@ -2,6 +2,7 @@ import type { PlanDraft, TaskDraft } from '../../../shared/domain/plan-text';
 import { foldText } from '../../../shared/text/fold';
 import type { ServiceContext } from '../context';
 import { readPlanText } from './read-plan-text';
+import { listCurrentUnitRows } from '../../../db/units/repo';
 
 interface KnownUnit {
   id: number;
@@ -14,9 +15,7 @@ interface KnownUnit {
 /** Reads a pasted plan and matches the agencies its tasks name to the office's current units. */
 export async function draftPlanFromText(ctx: ServiceContext, text: string): Promise<PlanDraft> {
   const reading = readPlanText(text);
-  const units: KnownUnit[] = (
-    await ctx.db.selectFrom('org_unit').select(['id', 'name', 'kind']).where('valid_to', 'is', null).execute()
-  ).map((u) => {
+  const units: KnownUnit[] = (await listCurrentUnitRows(ctx.db)).map((u) => {
     const key = foldText(u.name);
     return { ...u, keys: [...new Set([key, key.replace(/ tinh$/, '')])].filter((k) => k.length >= 5) };
   });

@@ -1,5 +1,5 @@
 import type { PlanDetail } from '../../../shared/domain/plans';
-import { listPlanDetails } from '../../../db/plans/repo';
+import { insertTaskNote, listPlanDetails, setTaskStatus, taskExists } from '../../../db/plans/repo';
 import { vietnamDay } from '../../../shared/clock';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
@@ -14,14 +14,10 @@ export async function updateTask(
   input: { taskId: number; status?: 'not-started' | 'in-progress' | 'done'; note?: string },
 ): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const task = await trx.selectFrom('task').select('id').where('id', '=', input.taskId).executeTakeFirst();
-    if (!task) throw new AppError('not-found', `Không có nhiệm vụ số ${input.taskId}.`);
-    if (input.status)
-      await trx.updateTable('task').set({ status: input.status }).where('id', '=', input.taskId).execute();
+    if (!(await taskExists(trx, input.taskId)))
+      throw new AppError('not-found', `Không có nhiệm vụ số ${input.taskId}.`);
+    if (input.status) await setTaskStatus(trx, input.taskId, input.status);
     if (input.note)
-      await trx
-        .insertInto('task_note')
-        .values({ task_id: input.taskId, noted_at: ctx.clock().toISOString(), text: input.note })
-        .execute();
+      await insertTaskNote(trx, { taskId: input.taskId, at: ctx.clock().toISOString(), text: input.note });
   });
 }

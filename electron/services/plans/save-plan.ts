@@ -1,11 +1,20 @@
-import type { Transaction } from 'kysely';
-import type { Database } from '../../../db/schema';
-import { insertPlan, insertTarget, insertTask } from '../../../db/plans/repo';
+import type { Db } from '../../../db/schema';
+import {
+  existingIds,
+  existingRegisterCodes,
+  deleteTargetRow,
+  findTargetPlan,
+  insertPlan,
+  insertTarget,
+  insertTask,
+  nextTargetPosition,
+  planExists,
+  targetCodeTaken,
+  updateTargetRow,
+} from '../../../db/plans/repo';
 import type { PlanInput, TargetInput } from '../../../shared/api/plan-inputs';
 import { AppError, type ErrorDetail } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
-
-type Trx = Transaction<Database>;
 
 /** Stores a plan the office confirmed, with its targets and tasks, all or nothing. */
 export async function createPlan(ctx: ServiceContext, input: PlanInput): Promise<number> {
@@ -50,37 +59,27 @@ export async function createPlan(ctx: ServiceContext, input: PlanInput): Promise
 /** Adds a target to a plan, after its last one. */
 export async function addTarget(ctx: ServiceContext, planId: number, input: TargetInput): Promise<number> {
   return ctx.db.transaction().execute(async (trx) => {
-    const plan = await trx.selectFrom('plan').select('id').where('id', '=', planId).executeTakeFirst();
-    if (!plan) throw new AppError('not-found', `Không có kế hoạch số ${planId}.`);
+    if (!(await planExists(trx, planId))) throw new AppError('not-found', `Không có kế hoạch số ${planId}.`);
     await refuseUnknownReferences(trx, { targets: [input], tasks: [] });
     await refuseDuplicateCode(trx, planId, input.code, null);
-    const last = await trx
-      .selectFrom('target')
-      .select((eb) => eb.fn.max('position').as('p'))
-      .where('plan_id', '=', planId)
-      .executeTakeFirst();
-    return insertTarget(trx, { plan_id: planId, position: Number(last?.p ?? 0) + 1, ...targetColumns(input) });
+    const position = await nextTargetPosition(trx, planId);
+    return insertTarget(trx, { plan_id: planId, position, ...targetColumns(input) });
   });
 }
 
 /** Replaces what a target says and how it is measured (its indicator, denominator, condition). */
 export async function updateTarget(ctx: ServiceContext, targetId: number, input: TargetInput): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const target = await trx
-      .selectFrom('target')
-      .select(['id', 'plan_id'])
-      .where('id', '=', targetId)
-      .executeTakeFirst();
-    if (!target) throw new AppError('not-found', `Không có chỉ tiêu số ${targetId}.`);
+    const planId = await findTargetPlan(trx, targetId);
+    if (planId === undefined) throw new AppError('not-found', `Không có chỉ tiêu số ${targetId}.`);
     await refuseUnknownReferences(trx, { targets: [input], tasks: [] });
-    await refuseDuplicateCode(trx, target.plan_id, input.code, targetId);
-    await trx.updateTable('target').set(targetColumns(input)).where('id', '=', targetId).execute();
+    await refuseDuplicateCode(trx, planId, input.code, targetId);
+    await updateTargetRow(trx, targetId, targetColumns(input));
   });
 }
 
 export async function deleteTarget(ctx: ServiceContext, targetId: number): Promise<void> {
-  const r = await ctx.db.deleteFrom('target').where('id', '=', targetId).executeTakeFirst();
-  if (Number(r.numDeletedRows) === 0) throw new AppError('not-found', `Không có chỉ tiêu số ${targetId}.`);
+  if (!(await deleteTargetRow(ctx.db, targetId))) throw new AppError('not-found', `Không có chỉ tiêu số ${targetId}.`);
 }
 
 function targetColumns(t: TargetInput) {
@@ -105,15 +104,14 @@ function targetColumns(t: TargetInput) {
   };
 }
 
-async function refuseDuplicateCode(trx: Trx, planId: number, code: string, exceptId: number | null): Promise<void> {
-  let q = trx.selectFrom('target').select('id').where('plan_id', '=', planId).where('code', '=', code);
-  if (exceptId !== null) q = q.where('id', '<>', exceptId);
-  if (await q.executeTakeFirst()) throw new AppError('conflict', `Kế hoạch đã có chỉ tiêu ký hiệu "${code}".`);
+async function refuseDuplicateCode(trx: Db, planId: number, code: string, exceptId: number | null): Promise<void> {
+  if (await targetCodeTaken(trx, planId, code, exceptId))
+    throw new AppError('conflict', `Kế hoạch đã có chỉ tiêu ký hiệu "${code}".`);
 }
 
 /** Every indicator, register, unit and programme named must exist; says which do not. */
 async function refuseUnknownReferences(
-  trx: Trx,
+  trx: Db,
   input: Pick<PlanInput, 'targets' | 'tasks'> & { programmeId?: number | null },
 ): Promise<void> {
   const problems: ErrorDetail[] = [];
@@ -122,34 +120,24 @@ async function refuseUnknownReferences(
       input.targets.flatMap((t) => [t.indicatorId, t.denominatorIndicatorId]).filter((x): x is number => x !== null),
     ),
   ];
-  const found = indicatorIds.length
-    ? new Set(
-        (await trx.selectFrom('indicator').select('id').where('id', 'in', indicatorIds).execute()).map((r) => r.id),
-      )
-    : new Set<number>();
+  const found = await existingIds(trx, 'indicator', indicatorIds);
   for (const idx of indicatorIds)
     if (!found.has(idx)) problems.push({ where: 'chỉ tiêu thống kê', message: `không có chỉ tiêu thống kê số ${idx}` });
   const registers = [
     ...new Set(input.targets.map((t) => t.denominatorRegister).filter((x): x is string => x !== null)),
   ];
-  const foundRegisters = registers.length
-    ? new Set(
-        (await trx.selectFrom('register').select('code').where('code', 'in', registers).execute()).map((r) => r.code),
-      )
-    : new Set<string>();
+  const foundRegisters = await existingRegisterCodes(trx, registers);
   for (const code of registers)
     if (!foundRegisters.has(code)) problems.push({ where: 'mẫu số', message: `không có sổ theo dõi mã "${code}"` });
   const unitIds = [
     ...new Set(input.tasks.flatMap((t) => [t.leadUnitId, ...t.coordinatorIds]).filter((x): x is number => x !== null)),
   ];
-  const foundUnits = unitIds.length
-    ? new Set((await trx.selectFrom('org_unit').select('id').where('id', 'in', unitIds).execute()).map((r) => r.id))
-    : new Set<number>();
+  const foundUnits = await existingIds(trx, 'org_unit', unitIds);
   for (const idx of unitIds)
     if (!foundUnits.has(idx)) problems.push({ where: 'nhiệm vụ', message: `không có đơn vị số ${idx}` });
   if (input.programmeId) {
-    const p = await trx.selectFrom('programme').select('id').where('id', '=', input.programmeId).executeTakeFirst();
-    if (!p) problems.push({ where: 'chương trình', message: `không có chương trình số ${input.programmeId}` });
+    if (!(await existingIds(trx, 'programme', [input.programmeId])).has(input.programmeId))
+      problems.push({ where: 'chương trình', message: `không có chương trình số ${input.programmeId}` });
   }
   if (problems.length)
     throw new AppError(

@@ -1,5 +1,12 @@
 import { AppError } from '../../../shared/errors';
-import { getFormVersionRows, type StoredFormRow } from '../../../db/forms/repo';
+import {
+  getFormVersionRows,
+  listIndicatorLinks,
+  listIndicatorsForLinking,
+  setIndicatorLink,
+  type StoredFormRow,
+} from '../../../db/forms/repo';
+import { getUnitRow } from '../../../db/units/repo';
 import { changeBetween, type ComparisonRow, type PeriodComparison } from '../../../shared/domain/comparison';
 import type { RoundSummary } from '../../../shared/domain/rounds';
 import { foldText } from '../../../shared/text/fold';
@@ -37,7 +44,7 @@ export async function compareRounds(
   );
   let unitName: string | null = null;
   if (input.unitId !== undefined) {
-    const unit = await ctx.db.selectFrom('org_unit').select('name').where('id', '=', input.unitId).executeTakeFirst();
+    const unit = await getUnitRow(ctx.db, input.unitId);
     if (!unit) throw new AppError('not-found', `Không có đơn vị số ${input.unitId}.`);
     unitName = unit.name;
   }
@@ -52,12 +59,7 @@ export async function compareRounds(
       );
     }
   }
-  const lineage = new Map(
-    (await ctx.db.selectFrom('indicator').select(['id', 'same_as_id']).execute()).map((i) => [
-      i.id,
-      i.same_as_id ?? i.id,
-    ]),
-  );
+  const lineage = new Map((await listIndicatorLinks(ctx.db)).map((i) => [i.id, i.same_as_id ?? i.id]));
   const indexes: RoundIndex[] = [];
   for (const round of rounds) {
     const rows = (await getFormVersionRows(ctx.db, round.formVersionId)).filter(
@@ -141,11 +143,7 @@ export async function linkIndicator(
   if (input.sameAsId === input.indicatorId)
     throw new AppError('invalid-input', 'Một chỉ tiêu không thể nối với chính nó.');
   const ids = [input.indicatorId, ...(input.sameAsId === null ? [] : [input.sameAsId])];
-  const found = await ctx.db
-    .selectFrom('indicator')
-    .select(['id', 'same_as_id', 'measure_unit'])
-    .where('id', 'in', ids)
-    .execute();
+  const found = await listIndicatorsForLinking(ctx.db, ids);
   if (found.length !== ids.length) throw new AppError('not-found', 'Không tìm thấy chỉ tiêu cần nối.');
   const target = found.find((f) => f.id === input.sameAsId);
   const self = found.find((f) => f.id === input.indicatorId)!;
@@ -159,12 +157,6 @@ export async function linkIndicator(
   const root = target ? (target.same_as_id ?? target.id) : null;
   if (root === input.indicatorId) throw new AppError('invalid-input', 'Nối như vậy sẽ tạo vòng lặp giữa các chỉ tiêu.');
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('indicator').set({ same_as_id: root }).where('id', '=', input.indicatorId).execute();
-    // Anything that continued this indicator now continues its new root.
-    await trx
-      .updateTable('indicator')
-      .set({ same_as_id: root ?? input.indicatorId })
-      .where('same_as_id', '=', input.indicatorId)
-      .execute();
+    await setIndicatorLink(trx, input.indicatorId, root);
   });
 }

@@ -2,7 +2,7 @@ import { AppError, type ErrorDetail } from '../../../shared/errors';
 import { parsePeriod, periodFormatHelp } from '../../../shared/domain/periods';
 import type { RoundSummary } from '../../../shared/domain/rounds';
 import { formatDate, isIsoDate } from '../../../shared/text/format-vi';
-import { latestVersionId } from '../../../db/forms/repo';
+import { getForm, latestVersionId } from '../../../db/forms/repo';
 import { insertRound, listRoundSummaries } from '../../../db/rounds/repo';
 import { listCurrentUnitsByCode } from '../../../db/units/repo';
 import type { ServiceContext } from '../context';
@@ -38,7 +38,7 @@ export async function createRound(ctx: ServiceContext, input: CreateRoundInput):
   }
   const now = ctx.clock().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    const form = await trx.selectFrom('form').select(['id', 'name']).where('id', '=', input.formId).executeTakeFirst();
+    const form = await getForm(trx, input.formId);
     const versionId = form ? await latestVersionId(trx, form.id) : null;
     if (!form || versionId === null)
       problems.push({ where: 'biểu mẫu', message: `không có biểu mẫu số ${input.formId}` });

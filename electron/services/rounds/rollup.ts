@@ -1,9 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../../db/schema';
+import { sql } from 'kysely';
+import type { Db } from '../../../db/schema';
 import { roundTotal, type Aggregate } from '../../../shared/domain/aggregate';
 import type { Aggregation } from '../../../shared/domain/forms';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export interface ProvinceTotal extends Aggregate {
   indicatorId: number;

@@ -1,11 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/schema';
+import type { Db } from '../../../db/schema';
 import { listRoundFigures } from '../../../db/values/repo';
 import { loadBoundary } from '../../../db/units/history-repo';
 import { remapFigures, type Boundary } from '../../../shared/domain/boundaries';
 import { provinceOfDay, remapSentence, type BoundaryChoice } from '../targets/figures-in-boundaries';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { listAggregations } from '../../../db/forms/repo';
 
 /**
  * Rounds read in the boundaries of a day (the comparison of periods, the matrix and its appendix):
@@ -39,14 +37,7 @@ export class RoundPlacement {
       byIndicator.set(r.indicator_id, m);
     }
     const ids = [...byIndicator.keys()];
-    const rules = new Map(
-      ids.length === 0
-        ? []
-        : (await db.selectFrom('indicator').select(['id', 'aggregation']).where('id', 'in', ids).execute()).map((i) => [
-            i.id,
-            i.aggregation,
-          ]),
-    );
+    const rules = await listAggregations(db, ids);
     const out = new Map<number, Map<number, number>>();
     for (const [indicatorId, values] of byIndicator) {
       const rule = rules.get(indicatorId) ?? 'sum';

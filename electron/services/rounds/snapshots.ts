@@ -3,6 +3,12 @@ import type { ServiceContext } from '../context';
 import { getRound } from './completeness';
 import { rollupRound } from './rollup';
 import { listRoundFigures } from '../../../db/values/repo';
+import {
+  insertSnapshot,
+  insertSnapshotValues,
+  listRoundSnapshots,
+  listSnapshotTotals,
+} from '../../../db/rounds/snapshots-repo';
 import type { RoundSnapshot } from '../../../shared/domain/rounds';
 
 export type { RoundSnapshot };
@@ -22,13 +28,7 @@ export async function freezeRound(
   await getRound(ctx, input.roundId);
   const takenAt = ctx.clock().toISOString();
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const snapshotId = (
-      await trx
-        .insertInto('round_snapshot')
-        .values({ round_id: input.roundId, taken_at: takenAt, note })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const snapshotId = await insertSnapshot(trx, { roundId: input.roundId, takenAt, note });
     const unitValues = await listRoundFigures(trx, input.roundId, { reportedOnly: true });
     const totals = [...(await rollupRound(trx, input.roundId)).values()];
     const rows = [
@@ -49,37 +49,18 @@ export async function freezeRound(
         units_reported: t.reported,
       })),
     ];
-    for (let i = 0; i < rows.length; i += 500)
-      await trx
-        .insertInto('snapshot_value')
-        .values(rows.slice(i, i + 500))
-        .execute();
+    await insertSnapshotValues(trx, rows);
     return snapshotId;
   });
   return (await listSnapshots(ctx, input.roundId)).find((s) => s.id === id)!;
 }
 
 export async function listSnapshots(ctx: ServiceContext, roundId: number): Promise<RoundSnapshot[]> {
-  const snaps = await ctx.db
-    .selectFrom('round_snapshot')
-    .selectAll()
-    .where('round_id', '=', roundId)
-    .orderBy('id')
-    .execute();
-  const totals =
-    snaps.length === 0
-      ? []
-      : await ctx.db
-          .selectFrom('snapshot_value')
-          .selectAll()
-          .where(
-            'snapshot_id',
-            'in',
-            snaps.map((s) => s.id),
-          )
-          .where('unit_id', 'is', null)
-          .orderBy('indicator_id')
-          .execute();
+  const snaps = await listRoundSnapshots(ctx.db, roundId);
+  const totals = await listSnapshotTotals(
+    ctx.db,
+    snaps.map((s) => s.id),
+  );
   return snaps.map((s) => ({
     id: s.id,
     roundId: s.round_id,

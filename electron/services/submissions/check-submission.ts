@@ -1,6 +1,12 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/schema';
-import { getFormVersionRows, type StoredFormRow } from '../../../db/forms/repo';
+import type { Kysely } from 'kysely';
+import type { Database, Db } from '../../../db/schema';
+import { getFormVersionRows, listIndicatorBounds, type StoredFormRow } from '../../../db/forms/repo';
+import {
+  getSubmissionForChecks,
+  listAnsweredSubmissionIds,
+  listSubmissionValues,
+  setSubmissionStatus,
+} from '../../../db/submissions/repo';
 import { replaceValueProblems } from '../../../db/values/repo';
 import {
   checkSubmissionValues,
@@ -9,10 +15,8 @@ import {
   type ValueProblem,
 } from '../../../shared/domain/check-values';
 import { listValidationRules } from '../../../db/forms/rules-repo';
-import { previousFigures } from './previous-round';
+import { previousFigures } from '../../../db/rounds/previous-round';
 import { getChangeFactor } from './check-settings';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export interface SubmissionChecks {
   problems: ValueProblem[];
@@ -30,11 +34,7 @@ export async function checkedRowsOf(
     (r) => r.valueRow && r.indicatorId !== null,
   );
   const ids = rows.map((r) => r.indicatorId!);
-  const bounds =
-    ids.length === 0
-      ? []
-      : await db.selectFrom('indicator').select(['id', 'min_value', 'max_value']).where('id', 'in', ids).execute();
-  const boundOf = new Map(bounds.map((b) => [b.id, b]));
+  const boundOf = await listIndicatorBounds(db, ids);
   return rows.map((r) => ({
     row: r.row,
     numbering: r.numbering,
@@ -59,28 +59,9 @@ export async function recheckSubmission(
   submissionId: number,
   formRows?: StoredFormRow[],
 ): Promise<SubmissionChecks> {
-  const sub = await db
-    .selectFrom('submission as s')
-    .innerJoin('report_round as r', 'r.id', 's.round_id')
-    .innerJoin('form_version as v', 'v.id', 'r.form_version_id')
-    .select([
-      's.id',
-      's.unit_id',
-      's.status',
-      'r.id as round_id',
-      'r.period_code',
-      'r.period_start',
-      'r.form_version_id',
-      'v.form_id',
-    ])
-    .where('s.id', '=', submissionId)
-    .executeTakeFirstOrThrow();
+  const sub = await getSubmissionForChecks(db, submissionId);
   const rows = await checkedRowsOf(db, sub.form_version_id, formRows);
-  const stored = await db
-    .selectFrom('data_value')
-    .select(['indicator_id', 'num_value', 'text_value', 'source_cell'])
-    .where('submission_id', '=', submissionId)
-    .execute();
+  const stored = await listSubmissionValues(db, submissionId);
   const values = new Map<number, StoredValue>(
     stored.map((v) => [v.indicator_id, { num: v.num_value, text: v.text_value, cell: v.source_cell }]),
   );
@@ -96,8 +77,7 @@ export async function recheckSubmission(
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (sub.status === 'received' || sub.status === 'has-errors' || sub.status === 'checked') {
     const next = errors > 0 ? 'has-errors' : sub.status === 'has-errors' ? 'received' : sub.status;
-    if (next !== sub.status)
-      await db.updateTable('submission').set({ status: next }).where('id', '=', submissionId).execute();
+    if (next !== sub.status) await setSubmissionStatus(db, submissionId, { status: next });
   }
   return { problems, errors, warnings: problems.length - errors };
 }
@@ -105,8 +85,8 @@ export async function recheckSubmission(
 /** Re-checks every answered submission, e.g. after the office changed a setting the checks use. */
 export async function recheckAll(db: Kysely<Database>): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const subs = await trx.selectFrom('submission').select('id').where('status', '!=', 'expected').execute();
-    for (const s of subs) await recheckSubmission(trx, s.id);
+    const subs = await listAnsweredSubmissionIds(trx);
+    for (const s of subs) await recheckSubmission(trx, s);
     return subs.length;
   });
 }

@@ -6,6 +6,7 @@ import { buildEmlDraft } from '../files/eml-draft';
 import { safeFileStem } from '../files/safe-name';
 import { saveAs } from '../files/save-as';
 import { getSubmissionSheet } from './submission-sheet';
+import { listEmails } from '../../../db/units/repo';
 
 /** The request's wording: every error first, then the warnings to confirm, each with its row and figures. */
 export function correctionRequestText(sheet: SubmissionSheet, today: string): string {
@@ -41,11 +42,11 @@ export async function draftCorrectionRequest(
   unitId: number,
 ): Promise<CorrectionRequest> {
   const sheet = await getSubmissionSheet(ctx, roundId, unitId);
-  const emails = await ctx.db.selectFrom('org_unit_email').select('email').where('unit_id', '=', unitId).execute();
+  const emails = await listEmails(ctx.db, unitId);
   const problems = sheet.rows.reduce((n, r) => n + r.problems.length, sheet.otherProblems.length);
   return {
     unitName: sheet.unitName,
-    to: emails.map((e) => e.email),
+    to: emails,
     subject: `Đề nghị chỉnh sửa số liệu: ${sheet.roundName} – ${sheet.unitName}`,
     text: correctionRequestText(sheet, ctx.clock().toISOString().slice(0, 10)),
     problems,

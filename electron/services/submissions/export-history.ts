@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../context';
 import { writeHistoryWorkbook } from '../export/write-history-workbook';
 import { saveAs } from '../files/save-as';
-import { listHistory, type HistoryFilter } from './history';
+import { listHistory, type HistoryFilter } from '../../../db/submissions/history-repo';
 
 /** Asks where to save the filtered audit log and writes it as .xlsx; null when the user cancels. */
 export async function exportHistory(

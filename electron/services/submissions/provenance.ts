@@ -2,8 +2,10 @@ import { AppError } from '../../../shared/errors';
 import type { ValueProvenance } from '../../../shared/domain/history';
 import type { ServiceContext } from '../context';
 import { getRound } from '../rounds/completeness';
-import { findSubmission } from './find-submission';
-import { listHistory } from './history';
+import { findSubmission } from '../../../db/submissions/find-submission';
+import { listHistory } from '../../../db/submissions/history-repo';
+import { getValueSource } from '../../../db/submissions/repo';
+import { getFormVersionRows } from '../../../db/forms/repo';
 
 /** Where one figure came from: the message, file, sheet and cell, and every change since. */
 export async function getValueProvenance(
@@ -12,37 +14,9 @@ export async function getValueProvenance(
 ): Promise<ValueProvenance> {
   const round = await getRound(ctx, input.roundId);
   const sub = await findSubmission(ctx.db, input.roundId, input.unitId);
-  const row = await ctx.db
-    .selectFrom('form_row')
-    .select(['text', 'numbering'])
-    .where('form_version_id', '=', round.formVersionId)
-    .where('indicator_id', '=', input.indicatorId)
-    .executeTakeFirst();
+  const row = (await getFormVersionRows(ctx.db, round.formVersionId)).find((r) => r.indicatorId === input.indicatorId);
   if (!row) throw new AppError('not-found', `Chỉ tiêu ${input.indicatorId} không thuộc biểu mẫu của đợt này.`);
-  const v = await ctx.db
-    .selectFrom('data_value as d')
-    .leftJoin('stored_file as f', 'f.id', 'd.source_file_id')
-    .leftJoin('submission_revision as rev', 'rev.id', 'd.revision_id')
-    .leftJoin('email_message as m', 'm.id', 'rev.email_message_id')
-    .select([
-      'd.num_value',
-      'd.text_value',
-      'd.comment',
-      'd.source_file_id',
-      'd.source_sheet',
-      'd.source_cell',
-      'f.original_name',
-      'rev.number',
-      'm.id as message_id',
-      'm.from_address',
-      'm.from_name',
-      'm.subject',
-      'm.sent_at',
-      'm.imported_at',
-    ])
-    .where('d.submission_id', '=', sub.id)
-    .where('d.indicator_id', '=', input.indicatorId)
-    .executeTakeFirst();
+  const v = await getValueSource(ctx.db, sub.id, input.indicatorId);
   return {
     roundName: round.name,
     unitName: sub.unitName,

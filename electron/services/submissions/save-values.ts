@@ -4,8 +4,14 @@ import { readCellValue } from '../../../shared/domain/cell-value';
 import type { ChangeKind, SubmissionSheet } from '../../../shared/domain/submissions';
 import type { ServiceContext } from '../context';
 import { recheckSubmission } from './check-submission';
-import { findSubmission, type SubmissionRef } from './find-submission';
+import { findSubmission, type SubmissionRef } from '../../../db/submissions/find-submission';
 import { getSubmissionSheet } from './submission-sheet';
+import {
+  listSubmissionValues,
+  setSubmissionStatus,
+  writeValueByHand,
+  writeValueComment,
+} from '../../../db/submissions/repo';
 
 export interface ValueChange {
   indicatorId: number;
@@ -67,7 +73,7 @@ export async function saveValues(ctx: ServiceContext, input: SaveValuesInput): P
         details,
       );
     }
-    const existing = await trx.selectFrom('data_value').selectAll().where('submission_id', '=', sub.id).execute();
+    const existing = await listSubmissionValues(trx, sub.id);
     const byIndicator = new Map(existing.map((v) => [v.indicator_id, v]));
     let changed = 0;
     for (const r of readings) {
@@ -75,66 +81,22 @@ export async function saveValues(ctx: ServiceContext, input: SaveValuesInput): P
       const old = byIndicator.get(c.indicatorId);
       if (old && old.num_value === c.num && old.text_value === c.text) continue;
       if (!old && c.num === null && c.text === null) continue;
-      let valueId: number;
-      if (old) {
-        await trx
-          .updateTable('data_value')
-          .set({
-            num_value: c.num,
-            text_value: c.text,
-            source_file_id: null,
-            source_sheet: null,
-            source_cell: null,
-            revision_id: null,
-            updated_at: now,
-          })
-          .where('id', '=', old.id)
-          .execute();
-        valueId = old.id;
-      } else {
-        valueId = (
-          await trx
-            .insertInto('data_value')
-            .values({
-              submission_id: sub.id,
-              indicator_id: c.indicatorId,
-              num_value: c.num,
-              text_value: c.text,
-              revision_id: null,
-              source_file_id: null,
-              source_sheet: null,
-              source_cell: null,
-              comment: null,
-              updated_at: now,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id;
-      }
-      await trx
-        .insertInto('value_history')
-        .values({
-          data_value_id: valueId,
-          old_num: old?.num_value ?? null,
-          old_text: old?.text_value ?? null,
-          new_num: c.num,
-          new_text: c.text,
-          changed_at: now,
-          changed_by: BY_HAND,
-          reason: input.reason ?? null,
-          revision_id: null,
-          how: input.how,
-        })
-        .execute();
+      await writeValueByHand(trx, {
+        submissionId: sub.id,
+        indicatorId: c.indicatorId,
+        old,
+        num: c.num,
+        text: c.text,
+        by: BY_HAND,
+        reason: input.reason ?? null,
+        how: input.how,
+        now,
+      });
       changed++;
     }
     if (changed === 0) return;
     if (sub.status === 'expected') {
-      await trx
-        .updateTable('submission')
-        .set({ status: 'received', received_at: now })
-        .where('id', '=', sub.id)
-        .execute();
+      await setSubmissionStatus(trx, sub.id, { status: 'received', receivedAt: now });
     }
     await recheckSubmission(trx, sub.id, formRows);
   });
@@ -158,29 +120,7 @@ export async function saveComment(
         'invalid-input',
         `Chỉ tiêu ${input.indicatorId} không phải một dòng số liệu của biểu mẫu này.`,
       );
-    const updated = await trx
-      .updateTable('data_value')
-      .set({ comment })
-      .where('submission_id', '=', sub.id)
-      .where('indicator_id', '=', input.indicatorId)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0 && comment !== null) {
-      await trx
-        .insertInto('data_value')
-        .values({
-          submission_id: sub.id,
-          indicator_id: input.indicatorId,
-          num_value: null,
-          text_value: null,
-          revision_id: null,
-          source_file_id: null,
-          source_sheet: null,
-          source_cell: null,
-          comment,
-          updated_at: now,
-        })
-        .execute();
-    }
+    await writeValueComment(trx, sub.id, input.indicatorId, comment, now);
   });
   return getSubmissionSheet(ctx, input.roundId, input.unitId);
 }

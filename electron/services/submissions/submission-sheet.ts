@@ -2,8 +2,9 @@ import { getFormVersionRows } from '../../../db/forms/repo';
 import type { SheetRow, SubmissionEvent, SubmissionSheet } from '../../../shared/domain/submissions';
 import type { ServiceContext } from '../context';
 import { getRound } from '../rounds/completeness';
-import { findSubmission } from './find-submission';
-import { previousFigures } from './previous-round';
+import { findSubmission } from '../../../db/submissions/find-submission';
+import { listSubmissionEvents, listSubmissionProblems, listSubmissionValues } from '../../../db/submissions/repo';
+import { previousFigures } from '../../../db/rounds/previous-round';
 
 /** One unit's answer in a round: the form's rows with the figure, last period's figure, comment and findings. */
 export async function getSubmissionSheet(
@@ -14,26 +15,12 @@ export async function getSubmissionSheet(
   const round = await getRound(ctx, roundId);
   const sub = await findSubmission(ctx.db, roundId, unitId);
   const formRows = await getFormVersionRows(ctx.db, round.formVersionId);
-  const values = await ctx.db
-    .selectFrom('data_value')
-    .select(['indicator_id', 'num_value', 'text_value', 'comment', 'source_file_id', 'revision_id'])
-    .where('submission_id', '=', sub.id)
-    .execute();
+  const values = await listSubmissionValues(ctx.db, sub.id);
   const valueOf = new Map(values.map((v) => [v.indicator_id, v]));
-  const problems = await ctx.db
-    .selectFrom('value_problem')
-    .select(['indicator_id', 'severity', 'message'])
-    .where('submission_id', '=', sub.id)
-    .orderBy('id')
-    .execute();
+  const problems = await listSubmissionProblems(ctx.db, sub.id);
   const indicatorIds = formRows.flatMap((r) => (r.indicatorId === null ? [] : [r.indicatorId]));
   const previous = await previousFigures(ctx.db, round, unitId, indicatorIds);
-  const events = await ctx.db
-    .selectFrom('submission_event')
-    .selectAll()
-    .where('submission_id', '=', sub.id)
-    .orderBy('id')
-    .execute();
+  const events = await listSubmissionEvents(ctx.db, sub.id);
 
   const rows: SheetRow[] = formRows.map((r) => {
     const v = r.indicatorId === null ? undefined : valueOf.get(r.indicatorId);

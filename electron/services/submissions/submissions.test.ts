@@ -13,7 +13,7 @@ import { saveComment, saveValues } from './save-values';
 import { getSubmissionSheet } from './submission-sheet';
 import { changeSubmissionStatus } from './workflow';
 import { createValidationRule, deleteValidationRule } from './validation-rules';
-import { listHistory } from './history';
+import { listHistory } from '../../../db/submissions/history-repo';
 import { getValueProvenance } from './provenance';
 import { draftCorrectionRequest, saveCorrectionDraft } from './correction-request';
 import { setChangeFactor } from './check-settings';

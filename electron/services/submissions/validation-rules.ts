@@ -1,8 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/schema';
+import type { Db } from '../../../db/schema';
 import { AppError } from '../../../shared/errors';
 import type { RuleIndicator, ValidationRule } from '../../../shared/domain/validation-rules';
-import { getFormVersionRows, latestVersionId } from '../../../db/forms/repo';
+import { formExists, getFormVersionRows, indicatorsOfForm, latestVersionId } from '../../../db/forms/repo';
+import { listAnsweredSubmissionIds } from '../../../db/submissions/repo';
 import type { ServiceContext } from '../context';
 import { recheckSubmission } from './check-submission';
 import {
@@ -13,21 +13,11 @@ import {
   type NewValidationRule,
 } from '../../../db/forms/rules-repo';
 
-type Db = Kysely<Database> | Transaction<Database>;
-
 export type { NewValidationRule };
 
 /** Submissions whose findings a change to the form's rules alters. */
 async function recheckForm(db: Db, formId: number): Promise<void> {
-  const subs = await db
-    .selectFrom('submission as s')
-    .innerJoin('report_round as r', 'r.id', 's.round_id')
-    .innerJoin('form_version as v', 'v.id', 'r.form_version_id')
-    .select('s.id')
-    .where('v.form_id', '=', formId)
-    .where('s.status', '!=', 'expected')
-    .execute();
-  for (const s of subs) await recheckSubmission(db, s.id);
+  for (const s of await listAnsweredSubmissionIds(db, formId)) await recheckSubmission(db, s);
 }
 
 /**
@@ -38,16 +28,8 @@ export async function createValidationRule(ctx: ServiceContext, rule: NewValidat
   const ids = [...rule.left.terms, ...rule.right.terms].map((t) => t.indicatorId);
   if (ids.length === 0) throw new AppError('invalid-input', 'Quy tắc cần ít nhất một chỉ tiêu ở một trong hai vế.');
   return ctx.db.transaction().execute(async (trx) => {
-    const form = await trx.selectFrom('form').select('id').where('id', '=', rule.formId).executeTakeFirst();
-    if (!form) throw new AppError('not-found', `Không có biểu mẫu số ${rule.formId}.`);
-    const known = await trx
-      .selectFrom('form_row as r')
-      .innerJoin('form_version as v', 'v.id', 'r.form_version_id')
-      .select('r.indicator_id')
-      .where('v.form_id', '=', rule.formId)
-      .where('r.indicator_id', 'in', ids)
-      .execute();
-    const knownIds = new Set(known.map((k) => k.indicator_id));
+    if (!(await formExists(trx, rule.formId))) throw new AppError('not-found', `Không có biểu mẫu số ${rule.formId}.`);
+    const knownIds = await indicatorsOfForm(trx, rule.formId, ids);
     const unknown = ids.filter((i) => !knownIds.has(i));
     if (unknown.length > 0)
       throw new AppError(

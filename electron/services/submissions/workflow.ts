@@ -8,8 +8,9 @@ import {
 } from '../../../shared/domain/submissions';
 import type { ServiceContext } from '../context';
 import { recheckSubmission } from './check-submission';
-import { findSubmission } from './find-submission';
+import { findSubmission } from '../../../db/submissions/find-submission';
 import { getSubmissionSheet } from './submission-sheet';
+import { insertSubmissionEvent, setSubmissionStatus } from '../../../db/submissions/repo';
 
 export interface WorkflowInput {
   roundId: number;
@@ -55,15 +56,15 @@ export async function changeSubmissionStatus(ctx: ServiceContext, input: Workflo
       }
     }
     const to = target[input.action];
-    await trx
-      .updateTable('submission')
-      .set({ status: to, locked: to === 'approved' ? 1 : 0 })
-      .where('id', '=', sub.id)
-      .execute();
-    await trx
-      .insertInto('submission_event')
-      .values({ submission_id: sub.id, action: input.action, from_status: sub.status, to_status: to, at: now, reason })
-      .execute();
+    await setSubmissionStatus(trx, sub.id, { status: to, locked: to === 'approved' ? 1 : 0 });
+    await insertSubmissionEvent(trx, {
+      submissionId: sub.id,
+      action: input.action,
+      from: sub.status,
+      to,
+      at: now,
+      reason,
+    });
   });
   return getSubmissionSheet(ctx, input.roundId, input.unitId);
 }

@@ -11,6 +11,9 @@ import {
 import { vietnamDay } from '../../../shared/clock';
 import { AppError } from '../../../shared/errors';
 import { listRoundSummaries } from '../../../db/rounds/repo';
+import { listIndicatorsOnForms } from '../../../db/forms/repo';
+import { listLineagePeriodsWithFigures } from '../../../db/values/repo';
+import { listPlanTitles } from '../../../db/plans/repo';
 import type { ServiceContext } from '../context';
 import { evaluateTargets } from './evaluate-targets';
 import { loadTargetFigures, type YearFigures } from './target-figures';
@@ -21,26 +24,8 @@ import { boundarySentence, placeInBoundaries, type BoundaryChoice } from './figu
  * form versions), with the forms that ask for it and the years that have figures.
  */
 export async function listLinkableIndicators(ctx: Pick<ServiceContext, 'db'>): Promise<LinkableIndicator[]> {
-  const rows = await ctx.db
-    .selectFrom('form_row as r')
-    .innerJoin('form_version as v', 'v.id', 'r.form_version_id')
-    .innerJoin('form as f', 'f.id', 'v.form_id')
-    .innerJoin('indicator as i', 'i.id', 'r.indicator_id')
-    .select(['i.id', 'i.same_as_id', 'i.name', 'i.measure_unit', 'i.value_type', 'f.name as form_name', 'r.position'])
-    .where('r.is_value_row', '=', 1)
-    .where('i.value_type', '<>', 'text')
-    .orderBy('f.id')
-    .orderBy('r.position')
-    .execute();
-  const yearRows = await ctx.db
-    .selectFrom('data_value as d')
-    .innerJoin('submission as s', 's.id', 'd.submission_id')
-    .innerJoin('report_round as rr', 'rr.id', 's.round_id')
-    .innerJoin('indicator as i', 'i.id', 'd.indicator_id')
-    .select((eb) => [eb.fn.coalesce('i.same_as_id', 'i.id').as('root'), 'rr.period_code'])
-    .where('d.num_value', 'is not', null)
-    .groupBy(['root', 'rr.period_code'])
-    .execute();
+  const rows = await listIndicatorsOnForms(ctx.db);
+  const yearRows = await listLineagePeriodsWithFigures(ctx.db);
   const years = new Map<number, Set<number>>();
   for (const y of yearRows) {
     const p = parsePeriod(y.period_code);
@@ -118,9 +103,7 @@ export async function getDashboard(
   const asOf = options.asOf ?? vietnamDay(ctx.clock());
   const rounds = (await listRoundSummaries(ctx.db)).filter((r) => r.status === 'open');
   const evaluations = await evaluateTargets(ctx, { asOf });
-  const titles = new Map(
-    (await ctx.db.selectFrom('plan').select(['id', 'title']).execute()).map((p) => [p.id, p.title]),
-  );
+  const titles = await listPlanTitles(ctx.db);
   const newest = new Map<number, string>();
   for (const e of evaluations)
     if (!newest.has(e.targetId) || e.period > newest.get(e.targetId)!) newest.set(e.targetId, e.period);

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../context';
 import { EvaluationMemo, evaluateTarget, targetYears } from './evaluate-target';
 import { loadTargetFigures } from './target-figures';
 import { boundarySentence, placeInBoundaries, type BoundaryChoice } from './figures-in-boundaries';
+import { planExists } from '../../../db/plans/repo';
 
 export interface EvaluateOptions extends BoundaryChoice {
   planId?: number;
@@ -22,8 +23,8 @@ export async function evaluateTargets(
   const asOf = options.asOf ?? vietnamDay(ctx.clock());
   const targets = await listTargetDefinitions(ctx.db, options);
   if (options.planId !== undefined && targets.length === 0) {
-    const plan = await ctx.db.selectFrom('plan').select('id').where('id', '=', options.planId).executeTakeFirst();
-    if (!plan) throw new AppError('not-found', `Không có kế hoạch số ${options.planId}.`);
+    if (!(await planExists(ctx.db, options.planId)))
+      throw new AppError('not-found', `Không có kế hoạch số ${options.planId}.`);
   }
   const indicatorIds = [
     ...new Set(

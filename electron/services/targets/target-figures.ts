@@ -1,10 +1,13 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../../db/schema';
+import type { Db } from '../../../db/schema';
+import { listAllUnitRows } from '../../../db/units/repo';
+import { listFormVersionIndicators, listIndicatorLinks, listLineageMembers } from '../../../db/forms/repo';
+import { listRoundPeriods } from '../../../db/rounds/repo';
+import { listSubmissionStates } from '../../../db/submissions/repo';
+import { figureRows } from '../../../db/values/repo';
+import { listRegistersByCode, listRegisterValues } from '../../../db/registers/repo';
 import type { Aggregation, ValueType } from '../../../shared/domain/forms';
 import type { UnitKind } from '../../../shared/domain/units';
 import { parsePeriod, type PeriodKind } from '../../../shared/domain/periods';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * The figures targets are evaluated on, loaded in a few queries: for each indicator lineage (an
@@ -75,10 +78,7 @@ export async function loadTargetFigures(
   registerCodes: string[],
 ): Promise<TargetFigures> {
   const units = new Map<number, UnitInfo>();
-  for (const u of await db
-    .selectFrom('org_unit')
-    .select(['id', 'code', 'name', 'kind', 'valid_from', 'valid_to'])
-    .execute()) {
+  for (const u of await listAllUnitRows(db)) {
     units.set(u.id, {
       id: u.id,
       code: u.code,
@@ -99,14 +99,10 @@ export async function loadTargetFigures(
   if (indicatorIds.length === 0) return figures;
 
   // Lineages: the roots of the targets' indicators, then every indicator of those lineages.
-  const asked = await db.selectFrom('indicator').select(['id', 'same_as_id']).where('id', 'in', indicatorIds).execute();
+  const asked = await listIndicatorLinks(db, indicatorIds);
   const roots = [...new Set(asked.map((i) => i.same_as_id ?? i.id))];
   for (const i of asked) figures.rootOf.set(i.id, i.same_as_id ?? i.id);
-  const members = await db
-    .selectFrom('indicator')
-    .select(['id', 'same_as_id', 'name', 'measure_unit', 'value_type', 'aggregation'])
-    .where((eb) => eb.or([eb('id', 'in', roots), eb('same_as_id', 'in', roots)]))
-    .execute();
+  const members = await listLineageMembers(db, roots);
   const measureOf = new Map<number, string>();
   for (const m of members) {
     figures.rootOf.set(m.id, m.same_as_id ?? m.id);
@@ -121,7 +117,7 @@ export async function loadTargetFigures(
   }
 
   // Each year's rounds: annual ones, else the latest year-to-date ones.
-  const rounds = await db.selectFrom('report_round').select(['id', 'period_code', 'form_version_id']).execute();
+  const rounds = await listRoundPeriods(db);
   const best = new Map<number, { rank: number; label: string; rounds: { id: number; formVersionId: number }[] }>();
   for (const r of rounds) {
     const period = parsePeriod(r.period_code);
@@ -159,25 +155,18 @@ export async function loadTargetFigures(
   };
 
   // Who was asked, and who has not answered: the submissions of each round whose form asks for the lineage.
-  const formIndicators = await db
-    .selectFrom('form_row')
-    .select(['form_version_id', 'indicator_id'])
-    .where('indicator_id', 'in', memberIds)
-    .where('form_version_id', 'in', [
-      ...new Set([...best.values()].flatMap((b) => b.rounds.map((r) => r.formVersionId))),
-    ])
-    .execute();
+  const formIndicators = await listFormVersionIndicators(
+    db,
+    [...new Set([...best.values()].flatMap((b) => b.rounds.map((r) => r.formVersionId)))],
+    memberIds,
+  );
   const rootsOfForm = new Map<number, Set<number>>();
   for (const f of formIndicators) {
     const set = rootsOfForm.get(f.form_version_id) ?? new Set<number>();
-    set.add(figures.rootOf.get(f.indicator_id!)!);
+    set.add(figures.rootOf.get(f.indicator_id)!);
     rootsOfForm.set(f.form_version_id, set);
   }
-  const submissions = await db
-    .selectFrom('submission')
-    .select(['round_id', 'unit_id', 'status'])
-    .where('round_id', 'in', roundIds)
-    .execute();
+  const submissions = await listSubmissionStates(db, roundIds);
   const formOfRound = new Map(rounds.map((r) => [r.id, r.form_version_id]));
   for (const sub of submissions) {
     const ry = roundYear.get(sub.round_id)!;
@@ -210,27 +199,10 @@ export async function loadTargetFigures(
   return figures;
 }
 
-/** The one query over the figures; the benchmark measures it alone as the floor. */
-export async function figureRows(db: Db, roundIds: number[], indicatorIds: number[]) {
-  const result = await sql<{ round_id: number; unit_id: number; indicator_id: number; num_value: number }>`
-    SELECT s.round_id, s.unit_id, d.indicator_id, d.num_value
-    FROM data_value d JOIN submission s ON s.id = d.submission_id
-    WHERE d.num_value IS NOT NULL
-      AND s.round_id IN (${sql.join(roundIds)})
-      AND d.indicator_id IN (${sql.join(indicatorIds)})
-    ORDER BY s.round_id`.execute(db);
-  return result.rows;
-}
-
 async function loadRegisters(db: Db, codes: string[], figures: TargetFigures): Promise<void> {
   if (codes.length === 0) return;
-  const rows = await db
-    .selectFrom('register_value as v')
-    .innerJoin('register as r', 'r.id', 'v.register_id')
-    .select(['r.code', 'r.name', 'v.unit_id', 'v.year', 'v.value'])
-    .where('r.code', 'in', codes)
-    .execute();
-  for (const r of await db.selectFrom('register').select(['code', 'name']).where('code', 'in', codes).execute()) {
+  const rows = await listRegisterValues(db, codes);
+  for (const r of await listRegistersByCode(db, codes)) {
     figures.registers.set(r.code, { name: r.name, values: new Map(), provinceKept: false });
   }
   for (const r of rows) {

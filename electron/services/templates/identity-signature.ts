@@ -1,10 +1,7 @@
 import crypto from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/schema';
+import type { Db } from '../../../db/schema';
 import { readSetting, writeSetting } from '../../../db/settings/repo';
 import type { TemplateIdentity } from './template-layout';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 const SECRET_KEY = 'template-identity-secret';
 

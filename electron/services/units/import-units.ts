@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ImportUnitsReport } from '../../../shared/api/contract';
+import type { ImportUnitsReport } from '../../../shared/api/units';
 import { foldText } from '../../../shared/text/fold';
 import {
   findParentCycles,

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/schema';
-import { listUnits } from '../../../db/units/repo';
-import { changeParent, insertUnitEvent } from '../../../db/units/history-repo';
+import type { Db } from '../../../db/schema';
+import { insertUnit, listChildUnits, listUnits, listUnitsStartingAfter, updateUnit } from '../../../db/units/repo';
+import { changeParent, insertSuccession, insertUnitEvent } from '../../../db/units/history-repo';
 import { AppError } from '../../../shared/errors';
 import { foldText } from '../../../shared/text/fold';
 import { formatDate } from '../../../shared/text/format-vi';
@@ -16,8 +15,6 @@ import { MB, readFileWithinLimit } from '../files/limits';
 import { parseInWorker } from '../import/parse-pool';
 import { type OfficialList, type OfficialUnit } from './parse-official-list';
 import { keepOriginal } from '../files/file-store';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export const MAX_OFFICIAL_LIST_BYTES = 30 * MB;
 
@@ -153,12 +150,7 @@ export async function applyOfficialList(
     const day = p.day;
     const idOf = new Map([...local].map(([code, u]) => [code, u.id]));
     const laterHolders = new Map<string, string>(); // code → the day a later unit with it begins
-    for (const r of await trx
-      .selectFrom('org_unit')
-      .select(['code', 'valid_from'])
-      .where('valid_from', '>', day)
-      .execute())
-      laterHolders.set(r.code, r.valid_from!);
+    for (const r of await listUnitsStartingAfter(trx, day)) laterHolders.set(r.code, r.valid_from!);
     const reused = new Set(p.reused.map((r) => r.code));
     // A reused code: the unit that held it ends on the day and continues in the list's unit (in 2025 a
     // new unit took the code of one of the units merged into it); the others merged into it are recorded
@@ -178,50 +170,35 @@ export async function applyOfficialList(
         now,
         sourceFileId,
       });
-      await trx.updateTable('org_unit').set({ valid_to: day, updated_at: now }).where('id', '=', old.id).execute();
+      await updateUnit(trx, old.id, { valid_to: day, updated_at: now });
       endedBy.set(code, { old, eventId });
       idOf.delete(code);
     }
     const toAdd = new Set([...p.added.map((a) => a.code), ...reused]);
     for (const u of chosen) {
       if (!toAdd.has(u.code)) continue;
-      const created = await trx
-        .insertInto('org_unit')
-        .values({
-          code: u.code,
-          name: u.name,
-          name_key: foldText(u.name),
-          kind: u.kind,
-          parent_id: u.parentCode === null ? null : (idOf.get(u.parentCode) ?? null),
-          valid_from: choices.date ?? null,
-          valid_to: laterHolders.get(u.code) ?? null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      idOf.set(u.code, created.id);
+      const created = await insertUnit(trx, {
+        code: u.code,
+        name: u.name,
+        name_key: foldText(u.name),
+        kind: u.kind,
+        parent_id: u.parentCode === null ? null : (idOf.get(u.parentCode) ?? null),
+        valid_from: choices.date ?? null,
+        valid_to: laterHolders.get(u.code) ?? null,
+        created_at: now,
+        updated_at: now,
+      });
+      idOf.set(u.code, created);
     }
     for (const [code, { old, eventId }] of endedBy) {
       const into = idOf.get(code)!;
-      await trx
-        .insertInto('org_unit_succession')
-        .values({ event_id: eventId, from_unit_id: old.id, to_unit_id: into, share: 1 })
-        .execute();
-      const standing = await trx
-        .selectFrom('org_unit')
-        .select(['id', 'valid_to'])
-        .where('parent_id', '=', old.id)
-        .execute();
+      await insertSuccession(trx, { eventId, fromUnitId: old.id, toUnitId: into, share: 1 });
+      const standing = await listChildUnits(trx, old.id);
       for (const c of standing)
         if (c.valid_to === null || c.valid_to > day) await changeParent(trx, c.id, into, day, eventId, now);
     }
     for (const r of p.renamed) {
-      await trx
-        .updateTable('org_unit')
-        .set({ name: r.newName, name_key: foldText(r.newName), updated_at: now })
-        .where('id', '=', local.get(r.code)!.id)
-        .execute();
+      await updateUnit(trx, local.get(r.code)!.id, { name: r.newName, name_key: foldText(r.newName), updated_at: now });
     }
     if (p.moved.length > 0) {
       const moveEvent = await insertUnitEvent(trx, { kind: 'reparent', date: day, basis, now, sourceFileId });

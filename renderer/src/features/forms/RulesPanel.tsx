@@ -77,7 +77,7 @@ function SideEditor({
  */
 export function RulesPanel({ formId }: { formId: number }) {
   const client = useQueryClient();
-  const data = useQuery({ queryKey: ['rules', formId], queryFn: () => call('rules:list-rules', { formId }) });
+  const data = useQuery({ queryKey: ['rules', formId], queryFn: () => call('forms:list-rules', { formId }) });
   const settings = useQuery({
     queryKey: ['check-settings'],
     queryFn: () => call('submissions:get-check-settings', {}),
@@ -88,11 +88,11 @@ export function RulesPanel({ formId }: { formId: number }) {
     void client.invalidateQueries({ queryKey: ['matrix'] });
   };
   const create = useMutation({
-    mutationFn: (input: Parameters<typeof call<'rules:create-rule'>>[1]) => call('rules:create-rule', input),
+    mutationFn: (input: Parameters<typeof call<'forms:create-rule'>>[1]) => call('forms:create-rule', input),
     onSuccess: refresh,
   });
   const remove = useMutation({
-    mutationFn: (ruleId: number) => call('rules:delete-rule', { ruleId }),
+    mutationFn: (ruleId: number) => call('forms:delete-rule', { ruleId }),
     onSuccess: refresh,
   });
   const saveFactor = useMutation({

@@ -21,7 +21,7 @@ export function useLinkableIndicators() {
 }
 
 export function useRegisters() {
-  return useQuery({ queryKey: ['registers'], queryFn: () => call('registers:list', {}) });
+  return useQuery({ queryKey: ['registers'], queryFn: () => call('targets:list-registers', {}) });
 }
 
 export function useDraftFromText() {
@@ -52,7 +52,7 @@ export const useDeleteTarget = () =>
 export const useUpdateTask = () =>
   usePlanMutation((input: InputOf<'plans:update-task'>) => call('plans:update-task', input));
 export const useSaveRegister = () =>
-  usePlanMutation((input: InputOf<'registers:save'>) => call('registers:save', input));
+  usePlanMutation((input: InputOf<'targets:save-register'>) => call('targets:save-register', input));
 
 export function useExportReport() {
   return useMutation({ mutationFn: (input: InputOf<'plans:export-report'>) => call('plans:export-report', input) });

@@ -204,7 +204,7 @@ function LinkPanel({
   const [formId, setFormId] = useState(olderForms[0]?.[0] ?? null);
   const options = useQuery({
     queryKey: ['rules', formId],
-    queryFn: () => call('rules:list-rules', { formId: formId! }),
+    queryFn: () => call('forms:list-rules', { formId: formId! }),
     enabled: formId !== null,
   });
   const [chosen, setChosen] = useState<number | null>(null);

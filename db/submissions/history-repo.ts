@@ -1,9 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/schema';
-import type { HistoryEntry } from '../../../shared/domain/history';
-import { matchesQuery } from '../../../shared/text/fold';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../schema';
+import type { HistoryEntry } from '../../shared/domain/history';
+import { matchesQuery } from '../../shared/text/fold';
 
 export interface HistoryFilter {
   roundId?: number;

@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/schema';
-import { parsePeriod } from '../../../shared/domain/periods';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../schema';
+import { parsePeriod } from '../../shared/domain/periods';
 
 interface PreviousRound {
   id: number;

@@ -1,9 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/schema';
-import { AppError } from '../../../shared/errors';
-import type { SubmissionStatus } from '../../../shared/domain/rounds';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../schema';
+import { AppError } from '../../shared/errors';
+import type { SubmissionStatus } from '../../shared/domain/rounds';
 
 export interface SubmissionRef {
   id: number;

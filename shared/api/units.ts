@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { channel, noInput, type FeatureContract } from './channel';
+import { isoDate, unitCode } from './common-schemas';
+import { unitKinds, type UnitTreeRow } from '../domain/units';
+import type { UnitChangeResult, UnitEvent } from '../domain/unit-events';
+import type { OfficialListPreview } from '../domain/official-list';
+
+export interface ImportUnitsReport {
+  fileName: string;
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+const changeBasis = z.string().trim().min(1, 'Cần văn bản làm căn cứ (số nghị quyết, quyết định)').max(500);
+const officialListChoices = z
+  .object({
+    date: isoDate.nullable(),
+    provinces: z.array(unitCode).max(100).optional(),
+    reusedCodes: z.boolean().optional(),
+    basis: z.string().trim().max(500).optional(),
+  })
+  .strict();
+const listToken = z.uuid();
+
+/** Reporting units through time: the list, merges, splits, endings and the official unit list. */
+export const unitsContract = {
+  'units:list-units': channel<UnitTreeRow[]>()(z.object({ asOf: isoDate.optional() }).strict()),
+  /** Asks the user for a .csv/.xlsx/.xls file and imports it; null when the user cancels. */
+  'units:import-file': channel<ImportUnitsReport | null>()(noInput),
+  'units:list-events': channel<UnitEvent[]>()(noInput),
+  'units:record-merge': channel<UnitChangeResult>()(
+    z
+      .object({
+        into: unitCode,
+        name: z.string().trim().max(300).optional(),
+        kind: z.enum(unitKinds).optional(),
+        from: z.array(unitCode).min(1, 'Chọn các đơn vị được sáp nhập').max(200),
+        date: isoDate,
+        basis: changeBasis,
+        yesNoRule: z.enum(['all', 'any']).optional(),
+      })
+      .strict(),
+  ),
+  'units:record-split': channel<UnitChangeResult>()(
+    z
+      .object({
+        from: unitCode,
+        into: z
+          .array(
+            z
+              .object({
+                code: unitCode,
+                share: z.number().gt(0, 'Tỷ lệ phải lớn hơn 0').max(1, 'Tỷ lệ không quá 100%'),
+                name: z.string().trim().min(1).max(300).optional(),
+                kind: z.enum(unitKinds).optional(),
+              })
+              .strict(),
+          )
+          .min(1, 'Cần ít nhất một đơn vị nhận')
+          .max(200),
+        date: isoDate,
+        basis: changeBasis,
+      })
+      .strict(),
+  ),
+  'units:record-end': channel<UnitChangeResult>()(
+    z.object({ code: unitCode, date: isoDate, basis: changeBasis }).strict(),
+  ),
+  'units:open-official-list': channel<{ token: string; preview: OfficialListPreview } | null>()(officialListChoices),
+  'units:preview-official-list': channel<OfficialListPreview>()(
+    z.object({ token: listToken, choices: officialListChoices }).strict(),
+  ),
+  'units:apply-official-list': channel<OfficialListPreview>()(
+    z.object({ token: listToken, choices: officialListChoices }).strict(),
+  ),
+} satisfies FeatureContract<'units'>;

@@ -19,7 +19,7 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           // the parse worker thread, found beside index.cjs at run time
-          'parse-worker': resolve(import.meta.dirname, 'electron/services/import/parse-worker.ts'),
+          'parse-worker': resolve(import.meta.dirname, 'electron/services/inbox/parse-worker.ts'),
         },
       },
     },

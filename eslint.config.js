@@ -47,7 +47,7 @@ const boundaries = [
   },
   {
     target: './electron/cli',
-    from: ['./electron/main', './electron/preload', './electron/testing'],
+    from: ['./electron/main', './electron/handlers', './electron/preload', './electron/testing'],
     message: 'The command line does not reach into the window.',
   },
   {
@@ -57,7 +57,7 @@ const boundaries = [
   },
   {
     target: './electron/testing',
-    from: ['./electron/main'],
+    from: ['./electron/main', './electron/handlers'],
     message: 'Test support never loads the window.',
   },
 ];
@@ -77,6 +77,10 @@ const onlyMainImportsElectron = {
     },
   ],
 };
+
+const noNodeBuiltins = [
+  { group: ['node:*'], message: 'shared/, the renderer and the preload run in the window: no Node built-ins.' },
+];
 
 export default tseslint.config(
   {
@@ -140,8 +144,26 @@ export default tseslint.config(
     rules: { 'import-x/no-restricted-paths': ['error', { zones: testBoundaries }] },
   },
   {
-    files: ['electron/main/**', 'electron/preload/**'],
+    files: ['electron/main/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The contract and the domain run in the window too, the renderer only there: no Node built-ins.
+    files: ['shared/**/*.ts', 'renderer/src/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { ...onlyMainImportsElectron, patterns: noNodeBuiltins }] },
+  },
+  {
+    // The sandboxed preload: Electron's ipcRenderer, no Node built-ins, and no zod in its bundle.
+    files: ['electron/preload/**/*.ts', 'shared/api/channels.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: 'The preload checks channel names only; zod stays out of its bundle.' }],
+          patterns: noNodeBuiltins,
+        },
+      ],
+    },
   },
   {
     files: ['renderer/src/**/*.{ts,tsx}'],

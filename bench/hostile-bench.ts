@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import CFB from 'cfb';
-import { parseReply } from '../electron/services/import/parse-reply';
+import { parseReply } from '../electron/services/inbox/parse-reply';
 import { runCliCaptured } from '../electron/testing/run-cli-captured';
 import { manyRecipientsMsg } from '../tests/fixtures/msg';
 import { ownLayoutWorkbook } from '../tests/fixtures/replies';

@@ -123,7 +123,7 @@ describe('Electron security checklist', () => {
       'electron/services/files/open-original.ts',
     ]);
     // That service is reached by one channel, which the page calls only from a button's click.
-    const handlers = fs.readFileSync(path.join(root, 'electron/handlers/handlers.ts'), 'utf8');
+    const handlers = fs.readFileSync(path.join(root, 'electron/handlers/files.ts'), 'utf8');
     expect(handlers.match(/openOriginal\(/g)).toHaveLength(1);
     expect(handlers).toContain("'files:open-original': (input) => openOriginal(ctx, input.fileId)");
     const page = sourceFiles(path.join(root, 'renderer/src')).filter((f) =>

@@ -28,6 +28,9 @@ const ruleSide = z
   })
   .strict();
 
+/** A form's name as the office gives it. */
+export const formName = z.string().trim().min(1, 'Cần đặt tên biểu mẫu').max(300);
+
 /** Report forms (indicator trees), their validation rules and links between indicators across forms. */
 export const formsContract = {
   'forms:list-forms': channel<FormSummary[]>()(noInput),
@@ -37,7 +40,7 @@ export const formsContract = {
   'forms:create-form': channel<FormDetail>()(
     z
       .object({
-        name: z.string().trim().min(1, 'Cần đặt tên biểu mẫu').max(300),
+        name: formName,
         draftId: z.string().max(64).optional(),
         rows: editedRows,
       })

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { channel, noInput, type FeatureContract } from './channel';
-import { boundaryChoice, id } from './common-schemas';
+import { boundaryChoice, id, isoDate } from './common-schemas';
 import type { RoundSummary, SubmissionEntry } from '../domain/rounds';
 import type { RoundSnapshot } from '../domain/rounds';
 import type { RoundMatrix } from '../domain/matrix';
 import type { PeriodComparison } from '../domain/comparison';
 import { type OfficeProfile } from '../domain/office';
-import type { AppendixTable } from '../domain/appendix';
+import { exportFormats, type AppendixTable } from '../domain/appendix';
 
 export interface TemplateExportResult {
   roundId: number;
@@ -22,8 +22,8 @@ export const roundsContract = {
       .object({
         formId: id,
         period: z.string().max(20),
-        cutoffDate: z.string().max(10),
-        deadline: z.string().max(10),
+        cutoffDate: isoDate,
+        deadline: isoDate,
         units: z.union([z.literal('all'), z.array(z.string().min(1).max(40)).max(5000)]),
         name: z.string().max(300).optional(),
       })
@@ -53,7 +53,7 @@ export const roundsContract = {
     z
       .object({
         roundId: id,
-        format: z.enum(['docx', 'docx-template', 'xlsx', 'csv', 'adx']),
+        format: z.enum(exportFormats),
         byUnit: z.boolean().optional(),
         ...boundaryChoice,
       })

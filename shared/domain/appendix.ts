@@ -45,3 +45,7 @@ export const templatePlaceholders = [
   '{signAuthority} {signerTitle} {signerName} {preparerName}',
   'Bảng: một dòng chứa {#rows}{numbering} · {text} · {unit} · {value}{/rows} được lặp cho mỗi dòng của biểu',
 ];
+
+/** What a round exports to: the Word appendix (built in or the office's template), an Excel workbook, CSV, ADX. */
+export const exportFormats = ['docx', 'docx-template', 'xlsx', 'csv', 'adx'] as const;
+export type ExportFormat = (typeof exportFormats)[number];

@@ -36,7 +36,7 @@ describe('lint keeps the folders apart', () => {
     expect(
       await rulesBroken(
         'db/open-sqlite.ts',
-        "import { sharedParsePool } from '../electron/services/import/parse-pool';",
+        "import { sharedParsePool } from '../electron/services/inbox/parse-pool';",
       ),
     ).toContain('import-x/no-restricted-paths');
   });
@@ -45,6 +45,17 @@ describe('lint keeps the folders apart', () => {
     expect(await rulesBroken('electron/services/context.ts', "import { app } from 'electron';")).toContain(
       'no-restricted-imports',
     );
+  });
+
+  it('shared/, the renderer and the preload use no Node built-ins; the preload bundles no zod', async () => {
+    expect(await rulesBroken('shared/clock.ts', "import fs from 'node:fs';")).toContain('no-restricted-imports');
+    expect(await rulesBroken('renderer/src/ui/Options.tsx', "import path from 'node:path';")).toContain(
+      'no-restricted-imports',
+    );
+    expect(await rulesBroken('electron/preload/create-api.ts', "import { z } from 'zod';")).toContain(
+      'no-restricted-imports',
+    );
+    expect(await rulesBroken('shared/api/channels.ts', "import { z } from 'zod';")).toContain('no-restricted-imports');
   });
 
   it('an allowed import passes', async () => {

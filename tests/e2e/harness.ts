@@ -1,4 +1,4 @@
-import { warmReplyParser } from '../../electron/services/import/reply-parser';
+import { warmReplyParser } from '../../electron/services/inbox/parse-reply-in-worker';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';

@@ -5,7 +5,7 @@ import { buildEml, fillTemplate } from '../fixtures/replies';
 import { getFormVersionRows } from '../../db/forms/repo';
 import { seedDemoRound } from '../../electron/testing/seed-round';
 import { exportRoundTemplates } from '../../electron/services/templates/export-templates';
-import { importReply } from '../../electron/services/import/import-reply';
+import { importReply } from '../../electron/services/inbox/import-reply';
 import { getSubmissionSheet } from '../../electron/services/submissions/submission-sheet';
 import { useAppInChromium } from './harness';
 

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../electron/testing/service-context';
 import { seedDemoRound } from '../../electron/testing/seed-round';
-import { importFile } from '../../electron/services/import/import-file';
+import { importPath } from '../../electron/services/inbox/import-path';
 import { englishIn } from '../support/english-words';
 import { openOriginal, viewFolder } from '../../electron/services/files/open-original';
 
@@ -73,7 +73,7 @@ describe('the corpus of hostile files', () => {
   it.each(Object.entries(expected))('%s: %s', async (name, want) => {
     const before = await storedFiles();
     const t0 = performance.now();
-    const results = await importFile(ctx, path.join(corpus, name));
+    const results = await importPath(ctx, path.join(corpus, name));
     expect(performance.now() - t0).toBeLessThan(FILE_MS);
     expect(results).toHaveLength(1);
     const [r] = results;
@@ -85,7 +85,7 @@ describe('the corpus of hostile files', () => {
     else expect(await storedFiles()).toBeGreaterThan(before);
     // The same file again changes nothing.
     const after = await storedFiles();
-    const again = await importFile(ctx, path.join(corpus, name));
+    const again = await importPath(ctx, path.join(corpus, name));
     expect(again[0]!.status).toBe(want.status === 'rejected' ? 'rejected' : 'duplicate');
     expect(await storedFiles()).toBe(after);
   });

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseReply } from '../../electron/services/import/parse-reply';
+import { parseReply } from '../../electron/services/inbox/parse-reply';
 import { englishIn } from '../support/english-words';
 import { detectFormTable } from '../../electron/services/forms/detect-form-table';
 import type { SourceTable } from '../../electron/services/files/source-table';

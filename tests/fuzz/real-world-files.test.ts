@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/testing/test-db';
-import { parseReply } from '../../electron/services/import/parse-reply';
+import { parseReply } from '../../electron/services/inbox/parse-reply';
 import { readDocTables } from '../../electron/services/files/read-doc-tables';
 import { convertWithLibreOffice } from '../support/libreoffice';
 import { buildMsg } from '../fixtures/msg';

@@ -16,7 +16,7 @@ export async function buildCliBundle(): Promise<string> {
   await build({
     entryPoints: {
       'cli-with-rss': path.join(root, 'electron/testing/cli-with-rss.ts'),
-      'parse-worker': path.join(root, 'electron/services/import/parse-worker.ts'),
+      'parse-worker': path.join(root, 'electron/services/inbox/parse-worker.ts'),
     },
     outdir,
     bundle: true,

@@ -14,9 +14,7 @@ import { writeRoundWorkbook } from './write-round-workbook';
 import { roundInterchangeValues, toAdx, toCsv } from './interchange';
 import { readOfficeTemplate, renderOfficeTemplate, templateData } from './office-template';
 import type { BoundaryChoice } from '../targets/figures-in-boundaries';
-
-export const exportFormats = ['docx', 'docx-template', 'xlsx', 'csv', 'adx'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
+import type { ExportFormat } from '../../../shared/domain/appendix';
 
 const extensions: Record<ExportFormat, string> = {
   docx: 'docx',

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildEml, ownLayoutWorkbook } from '../../../tests/fixtures/replies';
 import { buildMsg } from '../../../tests/fixtures/msg';
 import { createTestContext, type TestContext } from '../../testing/service-context';
-import { importReply } from '../import/import-reply';
+import { importReply } from '../inbox/import-reply';
 import { markFromInternet } from './internet-zone';
 import { saveOriginalCopy, viewMessage } from './message-view';
 import { cleanViewFolder, openOriginal, viewFolder } from './open-original';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
-import { readParts } from '../import/read-parts';
+import { readParts } from '../inbox/read-parts';
 import { readOriginal } from './file-store';
 import { safeFileStem } from './safe-name';
 import { markFromInternet } from './internet-zone';

@@ -10,7 +10,7 @@ import {
 } from '../../../db/forms/repo';
 import type { ServiceContext } from '../context';
 import { MB, readFileWithinLimit } from '../files/limits';
-import { parseInWorker } from '../import/parse-pool';
+import { parseInWorker } from '../inbox/parse-pool';
 import { keepOriginal } from '../files/file-store';
 import { buildFormTree } from './build-form-tree';
 import { detectFormTable } from './detect-form-table';

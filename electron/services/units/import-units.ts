@@ -13,7 +13,7 @@ import type { ServiceContext } from '../context';
 import { changeParent, insertUnitEvent } from '../../../db/units/history-repo';
 import { vietnamDay } from '../../../shared/clock';
 import { unitsFileError, type UnitFileRow } from './parse-units-file';
-import { parseInWorker } from '../import/parse-pool';
+import { parseInWorker } from '../inbox/parse-pool';
 import { MB, readFileWithinLimit } from '../files/limits';
 import { AppError } from '../../../shared/errors';
 

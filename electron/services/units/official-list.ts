@@ -12,7 +12,7 @@ import type { OfficialListChoices, OfficialListPreview } from '../../../shared/d
 import type { ServiceContext } from '../context';
 import { takeBackup } from '../backup/backups';
 import { MB, readFileWithinLimit } from '../files/limits';
-import { parseInWorker } from '../import/parse-pool';
+import { parseInWorker } from '../inbox/parse-pool';
 import { type OfficialList, type OfficialUnit } from './parse-official-list';
 import { keepOriginal } from '../files/file-store';
 

@@ -4,7 +4,7 @@ import { buildEml } from '../../../tests/fixtures/replies';
 import { seedAppendixXlsx } from '../../../tests/fixtures/seed-appendix';
 import { parseReply } from './parse-reply';
 import { ParsePool, type ParseLimits } from './parse-pool';
-import { runPipelined } from './pipeline';
+import { runPipelined } from './run-pipelined';
 
 /**
  * A stand-in worker speaking the parse worker's protocol, whose "files" misbehave on purpose: "hang"

@@ -4,7 +4,7 @@
  * main thread reaches them through the pool (parse-pool.ts), which bounds their memory and time.
  */
 import path from 'node:path';
-import type { ReceivedFile } from './read-message';
+import type { ReceivedFile } from './received-message';
 import { parseReply, readSource, type ImportSource, type ParsedReply } from './parse-reply';
 import { expandZip } from './expand-zip';
 import { readFormTables } from '../forms/read-form-tables';

@@ -6,7 +6,7 @@ import { fillTemplate } from '../../../tests/fixtures/replies';
 import { createTestContext, type TestContext } from '../../testing/service-context';
 import { seedDemoRound } from '../../testing/seed-round';
 import { exportRoundTemplates } from '../templates/export-templates';
-import { importFile } from './import-file';
+import { importPath } from './import-path';
 import { readMsg } from './read-msg';
 
 let ctx: TestContext;
@@ -54,17 +54,17 @@ describe('Outlook .msg', () => {
         attachments: [{ filename: 'bc.xlsx', content }],
       }),
     );
-    expect(await importFile(ctx, file)).toEqual([
+    expect(await importPath(ctx, file)).toEqual([
       expect.objectContaining({ status: 'imported', unitCode: '534', values: 1 }),
     ]);
     expect(await ctx.db.selectFrom('email_message').select('source').execute()).toEqual([{ source: 'msg' }]);
-    expect((await importFile(ctx, file))[0]!.status).toBe('duplicate');
+    expect((await importPath(ctx, file))[0]!.status).toBe('duplicate');
   });
 
   it('refuses a damaged .msg in Vietnamese', async () => {
     const file = path.join(ctx.database.dir, 'hong.msg');
     fs.writeFileSync(file, Buffer.from('\u00d0\u00cf\u0011\u00e0 not a compound file', 'latin1'));
-    const [r] = await importFile(ctx, file);
+    const [r] = await importPath(ctx, file);
     expect(r).toMatchObject({
       status: 'rejected',
       errors: [expect.stringContaining('Không đọc được thư Outlook "hong.msg"')],

@@ -3,7 +3,8 @@ import { AppError, isAppError } from '../../../shared/errors';
 import { MB, readFileWithinLimit } from '../files/limits';
 import { sha256 } from '../files/file-store';
 import { findReplyData, type FoundData } from './find-reply-data';
-import { readEml, type ReceivedMessage } from './read-message';
+import { readEml } from './read-eml';
+import type { ReceivedMessage } from './received-message';
 import { readMsg } from './read-msg';
 
 export const MAX_REPLY_BYTES = 30 * MB;

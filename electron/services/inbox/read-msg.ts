@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { readerFailureReason } from '../files/reader-failure';
 import { rebuildCompoundFile } from '../files/rebuild-compound-file';
 import { cleanText } from '../../../shared/text/fold';
-import { MAX_ATTACHMENTS, type ReceivedMessage } from './read-message';
+import { MAX_ATTACHMENTS, type ReceivedMessage } from './received-message';
 
 /** The package is CommonJS with an ES default export; reach the class whichever way it was loaded. */
 const MsgReader =

@@ -4,9 +4,9 @@ import type { ImportResult } from '../../../shared/domain/inbox';
 import type { ServiceContext } from '../context';
 import { MB } from '../files/limits';
 import { importReply, MAX_REPLY_BYTES, storeReply, type ImportOptions } from './import-reply';
-import { readMboxMessages, type MboxMessage } from './mbox-messages';
-import { runPipelined } from './pipeline';
-import { parseReplyInWorker } from './reply-parser';
+import { readMboxMessages, type MboxMessage } from './read-mbox-messages';
+import { runPipelined } from './run-pipelined';
+import { parseReplyInWorker } from './parse-reply-in-worker';
 
 const rejected = (file: string, error: string): ImportResult => ({
   file,
@@ -22,7 +22,7 @@ const rejected = (file: string, error: string): ImportResult => ({
  * Imports one path: an .mbox gives one result per message (reported as "file.mbox#3"), streamed one
  * message at a time; any other file gives one result.
  */
-export async function importFile(
+export async function importPath(
   ctx: ServiceContext,
   filePath: string,
   options: ImportOptions = {},

@@ -12,7 +12,7 @@ import { listSubmissions } from '../rounds/completeness';
 import { listRoundValues } from '../rounds/round-values';
 import { importReply } from './import-reply';
 import { getReplyTable } from './reply-table';
-import { reviewMessage } from './inbox';
+import { reviewMessage } from './review-message';
 
 let ctx: TestContext;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { MB } from '../files/limits';
 import { inflatePart, openZip, zipFiles, ZipPartTooLarge, type ZipDamaged } from '../files/bounded-zip';
-import type { ReceivedFile } from './read-message';
+import type { ReceivedFile } from './received-message';
 
 export const ZIP_LIMITS = { maxEntries: 200, maxEntryBytes: 30 * MB, maxTotalBytes: 100 * MB };
 

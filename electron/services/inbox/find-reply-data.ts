@@ -7,7 +7,7 @@ import { readDocTables, type DocReading } from '../files/read-doc-tables';
 import { openWorkbook, workbookTables } from '../files/read-xlsx-tables';
 import { detectFormTable } from '../forms/detect-form-table';
 import { readUnitTemplate, type TemplateReading } from '../templates/read-unit-template';
-import type { ReceivedFile } from './read-message';
+import type { ReceivedFile } from './received-message';
 import { expandZip } from './expand-zip';
 import { legacyEncodingNames, type SourceTable } from '../files/source-table';
 

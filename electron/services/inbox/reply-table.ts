@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context';
 import { readOriginal } from '../files/file-store';
 import { readParts } from './read-parts';
 import { loadImportLookups } from './import-lookups';
-import { parseReplyInWorker } from './reply-parser';
+import { parseReplyInWorker } from './parse-reply-in-worker';
 import { matchRows } from './match-rows';
 import { getMessageRecord } from '../../../db/email/repo';
 

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readMboxMessages, type MboxMessage } from './mbox-messages';
+import { readMboxMessages, type MboxMessage } from './read-mbox-messages';
 
 async function split(text: string | Buffer, maxBytes = 1000, chunk = 0): Promise<(string | number)[]> {
   const bytes = Buffer.from(text);

@@ -6,7 +6,7 @@ import { buildEml, fillTemplate } from '../../../tests/fixtures/replies';
 import { createTestContext, type TestContext } from '../../testing/service-context';
 import { seedDemoRound } from '../../testing/seed-round';
 import { exportRoundTemplates } from '../templates/export-templates';
-import { importFile } from './import-file';
+import { importPath } from './import-path';
 import { readOriginal } from '../files/file-store';
 import { readParts } from './read-parts';
 
@@ -36,7 +36,7 @@ describe('zipped replies', () => {
     const zip = new JSZip();
     zip.file('Bao cao/duc-pho.xlsx', bytes);
     zip.file('Bao cao/cong-van.pdf', '%PDF-1.4 fake');
-    const r = await importFile(
+    const r = await importPath(
       ctx,
       write('bao-cao.zip', await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })),
     );
@@ -65,7 +65,7 @@ describe('zipped replies', () => {
         attachments: [{ filename: 'bc.zip', content: await zip.generateAsync({ type: 'nodebuffer' }) }],
       }),
     );
-    expect((await importFile(ctx, eml))[0]).toMatchObject({ status: 'imported', values: 1 });
+    expect((await importPath(ctx, eml))[0]).toMatchObject({ status: 'imported', values: 1 });
     const v = await ctx.db
       .selectFrom('data_value')
       .select('source_file_id')
@@ -98,7 +98,7 @@ describe('zipped replies', () => {
         attachments: [{ filename: 'bc.zip', content: bytes }],
       }),
     );
-    const [r] = await importFile(ctx, eml);
+    const [r] = await importPath(ctx, eml);
     expect(r).toMatchObject({ values: 0, status: 'needs-review' });
     expect(r!.warnings).toContain(
       'Tệp nén "bc.zip" giải nén ra quá lớn (giới hạn 30 MB mỗi tệp, 100 MB tất cả); dừng giải nén.',
@@ -111,7 +111,7 @@ describe('zipped replies', () => {
     inner.file('x.xlsx', 'x');
     const outer = new JSZip();
     outer.file('trong.zip', await inner.generateAsync({ type: 'nodebuffer' }));
-    const [r] = await importFile(ctx, write('ngoai.zip', await outer.generateAsync({ type: 'nodebuffer' })));
+    const [r] = await importPath(ctx, write('ngoai.zip', await outer.generateAsync({ type: 'nodebuffer' })));
     expect(r).toMatchObject({ status: 'rejected', errors: ['Không mở tệp nén "trong.zip" nằm trong "ngoai.zip".'] });
   });
 });
@@ -139,11 +139,11 @@ describe('an .mbox of replies', () => {
       Buffer.from('\n'),
     ]);
     const file = write('hop-thu.mbox', mbox);
-    const results = await importFile(ctx, file);
+    const results = await importPath(ctx, file);
     expect(results.map((r) => [r.file, r.status, r.unitCode, r.values])).toEqual([
       [`${file}#1`, 'imported', 'CA', 1],
       [`${file}#2`, 'needs-review', '524', 0],
     ]);
-    expect((await importFile(ctx, file)).map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+    expect((await importPath(ctx, file)).map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
   });
 });

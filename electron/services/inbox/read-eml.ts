@@ -1,27 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { AppError } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text/fold';
-
-export interface ReceivedFile {
-  fileName: string;
-  bytes: Uint8Array;
-  /** The name of the archive it came out of, for a zip's entry. */
-  container?: string;
-}
-
-export interface ReceivedMessage {
-  messageId: string | null;
-  fromAddress: string | null;
-  fromName: string | null;
-  subject: string | null;
-  sentAt: string | null;
-  attachments: ReceivedFile[];
-  /** For showing the message (an .msg's own): its plain-text body and recipients. */
-  body?: string;
-  recipients?: string[];
-}
-
-export const MAX_ATTACHMENTS = 30;
+import { MAX_ATTACHMENTS, type ReceivedMessage } from './received-message';
 
 /** The header blocks' Content-Type lines (unfolded) that declare a multipart boundary. */
 const contentTypeHeader = /^content-type:[ \t]*multipart\/[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/gim;

@@ -25,7 +25,7 @@ import {
 import { checkIdentity } from '../templates/identity-signature';
 import type { ReplyData } from './find-reply-data';
 import { readReplyFile, type ImportSource, type ParsedReply } from './parse-reply';
-import { parseReplyInWorker } from './reply-parser';
+import { parseReplyInWorker } from './parse-reply-in-worker';
 import { matchRows } from './match-rows';
 import { matchUnit, type CandidateUnit } from './match-unit';
 import { loadImportLookups, type ImportLookups } from './import-lookups';

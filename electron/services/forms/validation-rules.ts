@@ -4,7 +4,7 @@ import type { RuleIndicator, ValidationRule } from '../../../shared/domain/valid
 import { formExists, getFormVersionRows, indicatorsOfForm, latestVersionId } from '../../../db/forms/repo';
 import { listAnsweredSubmissionIds } from '../../../db/submissions/repo';
 import type { ServiceContext } from '../context';
-import { recheckSubmission } from './check-submission';
+import { recheckSubmission } from '../submissions/check-submission';
 import {
   deleteValidationRule as deleteRule,
   findRuleForm,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { MessageView } from '../../../shared/domain/inbox';
-import { readEml } from './read-message';
+import { readEml } from './read-eml';
 import { readMsg } from './read-msg';
 
 /** What a person reads of a message: at most this many characters of its body. */

@@ -1,23 +1,14 @@
-import { AppError } from '../../../shared/errors';
-import type { ImportResult, InboxMessage } from '../../../shared/domain/inbox';
+import type { ImportResult } from '../../../shared/domain/inbox';
 import type { ServiceContext } from '../context';
-import { getMessageRecord, listInboxRows } from '../../../db/email/repo';
-import { readOriginal } from '../files/file-store';
-import { readParts } from './read-parts';
-import { importReplySource, storeReply, type ImportSource, type RowChoice } from './import-reply';
-import { runPipelined } from './pipeline';
-import { parseReplyInWorker, readAndParse } from './reply-parser';
+import { storeReply, type ImportSource } from './import-reply';
+import { runPipelined } from './run-pipelined';
+import { parseReplyInWorker, readAndParse } from './parse-reply-in-worker';
 import { withBatchDurability } from '../../../db/batch-durability';
-import { importFile } from './import-file';
+import { importPath } from './import-path';
 import { loadImportLookups } from './import-lookups';
 import { listReplyFiles } from './list-reply-files';
 
 type Progress = (done: number, total: number, label: string) => void;
-
-/** Every message or file received, newest first, with what became of it. */
-export function listInboxMessages(ctx: ServiceContext): Promise<InboxMessage[]> {
-  return listInboxRows(ctx.db);
-}
 
 /** Imports files and folders one file at a time, reporting progress; one file's failure stops nothing else. */
 export async function importPaths(
@@ -34,7 +25,7 @@ export async function importPaths(
       (f) => (f.toLowerCase().endsWith('.mbox') ? null : readAndParse(f)),
       async (f, parsed) =>
         parsed === null
-          ? importFile(ctx, f, { ...options, lookups })
+          ? importPath(ctx, f, { ...options, lookups })
           : [await storeReply(ctx, parsed, { ...options, lookups }, f)],
       (i, f) => onProgress?.(i, files.length, f),
     ),
@@ -60,25 +51,4 @@ export async function importDropped(
   );
   onProgress?.(files.length, files.length, '');
   return results;
-}
-
-/** Review: the user says which unit (and round) sent a message; its stored original is read again with that. */
-export async function reviewMessage(
-  ctx: ServiceContext,
-  input: { messageId: number; unitId: number; roundId?: number; rowChoices?: RowChoice[] },
-): Promise<ImportResult> {
-  const m = await getMessageRecord(ctx.db, input.messageId);
-  if (!m || m.source_file_id === null)
-    throw new AppError('not-found', `Không có thư số ${input.messageId} trong hộp thư đến.`);
-  const original = await readOriginal(ctx.db, m.source_file_id, readParts);
-  return importReplySource(
-    ctx,
-    { fileName: original.name, bytes: original.bytes },
-    {
-      unitId: input.unitId,
-      ...(input.roundId !== undefined ? { roundId: input.roundId } : {}),
-      ...(input.rowChoices ? { rowChoices: input.rowChoices } : {}),
-      messageRowId: m.id,
-    },
-  );
 }

@@ -78,6 +78,23 @@ const onlyMainImportsElectron = {
   ],
 };
 
+/** Only a feature's queries.ts talks to the main process and names query keys (client.ts says so). */
+const apiOnlyInQueries = [
+  { selector: "CallExpression[callee.name='call']", message: "Only a feature's queries.ts calls the API." },
+  { selector: "MemberExpression[object.name='window'][property.name='api']", message: 'Use renderer/src/api.' },
+  {
+    selector: "Property[key.name='queryKey']",
+    message: "Query keys come from the feature's key factory (queries.ts).",
+  },
+];
+/** Vietnamese letters: text a user reads lives in the feature's text.ts, never inline in a component. */
+const vietnamese = String.raw`/[\u0103\u00e2\u0111\u00ea\u00f4\u01a1\u01b0\u0102\u00c2\u0110\u00ca\u00d4\u01a0\u01af\u00c0-\u00c3\u00c8-\u00ca\u00cc\u00cd\u00d2-\u00d5\u00d9\u00da\u00dd\u00e0-\u00e3\u00e8-\u00ea\u00ec\u00ed\u00f2-\u00f5\u00f9\u00fa\u00fd\u1ea0-\u1ef9]/`;
+const textInTextFiles = [
+  { selector: `Literal[value=${vietnamese}]`, message: "Vietnamese text lives in the feature's text.ts." },
+  { selector: `JSXText[value=${vietnamese}]`, message: "Vietnamese text lives in the feature's text.ts." },
+  { selector: `TemplateElement[value.raw=${vietnamese}]`, message: "Vietnamese text lives in the feature's text.ts." },
+];
+
 const noNodeBuiltins = [
   { group: ['node:*'], message: 'shared/, the renderer and the preload run in the window: no Node built-ins.' },
 ];
@@ -169,7 +186,20 @@ export default tseslint.config(
     files: ['renderer/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     // The rules of hooks; the React Compiler's extra rules are for code the compiler rewrites, which this is not.
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-syntax': ['error', ...apiOnlyInQueries],
+    },
+  },
+  {
+    files: ['renderer/src/**/*.tsx'],
+    rules: { 'no-restricted-syntax': ['error', ...apiOnlyInQueries, ...textInTextFiles] },
+  },
+  {
+    // The one place that calls main and names query keys: each feature's queries.ts and the API client.
+    files: ['renderer/src/**/queries.ts', 'renderer/src/api/**'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],

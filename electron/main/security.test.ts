@@ -129,7 +129,7 @@ describe('Electron security checklist', () => {
     const page = sourceFiles(path.join(root, 'renderer/src')).filter((f) =>
       fs.readFileSync(f, 'utf8').includes("'files:open-original'"),
     );
-    expect(page.map((f) => path.relative(root, f))).toEqual(['renderer/src/features/submissions/queries.ts']);
+    expect(page.map((f) => path.relative(root, f))).toEqual(['renderer/src/features/files/queries.ts']);
     const opener = fs.readFileSync(path.join(root, 'electron/services/files/open-original.ts'), 'utf8');
     // Marked as from the internet, then made read-only, before it reaches another program.
     expect(opener.indexOf('markFromInternet(target)')).toBeGreaterThan(0);

@@ -49,3 +49,14 @@ export const templatePlaceholders = [
 /** What a round exports to: the Word appendix (built in or the office's template), an Excel workbook, CSV, ADX. */
 export const exportFormats = ['docx', 'docx-template', 'xlsx', 'csv', 'adx'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
+
+/** The words every document the office signs carries (Decree 30/2020), the same in Word, Excel and the preview. */
+export const documentText = {
+  nationalTitle: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  motto: 'Độc lập - Tự do - Hạnh phúc',
+  tableHeads: ['STT', 'Nội dung', 'Đơn vị tính'],
+  preparer: 'NGƯỜI LẬP BIỂU',
+  defaultSignerTitle: 'THỦ TRƯỞNG ĐƠN VỊ',
+  /** Where the office has not filled its details in yet. */
+  missing: '…',
+} as const;

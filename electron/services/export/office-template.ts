@@ -2,7 +2,7 @@ import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { AlignmentType, Document, Packer, Table, TableCell, TableRow, WidthType } from 'docx';
 import { AppError, type ErrorDetail } from '../../../shared/errors';
-import type { AppendixTable } from '../../../shared/domain/appendix';
+import { documentText, type AppendixTable } from '../../../shared/domain/appendix';
 import type { OfficeProfile } from '../../../shared/domain/office';
 import { formatFigure } from '../../../shared/domain/cell-value';
 import { formatDateWords } from '../../../shared/text/format-vi';
@@ -190,8 +190,8 @@ export async function starterTemplate(): Promise<Buffer> {
             Math.round(width * 0.4),
             [para('{parentBody}'), para('{officeName}', { bold: true })],
             [
-              para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true }),
-              para('Độc lập - Tự do - Hạnh phúc', { bold: true }),
+              para(documentText.nationalTitle, { bold: true }),
+              para(documentText.motto, { bold: true }),
               para('{dateLine}', { italics: true }),
             ],
           ),

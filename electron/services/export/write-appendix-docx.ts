@@ -15,7 +15,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { isLandscape, type AppendixTable } from '../../../shared/domain/appendix';
+import { documentText, isLandscape, type AppendixTable } from '../../../shared/domain/appendix';
 import type { OfficeProfile } from '../../../shared/domain/office';
 import { formatFigure } from '../../../shared/domain/cell-value';
 import { formatDateWords } from '../../../shared/text/format-vi';
@@ -131,8 +131,8 @@ export function documentHeader(
       ...(numberLine ? [para(numberLine, { size: SIZE.body, after: 120 })] : []),
     ],
     [
-      para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: SIZE.table }),
-      para('Độc lập - Tự do - Hạnh phúc', { bold: true, underline: true }),
+      para(documentText.nationalTitle, { bold: true, size: SIZE.table }),
+      para(documentText.motto, { bold: true, underline: true }),
       ...(dateLine ? [para(dateLine, { italics: true, after: 120 })] : []),
     ],
   );
@@ -190,7 +190,7 @@ function figuresTable(table: AppendixTable, contentWidth: number): Table {
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: ['STT', 'Nội dung', 'Đơn vị tính', ...table.columns].map((h, i) =>
+    children: [...documentText.tableHeads, ...table.columns].map((h, i) =>
       tableCell(h, widths[i]!, { bold: true, align: AlignmentType.CENTER, shade: true, size }),
     ),
   });
@@ -238,14 +238,14 @@ function signatureBlock(office: OfficeProfile, contentWidth: number, recipients:
       contentWidth,
       Math.round(contentWidth / 2),
       [
-        para('NGƯỜI LẬP BIỂU', { bold: true }),
+        para(documentText.preparer, { bold: true }),
         para(''),
         para(''),
         para(''),
         para(''),
         para(office.preparerName, { bold: true }),
       ],
-      signerParagraphs(office, 'THỦ TRƯỞNG ĐƠN VỊ'),
+      signerParagraphs(office, documentText.defaultSignerTitle),
       { keepTogether: true },
     ),
     para('Nơi nhận:', { bold: true, italics: true, size: 24, align: AlignmentType.LEFT }),

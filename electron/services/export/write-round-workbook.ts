@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Aggregation, ValueType } from '../../../shared/domain/forms';
 import type { MatrixRow, RoundMatrix } from '../../../shared/domain/matrix';
-import { isItalicRow } from '../../../shared/domain/appendix';
+import { documentText, isItalicRow } from '../../../shared/domain/appendix';
 
 const FONT = { name: 'Times New Roman', size: 12 } as const;
 const HEADER_ROW = 4;
@@ -127,7 +127,7 @@ export async function writeRoundWorkbook(input: RoundWorkbookInput): Promise<Buf
     summary,
     input.title,
     input.subtitle,
-    ['STT', 'Nội dung', 'Đơn vị tính', ...units.map(({ c }) => c.label), 'Toàn tỉnh'],
+    [...documentText.tableHeads, ...units.map(({ c }) => c.label), 'Toàn tỉnh'],
     units.length > 3,
   );
   for (let k = 0; k < units.length; k++) summary.getColumn(FIRST_VALUE_COL + k).width = 13;
@@ -162,7 +162,7 @@ export async function writeRoundWorkbook(input: RoundWorkbookInput): Promise<Buf
       ws,
       input.title,
       `${c.label}${c.missing ? ' (chưa gửi báo cáo)' : ''}`,
-      ['STT', 'Nội dung', 'Đơn vị tính', 'Số lượng'],
+      [...documentText.tableHeads, 'Số lượng'],
       false,
     );
     ws.getColumn(FIRST_VALUE_COL).width = 14;

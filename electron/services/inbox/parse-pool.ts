@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AppError, type ErrorCode } from '../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import type { ParseTaskInput, ParseTaskName, ParseTaskOutput } from './parse-tasks';
 import type { WorkerReply } from './parse-worker';
 
@@ -160,7 +160,7 @@ export class ParsePool {
     if (m.ok) job.resolve(m.result);
     else {
       if (m.detail) this.log(`reading ${job.label}: ${m.detail}`);
-      job.reject(new AppError(m.code as ErrorCode, m.message || damagedRefusal(job.label), m.details));
+      job.reject(new AppError(m.code, m.message || damagedRefusal(job.label), m.details));
     }
     this.pump();
   }

@@ -5,13 +5,13 @@
  */
 import { cellString } from '../../../shared/text/cell-string';
 import { parentPort } from 'node:worker_threads';
-import { isAppError, type ErrorDetail } from '../../../shared/errors';
+import { isAppError, type ErrorCode, type ErrorDetail } from '../../../shared/errors';
 import { parseTasks, type ParseTaskName } from './parse-tasks';
 
 export type WorkerRequest = { id: number; task: ParseTaskName; input: unknown };
 export type WorkerReply =
   | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; code: string; message: string; details?: ErrorDetail[]; detail?: string };
+  | { id: number; ok: false; code: ErrorCode; message: string; details?: ErrorDetail[]; detail?: string };
 
 parentPort?.on('message', (msg: WorkerRequest) => {
   const run = parseTasks[msg.task] as (input: unknown) => Promise<unknown>;

@@ -16,6 +16,7 @@ import {
   identityKeys,
   type TemplateIdentity,
 } from './template-layout';
+import { documentText } from '../../../shared/domain/appendix';
 
 const FONT = 'Times New Roman';
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
@@ -138,7 +139,7 @@ export function buildUnitTemplate(
   ws.getRow(4).height = 28;
 
   const header = ws.getRow(HEADER_ROW);
-  header.values = [KEY_HEADER, 'STT', 'Nội dung', 'Đơn vị tính', VALUE_HEADER, NOTE_HEADER];
+  header.values = [KEY_HEADER, ...documentText.tableHeads, VALUE_HEADER, NOTE_HEADER];
   header.eachCell((c) => {
     c.font = { name: FONT, size: 12, bold: true };
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
@@ -180,8 +181,8 @@ export function buildUnitTemplate(
   });
   const last = HEADER_ROW + rows.length;
   const sign = ws.getRow(last + 2);
-  sign.getCell(COL.text).value = 'NGƯỜI LẬP BIỂU';
-  sign.getCell(COL.value).value = 'THỦ TRƯỞNG ĐƠN VỊ';
+  sign.getCell(COL.text).value = documentText.preparer;
+  sign.getCell(COL.value).value = documentText.defaultSignerTitle;
   ws.mergeCells(last + 2, COL.value, last + 2, COL.note);
   for (const col of [COL.text, COL.value]) {
     const c = sign.getCell(col);

@@ -7,6 +7,7 @@ import { FormsScreen } from '../features/forms/FormsScreen';
 import { RoundsScreen } from '../features/rounds/RoundsScreen';
 import { InboxScreen } from '../features/inbox/InboxScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { text } from './text';
 
 const screens: Record<AreaId, () => React.JSX.Element> = {
   overview: OverviewScreen,
@@ -33,10 +34,10 @@ export function App() {
   const Screen = screens[area];
   return (
     <div className="shell">
-      <nav className="sidebar" aria-label="Các phần của phần mềm">
+      <nav className="sidebar" aria-label={text.sections}>
         <div className="brand">
-          <div className="brand-title">Thường trực PCMD</div>
-          <div className="brand-sub">Phòng, chống mại dâm</div>
+          <div className="brand-title">{text.brand}</div>
+          <div className="brand-sub">{text.brandSub}</div>
         </div>
         <ul>
           {areas.map((a) => (

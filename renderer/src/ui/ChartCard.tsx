@@ -1,8 +1,8 @@
 import { useRef, type ReactNode } from 'react';
 import type { Chart } from 'chart.js';
 import { ErrorMessage } from './ErrorMessage';
-import { useMutation } from '@tanstack/react-query';
-import { call } from '../api/client';
+import { useSavePng } from '../app/queries';
+import { text } from './text';
 
 /** A chart in a card with "Lưu ảnh PNG": the picture as drawn, for pasting into a report. */
 export function ChartCard({
@@ -17,7 +17,7 @@ export function ChartCard({
   children: (ref: React.RefObject<Chart | null>) => ReactNode;
 }) {
   const ref = useRef<Chart | null>(null);
-  const save = useMutation({ mutationFn: (input: { name: string; dataUrl: string }) => call('app:save-png', input) });
+  const save = useSavePng();
   return (
     <div className="card" role="figure" aria-label={title}>
       <div className="toolbar">
@@ -30,14 +30,14 @@ export function ChartCard({
           }
           disabled={save.isPending}
         >
-          Lưu ảnh PNG
+          {text.savePng}
         </button>
       </div>
       {controls}
       <ErrorMessage error={save.error} />
       {save.data && (
         <div className="notice notice-ok" role="status">
-          Đã lưu {save.data}
+          {text.pngSaved(save.data)}
         </div>
       )}
       <div className="chart-box">{children(ref)}</div>

@@ -1,8 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
 import type { GridApi } from 'ag-grid-community';
-import { call } from '../api/client';
+import { useExportGrid } from '../app/queries';
 import { cellString } from '../../../shared/text/cell-string';
 import { ErrorMessage } from './ErrorMessage';
+import { text } from './text';
 
 /** What a grid shows, as the user sees it: displayed columns in order, rows after filter and sort, the texts shown. */
 export function gridAsShown<T>(api: GridApi<T>): {
@@ -29,21 +29,22 @@ export function gridAsShown<T>(api: GridApi<T>): {
 
 /** "Xuất Excel" for any grid: the rows and columns as shown, saved where the user chooses. */
 export function ExportGridButton<T>({ getApi, title }: { getApi: () => GridApi<T> | null | undefined; title: string }) {
-  const save = useMutation({
-    mutationFn: () => {
-      const api = getApi();
-      if (!api) return Promise.resolve(null);
-      return call('app:export-grid', { title, ...gridAsShown(api) });
-    },
-  });
+  const save = useExportGrid();
   return (
     <>
-      <button type="button" onClick={() => save.mutate()} disabled={save.isPending}>
-        Xuất Excel…
+      <button
+        type="button"
+        onClick={() => {
+          const api = getApi();
+          if (api) save.mutate({ title, ...gridAsShown(api) });
+        }}
+        disabled={save.isPending}
+      >
+        {text.exportExcel}
       </button>
       {save.data && (
         <span className="muted" role="status">
-          Đã lưu: {save.data}
+          {text.saved(save.data)}
         </span>
       )}
       {save.error ? <ErrorMessage error={save.error} /> : null}

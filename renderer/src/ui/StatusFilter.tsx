@@ -1,3 +1,4 @@
+import { text } from './text';
 /** A row of counts that filter a list by status: one pressed at a time. */
 export function StatusFilter<K extends string>({
   items,
@@ -11,7 +12,7 @@ export function StatusFilter<K extends string>({
   testIdPrefix: string;
 }) {
   return (
-    <div className="stat-row" role="group" aria-label="Lọc theo tình trạng">
+    <div className="stat-row" role="group" aria-label={text.statusFilter}>
       {items.map((i) => (
         <button
           type="button"

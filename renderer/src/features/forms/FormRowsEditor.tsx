@@ -86,7 +86,7 @@ export function FormRowsEditor({ rows, onChange }: { rows: EditorRow[]; onChange
 
   return (
     <div className="editor">
-      <div className="toolbar" role="toolbar" aria-label="Sửa dòng biểu mẫu">
+      <div className="toolbar" role="toolbar" aria-label={text.editRows}>
         <button type="button" onClick={() => apply(edits.add)}>
           {text.actions.add}
         </button>

@@ -73,7 +73,7 @@ export function FormsScreen() {
       <div className="toolbar">
         {!!forms.data?.length && (
           <select
-            aria-label="Chọn biểu mẫu"
+            aria-label={text.chooseForm}
             value={selected ?? ''}
             disabled={!!draft || !forms.data?.length}
             onChange={(e) => setSelected(Number(e.target.value))}

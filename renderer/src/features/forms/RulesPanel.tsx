@@ -1,6 +1,4 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { call } from '../../api/client';
 import {
   describeSide,
   ruleOperatorLabels,
@@ -12,6 +10,11 @@ import { parseViNumber } from '../../../../shared/text/format-vi';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { chosenFrom, Options } from '../../ui/Options';
 import { severities } from '../../../../shared/domain/check-values';
+import { useCreateRule, useDeleteRule, useFormRules } from './queries';
+import { useCheckSettings, useSaveCheckSettings } from '../submissions/queries';
+import { text } from './text';
+
+const t = text.rules;
 
 const short = (t: string) => (t.length > 50 ? `${t.slice(0, 47)}…` : t);
 
@@ -38,18 +41,18 @@ function SideEditor({
         {ids.map((id) => (
           <li key={id}>
             {options.find((o) => o.indicatorId === id)?.label}
-            <button type="button" aria-label="Bỏ chỉ tiêu này" onClick={() => onIds(ids.filter((x) => x !== id))}>
+            <button type="button" aria-label={t.dropIndicator} onClick={() => onIds(ids.filter((x) => x !== id))}>
               ×
             </button>
           </li>
         ))}
       </ul>
       <select
-        aria-label={`${label}: thêm chỉ tiêu`}
+        aria-label={t.addIndicatorLabel(label)}
         value=""
         onChange={(e) => e.target.value && onIds([...ids, Number(e.target.value)])}
       >
-        <option value="">+ cộng thêm chỉ tiêu…</option>
+        <option value="">{t.addIndicator}</option>
         {options
           .filter((o) => !ids.includes(o.indicatorId))
           .map((o) => (
@@ -59,10 +62,10 @@ function SideEditor({
           ))}
       </select>
       <label className="inline">
-        cộng số{' '}
+        {t.plus}{' '}
         <input
           className="narrow"
-          aria-label={`${label}: cộng số`}
+          aria-label={t.plusLabel(label)}
           value={constant}
           onChange={(e) => onConstant(e.target.value)}
         />
@@ -76,32 +79,11 @@ function SideEditor({
  * the sum of others or a number), and how much change against last period earns a warning.
  */
 export function RulesPanel({ formId }: { formId: number }) {
-  const client = useQueryClient();
-  const data = useQuery({ queryKey: ['rules', formId], queryFn: () => call('forms:list-rules', { formId }) });
-  const settings = useQuery({
-    queryKey: ['check-settings'],
-    queryFn: () => call('submissions:get-check-settings', {}),
-  });
-  const refresh = () => {
-    void client.invalidateQueries({ queryKey: ['rules', formId] });
-    void client.invalidateQueries({ queryKey: ['submissions'] });
-    void client.invalidateQueries({ queryKey: ['matrix'] });
-  };
-  const create = useMutation({
-    mutationFn: (input: Parameters<typeof call<'forms:create-rule'>>[1]) => call('forms:create-rule', input),
-    onSuccess: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: (ruleId: number) => call('forms:delete-rule', { ruleId }),
-    onSuccess: refresh,
-  });
-  const saveFactor = useMutation({
-    mutationFn: (changeFactor: number) => call('submissions:save-check-settings', { changeFactor }),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['check-settings'] });
-      refresh();
-    },
-  });
+  const data = useFormRules(formId);
+  const settings = useCheckSettings();
+  const create = useCreateRule();
+  const remove = useDeleteRule();
+  const saveFactor = useSaveCheckSettings();
   const [name, setName] = useState('');
   const [left, setLeft] = useState<number[]>([]);
   const [right, setRight] = useState<number[]>([]);
@@ -117,7 +99,7 @@ export function RulesPanel({ formId }: { formId: number }) {
     indicatorId: i.indicatorId,
     label: `${i.row}. ${short(i.text)}${i.unit ? ` (${i.unit})` : ''}`,
   }));
-  const nameOf = (id: number) => short(indicators.find((i) => i.indicatorId === id)?.text ?? `chỉ tiêu ${id}`);
+  const nameOf = (id: number) => short(indicators.find((i) => i.indicatorId === id)?.text ?? t.indicator(id));
   const side = (ids: number[], c: string): RuleSide | null => {
     const constant = c.trim() === '' ? 0 : parseViNumber(c.trim());
     return constant === null ? null : { terms: ids.map((indicatorId) => ({ indicatorId, factor: 1 })), constant };
@@ -127,7 +109,7 @@ export function RulesPanel({ formId }: { formId: number }) {
     setLocalError(null);
     const l = side(left, leftC);
     const r = side(right, rightC);
-    if (!l || !r) return setLocalError('Số cộng thêm phải là một số (ví dụ 0 hoặc 12,5).');
+    if (!l || !r) return setLocalError(t.badConstant);
     create.mutate(
       { formId, name: name.trim(), left: l, operator, right: r, importance },
       {
@@ -143,40 +125,38 @@ export function RulesPanel({ formId }: { formId: number }) {
   };
 
   return (
-    <details className="card compact" aria-label="Quy tắc kiểm tra">
+    <details className="card compact" aria-label={t.title}>
       <summary>
-        <strong>Quy tắc kiểm tra số liệu</strong> ({data.data?.rules.length ?? 0} quy tắc riêng của biểu mẫu)
+        <strong>{t.summary}</strong>
+        {t.count(data.data?.rules.length ?? 0)}
       </summary>
-      <p className="muted">
-        Ngoài các kiểm tra sẵn có (kiểu số, "Trong đó" không lớn hơn dòng tổng), văn phòng có thể thêm quy tắc riêng.
-        Quy tắc có chỉ tiêu chưa báo cáo thì bỏ qua.
-      </p>
+      <p className="muted">{t.help}</p>
       <ul className="notes" data-testid="rules">
         {data.data?.rules.map((r) => (
           <li key={r.id}>
-            <strong>{r.name}</strong> ({r.importance === 'error' ? 'lỗi' : 'cảnh báo'}): {describeSide(r.left, nameOf)}{' '}
+            <strong>{r.name}</strong> ({t.importance[r.importance]}): {describeSide(r.left, nameOf)}{' '}
             {ruleOperatorLabels[r.operator]} {describeSide(r.right, nameOf)}{' '}
             <button type="button" onClick={() => remove.mutate(r.id)} disabled={remove.isPending}>
-              Xóa
+              {t.remove}
             </button>
           </li>
         ))}
       </ul>
       <form
         className="stacked-form"
-        aria-label="Thêm quy tắc"
+        aria-label={t.add}
         onSubmit={(e) => {
           e.preventDefault();
           add();
         }}
       >
         <label>
-          Tên quy tắc
+          {t.name}
           <input className="wide" value={name} onChange={(e) => setName(e.target.value)} maxLength={300} />
         </label>
         <div className="rule-row">
           <SideEditor
-            label="Vế trái"
+            label={t.left}
             ids={left}
             constant={leftC}
             options={options}
@@ -184,9 +164,9 @@ export function RulesPanel({ formId }: { formId: number }) {
             onConstant={setLeftC}
           />
           <label>
-            phải
+            {t.must}
             <select
-              aria-label="Phép so sánh"
+              aria-label={t.operator}
               value={operator}
               onChange={(e) => setOperator(chosenFrom(ruleOperators, e.target.value) ?? operator)}
             >
@@ -194,7 +174,7 @@ export function RulesPanel({ formId }: { formId: number }) {
             </select>
           </label>
           <SideEditor
-            label="Vế phải"
+            label={t.right}
             ids={right}
             constant={rightC}
             options={options}
@@ -203,18 +183,17 @@ export function RulesPanel({ formId }: { formId: number }) {
           />
         </div>
         <label>
-          Mức độ
+          {t.severity}
           <select
-            aria-label="Mức độ"
+            aria-label={t.severity}
             value={importance}
             onChange={(e) => setImportance(chosenFrom(severities, e.target.value) ?? importance)}
           >
-            <option value="error">Lỗi (phải sửa trước khi duyệt)</option>
-            <option value="warning">Cảnh báo (cần xem lại)</option>
+            <Options values={severities} labels={t.severities} />
           </select>
         </label>
         <button type="submit" className="primary" disabled={create.isPending}>
-          Thêm quy tắc
+          {t.add}
         </button>
       </form>
       {localError && (
@@ -225,26 +204,26 @@ export function RulesPanel({ formId }: { formId: number }) {
       <ErrorMessage error={data.error ?? create.error ?? remove.error ?? saveFactor.error} />
       <form
         className="toolbar"
-        aria-label="Ngưỡng thay đổi so với kỳ trước"
+        aria-label={t.factorTitle}
         onSubmit={(e) => {
           e.preventDefault();
           const n = parseViNumber((factor ?? '').trim());
-          if (n === null) return setLocalError('Hệ số phải là một số, ví dụ 2.');
+          if (n === null) return setLocalError(t.badFactor);
           saveFactor.mutate(n);
         }}
       >
         <label className="inline">
-          Cảnh báo khi số liệu tăng hơn (hoặc giảm dưới 1/…) so với kỳ trước:
+          {t.factorBefore}
           <input
             className="narrow"
-            aria-label="Hệ số thay đổi"
+            aria-label={t.factorLabel}
             value={factor ?? String(settings.data?.changeFactor ?? '')}
             onChange={(e) => setFactor(e.target.value)}
           />{' '}
-          lần (0 = không cảnh báo)
+          {t.factorAfter}
         </label>
         <button type="submit" disabled={saveFactor.isPending}>
-          Lưu ngưỡng
+          {t.saveFactor}
         </button>
       </form>
     </details>

@@ -102,7 +102,7 @@ export function InboxScreen() {
           {text.checkMail}
         </button>
         {busy && progress && (
-          <progress max={progress.total} value={progress.done} aria-label="Tiến độ nhập">
+          <progress max={progress.total} value={progress.done} aria-label={text.progress}>
             {progress.done}/{progress.total}
           </progress>
         )}

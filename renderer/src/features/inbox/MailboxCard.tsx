@@ -1,32 +1,13 @@
 import { useEffect, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { call } from '../../api/client';
+import { useMailbox, useSaveMailbox } from './queries';
+import { text } from './text';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { formatDate } from '../../../../shared/text/format-vi';
-
-const t = {
-  title: 'Hộp thư điện tử (IMAP)',
-  host: 'Máy chủ thư',
-  port: 'Cổng',
-  secure: 'Mã hóa TLS (IMAPS)',
-  user: 'Tài khoản',
-  password: 'Mật khẩu',
-  passwordKept: 'Đã lưu (để trống nếu không đổi)',
-  folder: 'Thư mục theo dõi',
-  save: 'Lưu thiết lập',
-  saved: 'Đã lưu thiết lập hộp thư. Mật khẩu được giữ trong kho khóa của hệ điều hành.',
-  lastChecked: (d: string | null) => (d ? `Lần kiểm tra gần nhất: ${formatDate(d)}` : 'Chưa kiểm tra lần nào'),
-  help: 'Phần mềm chỉ đọc thư, không xóa hay đánh dấu thư trên máy chủ; mỗi thư chỉ được tải một lần.',
-};
 
 /** The mailbox the office watches: server, account, folder; the password goes to the system's safe storage. */
 export function MailboxCard() {
-  const client = useQueryClient();
-  const mailbox = useQuery({ queryKey: ['inbox', 'mailbox'], queryFn: () => call('inbox:get-mailbox', {}) });
-  const save = useMutation({
-    mutationFn: (input: Parameters<typeof call<'inbox:save-mailbox'>>[1]) => call('inbox:save-mailbox', input),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['inbox', 'mailbox'] }),
-  });
+  const mailbox = useMailbox();
+  const save = useSaveMailbox();
+  const t = text.mailbox;
   const [form, setForm] = useState({ host: '', port: 993, secure: true, user: '', folder: 'INBOX', password: '' });
   useEffect(() => {
     if (mailbox.data) setForm((f) => ({ ...f, ...mailbox.data, password: '' }));

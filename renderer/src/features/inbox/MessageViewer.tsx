@@ -1,7 +1,6 @@
 import { formatDateTime } from '../../../../shared/text/format-vi';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { useOpenOriginal } from '../submissions/queries';
-import { useMessageView, useSaveCopy } from './queries';
+import { useMessageView, useOpenOriginal, useSaveCopy } from '../files/queries';
 import { text } from './text';
 
 /** Documents that open (as a read-only copy) with the system's program; anything else can only be saved. */

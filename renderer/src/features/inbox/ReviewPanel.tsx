@@ -1,12 +1,10 @@
 import { useEffect, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import type { InboxMessage } from '../../../../shared/domain/inbox';
 import { formatNumber } from '../../../../shared/text/format-vi';
-import { call } from '../../api/client';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useRounds } from '../rounds/queries';
 import { useUnits } from '../units/queries';
-import { useReviewMessage } from './queries';
+import { useReplyTable, useReviewMessage } from './queries';
 import { text } from './text';
 
 /**
@@ -19,11 +17,7 @@ export function ReviewPanel({ message }: { message: InboxMessage }) {
   const review = useReviewMessage();
   const [unitId, setUnitId] = useState<number | ''>(message.unitId ?? '');
   const [roundId, setRoundId] = useState<number | ''>(message.roundId ?? '');
-  const table = useQuery({
-    queryKey: ['inbox', 'reply-table', message.id, roundId],
-    queryFn: () =>
-      call('inbox:get-reply-table', { messageId: message.id, ...(roundId === '' ? {} : { roundId: Number(roundId) }) }),
-  });
+  const table = useReplyTable(message.id, roundId === '' ? null : roundId);
   const [choices, setChoices] = useState<Map<number, number | null>>(new Map());
   useEffect(() => {
     if (table.data)

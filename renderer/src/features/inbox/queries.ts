@@ -1,19 +1,25 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { call } from '../../api/client';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { call, useInvalidate } from '../../api/client';
 import type { InputOf } from '../../../../shared/api/contract';
+import { figureTouches } from '../submissions/queries';
+
+/** Replies received, their review and the watched mailbox. */
+export const inboxKeys = {
+  all: ['inbox'] as const,
+  list: () => [...inboxKeys.all, 'list'] as const,
+  replyTable: (messageId: number, roundId: number | null) =>
+    [...inboxKeys.all, 'reply-table', messageId, roundId] as const,
+  mailbox: () => [...inboxKeys.all, 'mailbox'] as const,
+};
 
 export function useInbox() {
-  return useQuery({ queryKey: ['inbox', 'list'], queryFn: () => call('inbox:list-messages', {}) });
+  return useQuery({ queryKey: inboxKeys.list(), queryFn: () => call('inbox:list-messages', {}) });
 }
 
-/** Everything an import can change: the inbox, rounds' counts, submissions, values. */
+/** Everything an import can change: the inbox, and the figures with all that shows them. */
 function useRefreshAfterImport() {
-  const client = useQueryClient();
-  return () =>
-    Promise.all([
-      client.invalidateQueries({ queryKey: ['inbox'] }),
-      client.invalidateQueries({ queryKey: ['rounds'] }),
-    ]);
+  const invalidate = useInvalidate();
+  return () => invalidate(inboxKeys.all, ...figureTouches);
 }
 
 export function useImportFiles() {
@@ -45,16 +51,22 @@ export function useReviewMessage() {
   });
 }
 
-/** A kept e-mail read for showing inside the app (never handed to a mail program). */
-export function useMessageView(fileId: number | null) {
+/** A reply's own table beside the form it is read against (roundId null: the round it was matched to). */
+export function useReplyTable(messageId: number, roundId: number | null) {
   return useQuery({
-    queryKey: ['inbox', 'message-view', fileId],
-    queryFn: () => call('files:view-message', { fileId: fileId! }),
-    enabled: fileId !== null,
+    queryKey: inboxKeys.replyTable(messageId, roundId),
+    queryFn: () => call('inbox:get-reply-table', { messageId, ...(roundId === null ? {} : { roundId }) }),
   });
 }
 
-/** Saves a copy of a kept original where the user chooses. */
-export function useSaveCopy() {
-  return useMutation({ mutationFn: (fileId: number) => call('files:save-copy', { fileId }) });
+export function useMailbox() {
+  return useQuery({ queryKey: inboxKeys.mailbox(), queryFn: () => call('inbox:get-mailbox', {}) });
+}
+
+export function useSaveMailbox() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: InputOf<'inbox:save-mailbox'>) => call('inbox:save-mailbox', input),
+    onSuccess: () => invalidate(inboxKeys.mailbox()),
+  });
 }

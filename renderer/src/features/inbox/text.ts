@@ -1,7 +1,9 @@
+import { formatDate } from '../../../../shared/text/format-vi';
 import type { ImportResult } from '../../../../shared/domain/inbox';
 
 export const text = {
   title: 'Hộp thư đến',
+  progress: 'Tiến độ nhập',
   importFiles: 'Nhập tệp…',
   importFolder: 'Nhập thư mục…',
   checkMail: 'Kiểm tra thư mới',
@@ -70,4 +72,18 @@ export const text = {
           : `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`,
   },
   grid: { noRowsToShow: 'Không có thư nào', loadingOoo: 'Đang tải…' },
+  mailbox: {
+    title: 'Hộp thư điện tử (IMAP)',
+    host: 'Máy chủ thư',
+    port: 'Cổng',
+    secure: 'Mã hóa TLS (IMAPS)',
+    user: 'Tài khoản',
+    password: 'Mật khẩu',
+    passwordKept: 'Đã lưu (để trống nếu không đổi)',
+    folder: 'Thư mục theo dõi',
+    save: 'Lưu thiết lập',
+    saved: 'Đã lưu thiết lập hộp thư. Mật khẩu được giữ trong kho khóa của hệ điều hành.',
+    lastChecked: (d: string | null) => (d ? `Lần kiểm tra gần nhất: ${formatDate(d)}` : 'Chưa kiểm tra lần nào'),
+    help: 'Phần mềm chỉ đọc thư, không xóa hay đánh dấu thư trên máy chủ; mỗi thư chỉ được tải một lần.',
+  },
 };

@@ -6,7 +6,7 @@ import { ChartCard } from '../../ui/ChartCard';
 import { chartColors } from '../../ui/charts';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { StatusChip } from '../../ui/StatusChip';
-import { useIndicatorSeries } from './queries';
+import { useIndicatorSeries } from '../targets/queries';
 import { text } from './text';
 
 const short = (s: string, n = 140) => (s.length > n ? `${s.slice(0, n)}…` : s);

@@ -1,7 +1,8 @@
 import { formatNumber } from '../../../../shared/text/format-vi';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Dashboard } from './Dashboard';
-import { useCreateDemo, useDashboard, useStatus } from './queries';
+import { useCreateDemo, useStatus } from '../../app/queries';
+import { useDashboard } from '../targets/queries';
 import { text } from './text';
 
 export function OverviewScreen() {

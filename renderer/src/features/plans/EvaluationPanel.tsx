@@ -25,7 +25,7 @@ export function EvaluationPanel({ evaluation: e, onClose }: { evaluation: Target
       {e.details.length === 0 ? (
         <p className="muted">{text.noDetails}</p>
       ) : (
-        <table className="table" aria-label="Số liệu các đơn vị">
+        <table className="table" aria-label={text.unitFigures}>
           <thead>
             <tr>
               <th>{text.col.unit}</th>
@@ -39,10 +39,12 @@ export function EvaluationPanel({ evaluation: e, onClose }: { evaluation: Target
               <tr key={d.unitId}>
                 <td>{d.unitName}</td>
                 <td className="cell-value">
-                  {d.value === null ? <span className="muted">chưa có</span> : figure(e, d.value)}
+                  {d.value === null ? <span className="muted">{text.noFigure}</span> : figure(e, d.value)}
                 </td>
                 {e.detailColumns[1] && <td className="cell-value">{figure(e, d.second)}</td>}
-                {e.kind === 'share-of-units' && <td>{d.meets === null ? '—' : d.meets ? 'Đạt' : 'Không'}</td>}
+                {e.kind === 'share-of-units' && (
+                  <td>{d.meets === null ? '—' : d.meets ? text.meets.yes : text.meets.no}</td>
+                )}
               </tr>
             ))}
           </tbody>

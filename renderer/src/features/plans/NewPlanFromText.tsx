@@ -165,7 +165,7 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
             <h2>{text.suggestedTargets(targets.length)}</h2>
             {targets.length === 0 && <p className="muted">{text.noTargets}</p>}
             {targets.length > 0 && (
-              <table className="table draft-table" aria-label="Chỉ tiêu đề xuất">
+              <table className="table draft-table" aria-label={text.draft.targets}>
                 <thead>
                   <tr>
                     <th>{text.keep}</th>
@@ -181,7 +181,7 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
                       <td>
                         <input
                           type="checkbox"
-                          aria-label={`Giữ chỉ tiêu ${t.code}`}
+                          aria-label={text.draft.keep(t.code)}
                           checked={t.keep}
                           onChange={(e) => editTarget(i, { keep: e.target.checked })}
                         />
@@ -190,14 +190,14 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
                         <input
                           type="text"
                           size={4}
-                          aria-label={`Mục của chỉ tiêu ${t.code}`}
+                          aria-label={text.draft.code(t.code)}
                           value={t.code}
                           onChange={(e) => editTarget(i, { code: e.target.value })}
                         />
                       </td>
                       <td>
                         <textarea
-                          aria-label={`Nội dung chỉ tiêu ${t.code}`}
+                          aria-label={text.draft.text(t.code)}
                           value={t.text}
                           onChange={(e) => editTarget(i, { text: e.target.value })}
                         />
@@ -207,7 +207,7 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
                       </td>
                       <td>
                         <select
-                          aria-label={`Loại chỉ tiêu ${t.code}`}
+                          aria-label={text.draft.kind(t.code)}
                           value={t.kind}
                           onChange={(e) => editTarget(i, { kind: chosenFrom(targetKinds, e.target.value) ?? t.kind })}
                         >
@@ -215,7 +215,7 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
                         </select>
                         {t.kind === 'share-of-units' && (
                           <select
-                            aria-label={`Loại đơn vị của chỉ tiêu ${t.code}`}
+                            aria-label={text.draft.unitKind(t.code)}
                             value={t.unitKind ?? ''}
                             onChange={(e) => editTarget(i, { unitKind: chosenFrom(unitKinds, e.target.value) ?? null })}
                           >
@@ -223,11 +223,11 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
                             <Options values={unitKinds} labels={unitKindLabels} />
                           </select>
                         )}
-                        {t.deadlineYear && <div className="why">Hạn: năm {t.deadlineYear}</div>}
+                        {t.deadlineYear && <div className="why">{text.draft.deadline(t.deadlineYear)}</div>}
                       </td>
                       <td className="nowrap">
                         <select
-                          aria-label={`So sánh của chỉ tiêu ${t.code}`}
+                          aria-label={text.draft.comparator(t.code)}
                           value={t.comparator}
                           onChange={(e) =>
                             editTarget(i, { comparator: chosenFrom(comparators, e.target.value) ?? t.comparator })
@@ -237,7 +237,7 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
                         </select>{' '}
                         <input
                           type="number"
-                          aria-label={`Mức của chỉ tiêu ${t.code}`}
+                          aria-label={text.draft.threshold(t.code)}
                           style={{ width: 70 }}
                           value={t.threshold}
                           onChange={(e) => editTarget(i, { threshold: Number(e.target.value) })}
@@ -247,7 +247,7 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
                             {' – '}
                             <input
                               type="number"
-                              aria-label={`Mức trên của chỉ tiêu ${t.code}`}
+                              aria-label={text.draft.thresholdHigh(t.code)}
                               style={{ width: 70 }}
                               value={t.thresholdHigh ?? ''}
                               onChange={(e) =>
@@ -266,7 +266,7 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
 
           <div className="card">
             <h2>{text.suggestedTasks(tasks.length)}</h2>
-            <table className="table draft-table" aria-label="Nhiệm vụ đề xuất">
+            <table className="table draft-table" aria-label={text.draft.tasks}>
               <thead>
                 <tr>
                   <th>{text.keep}</th>
@@ -282,7 +282,7 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
                     <td>
                       <input
                         type="checkbox"
-                        aria-label={`Giữ nhiệm vụ ${i + 1}`}
+                        aria-label={text.draft.keepTask(i + 1)}
                         checked={t.keep}
                         onChange={(e) =>
                           setTasks((ts) => ts.map((x, k) => (k === i ? { ...x, keep: e.target.checked } : x)))
@@ -292,13 +292,9 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
                     <td>{t.content.length > 260 ? `${t.content.slice(0, 260)}…` : t.content}</td>
                     <td>
                       {t.leadName ?? text.unnamedLead}
-                      {t.leadName && t.leadUnitId === null && <div className="why">Chưa khớp đơn vị nào</div>}
+                      {t.leadName && t.leadUnitId === null && <div className="why">{text.draft.unmatched}</div>}
                     </td>
-                    <td>
-                      {t.coordinatorNames.length > 4
-                        ? `${t.coordinatorNames.slice(0, 3).join(', ')} và ${t.coordinatorNames.length - 3} đơn vị khác`
-                        : t.coordinatorNames.join(', ')}
-                    </td>
+                    <td>{text.andOthers(t.coordinatorNames)}</td>
                     <td className="nowrap">{formatDate(t.deadline)}</td>
                   </tr>
                 ))}

@@ -7,7 +7,8 @@ import { EvaluationPanel } from './EvaluationPanel';
 import { planMeta } from './plan-meta';
 import { TargetEditor } from './TargetEditor';
 import { TasksTable } from './TasksTable';
-import { useEvaluations, useExportReport } from './queries';
+import { useExportReport } from './queries';
+import { useEvaluations } from '../targets/queries';
 import { useRounds } from '../rounds/queries';
 import { text } from './text';
 
@@ -93,7 +94,7 @@ export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () 
       <div className="split">
         <div style={{ flex: 1, overflow: 'auto' }}>
           <h2>{text.targets}</h2>
-          <table className="table" aria-label="Chỉ tiêu của kế hoạch">
+          <table className="table" aria-label={text.planTargets}>
             <thead>
               <tr>
                 <th>{text.col.code}</th>
@@ -119,7 +120,7 @@ export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () 
                         <>
                           {t.indicatorName}
                           {t.denominatorIndicatorName && <div className="why">÷ {t.denominatorIndicatorName}</div>}
-                          {t.denominatorRegister && <div className="why">÷ sổ theo dõi {t.denominatorRegister}</div>}
+                          {t.denominatorRegister && <div className="why">{text.byRegister(t.denominatorRegister)}</div>}
                         </>
                       ) : (
                         <span className="muted">{text.notLinked}</span>
@@ -129,7 +130,7 @@ export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () 
                           type="button"
                           className="link-button"
                           onClick={() => setEditing(t.id)}
-                          aria-label={`Gắn số liệu cho chỉ tiêu ${t.code}`}
+                          aria-label={text.linkFigures(t.code)}
                         >
                           {t.indicatorId ? text.edit : text.link}
                         </button>
@@ -146,7 +147,7 @@ export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () 
                             onClick={() => setDrill(e)}
                           />
                         ))}
-                        {results.length > 40 && <span className="muted">và {results.length - 40} kết quả khác</span>}
+                        {results.length > 40 && <span className="muted">{text.moreResults(results.length - 40)}</span>}
                       </div>
                     </td>
                   </tr>

@@ -10,7 +10,8 @@ import {
 } from '../../../../shared/domain/plans';
 import { unitKindLabels, unitKinds } from '../../../../shared/domain/units';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { useLinkableIndicators, useRegisters, useUpdateTarget } from './queries';
+import { useUpdateTarget } from './queries';
+import { useLinkableIndicators, useRegisters } from '../targets/queries';
 import { text } from './text';
 import { chosenFrom, Options } from '../../ui/Options';
 
@@ -141,13 +142,13 @@ export function TargetEditor({ target, onClose }: { target: TargetSummary; onClo
                 value={t.conditionComparator ?? ''}
                 onChange={(e) => set({ conditionComparator: chosenFrom(conditionComparators, e.target.value) ?? null })}
               >
-                <option value="">mặc định (&gt; 0, hoặc "Có")</option>
+                <option value="">{text.conditionDefault}</option>
                 <Options values={conditionComparators} labels={(c) => c} />
               </select>
             </label>
             <input
               type="number"
-              aria-label="Giá trị điều kiện"
+              aria-label={text.conditionValue}
               value={t.conditionValue ?? ''}
               onChange={(e) => set({ conditionValue: toNumber(e.target.value) })}
             />

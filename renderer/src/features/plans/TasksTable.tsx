@@ -14,7 +14,7 @@ export function TasksTable({ tasks }: { tasks: TaskSummary[] }) {
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [notes, setNotes] = useState<Record<number, string>>({});
   const shown = overdueOnly ? tasks.filter((t) => t.overdue) : tasks;
-  if (tasks.length === 0) return <p className="muted">Kế hoạch này chưa có nhiệm vụ nào.</p>;
+  if (tasks.length === 0) return <p className="muted">{text.noTasks}</p>;
   return (
     <>
       <label className="inline-check">
@@ -22,7 +22,7 @@ export function TasksTable({ tasks }: { tasks: TaskSummary[] }) {
         {text.overdueOnly} ({tasks.filter((t) => t.overdue).length})
       </label>
       <ErrorMessage error={update.error} />
-      <table className="table" aria-label="Nhiệm vụ của kế hoạch">
+      <table className="table" aria-label={text.planTasks}>
         <thead>
           <tr>
             <th>{text.col.content}</th>
@@ -38,18 +38,14 @@ export function TasksTable({ tasks }: { tasks: TaskSummary[] }) {
             <tr key={t.id}>
               <td>{t.content}</td>
               <td>{t.leadUnitName ?? text.unnamedLead}</td>
-              <td>
-                {t.coordinatingUnitNames.length > 4
-                  ? `${t.coordinatingUnitNames.slice(0, 3).join(', ')} và ${t.coordinatingUnitNames.length - 3} đơn vị khác`
-                  : t.coordinatingUnitNames.join(', ')}
-              </td>
+              <td>{text.andOthers(t.coordinatingUnitNames)}</td>
               <td className="nowrap">
                 {formatDate(t.deadline)}
                 {t.overdue && <div className="overdue">{text.overdue}</div>}
               </td>
               <td>
                 <select
-                  aria-label={`Tình trạng: ${t.content.slice(0, 40)}`}
+                  aria-label={text.taskStatus(t.content)}
                   value={t.status === 'overdue' ? 'in-progress' : t.status}
                   onChange={(e) => update.mutate({ taskId: t.id, status: e.target.value as (typeof settable)[number] })}
                 >
@@ -65,7 +61,7 @@ export function TasksTable({ tasks }: { tasks: TaskSummary[] }) {
                 <div className="note-entry">
                   <input
                     type="text"
-                    aria-label={`Tiến độ: ${t.content.slice(0, 40)}`}
+                    aria-label={text.taskProgress(t.content)}
                     placeholder={text.notePlaceholder}
                     value={notes[t.id] ?? ''}
                     onChange={(e) => setNotes({ ...notes, [t.id]: e.target.value })}

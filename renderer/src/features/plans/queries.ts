@@ -1,44 +1,27 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { call } from '../../api/client';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { call, useInvalidate } from '../../api/client';
 import type { InputOf } from '../../../../shared/api/contract';
+import { appKeys } from '../../app/queries';
+import { targetKeys } from '../targets/queries';
+
+/** Programmes and plans with their targets and tasks. */
+export const planKeys = {
+  all: ['plans'] as const,
+  list: () => [...planKeys.all, 'list'] as const,
+};
 
 export function usePlans() {
-  return useQuery({ queryKey: ['plans', 'list'], queryFn: () => call('plans:list-plans', {}) });
-}
-
-/** A plan's targets evaluated year by year; in the boundaries of a day when one is given. */
-export function useEvaluations(planId: number | null, boundaryDate: string | null = null) {
-  return useQuery({
-    queryKey: ['targets', 'evaluate', planId, boundaryDate],
-    queryFn: () =>
-      call('targets:evaluate', { ...(planId ? { planId } : {}), ...(boundaryDate ? { boundaryDate } : {}) }),
-    enabled: planId !== null,
-  });
-}
-
-export function useLinkableIndicators() {
-  return useQuery({ queryKey: ['targets', 'indicators'], queryFn: () => call('targets:list-indicators', {}) });
-}
-
-export function useRegisters() {
-  return useQuery({ queryKey: ['registers'], queryFn: () => call('targets:list-registers', {}) });
+  return useQuery({ queryKey: planKeys.list(), queryFn: () => call('plans:list-plans', {}) });
 }
 
 export function useDraftFromText() {
   return useMutation({ mutationFn: (text: string) => call('plans:draft-from-text', { text }) });
 }
 
-/** Anything that changes plans, targets or tasks refreshes the lists and every evaluation. */
+/** Anything that changes plans, targets or tasks: the plans, every evaluation, and the overview's counts. */
 function usePlanMutation<I, O>(run: (input: I) => Promise<O>) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: run,
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['plans'] });
-      void client.invalidateQueries({ queryKey: ['targets'] });
-      void client.invalidateQueries({ queryKey: ['dashboard'] });
-    },
-  });
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: run, onSuccess: () => invalidate(planKeys.all, targetKeys.all, appKeys.status()) });
 }
 
 export const useCreatePlan = () =>
@@ -51,8 +34,6 @@ export const useDeleteTarget = () =>
   usePlanMutation((input: InputOf<'plans:delete-target'>) => call('plans:delete-target', input));
 export const useUpdateTask = () =>
   usePlanMutation((input: InputOf<'plans:update-task'>) => call('plans:update-task', input));
-export const useSaveRegister = () =>
-  usePlanMutation((input: InputOf<'targets:save-register'>) => call('targets:save-register', input));
 
 export function useExportReport() {
   return useMutation({ mutationFn: (input: InputOf<'plans:export-report'>) => call('plans:export-report', input) });

@@ -1,6 +1,37 @@
 import type { Comparator } from '../../../../shared/domain/plans';
 
 export const text = {
+  unitFigures: 'Số liệu các đơn vị',
+  noFigure: 'chưa có',
+  meets: { yes: 'Đạt', no: 'Không' },
+  planTargets: 'Chỉ tiêu của kế hoạch',
+  byRegister: (code: string) => `÷ sổ theo dõi ${code}`,
+  linkFigures: (code: string) => `Gắn số liệu cho chỉ tiêu ${code}`,
+  moreResults: (n: number) => `và ${n} kết quả khác`,
+  conditionDefault: 'mặc định (> 0, hoặc "Có")',
+  conditionValue: 'Giá trị điều kiện',
+  noTasks: 'Kế hoạch này chưa có nhiệm vụ nào.',
+  planTasks: 'Nhiệm vụ của kế hoạch',
+  /** Up to four names; past that, three and how many more. */
+  andOthers: (names: string[]) =>
+    names.length > 4 ? `${names.slice(0, 3).join(', ')} và ${names.length - 3} đơn vị khác` : names.join(', '),
+  taskStatus: (content: string) => `Tình trạng: ${content.slice(0, 40)}`,
+  taskProgress: (content: string) => `Tiến độ: ${content.slice(0, 40)}`,
+  draft: {
+    targets: 'Chỉ tiêu đề xuất',
+    keep: (code: string) => `Giữ chỉ tiêu ${code}`,
+    code: (code: string) => `Mục của chỉ tiêu ${code}`,
+    text: (code: string) => `Nội dung chỉ tiêu ${code}`,
+    kind: (code: string) => `Loại chỉ tiêu ${code}`,
+    unitKind: (code: string) => `Loại đơn vị của chỉ tiêu ${code}`,
+    deadline: (year: number) => `Hạn: năm ${year}`,
+    comparator: (code: string) => `So sánh của chỉ tiêu ${code}`,
+    threshold: (code: string) => `Mức của chỉ tiêu ${code}`,
+    thresholdHigh: (code: string) => `Mức trên của chỉ tiêu ${code}`,
+    tasks: 'Nhiệm vụ đề xuất',
+    keepTask: (n: number) => `Giữ nhiệm vụ ${n}`,
+    unmatched: 'Chưa khớp đơn vị nào',
+  },
   boundary: 'Đánh giá theo địa giới ngày',
   boundaryHelp:
     'Để trống: mỗi năm theo đơn vị đã báo cáo. Chọn một ngày: số liệu mọi năm được quy đổi về các đơn vị của ngày đó (qua sáp nhập, chia tách); cách quy đổi ghi trong phần giải thích của từng kết quả.',

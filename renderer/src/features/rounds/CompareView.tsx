@@ -1,8 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { call } from '../../api/client';
 import type { ComparisonRow, PeriodComparison } from '../../../../shared/domain/comparison';
 import type { RoundSummary } from '../../../../shared/domain/rounds';
 import { parsePeriod } from '../../../../shared/domain/periods';
@@ -10,7 +8,9 @@ import { formatNumber } from '../../../../shared/text/format-vi';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { gridTheme } from '../../ui/grid-theme';
 import { formRowTextStyle } from '../../ui/form-row-style';
-import { useSubmissions } from './queries';
+import { useCompareRounds, useSubmissions } from './queries';
+import { useFormRules, useLinkIndicator } from '../forms/queries';
+import { text } from './text';
 import { ExportGridButton } from '../../ui/ExportGridButton';
 import '../../ui/grid-modules';
 
@@ -28,32 +28,28 @@ export function CompareView({ round, rounds }: { round: RoundSummary; rounds: Ro
   const day = /^\d{4}-\d{2}-\d{2}$/.test(boundaryDate) ? boundaryDate : null;
   const subs = useSubmissions(round.id);
   const ids = candidates.filter((r) => chosen.includes(r.id)).map((r) => r.id);
-  const comparison = useQuery({
-    queryKey: ['compare', ids, unitId, day],
-    queryFn: () =>
-      call('rounds:compare', {
-        roundIds: ids,
-        ...(unitId !== null ? { unitId } : {}),
-        ...(day ? { boundaryDate: day } : {}),
-      }),
-    enabled: ids.length >= 2,
-  });
+  const comparison = useCompareRounds(
+    ids.length >= 2
+      ? { roundIds: ids, ...(unitId !== null ? { unitId } : {}), ...(day ? { boundaryDate: day } : {}) }
+      : null,
+  );
+  const t = text.compare;
   const c = comparison.data;
   const [linking, setLinking] = useState<ComparisonRow | null>(null);
   const grid = useRef<AgGridReact<ComparisonRow>>(null);
   const columns = useMemo<ColDef<ComparisonRow>[]>(() => {
     if (!c) return [];
     const cols: ColDef<ComparisonRow>[] = [
-      { field: 'numbering', headerName: 'STT', width: 64, pinned: 'left' },
+      { field: 'numbering', headerName: text.matrix.stt, width: 64, pinned: 'left' },
       {
         field: 'text',
-        headerName: 'Nội dung',
+        headerName: text.matrix.text,
         width: 360,
         pinned: 'left',
         tooltipField: 'text',
         cellStyle: (p) => ({ ...formRowTextStyle(p.data), whiteSpace: 'nowrap' }),
       },
-      { field: 'unit', headerName: 'ĐVT', width: 90 },
+      { field: 'unit', headerName: text.matrix.unit, width: 90 },
     ];
     c.rounds.forEach((r, i) => {
       cols.push({
@@ -67,7 +63,7 @@ export function CompareView({ round, rounds }: { round: RoundSummary; rounds: Ro
       if (i > 0) {
         cols.push({
           colId: `d${i}`,
-          headerName: `± so với ${c.rounds[i - 1]!.periodCode}`,
+          headerName: t.change(c.rounds[i - 1]!.periodCode),
           width: 120,
           type: 'rightAligned',
           valueGetter: (p) => p.data?.changes[i - 1]?.absolute ?? null,
@@ -89,19 +85,19 @@ export function CompareView({ round, rounds }: { round: RoundSummary; rounds: Ro
     });
     cols.push({
       colId: 'notes',
-      headerName: 'Ghi chú',
+      headerName: t.notes,
       width: 320,
       valueGetter: (p) => p.data?.notes.join(' ') ?? '',
       tooltipValueGetter: (p) => p.data?.notes.join('\n'),
     });
     return cols;
-  }, [c]);
+  }, [c, t]);
 
   return (
     <div className="screen-fill">
       <div className="toolbar wrap">
         <fieldset>
-          <legend>Các kỳ so sánh</legend>
+          <legend>{t.periods}</legend>
           {candidates.map((r) => (
             <label key={r.id} className="inline">
               <input
@@ -114,13 +110,13 @@ export function CompareView({ round, rounds }: { round: RoundSummary; rounds: Ro
           ))}
         </fieldset>
         <label>
-          Phạm vi{' '}
+          {t.scope}{' '}
           <select
-            aria-label="Phạm vi so sánh"
+            aria-label={t.scopeLabel}
             value={unitId ?? ''}
             onChange={(e) => setUnitId(e.target.value === '' ? null : Number(e.target.value))}
           >
-            <option value="">Toàn tỉnh (tổng hợp)</option>
+            <option value="">{t.province}</option>
             {subs.data?.entries.map((s) => (
               <option key={s.unitId} value={s.unitId}>
                 {s.unitName}
@@ -128,13 +124,13 @@ export function CompareView({ round, rounds }: { round: RoundSummary; rounds: Ro
             ))}
           </select>
         </label>
-        <label title="Để trống: mỗi kỳ theo đơn vị đã báo cáo. Chọn một ngày: số liệu mọi kỳ được quy đổi về các đơn vị của ngày đó (qua sáp nhập, chia tách), ví dụ so năm 2024 (cấp huyện) với năm 2026 (cấp xã).">
-          Theo địa giới ngày{' '}
+        <label title={t.boundariesHelp}>
+          {text.matrix.boundaries}{' '}
           <input
             type="date"
             value={boundaryDate}
             onChange={(e) => setBoundaryDate(e.target.value)}
-            aria-label="Theo địa giới ngày"
+            aria-label={text.matrix.boundaries}
           />
         </label>
       </div>
@@ -144,12 +140,9 @@ export function CompareView({ round, rounds }: { round: RoundSummary; rounds: Ro
         </p>
       )}
       <div className="toolbar">
-        <ExportGridButton
-          getApi={() => grid.current?.api}
-          title={`So sánh số liệu các kỳ${c?.unitName ? ` - ${c.unitName}` : ''}`}
-        />
+        <ExportGridButton getApi={() => grid.current?.api} title={t.gridTitle(c?.unitName ?? null)} />
       </div>
-      {ids.length < 2 && <p className="muted">Chọn ít nhất hai kỳ cùng loại để so sánh.</p>}
+      {ids.length < 2 && <p className="muted">{t.pickTwo}</p>}
       <ErrorMessage error={comparison.error} />
       <div className="split">
         <div className="grid-box">
@@ -172,16 +165,12 @@ export function CompareView({ round, rounds }: { round: RoundSummary; rounds: Ro
             getRowClass={(p) => (p.data && !p.data.valueRow && p.data.level === 0 ? 'row-heading' : undefined)}
             loading={ids.length >= 2 && comparison.isPending}
             animateRows={false}
-            localeText={{ noRowsToShow: 'Không có dòng nào', loadingOoo: 'Đang tải…' }}
+            localeText={text.matrix.grid}
           />
         </div>
         {linking && c && <LinkPanel row={linking} comparison={c} onClose={() => setLinking(null)} />}
       </div>
-      {c && c.rounds.some((r) => r.formId !== c.rounds.at(-1)!.formId) && (
-        <p className="muted">
-          Biểu mẫu đã thay đổi giữa các kỳ. Bấm vào một dòng để nối chỉ tiêu với chỉ tiêu tương ứng của biểu mẫu cũ.
-        </p>
-      )}
+      {c && c.rounds.some((r) => r.formId !== c.rounds.at(-1)!.formId) && <p className="muted">{t.formChanged}</p>}
     </div>
   );
 }
@@ -196,48 +185,40 @@ function LinkPanel({
   comparison: PeriodComparison;
   onClose: () => void;
 }) {
-  const client = useQueryClient();
   const newestForm = comparison.rounds.at(-1)!.formId;
   const olderForms = [
     ...new Map(comparison.rounds.filter((r) => r.formId !== newestForm).map((r) => [r.formId, r.periodCode])).entries(),
   ];
   const [formId, setFormId] = useState(olderForms[0]?.[0] ?? null);
-  const options = useQuery({
-    queryKey: ['rules', formId],
-    queryFn: () => call('forms:list-rules', { formId: formId! }),
-    enabled: formId !== null,
-  });
+  const options = useFormRules(formId);
   const [chosen, setChosen] = useState<number | null>(null);
-  const link = useMutation({
-    mutationFn: (sameAsId: number | null) => call('forms:link-indicator', { indicatorId: row.indicatorId!, sameAsId }),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['compare'] });
-      onClose();
-    },
-  });
+  const link = useLinkIndicator();
+  const linkTo = (sameAsId: number | null) =>
+    link.mutate({ indicatorId: row.indicatorId!, sameAsId }, { onSuccess: onClose });
+  const t = text.link;
   return (
-    <aside className="details narrow-details" aria-label="Nối chỉ tiêu giữa các biểu mẫu">
-      <h2>Nối chỉ tiêu giữa các biểu mẫu</h2>
+    <aside className="details narrow-details" aria-label={t.title}>
+      <h2>{t.title}</h2>
       <p>
         <strong>{row.text}</strong> {row.unit ? `(${row.unit})` : ''}
       </p>
       {olderForms.length > 1 && (
-        <select aria-label="Biểu mẫu cũ" value={formId ?? ''} onChange={(e) => setFormId(Number(e.target.value))}>
+        <select aria-label={t.olderForm} value={formId ?? ''} onChange={(e) => setFormId(Number(e.target.value))}>
           {olderForms.map(([id, period]) => (
             <option key={id} value={id}>
-              Biểu mẫu kỳ {period}
+              {t.formOf(period)}
             </option>
           ))}
         </select>
       )}
       <label className="stacked-form">
-        là chỉ tiêu này của biểu mẫu cũ:
+        {t.isThis}
         <select
-          aria-label="Chỉ tiêu của biểu mẫu cũ"
+          aria-label={t.indicatorLabel}
           value={chosen ?? ''}
           onChange={(e) => setChosen(e.target.value ? Number(e.target.value) : null)}
         >
-          <option value="">— chọn —</option>
+          <option value="">{t.choose}</option>
           {options.data?.indicators.map((i) => (
             <option key={i.indicatorId} value={i.indicatorId}>
               {i.row}. {i.text} {i.unit ? `(${i.unit})` : ''}
@@ -250,15 +231,15 @@ function LinkPanel({
           type="button"
           className="primary"
           disabled={chosen === null || link.isPending}
-          onClick={() => link.mutate(chosen)}
+          onClick={() => linkTo(chosen)}
         >
-          Nối
+          {t.link}
         </button>
-        <button type="button" onClick={() => link.mutate(null)} disabled={link.isPending}>
-          Bỏ nối
+        <button type="button" onClick={() => linkTo(null)} disabled={link.isPending}>
+          {t.unlink}
         </button>
         <button type="button" onClick={onClose}>
-          Đóng
+          {t.close}
         </button>
       </div>
       <ErrorMessage error={link.error ?? options.error} />

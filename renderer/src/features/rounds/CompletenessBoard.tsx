@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/domain/rounds';
 import { formatDate } from '../../../../shared/text/format-vi';
 import { useProgress } from '../../api/progress';
-import { useCopyText } from '../../api/copy-text';
+import { useCopyText } from '../../app/queries';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { gridTheme } from '../../ui/grid-theme';
 import { useExportTemplates, useSubmissions } from './queries';
@@ -107,7 +107,7 @@ export function CompletenessBoard({
         <button type="button" onClick={() => setShowReminder(!showReminder)}>
           {text.reminder}
         </button>
-        <ExportGridButton getApi={() => grid.current?.api} title={`Tình hình nhận báo cáo - ${round.name}`} />
+        <ExportGridButton getApi={() => grid.current?.api} title={text.boardTitle(round.name)} />
         {exporting && progress && (
           <progress max={progress.total} value={progress.done} aria-label={progress.label}>
             {progress.done}/{progress.total}

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { call } from '../../api/client';
-import type { AppendixTable } from '../../../../shared/domain/appendix';
+import { usePrint, useSavePdf } from '../../app/queries';
+import { documentText, type AppendixTable } from '../../../../shared/domain/appendix';
+import { useAppendix } from './queries';
+import { text } from './text';
 import type { OfficeProfile } from '../../../../shared/domain/office';
 import { formatFigure } from '../../../../shared/domain/cell-value';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -13,33 +14,33 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
  */
 export function PrintPreview({ roundId, name }: { roundId: number; name: string }) {
   const [byUnit, setByUnit] = useState(false);
-  const appendix = useQuery({
-    queryKey: ['appendix', roundId, byUnit],
-    queryFn: () => call('rounds:get-appendix', { roundId, byUnit }),
-  });
-  const print = useMutation({ mutationFn: () => call('app:print', {}) });
-  const pdf = useMutation({
-    mutationFn: () => call('app:save-pdf', { name: `phu-luc ${name}${byUnit ? ' theo don vi' : ''}` }),
-  });
+  const appendix = useAppendix(roundId, byUnit);
+  const print = usePrint();
+  const pdf = useSavePdf();
   const a = appendix.data;
+  const t = text.print;
   return (
     <div className="print-preview">
       <div className="toolbar no-print">
         <label className="inline">
-          <input type="checkbox" checked={byUnit} onChange={(e) => setByUnit(e.target.checked)} /> Từng đơn vị và toàn
-          tỉnh
+          <input type="checkbox" checked={byUnit} onChange={(e) => setByUnit(e.target.checked)} /> {t.byUnit}
         </label>
         <span className="spacer" />
         <button type="button" onClick={() => print.mutate()} disabled={!a || print.isPending}>
-          In…
+          {t.print}
         </button>
-        <button type="button" className="primary" onClick={() => pdf.mutate()} disabled={!a || pdf.isPending}>
-          Lưu PDF…
+        <button
+          type="button"
+          className="primary"
+          onClick={() => pdf.mutate(t.pdfName(name, byUnit))}
+          disabled={!a || pdf.isPending}
+        >
+          {t.savePdf}
         </button>
       </div>
       {pdf.data && (
         <div className="notice notice-ok no-print" role="status">
-          Đã lưu PDF: {pdf.data}
+          {t.pdfSaved(pdf.data)}
         </div>
       )}
       <div className="no-print">
@@ -67,12 +68,12 @@ function AppendixPages({
         <tbody>
           <tr>
             <td>
-              <div>{office.parentBody || '…'}</div>
-              <div className="bold underline">{office.officeName || '…'}</div>
+              <div>{office.parentBody || documentText.missing}</div>
+              <div className="bold underline">{office.officeName || documentText.missing}</div>
             </td>
             <td>
-              <div className="bold">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
-              <div className="bold underline motto">Độc lập - Tự do - Hạnh phúc</div>
+              <div className="bold">{documentText.nationalTitle}</div>
+              <div className="bold underline motto">{documentText.motto}</div>
             </td>
           </tr>
         </tbody>
@@ -83,9 +84,9 @@ function AppendixPages({
       <table className="doc-table">
         <thead>
           <tr>
-            <th>STT</th>
-            <th>Nội dung</th>
-            <th>Đơn vị tính</th>
+            {documentText.tableHeads.map((h) => (
+              <th key={h}>{h}</th>
+            ))}
             {table.columns.map((c) => (
               <th key={c}>{c}</th>
             ))}
@@ -110,13 +111,13 @@ function AppendixPages({
         <tbody>
           <tr>
             <td>
-              <div className="bold">NGƯỜI LẬP BIỂU</div>
+              <div className="bold">{documentText.preparer}</div>
               <div className="sign-space" />
               <div className="bold">{office.preparerName}</div>
             </td>
             <td>
               {office.signAuthority && <div className="bold">{office.signAuthority}</div>}
-              <div className="bold">{office.signerTitle || 'THỦ TRƯỞNG ĐƠN VỊ'}</div>
+              <div className="bold">{office.signerTitle || documentText.defaultSignerTitle}</div>
               <div className="sign-space" />
               <div className="bold">{office.signerName}</div>
             </td>

@@ -1,8 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { call } from '../../api/client';
+import { useExportRound, useFreezeRound, useRoundMatrix, useSnapshots } from './queries';
+import { text } from './text';
 import type { MatrixRow } from '../../../../shared/domain/matrix';
 import { formatFigure } from '../../../../shared/domain/cell-value';
 import { foldText } from '../../../../shared/text/fold';
@@ -24,32 +24,16 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
   // "Theo địa giới ngày": the round's figures among the units of another day (read-only, no provenance per cell).
   const [boundaryDate, setBoundaryDate] = useState('');
   const day = /^\d{4}-\d{2}-\d{2}$/.test(boundaryDate) ? boundaryDate : null;
-  const matrix = useQuery({
-    queryKey: ['matrix', roundId, day],
-    queryFn: () => call('rounds:get-matrix', { roundId, ...(day ? { boundaryDate: day } : {}) }),
-  });
+  const matrix = useRoundMatrix(roundId, day);
   const [query, setQuery] = useState('');
   const [only, setOnly] = useState<Only>('all');
   const [picked, setPicked] = useState<{ unitId: number; indicatorId: number } | null>(null);
   const grid = useRef<AgGridReact<MatrixRow>>(null);
   const m = matrix.data;
-  const client = useQueryClient();
-  const snapshots = useQuery({
-    queryKey: ['matrix', roundId, 'snapshots'],
-    queryFn: () => call('rounds:list-snapshots', { roundId }),
-  });
-  const freeze = useMutation({
-    mutationFn: (note: string) => call('rounds:freeze', { roundId, note }),
-    onSuccess: () => {
-      setFreezing(false);
-      setNote('');
-      void client.invalidateQueries({ queryKey: ['matrix', roundId, 'snapshots'] });
-    },
-  });
-  const exporter = useMutation({
-    mutationFn: (input: { format: 'docx' | 'docx-template' | 'xlsx' | 'csv' | 'adx'; byUnit?: boolean }) =>
-      call('rounds:export', { roundId, ...input, ...(day ? { boundaryDate: day } : {}) }),
-  });
+  const snapshots = useSnapshots(roundId);
+  const freeze = useFreezeRound(roundId);
+  const exporter = useExportRound();
+  const t = text.matrix;
   const [freezing, setFreezing] = useState(false);
   const [note, setNote] = useState('');
   const sent = day ? null : (snapshots.data?.at(-1) ?? null);
@@ -58,19 +42,19 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
   const columns = useMemo<(ColDef<MatrixRow> | ColGroupDef<MatrixRow>)[]>(() => {
     if (!m) return [];
     return [
-      { field: 'numbering', headerName: 'STT', width: 64, pinned: 'left' },
+      { field: 'numbering', headerName: t.stt, width: 64, pinned: 'left' },
       {
         field: 'text',
-        headerName: 'Nội dung',
+        headerName: t.text,
         width: 260,
         pinned: 'left',
         tooltipField: 'text',
         cellStyle: (p) => ({ ...formRowTextStyle(p.data), whiteSpace: 'nowrap' }),
       },
-      { field: 'unit', headerName: 'ĐVT', width: 80, pinned: 'left' },
+      { field: 'unit', headerName: t.unit, width: 80, pinned: 'left' },
       ...m.columns.map((c, i): ColDef<MatrixRow> => ({
         colId: c.key,
-        headerName: c.missing ? `${c.label} (chưa gửi)` : c.label,
+        headerName: c.missing ? t.missing(c.label) : c.label,
         headerTooltip: c.label,
         wrapHeaderText: true,
         autoHeaderHeight: true,
@@ -94,7 +78,7 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
         ? [
             {
               colId: 'sent',
-              headerName: `Đã gửi ${formatDate(sent.takenAt)}`,
+              headerName: t.sent(formatDate(sent.takenAt)),
               headerTooltip: sent.note,
               width: 130,
               pinned: 'right',
@@ -106,14 +90,12 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
                   ? 'cell-total cell-changed'
                   : 'cell-total',
               tooltipValueGetter: (p) =>
-                p.data?.valueRow && (p.value ?? null) !== (p.data.cells.at(-1) ?? null)
-                  ? 'Số liệu đã thay đổi sau khi gửi'
-                  : undefined,
+                p.data?.valueRow && (p.value ?? null) !== (p.data.cells.at(-1) ?? null) ? t.changedSince : undefined,
             } satisfies ColDef<MatrixRow>,
           ]
         : []),
     ];
-  }, [m, sent, sentTotals]);
+  }, [m, sent, sentTotals, t]);
 
   const folded = foldText(query);
   const shown = useMemo(
@@ -131,8 +113,8 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
         <input
           className="search"
           type="search"
-          placeholder="Tìm chỉ tiêu (gõ không dấu cũng được)"
-          aria-label="Tìm chỉ tiêu"
+          placeholder={t.search}
+          aria-label={t.searchLabel}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
@@ -142,11 +124,11 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
             checked={only === 'problems'}
             onChange={(e) => setOnly(e.target.checked ? 'problems' : 'all')}
           />
-          Chỉ dòng có lỗi hoặc thiếu số liệu
+          {t.onlyProblems}
         </label>
         <span className="spacer" />
         <select
-          aria-label="Xuất số liệu"
+          aria-label={t.exportLabel}
           value=""
           disabled={exporter.isPending}
           onChange={(e) => {
@@ -154,72 +136,73 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
               'docx' | 'docx-template' | 'xlsx' | 'csv' | 'adx',
               string | undefined,
             ];
-            if (format) exporter.mutate({ format, byUnit: byUnit === 'units' });
+            if (format)
+              exporter.mutate({ roundId, format, byUnit: byUnit === 'units', ...(day ? { boundaryDate: day } : {}) });
           }}
         >
-          <option value="">{exporter.isPending ? 'Đang xuất…' : 'Xuất…'}</option>
-          <option value="docx">Phụ lục Word (toàn tỉnh)</option>
-          <option value="docx:units">Phụ lục Word (từng đơn vị và toàn tỉnh)</option>
-          <option value="docx-template">Phụ lục theo mẫu Word của cơ quan</option>
-          <option value="xlsx">Sổ Excel (tổng hợp và từng đơn vị)</option>
-          {!day && <option value="csv">CSV (DHIS2)</option>}
-          {!day && <option value="adx">ADX (DHIS2)</option>}
+          <option value="">{exporter.isPending ? t.exporting : t.export}</option>
+          <option value="docx">{t.formats.docx}</option>
+          <option value="docx:units">{t.formats['docx:units']}</option>
+          <option value="docx-template">{t.formats['docx-template']}</option>
+          <option value="xlsx">{t.formats.xlsx}</option>
+          {!day && <option value="csv">{t.formats.csv}</option>}
+          {!day && <option value="adx">{t.formats.adx}</option>}
         </select>
-        <ExportGridButton getApi={() => grid.current?.api} title="Bảng tổng hợp số liệu" />
+        <ExportGridButton getApi={() => grid.current?.api} title={t.gridTitle} />
         <button type="button" className="nowrap" onClick={() => setFreezing(!freezing)} disabled={day !== null}>
-          Chốt số liệu gửi cấp trên…
+          {t.freeze}
         </button>
       </div>
       <div className="toolbar">
-        <label
-          className="inline-label nowrap"
-          title="Để trống: số liệu như các đơn vị đã gửi. Chọn một ngày: số liệu của đợt được quy đổi về các đơn vị của ngày đó (qua sáp nhập, chia tách), chỉ để xem và xuất."
-        >
-          Theo địa giới ngày
+        <label className="inline-label nowrap" title={t.boundariesHelp}>
+          {t.boundaries}
           <input
             type="date"
             value={boundaryDate}
             onChange={(e) => setBoundaryDate(e.target.value)}
-            aria-label="Theo địa giới ngày"
+            aria-label={t.boundaries}
           />
         </label>
         <span className="spacer" />
         <span className="legend">
-          <span className="swatch cell-error">lỗi</span> <span className="swatch cell-warning">cảnh báo</span>{' '}
-          <span className="swatch cell-missing">thiếu</span>
+          <span className="swatch cell-error">{t.legend.error}</span>{' '}
+          <span className="swatch cell-warning">{t.legend.warning}</span>{' '}
+          <span className="swatch cell-missing">{t.legend.missing}</span>
         </span>
       </div>
       {freezing && (
         <form
           className="card compact inline-form"
-          aria-label="Chốt số liệu gửi cấp trên"
+          aria-label={t.freezeTitle}
           onSubmit={(e) => {
             e.preventDefault();
-            freeze.mutate(note);
+            freeze.mutate(note, {
+              onSuccess: () => {
+                setFreezing(false);
+                setNote('');
+              },
+            });
           }}
         >
           <label>
-            Gửi theo văn bản (số, ngày, nơi nhận)
+            {t.freezeNote}
             <input
               className="wide"
               value={note}
               onChange={(e) => setNote(e.target.value)}
               maxLength={500}
-              placeholder="Báo cáo số 12/BC-UBND ngày 20/12/2025 gửi Bộ Công an"
+              placeholder={t.freezeNoteHint}
             />
           </label>
           <button type="submit" className="primary" disabled={freeze.isPending}>
-            Chốt số liệu
+            {t.freezeSubmit}
           </button>
-          <span className="muted">
-            Tổng toàn tỉnh lúc này được giữ nguyên; sửa số liệu sau đó không làm thay đổi bản đã gửi.
-          </span>
+          <span className="muted">{t.freezeHelp}</span>
         </form>
       )}
       {sent && (
         <p className="muted" data-testid="last-snapshot">
-          Lần chốt gần nhất: {formatDateTime(sent.takenAt)} — {sent.note}
-          {snapshots.data && snapshots.data.length > 1 ? ` (${snapshots.data.length} lần chốt)` : ''}
+          {t.lastSnapshot(formatDateTime(sent.takenAt), sent.note, snapshots.data?.length ?? 0)}
         </p>
       )}
       {m?.boundaryNote && (
@@ -229,7 +212,7 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
       )}
       {exporter.data && (
         <div className="notice notice-ok" role="status">
-          Đã lưu: {exporter.data}
+          {t.saved(exporter.data)}
         </div>
       )}
       <ErrorMessage error={matrix.error ?? freeze.error ?? snapshots.error ?? exporter.error} />
@@ -244,7 +227,7 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
             getRowClass={(p) => (p.data && !p.data.valueRow && p.data.level === 0 ? 'row-heading' : undefined)}
             loading={matrix.isPending}
             animateRows={false}
-            localeText={{ noRowsToShow: 'Không có dòng nào', loadingOoo: 'Đang tải…' }}
+            localeText={t.grid}
             onCellClicked={(e) => {
               const col = m?.columns.find((c) => c.key === e.column.getColId());
               if (!day && col?.kind === 'unit' && e.data?.valueRow && e.data.indicatorId !== null)

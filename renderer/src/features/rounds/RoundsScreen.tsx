@@ -50,7 +50,7 @@ export function RoundsScreen() {
       <h1>{text.title}</h1>
       <div className="toolbar">
         <select
-          aria-label="Chọn đợt báo cáo"
+          aria-label={text.chooseRound}
           value={selected ?? ''}
           disabled={!rounds.data?.length}
           onChange={(e) => go(['rounds', Number(e.target.value), view])}
@@ -86,7 +86,7 @@ export function RoundsScreen() {
       {!creating && rounds.data?.length === 0 && forms.data?.length ? <p className="muted">{text.noRounds}</p> : null}
       {!creating && round && (
         <>
-          <nav className="tabs" aria-label="Các phần của đợt báo cáo">
+          <nav className="tabs" aria-label={text.roundParts}>
             {views.map((v) => (
               <a key={v} href={`#/rounds/${round.id}/${v}`} aria-current={v === view ? 'page' : undefined}>
                 {text.views[v]}

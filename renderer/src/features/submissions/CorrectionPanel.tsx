@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useCopyText } from '../../api/copy-text';
+import { useCopyText } from '../../app/queries';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useCorrectionDraft, useSaveCorrection } from './queries';
 import { text } from './text';

@@ -9,6 +9,9 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { gridTheme } from '../../ui/grid-theme';
 import { useSubmissions } from '../rounds/queries';
 import { useExportHistory, useHistory } from './queries';
+import { text } from './text';
+
+const t = text.history;
 import '../../ui/grid-modules';
 
 const figure = (v: unknown) => (typeof v === 'number' ? formatFigure(v, 'decimal') : ((v as string | null) ?? ''));
@@ -32,26 +35,32 @@ export function HistoryView({ roundId }: { roundId: number }) {
   const exporter = useExportHistory();
   const columns = useMemo<ColDef<HistoryEntry>[]>(
     () => [
-      { field: 'at', headerName: 'Thời điểm', width: 150, valueFormatter: (p) => formatDateTime(p.value as string) },
-      ...(allRounds ? [{ field: 'roundName', headerName: 'Đợt', width: 200 } as ColDef<HistoryEntry>] : []),
-      { field: 'unitName', headerName: 'Đơn vị', width: 190 },
-      { field: 'indicatorName', headerName: 'Chỉ tiêu', flex: 2, minWidth: 260, tooltipField: 'indicatorName' },
-      { field: 'oldValue', headerName: 'Cũ', width: 100, type: 'rightAligned', valueFormatter: (p) => figure(p.value) },
+      { field: 'at', headerName: t.col.at, width: 150, valueFormatter: (p) => formatDateTime(p.value as string) },
+      ...(allRounds ? [{ field: 'roundName', headerName: t.col.round, width: 200 } as ColDef<HistoryEntry>] : []),
+      { field: 'unitName', headerName: t.col.unit, width: 190 },
+      { field: 'indicatorName', headerName: t.col.indicator, flex: 2, minWidth: 260, tooltipField: 'indicatorName' },
+      {
+        field: 'oldValue',
+        headerName: t.col.old,
+        width: 100,
+        type: 'rightAligned',
+        valueFormatter: (p) => figure(p.value),
+      },
       {
         field: 'newValue',
-        headerName: 'Mới',
+        headerName: t.col.new,
         width: 100,
         type: 'rightAligned',
         valueFormatter: (p) => figure(p.value),
       },
       {
         field: 'how',
-        headerName: 'Cách',
+        headerName: t.col.how,
         width: 120,
         valueFormatter: (p) => changeHowLabels[p.value as keyof typeof changeHowLabels],
       },
-      { field: 'fileName', headerName: 'Tệp nguồn', width: 180 },
-      { field: 'reason', headerName: 'Lý do', width: 200 },
+      { field: 'fileName', headerName: t.col.file, width: 180 },
+      { field: 'reason', headerName: t.col.reason, width: 200 },
     ],
     [allRounds],
   );
@@ -59,11 +68,11 @@ export function HistoryView({ roundId }: { roundId: number }) {
     <div className="screen-fill">
       <div className="toolbar wrap">
         <select
-          aria-label="Lọc theo đơn vị"
+          aria-label={t.byUnit}
           value={unitId ?? ''}
           onChange={(e) => setUnitId(e.target.value === '' ? null : Number(e.target.value))}
         >
-          <option value="">Mọi đơn vị</option>
+          <option value="">{t.allUnits}</option>
           {subs.data?.entries.map((s) => (
             <option key={s.unitId} value={s.unitId}>
               {s.unitName}
@@ -73,28 +82,28 @@ export function HistoryView({ roundId }: { roundId: number }) {
         <input
           className="search"
           type="search"
-          placeholder="Chỉ tiêu (gõ không dấu cũng được)"
-          aria-label="Lọc theo chỉ tiêu"
+          placeholder={t.indicatorHint}
+          aria-label={t.byIndicator}
           value={indicatorQuery}
           onChange={(e) => setIndicatorQuery(e.target.value)}
         />
         <label>
-          Từ ngày <input type="date" aria-label="Từ ngày" value={from} onChange={(e) => setFrom(e.target.value)} />
+          {t.from} <input type="date" aria-label={t.from} value={from} onChange={(e) => setFrom(e.target.value)} />
         </label>
         <label>
-          đến <input type="date" aria-label="Đến ngày" value={to} onChange={(e) => setTo(e.target.value)} />
+          {t.to} <input type="date" aria-label={t.toLabel} value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
         <label className="inline">
-          <input type="checkbox" checked={allRounds} onChange={(e) => setAllRounds(e.target.checked)} /> Mọi đợt báo cáo
+          <input type="checkbox" checked={allRounds} onChange={(e) => setAllRounds(e.target.checked)} /> {t.allRounds}
         </label>
         <span className="spacer" />
         <button type="button" onClick={() => exporter.mutate(filter)} disabled={exporter.isPending}>
-          Xuất Excel…
+          {t.export}
         </button>
       </div>
       {exporter.data && (
         <div className="notice notice-ok" role="status">
-          Đã ghi {exporter.data.entries} thay đổi vào {exporter.data.path}.
+          {t.exported(exporter.data.entries, exporter.data.path)}
         </div>
       )}
       <ErrorMessage error={history.error ?? exporter.error} />
@@ -106,7 +115,7 @@ export function HistoryView({ roundId }: { roundId: number }) {
           getRowId={(p) => String(p.data.id)}
           loading={history.isPending}
           animateRows={false}
-          localeText={{ noRowsToShow: 'Chưa có thay đổi nào', loadingOoo: 'Đang tải…' }}
+          localeText={t.grid}
         />
       </div>
     </div>

@@ -2,10 +2,14 @@ import { changeHowLabels } from '../../../../shared/domain/submissions';
 import { formatFigure } from '../../../../shared/domain/cell-value';
 import { formatDateTime } from '../../../../shared/text/format-vi';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { useOpenOriginal, useProvenance } from './queries';
+import { useProvenance } from './queries';
+import { useOpenOriginal } from '../files/queries';
+import { text } from './text';
+
+const t = text.provenance;
 
 const show = (v: number | string | null) =>
-  v === null ? '(trống)' : typeof v === 'number' ? formatFigure(v, 'decimal') : v;
+  v === null ? t.empty : typeof v === 'number' ? formatFigure(v, 'decimal') : v;
 
 /** Where one figure came from (message, file, sheet, cell) and every change to it since. */
 export function ProvenancePanel({
@@ -21,11 +25,11 @@ export function ProvenancePanel({
   const open = useOpenOriginal();
   const d = p.data;
   return (
-    <aside className="details narrow-details" aria-label="Nguồn gốc số liệu">
+    <aside className="details narrow-details" aria-label={t.title}>
       <div className="toolbar">
-        <h2 className="inline-title">Nguồn gốc số liệu</h2>
+        <h2 className="inline-title">{t.title}</h2>
         <span className="spacer" />
-        <button type="button" onClick={onClose} aria-label="Đóng">
+        <button type="button" onClick={onClose} aria-label={t.close}>
           ✕
         </button>
       </div>
@@ -37,57 +41,58 @@ export function ProvenancePanel({
             {d.rowText}
           </p>
           <p>
-            Số liệu: <strong data-testid="provenance-value">{show(d.value)}</strong>
-            {d.comment ? ` · Ghi chú: ${d.comment}` : ''}
+            {t.value}
+            <strong data-testid="provenance-value">{show(d.value)}</strong>
+            {d.comment ? t.comment(d.comment) : ''}
           </p>
           {d.source ? (
             <dl className="facts" data-testid="provenance-source">
-              <dt>Tệp</dt>
+              <dt>{t.file}</dt>
               <dd>
                 {d.source.fileName}{' '}
                 <button
                   type="button"
                   className="link-button"
                   onClick={() => open.mutate(d.source!.fileId)}
-                  title="Mở một bản sao chỉ đọc của tệp gốc"
+                  title={t.openOriginal}
                 >
-                  Mở tệp gốc
+                  {t.open}
                 </button>
               </dd>
               {d.source.sheet && (
                 <>
-                  <dt>Trang tính</dt>
+                  <dt>{t.sheet}</dt>
                   <dd>{d.source.sheet}</dd>
                 </>
               )}
               {d.source.cell && (
                 <>
-                  <dt>Ô</dt>
+                  <dt>{t.cell}</dt>
                   <dd>{d.source.cell}</dd>
                 </>
               )}
               {d.source.revision !== null && (
                 <>
-                  <dt>Lần gửi</dt>
+                  <dt>{t.revision}</dt>
                   <dd>{d.source.revision}</dd>
                 </>
               )}
               {d.source.message && (
                 <>
-                  <dt>Thư</dt>
+                  <dt>{t.message}</dt>
                   <dd>
-                    {d.source.message.subject ?? '(không tiêu đề)'} — {d.source.message.from ?? ''}
-                    {d.source.message.sentAt ? `, gửi ${formatDateTime(d.source.message.sentAt)}` : ''}
+                    {d.source.message.subject ?? t.noSubject} — {d.source.message.from ?? ''}
+                    {d.source.message.sentAt ? t.sentAt(formatDateTime(d.source.message.sentAt)) : ''}
                   </dd>
                 </>
               )}
             </dl>
           ) : (
             <p className="muted" data-testid="provenance-source">
-              {d.value === null ? 'Chưa có số liệu.' : 'Nhập tay (không từ tệp).'}
+              {d.value === null ? t.noFigure : t.byHand}
             </p>
           )}
-          <h3>Lịch sử thay đổi</h3>
+          <h3>{t.history}</h3>
           <ul className="notes" data-testid="provenance-history">
             {d.history.map((h) => (
               <li key={h.id}>
@@ -95,11 +100,11 @@ export function ProvenancePanel({
                 {h.fileName ? `, ${h.fileName}` : ''}){h.reason ? ` — ${h.reason}` : ''}
               </li>
             ))}
-            {d.history.length === 0 && <li className="muted">Chưa có thay đổi nào.</li>}
+            {d.history.length === 0 && <li className="muted">{t.noHistory}</li>}
           </ul>
           {onOpenUnit && (
             <button type="button" onClick={onOpenUnit}>
-              Mở bảng nhập liệu của đơn vị
+              {t.openUnit}
             </button>
           )}
         </>

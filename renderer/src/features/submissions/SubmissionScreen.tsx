@@ -288,7 +288,7 @@ export function SubmissionScreen({ roundId, unitId, onBack }: { roundId: number;
           {save.isPending || comment.isPending ? text.saving : save.isSuccess ? text.saved : ''}
         </span>
         <span className="spacer" />
-        <ExportGridButton getApi={() => grid.current?.api} title={data ? text.title(data.unitName) : 'Số liệu'} />
+        <ExportGridButton getApi={() => grid.current?.api} title={data ? text.title(data.unitName) : text.figures} />
         {actions.map((a) => (
           <button
             key={a}

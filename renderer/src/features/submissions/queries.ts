@@ -1,13 +1,27 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { call } from '../../api/client';
+import { call, useInvalidate } from '../../api/client';
 import type { InputOf } from '../../../../shared/api/contract';
 import type { SubmissionSheet } from '../../../../shared/domain/submissions';
+import { roundKeys } from '../rounds/queries';
+import { targetKeys } from '../targets/queries';
 
-const sheetKey = (roundId: number, unitId: number) => ['submissions', 'sheet', roundId, unitId] as const;
+/** One unit's report in a round: its sheet, provenance, history and the checks' settings. */
+export const submissionKeys = {
+  all: ['submissions'] as const,
+  sheet: (roundId: number, unitId: number) => [...submissionKeys.all, 'sheet', roundId, unitId] as const,
+  correction: (roundId: number, unitId: number) => [...submissionKeys.all, 'correction', roundId, unitId] as const,
+  provenance: (ref: { roundId: number; unitId: number; indicatorId: number } | null) =>
+    [...submissionKeys.all, 'provenance', ref] as const,
+  history: (filter: InputOf<'submissions:list-history'>) => [...submissionKeys.all, 'history', filter] as const,
+  checkSettings: () => [...submissionKeys.all, 'check-settings'] as const,
+};
+
+/** What a change to figures touches besides the sheet: the round's board and matrix, and every evaluation. */
+export const figureTouches = [submissionKeys.all, roundKeys.all, targetKeys.all];
 
 export function useSheet(roundId: number, unitId: number) {
   return useQuery({
-    queryKey: sheetKey(roundId, unitId),
+    queryKey: submissionKeys.sheet(roundId, unitId),
     queryFn: () => call('submissions:get-sheet', { roundId, unitId }),
   });
 }
@@ -15,13 +29,12 @@ export function useSheet(roundId: number, unitId: number) {
 /** Every change to a submission returns the sheet as stored; it replaces the cached one at once. */
 function useSheetMutation<I>(roundId: number, unitId: number, run: (input: I) => Promise<SubmissionSheet>) {
   const client = useQueryClient();
+  const invalidate = useInvalidate();
   return useMutation({
     mutationFn: run,
     onSuccess: (sheet) => {
-      client.setQueryData(sheetKey(roundId, unitId), sheet);
-      void client.invalidateQueries({ queryKey: ['rounds'] });
-      void client.invalidateQueries({ queryKey: ['matrix', roundId] });
-      void client.invalidateQueries({ queryKey: ['history'] });
+      client.setQueryData(submissionKeys.sheet(roundId, unitId), sheet);
+      void invalidate(...figureTouches);
     },
   });
 }
@@ -46,7 +59,7 @@ export function useChangeStatus(roundId: number, unitId: number) {
 
 export function useCorrectionDraft(roundId: number, unitId: number, enabled: boolean) {
   return useQuery({
-    queryKey: ['submissions', 'correction', roundId, unitId],
+    queryKey: submissionKeys.correction(roundId, unitId),
     queryFn: () => call('submissions:draft-correction', { roundId, unitId }),
     enabled,
   });
@@ -60,14 +73,17 @@ export function useSaveCorrection(roundId: number, unitId: number) {
 
 export function useProvenance(ref: { roundId: number; unitId: number; indicatorId: number } | null) {
   return useQuery({
-    queryKey: ['provenance', ref?.roundId, ref?.unitId, ref?.indicatorId],
+    queryKey: submissionKeys.provenance(ref),
     queryFn: () => call('submissions:get-provenance', ref!),
     enabled: ref !== null,
   });
 }
 
 export function useHistory(filter: InputOf<'submissions:list-history'>) {
-  return useQuery({ queryKey: ['history', filter], queryFn: () => call('submissions:list-history', filter) });
+  return useQuery({
+    queryKey: submissionKeys.history(filter),
+    queryFn: () => call('submissions:list-history', filter),
+  });
 }
 
 export function useExportHistory() {
@@ -76,7 +92,18 @@ export function useExportHistory() {
   });
 }
 
-/** Opens a read-only copy of a stored original with the system's program (the user's click only). */
-export function useOpenOriginal() {
-  return useMutation({ mutationFn: (fileId: number) => call('files:open-original', { fileId }) });
+export function useCheckSettings() {
+  return useQuery({
+    queryKey: submissionKeys.checkSettings(),
+    queryFn: () => call('submissions:get-check-settings', {}),
+  });
+}
+
+/** The change factor re-checks every submission: sheets, boards and matrices alike. */
+export function useSaveCheckSettings() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (changeFactor: number) => call('submissions:save-check-settings', { changeFactor }),
+    onSuccess: () => invalidate(...figureTouches),
+  });
 }

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { call } from '../../api/client';
+import { useApplyOfficialList, useOpenOfficialList, usePreviewOfficialList } from './queries';
 import type { OfficialListChoices, OfficialListPreview } from '../../../../shared/domain/official-list';
 import { describeOfficialList, officialListChanges } from '../../../../shared/domain/official-list';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { text } from './text';
+
+const t = text.official;
 
 /**
  * The statistics office's administrative-unit list: the user picks the file, sees what it would
@@ -11,7 +13,6 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
  * provinces and how reused codes are read, and only then applies it.
  */
 export function OfficialListPanel({ onClose }: { onClose: () => void }) {
-  const client = useQueryClient();
   const [token, setToken] = useState<string | null>(null);
   const [preview, setPreview] = useState<OfficialListPreview | null>(null);
   const [date, setDate] = useState('');
@@ -25,31 +26,15 @@ export function OfficialListPanel({ onClose }: { onClose: () => void }) {
     ...(basis.trim() ? { basis: basis.trim() } : {}),
   };
 
-  const open = useMutation({
-    mutationFn: () => call('units:open-official-list', choices),
-    onSuccess: (r) => {
-      if (!r) return;
-      setToken(r.token);
-      setPreview(r.preview);
-      setProvinces(r.preview.provinces);
-    },
-  });
-  const refresh = useMutation({
-    mutationFn: (t: string) => call('units:preview-official-list', { token: t, choices }),
-    onSuccess: setPreview,
-  });
-  const apply = useMutation({
-    mutationFn: (t: string) => call('units:apply-official-list', { token: t, choices }),
-    onSuccess: (r) => {
-      setPreview(r);
-      void client.invalidateQueries();
-    },
-  });
+  const open = useOpenOfficialList();
+  const refresh = usePreviewOfficialList();
+  const apply = useApplyOfficialList();
   const key = JSON.stringify(choices);
   const previewAgain = refresh.mutate;
   const applied = apply.data !== undefined;
   useEffect(() => {
-    if (token && !applied) previewAgain(token);
+    if (token && !applied)
+      previewAgain({ token, choices: JSON.parse(key) as OfficialListChoices }, { onSuccess: setPreview });
   }, [key, token, applied, previewAgain]);
 
   const toggleProvince = (code: string) =>
@@ -57,38 +42,49 @@ export function OfficialListPanel({ onClose }: { onClose: () => void }) {
   const lines = preview ? describeOfficialList(preview) : [];
 
   return (
-    <aside className="details wide-details" aria-label="Danh mục đơn vị hành chính">
+    <aside className="details wide-details" aria-label={t.title}>
       <div className="toolbar">
-        <h2 className="inline-title">Danh mục đơn vị hành chính</h2>
+        <h2 className="inline-title">{t.title}</h2>
         <span className="spacer" />
-        <button type="button" onClick={onClose} aria-label="Đóng">
+        <button type="button" onClick={onClose} aria-label={text.close}>
           ✕
         </button>
       </div>
-      <p className="muted">
-        Tệp Excel danh mục của cơ quan thống kê (các cột Mã TP, Tỉnh / Thành phố, Mã QH, Quận Huyện, Mã PX, Phường Xã).
-        Phần mềm cho xem trước mọi thay đổi; chỉ khi bấm "Áp dụng" mới ghi, sau khi sao lưu.
-      </p>
+      <p className="muted">{t.help}</p>
       <div className="toolbar">
-        <button type="button" className="primary" onClick={() => open.mutate()} disabled={open.isPending}>
-          {preview ? 'Chọn tệp khác…' : 'Chọn tệp danh mục…'}
+        <button
+          type="button"
+          className="primary"
+          onClick={() =>
+            open.mutate(choices, {
+              onSuccess: (r) => {
+                if (!r) return;
+                setToken(r.token);
+                setPreview(r.preview);
+                setProvinces(r.preview.provinces);
+              },
+            })
+          }
+          disabled={open.isPending}
+        >
+          {preview ? t.chooseOther : t.choose}
         </button>
       </div>
       <ErrorMessage error={open.error ?? refresh.error ?? apply.error} />
       {preview && (
         <div className="stacked-form">
           <label className="wide-field">
-            Ngày danh mục có hiệu lực (để trống: hôm nay, đơn vị mới không ghi ngày bắt đầu)
+            {t.date}
             <input
               type="date"
               value={date}
               onChange={(e) => setDate(e.target.value)}
-              aria-label="Ngày danh mục có hiệu lực"
+              aria-label={t.dateLabel}
               disabled={apply.isSuccess}
             />
           </label>
           <fieldset disabled={apply.isSuccess}>
-            <legend>Tỉnh lấy từ danh mục</legend>
+            <legend>{t.provinces}</legend>
             {preview.provincesInFile.map((p) => (
               <label key={p.code} className="inline-label">
                 <input
@@ -96,7 +92,7 @@ export function OfficialListPanel({ onClose }: { onClose: () => void }) {
                   checked={(provinces ?? preview.provinces).includes(p.code)}
                   onChange={() => toggleProvince(p.code)}
                 />
-                {p.code} {p.name} ({p.units} đơn vị)
+                {t.province(p.code, p.name, p.units)}
               </label>
             ))}
           </fieldset>
@@ -107,14 +103,14 @@ export function OfficialListPanel({ onClose }: { onClose: () => void }) {
               onChange={(e) => setReusedCodes(e.target.checked)}
               disabled={apply.isSuccess}
             />
-            Mã trùng nhưng khác tên là đơn vị mới (mã được dùng lại từ 01/7/2025)
+            {t.reusedCodes}
           </label>
           <label className="wide-field">
-            Căn cứ (số quyết định ban hành danh mục)
+            {t.basis}
             <input
               value={basis}
               onChange={(e) => setBasis(e.target.value)}
-              placeholder="Ví dụ: QĐ 19/2025/QĐ-TTg"
+              placeholder={t.basisHint}
               disabled={apply.isSuccess}
             />
           </label>
@@ -134,9 +130,9 @@ export function OfficialListPanel({ onClose }: { onClose: () => void }) {
                 type="button"
                 className="primary"
                 disabled={!token || officialListChanges(preview) === 0 || apply.isPending || refresh.isPending}
-                onClick={() => token && apply.mutate(token)}
+                onClick={() => token && apply.mutate({ token, choices }, { onSuccess: setPreview })}
               >
-                Áp dụng
+                {t.apply}
               </button>
             </div>
           )}

@@ -4,22 +4,20 @@ import { foldText } from '../../../../shared/text/fold';
 import { formatDate } from '../../../../shared/text/format-vi';
 import { addDays } from '../../../../shared/clock';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { chosenFrom } from '../../ui/Options';
+import { chosenFrom, Options } from '../../ui/Options';
 import { yesNoRules } from '../../../../shared/domain/boundaries';
 
 /** The levels a unit made by a split may be given. */
 const newUnitKinds = ['province', 'district', 'commune'] as const;
 import { useRecordUnitChange, useUnits, type UnitChange } from './queries';
+import { text } from './text';
 
 type Kind = UnitChange['kind'];
 
 /** The value of "+ Đơn vị mới…" in a part's list (no unit code looks like it). */
 const NEW_PART = '\u0000moi';
-const kindLabels: Record<Kind, string> = {
-  merge: 'Sáp nhập',
-  split: 'Chia tách',
-  end: 'Kết thúc hoạt động (như cấp huyện từ 01/7/2025)',
-};
+const t = text.wizard;
+const kindLabels: Record<Kind, string> = t.kinds;
 
 /**
  * Records a merge, a split or an ending in three steps: what and when (with its legal basis), the
@@ -103,38 +101,35 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
     const names = chosenUnits.map((u) => `${u.code} ${u.name}`).join(', ');
     if (kind === 'merge') {
       const existing = (after.data ?? []).find((u) => u.code === intoCode.trim() && !chosen.includes(u.code));
-      const target = existing
-        ? `${existing.code} ${existing.name}`
-        : `đơn vị mới ${intoCode.trim()} ${intoName.trim() || '(tên như đơn vị cũ cùng mã)'}`;
-      return `Từ ngày ${formatDate(date)}, ${names} kết thúc và sáp nhập thành ${target}; các đơn vị trực thuộc còn hoạt động chuyển về đơn vị này. Số liệu cũ được cộng vào đơn vị mới khi xem theo địa giới mới; chỉ tiêu Có/Không: ${yesNoRule === 'all' ? '"Có" khi mọi đơn vị cũ có' : '"Có" khi một đơn vị cũ có'}.`;
+      const target = existing ? `${existing.code} ${existing.name}` : t.newUnit(intoCode.trim(), intoName.trim());
+      return t.summaryMerge(formatDate(date), names, target, t.yesNo[yesNoRule]);
     }
     if (kind === 'split') {
-      return `Từ ngày ${formatDate(date)}, ${names} kết thúc; số liệu cũ được chia cho ${parts.map((p) => `${p.code}${p.isNew ? ` ${p.name} (đơn vị mới)` : ''} (${p.percent || '?'}%)`).join(', ')}, chỉ tiêu Có/Không giữ nguyên cho từng đơn vị.${totalPercent < 100 ? ` Phần còn lại (${100 - totalPercent}%) không chuyển cho đơn vị nào.` : ''}`;
+      const shares = parts.map((p) => t.splitPart(p.code, p.isNew ? p.name : null, p.percent)).join(', ');
+      return t.summarySplit(formatDate(date), names, shares, totalPercent < 100 ? 100 - totalPercent : 0);
     }
-    return `Từ ngày ${formatDate(date)}, ${names} kết thúc hoạt động; các đơn vị trực thuộc chuyển về cấp trên, số liệu cũ được tính cho cấp trên khi xem theo địa giới mới.`;
+    return t.summaryEnd(formatDate(date), names);
   })();
 
   return (
-    <aside className="details wide-details" aria-label="Ghi nhận thay đổi đơn vị">
+    <aside className="details wide-details" aria-label={t.region}>
       <div className="toolbar">
-        <h2 className="inline-title">Ghi nhận sáp nhập, chia tách · Bước {step}/3</h2>
+        <h2 className="inline-title">{t.title(step)}</h2>
         <span className="spacer" />
-        <button type="button" onClick={onClose} aria-label="Đóng">
+        <button type="button" onClick={onClose} aria-label={text.close}>
           ✕
         </button>
       </div>
       {record.data ? (
         <div className="notice notice-ok" role="status">
-          {record.data.alreadyRecorded
-            ? 'Thay đổi này đã được ghi nhận từ trước; không có gì thay đổi.'
-            : `Đã ghi nhận. Bản sao lưu trước khi thay đổi: ${record.data.backup}.`}
+          {record.data.alreadyRecorded ? t.already : t.recorded(record.data.backup)}
         </div>
       ) : (
         <>
           {step === 1 && (
             <div className="stacked-form">
               <fieldset>
-                <legend>Loại thay đổi</legend>
+                <legend>{t.kind}</legend>
                 {(Object.keys(kindLabels) as Kind[]).map((k) => (
                   <label key={k} className="inline-label">
                     <input
@@ -148,39 +143,28 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
                 ))}
               </fieldset>
               <label>
-                Ngày có hiệu lực
+                {t.date}
                 <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
               </label>
               <label>
-                Căn cứ (số, ngày văn bản)
-                <input
-                  type="text"
-                  value={basis}
-                  onChange={(e) => setBasis(e.target.value)}
-                  placeholder="Nghị quyết số 1656/NQ-UBTVQH15 ngày 16/6/2025"
-                />
+                {t.basis}
+                <input type="text" value={basis} onChange={(e) => setBasis(e.target.value)} placeholder={t.basisHint} />
               </label>
             </div>
           )}
           {step === 2 && (
             <div className="stacked-form">
               <p className="muted">
-                Đơn vị{' '}
-                {kind === 'merge'
-                  ? 'được sáp nhập (chọn các đơn vị)'
-                  : kind === 'split'
-                    ? 'được chia tách'
-                    : 'kết thúc'}
-                , có hiệu lực ngày {formatDate(validDate ? addDays(date, -1) : date)}:
+                {t.pickIntro(t.pickBefore[kind], formatDate(validDate ? addDays(date, -1) : date))}
               </p>
               <input
                 type="search"
-                placeholder="Tìm mã, tên"
-                aria-label="Tìm đơn vị"
+                placeholder={t.search}
+                aria-label={t.searchLabel}
                 value={search}
                 onChange={(e) => setSearch(e.target.value)}
               />
-              <ul className="pick-list" aria-label="Đơn vị trước khi thay đổi">
+              <ul className="pick-list" aria-label={t.before}>
                 {beforeUnits.map((u) => (
                   <li key={u.id} style={{ paddingLeft: u.level * 16 }}>
                     <label className="inline-label">
@@ -202,40 +186,36 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
               {kind === 'merge' && (
                 <>
                   <label>
-                    Mã đơn vị sau sáp nhập
+                    {t.intoCode}
                     <input
                       type="text"
                       value={intoCode}
                       onChange={(e) => setIntoCode(e.target.value)}
-                      placeholder="Mã mới, hoặc mã của một đơn vị cũ được giữ lại"
+                      placeholder={t.intoCodeHint}
                     />
                   </label>
                   <label>
-                    Tên đơn vị sau sáp nhập
+                    {t.intoName}
                     <input type="text" value={intoName} onChange={(e) => setIntoName(e.target.value)} />
                   </label>
                   <label>
-                    Chỉ tiêu Có/Không của đơn vị sau sáp nhập
+                    {t.yesNoRule}
                     <select
                       value={yesNoRule}
                       onChange={(e) => setYesNoRule(chosenFrom(yesNoRules, e.target.value) ?? yesNoRule)}
                     >
-                      <option value="all">"Có" khi mọi đơn vị cũ có</option>
-                      <option value="any">"Có" khi một đơn vị cũ có</option>
+                      <Options values={yesNoRules} labels={t.yesNo} />
                     </select>
                   </label>
                 </>
               )}
               {kind === 'split' && (
                 <>
-                  <p className="muted">
-                    Các đơn vị nhận (chọn đơn vị đã có, hoặc "Đơn vị mới" để ghi mã và tên) và tỷ lệ số liệu mỗi đơn vị
-                    nhận:
-                  </p>
+                  <p className="muted">{t.partsHelp}</p>
                   {parts.map((p, i) => (
                     <div key={i} className="toolbar wrap">
                       <select
-                        aria-label={`Đơn vị nhận ${i + 1}`}
+                        aria-label={t.part(i + 1)}
                         value={p.isNew ? NEW_PART : p.code}
                         onChange={(e) =>
                           setPart(
@@ -246,35 +226,35 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
                           )
                         }
                       >
-                        <option value="">— chọn đơn vị —</option>
+                        <option value="">{t.choosePart}</option>
                         {partCandidates.map((u) => (
                           <option key={u.id} value={u.code}>
                             {u.code} {u.name}
                           </option>
                         ))}
-                        <option value={NEW_PART}>+ Đơn vị mới…</option>
+                        <option value={NEW_PART}>{t.newPart}</option>
                       </select>
                       {p.isNew && (
                         <>
                           <input
-                            aria-label={`Mã đơn vị mới ${i + 1}`}
+                            aria-label={t.newCode(i + 1)}
                             className="narrow-input"
-                            placeholder="Mã"
+                            placeholder={t.codeHint}
                             value={p.code}
                             onChange={(e) => setPart(i, { code: e.target.value })}
                           />
                           <input
-                            aria-label={`Tên đơn vị mới ${i + 1}`}
-                            placeholder="Tên (ví dụ Xã Bình Sơn)"
+                            aria-label={t.newName(i + 1)}
+                            placeholder={t.nameHint}
                             value={p.name}
                             onChange={(e) => setPart(i, { name: e.target.value })}
                           />
                           <select
-                            aria-label={`Cấp của đơn vị mới ${i + 1}`}
+                            aria-label={t.newKind(i + 1)}
                             value={p.kind}
                             onChange={(e) => setPart(i, { kind: chosenFrom(newUnitKinds, e.target.value) ?? '' })}
                           >
-                            <option value="">như đơn vị cũ</option>
+                            <option value="">{t.sameKind}</option>
                             {newUnitKinds.map((k) => (
                               <option key={k} value={k}>
                                 {unitKindLabels[k]}
@@ -284,7 +264,7 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
                         </>
                       )}
                       <input
-                        aria-label={`Tỷ lệ ${i + 1} (%)`}
+                        aria-label={t.share(i + 1)}
                         className="narrow-input"
                         inputMode="decimal"
                         value={p.percent}
@@ -297,20 +277,20 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
                     type="button"
                     onClick={() => setParts([...parts, { code: '', percent: '', isNew: false, name: '', kind: '' }])}
                   >
-                    Thêm đơn vị nhận
+                    {t.addPart}
                   </button>
-                  {totalPercent > 100 && <p className="error">Tổng tỷ lệ là {totalPercent}%, vượt quá 100%.</p>}
+                  {totalPercent > 100 && <p className="error">{t.overHundred(totalPercent)}</p>}
                 </>
               )}
               <p data-testid="change-summary">{summary}</p>
-              <p className="muted">Trước khi ghi nhận, dữ liệu được sao lưu.</p>
+              <p className="muted">{t.backupFirst}</p>
               <button
                 type="button"
                 className="primary"
                 disabled={!change || record.isPending}
                 onClick={() => change && record.mutate(change)}
               >
-                {record.isPending ? 'Đang ghi nhận…' : 'Ghi nhận'}
+                {record.isPending ? t.recording : t.record}
               </button>
             </div>
           )}
@@ -318,13 +298,13 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
           <div className="toolbar">
             {step > 1 && (
               <button type="button" onClick={() => setStep(step - 1)}>
-                Quay lại
+                {t.back}
               </button>
             )}
             <span className="spacer" />
             {step < 3 && (
               <button type="button" className="primary" disabled={!stepOk} onClick={() => setStep(step + 1)}>
-                Tiếp
+                {t.next}
               </button>
             )}
           </div>

@@ -4,7 +4,8 @@ import type { ColDef, GridApi, IRowNode } from 'ag-grid-community';
 import { unitKindLabels, type UnitTreeRow } from '../../../../shared/domain/units';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { gridTheme } from '../../ui/grid-theme';
-import { useImportOfficeDatabase, useImportUnits, useUnitEvents, useUnits } from './queries';
+import { useImportUnits, useUnitEvents, useUnits } from './queries';
+import { useImportOfficeDatabase } from '../office/queries';
 import { describeOfficeImport } from '../../../../shared/domain/office-import';
 import { UnitChangeWizard } from './UnitChangeWizard';
 import { OfficialListPanel } from './OfficialListPanel';
@@ -47,8 +48,8 @@ function NameCell(props: CustomCellRendererProps<UnitTreeRow>) {
 /** "từ 01/07/2025", "đến 30/06/2025" (valid_to is the first day without the unit). */
 function validityText(u: UnitTreeRow): string {
   const parts: string[] = [];
-  if (u.validFrom) parts.push(`từ ${formatDate(u.validFrom)}`);
-  if (u.validTo) parts.push(`đến ${formatDate(addDays(u.validTo, -1))}`);
+  if (u.validFrom) parts.push(text.validFrom(formatDate(u.validFrom)));
+  if (u.validTo) parts.push(text.validTo(formatDate(addDays(u.validTo, -1))));
   return parts.join(' ');
 }
 
@@ -248,7 +249,7 @@ function EventLog({ onClose }: { onClose: () => void }) {
       <div className="toolbar">
         <h2 className="inline-title">{text.events}</h2>
         <span className="spacer" />
-        <button type="button" onClick={onClose} aria-label="Đóng">
+        <button type="button" onClick={onClose} aria-label={text.close}>
           ✕
         </button>
       </div>
@@ -260,7 +261,7 @@ function EventLog({ onClose }: { onClose: () => void }) {
               {formatDate(e.date)} · {unitEventLabels[e.kind]}
             </strong>
             : {describeUnitChange(e)}
-            {e.basis && <div className="muted">Căn cứ: {e.basis}</div>}
+            {e.basis && <div className="muted">{text.basis(e.basis)}</div>}
           </li>
         ))}
         {events.data?.length === 0 && <li className="muted">{text.noEvents}</li>}

@@ -1,27 +1,29 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { call } from '../../api/client';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { call, useInvalidate } from '../../api/client';
 import type { InputOf } from '../../../../shared/api/contract';
+
+/** Reporting units through time. A change to units changes where every figure belongs: all is read again. */
+export const unitKeys = {
+  all: ['units'] as const,
+  tree: (asOf: string | undefined) => [...unitKeys.all, 'tree', asOf ?? 'today'] as const,
+  events: () => [...unitKeys.all, 'events'] as const,
+};
 
 /** The unit tree of a day (today's when none is given). */
 export function useUnits(asOf?: string) {
-  return useQuery({
-    queryKey: ['units', 'tree', asOf ?? 'today'],
-    queryFn: () => call('units:list-units', asOf ? { asOf } : {}),
-  });
+  return useQuery({ queryKey: unitKeys.tree(asOf), queryFn: () => call('units:list-units', asOf ? { asOf } : {}) });
 }
 
 export function useImportUnits() {
-  const client = useQueryClient();
+  const invalidate = useInvalidate();
   return useMutation({
     mutationFn: () => call('units:import-file', {}),
-    onSuccess: (report) => {
-      if (report) void client.invalidateQueries();
-    },
+    onSuccess: (report) => (report ? invalidate() : undefined),
   });
 }
 
 export function useUnitEvents() {
-  return useQuery({ queryKey: ['units', 'events'], queryFn: () => call('units:list-events', {}) });
+  return useQuery({ queryKey: unitKeys.events(), queryFn: () => call('units:list-events', {}) });
 }
 
 export type UnitChange =
@@ -31,7 +33,7 @@ export type UnitChange =
 
 /** Records a merge, a split or an ending; every screen's units and figures are read again after it. */
 export function useRecordUnitChange() {
-  const client = useQueryClient();
+  const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (change: UnitChange) =>
       change.kind === 'merge'
@@ -39,17 +41,27 @@ export function useRecordUnitChange() {
         : change.kind === 'split'
           ? call('units:record-split', change.input)
           : call('units:record-end', change.input),
-    onSuccess: () => void client.invalidateQueries(),
+    onSuccess: () => invalidate(),
   });
 }
 
-/** Brings in another office's database (chosen in a dialog); every screen is read again after it. */
-export function useImportOfficeDatabase() {
-  const client = useQueryClient();
+type OfficialListChoices = InputOf<'units:open-official-list'>;
+
+/** Asks for the statistics office's list and previews it; null when the user cancels. */
+export function useOpenOfficialList() {
+  return useMutation({ mutationFn: (choices: OfficialListChoices) => call('units:open-official-list', choices) });
+}
+
+export function usePreviewOfficialList() {
   return useMutation({
-    mutationFn: () => call('office:import-database', {}),
-    onSuccess: (result) => {
-      if (result) void client.invalidateQueries();
-    },
+    mutationFn: (input: { token: string; choices: OfficialListChoices }) => call('units:preview-official-list', input),
+  });
+}
+
+export function useApplyOfficialList() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: { token: string; choices: OfficialListChoices }) => call('units:apply-official-list', input),
+    onSuccess: () => invalidate(),
   });
 }

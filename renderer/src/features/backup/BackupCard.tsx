@@ -1,63 +1,57 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { backupKindLabels } from '../../../../shared/domain/backups';
 import { formatDateTime, formatNumber } from '../../../../shared/text/format-vi';
-import { call } from '../../api/client';
+import {
+  useBackupStatus,
+  useCheckDatabase,
+  useChooseMirror,
+  useInspectBackup,
+  useRestoreBackup,
+  useTakeBackup,
+} from './queries';
+import { text } from './text';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 
 /** When the data was last copied, a warning when that is long ago, "Sao lưu ngay" and a second location. */
 export function BackupCard() {
-  const client = useQueryClient();
-  const status = useQuery({ queryKey: ['backup'], queryFn: () => call('backup:get-status', {}) });
-  const take = useMutation({
-    mutationFn: () => call('backup:take-now', {}),
-    onSuccess: (r) => client.setQueryData(['backup'], r.status),
-  });
-  const mirror = useMutation({
-    mutationFn: () => call('backup:choose-mirror', {}),
-    onSuccess: (s) => s && client.setQueryData(['backup'], s),
-  });
+  const status = useBackupStatus();
+  const take = useTakeBackup();
+  const mirror = useChooseMirror();
   const s = status.data;
+  const t = text.backup;
   const [chosen, setChosen] = useState<string | null>(null);
   return (
-    <section className="card" aria-label="Sao lưu dữ liệu">
-      <h2>Sao lưu dữ liệu</h2>
+    <section className="card" aria-label={t.title}>
+      <h2>{t.title}</h2>
       {s && (
         <>
-          <p data-testid="backup-last">
-            {s.last
-              ? `Bản sao lưu gần nhất: ${formatDateTime(s.last.takenAt)} (${backupKindLabels[s.last.kind]}).`
-              : 'Chưa có bản sao lưu nào.'}
-          </p>
+          <p data-testid="backup-last">{s.last ? t.last(s.last.takenAt, backupKindLabels[s.last.kind]) : t.none}</p>
           {s.warning && (
             <div className="notice notice-warn" role="alert">
               {s.warning}
             </div>
           )}
-          <p className="muted">
-            Phần mềm tự sao lưu mỗi ngày khi mở và trước khi nâng cấp; giữ 7 bản hằng ngày, 4 bản hằng tuần và 12 bản
-            hằng tháng, gồm cả các tệp gốc đã nhận. Thư mục: {s.folder}
-          </p>
-          <p>{s.mirror ? `Nơi lưu thứ hai: ${s.mirror}` : 'Chưa chọn nơi lưu thứ hai (USB, thư mục mạng).'}</p>
+          <p className="muted">{t.policy(s.folder)}</p>
+          <p>{s.mirror ? t.mirror(s.mirror) : t.noMirror}</p>
         </>
       )}
       <div className="toolbar">
         <button type="button" className="primary" onClick={() => take.mutate()} disabled={take.isPending}>
-          {take.isPending ? 'Đang sao lưu…' : 'Sao lưu ngay'}
+          {take.isPending ? t.taking : t.take}
         </button>
         <button type="button" onClick={() => mirror.mutate()} disabled={mirror.isPending}>
-          Chọn nơi lưu thứ hai…
+          {t.chooseMirror}
         </button>
         {take.data && !take.data.mirrorProblem && (
           <span className="muted" role="status">
-            Đã sao lưu.
+            {t.taken}
           </span>
         )}
       </div>
       {take.data?.mirrorProblem && <div className="notice notice-warn">{take.data.mirrorProblem}</div>}
       {s && s.backups.length > 0 && (
         <details>
-          <summary>Các bản sao lưu ({s.backups.length})</summary>
+          <summary>{t.list(s.backups.length)}</summary>
           <ul className="notes">
             {s.backups.map((b) => (
               <li key={b.name}>
@@ -67,9 +61,9 @@ export function BackupCard() {
                   type="button"
                   className="link-button"
                   onClick={() => setChosen(b.name)}
-                  aria-label={`Xem để khôi phục bản ${formatDateTime(b.takenAt)}`}
+                  aria-label={t.inspectLabel(b.takenAt)}
                 >
-                  Xem để khôi phục…
+                  {t.inspect}
                 </button>
               </li>
             ))}
@@ -87,58 +81,54 @@ export function BackupCard() {
  * change, and whether it passes the check. Restoring keeps the current data as a backup first.
  */
 function RestorePanel({ name, onClose }: { name: string; onClose: () => void }) {
-  const client = useQueryClient();
-  const summary = useQuery({ queryKey: ['backup', 'inspect', name], queryFn: () => call('backup:inspect', { name }) });
+  const summary = useInspectBackup(name);
   const [understood, setUnderstood] = useState(false);
-  const restore = useMutation({
-    mutationFn: () => call('backup:restore', { name }),
-    onSuccess: () => client.invalidateQueries(),
-  });
+  const restore = useRestoreBackup(name);
   const b = summary.data;
+  const t = text.restore;
   return (
-    <div className="card" role="region" aria-label="Khôi phục bản sao lưu">
-      <h3>Khôi phục bản sao lưu {b ? formatDateTime(b.takenAt) : ''}</h3>
+    <div className="card" role="region" aria-label={t.region}>
+      <h3>{t.title(b?.takenAt ?? null)}</h3>
       {b && (
         <>
-          <table className="table" style={{ maxWidth: 560 }} aria-label="Nội dung bản sao lưu">
+          <table className="table" style={{ maxWidth: 560 }} aria-label={t.contents}>
             <tbody>
               <tr>
-                <th>Đơn vị</th>
+                <th>{t.units}</th>
                 <td>{formatNumber(b.units)}</td>
               </tr>
               <tr>
-                <th>Kế hoạch</th>
+                <th>{t.plans}</th>
                 <td>{formatNumber(b.plans)}</td>
               </tr>
               <tr>
-                <th>Đợt báo cáo</th>
+                <th>{t.rounds}</th>
                 <td>{formatNumber(b.rounds)}</td>
               </tr>
               <tr>
-                <th>Số liệu</th>
+                <th>{t.values}</th>
                 <td data-testid="backup-values">{formatNumber(b.values)}</td>
               </tr>
               <tr>
-                <th>Tệp gốc đã nhận</th>
+                <th>{t.files}</th>
                 <td>{formatNumber(b.files)}</td>
               </tr>
               <tr>
-                <th>Số liệu sửa gần nhất</th>
+                <th>{t.newestChange}</th>
                 <td>{b.newestChange ? formatDateTime(b.newestChange) : '—'}</td>
               </tr>
             </tbody>
           </table>
           {b.problems.length > 0 ? (
             <div className="notice notice-error" role="alert">
-              Không khôi phục được bản này: {b.problems.join('; ')}
+              {t.refused(b.problems)}
             </div>
           ) : (
             !restore.data && (
               <>
                 <label className="inline-check">
                   <input type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />
-                  Dữ liệu hiện tại sẽ được thay bằng bản sao lưu này (dữ liệu hiện tại được sao lưu trước, có thể lấy
-                  lại).
+                  {t.understood}
                 </label>
                 <div className="actions">
                   <button
@@ -147,10 +137,10 @@ function RestorePanel({ name, onClose }: { name: string; onClose: () => void }) 
                     disabled={!understood || restore.isPending}
                     onClick={() => restore.mutate()}
                   >
-                    {restore.isPending ? 'Đang khôi phục…' : 'Khôi phục bản này'}
+                    {restore.isPending ? t.restoring : t.restore}
                   </button>
                   <button type="button" onClick={onClose}>
-                    Hủy
+                    {t.cancel}
                   </button>
                 </div>
               </>
@@ -160,7 +150,7 @@ function RestorePanel({ name, onClose }: { name: string; onClose: () => void }) 
       )}
       {restore.data && (
         <div className="notice notice-ok" role="status">
-          Đã khôi phục. Dữ liệu trước khi khôi phục được giữ ở bản sao lưu {restore.data.safetyCopy}.
+          {t.done(restore.data.safetyCopy)}
         </div>
       )}
       <ErrorMessage error={summary.error ?? restore.error} />
@@ -170,25 +160,23 @@ function RestorePanel({ name, onClose }: { name: string; onClose: () => void }) 
 
 /** The full check on demand: structure, links, every original's checksum, every figure's provenance. */
 export function CheckCard() {
-  const check = useMutation({ mutationFn: () => call('backup:check', { full: true }) });
+  const check = useCheckDatabase();
+  const t = text.check;
   return (
-    <section className="card" aria-label="Kiểm tra dữ liệu">
-      <h2>Kiểm tra dữ liệu</h2>
-      <p className="muted">
-        Mỗi lần mở, phần mềm kiểm tra nhanh cấu trúc tệp dữ liệu. Kiểm tra đầy đủ xem thêm từng tệp gốc đã nhận (mã kiểm
-        tra) và nguồn gốc của từng số liệu.
-      </p>
+    <section className="card" aria-label={t.title}>
+      <h2>{t.title}</h2>
+      <p className="muted">{t.help}</p>
       <button type="button" onClick={() => check.mutate()} disabled={check.isPending}>
-        {check.isPending ? 'Đang kiểm tra…' : 'Kiểm tra đầy đủ'}
+        {check.isPending ? t.checking : t.run}
       </button>
       {check.data &&
         (check.data.ok ? (
           <div className="notice notice-ok" role="status">
-            Dữ liệu đạt kiểm tra đầy đủ.
+            {t.ok}
           </div>
         ) : (
           <div className="notice notice-error" role="alert">
-            <p>Phát hiện {check.data.problems.length} vấn đề:</p>
+            <p>{t.problems(check.data.problems.length)}</p>
             <ul>
               {check.data.problems.map((p, i) => (
                 <li key={i}>{p.message}</li>

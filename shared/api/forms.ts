@@ -3,6 +3,7 @@ import { channel, noInput, type FeatureContract } from './channel';
 import { id } from './common-schemas';
 import { childRules, valueTypes, type FormDetail, type FormDraft, type FormSummary } from '../domain/forms';
 import { ruleOperators, type RuleIndicator, type ValidationRule } from '../domain/validation-rules';
+import { textLimits } from '../domain/limits';
 
 const editedRow = z
   .object({
@@ -29,7 +30,7 @@ const ruleSide = z
   .strict();
 
 /** A form's name as the office gives it. */
-export const formName = z.string().trim().min(1, 'Cần đặt tên biểu mẫu').max(300);
+export const formName = z.string().trim().min(1, 'Cần đặt tên biểu mẫu').max(textLimits.name);
 
 /** Report forms (indicator trees), their validation rules and links between indicators across forms. */
 export const formsContract = {
@@ -54,7 +55,7 @@ export const formsContract = {
     z
       .object({
         formId: id,
-        name: z.string().trim().min(1, 'Cần đặt tên quy tắc').max(300),
+        name: z.string().trim().min(1, 'Cần đặt tên quy tắc').max(textLimits.name),
         left: ruleSide,
         operator: z.enum(ruleOperators),
         right: ruleSide,

@@ -7,6 +7,7 @@ import type { RoundMatrix } from '../domain/matrix';
 import type { PeriodComparison } from '../domain/comparison';
 import { type OfficeProfile } from '../domain/office';
 import { exportFormats, type AppendixTable } from '../domain/appendix';
+import { textLimits } from '../domain/limits';
 
 export interface TemplateExportResult {
   roundId: number;
@@ -25,7 +26,7 @@ export const roundsContract = {
         cutoffDate: isoDate,
         deadline: isoDate,
         units: z.union([z.literal('all'), z.array(z.string().min(1).max(40)).max(5000)]),
-        name: z.string().max(300).optional(),
+        name: z.string().max(textLimits.name).optional(),
       })
       .strict(),
   ),
@@ -46,7 +47,9 @@ export const roundsContract = {
       })
       .strict(),
   ),
-  'rounds:freeze': channel<RoundSnapshot>()(z.object({ roundId: id, note: z.string().max(500) }).strict()),
+  'rounds:freeze': channel<RoundSnapshot>()(
+    z.object({ roundId: id, note: z.string().max(textLimits.reason) }).strict(),
+  ),
   'rounds:list-snapshots': channel<RoundSnapshot[]>()(z.object({ roundId: id }).strict()),
   /** Asks where to save, then writes the round as a Word appendix, an Excel workbook, CSV or ADX; null when cancelled. */
   'rounds:export': channel<string | null>()(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel, noInput, type FeatureContract } from './channel';
 import { officeProfileFields, type OfficeProfile } from '../domain/office';
+import { textLimits } from '../domain/limits';
 
 /** The office's details and its own Word template. */
 export const settingsContract = {
@@ -15,10 +16,12 @@ export const settingsContract = {
   'settings:save-office': channel<OfficeProfile>()(
     z
       .object(
-        Object.fromEntries(officeProfileFields.map((f) => [f, z.string().max(200, 'Tối đa 200 ký tự')])) as Record<
-          keyof OfficeProfile,
-          z.ZodString
-        >,
+        Object.fromEntries(
+          officeProfileFields.map((f) => [
+            f,
+            z.string().max(textLimits.officeField, `Tối đa ${textLimits.officeField} ký tự`),
+          ]),
+        ) as Record<keyof OfficeProfile, z.ZodString>,
       )
       .strict(),
   ),

@@ -3,6 +3,7 @@ import { channel, noInput, type FeatureContract } from './channel';
 import { id, isoDate } from './common-schemas';
 import { changeKinds, workflowActions, type CorrectionRequest, type SubmissionSheet } from '../domain/submissions';
 import type { HistoryEntry, ValueProvenance } from '../domain/history';
+import { textLimits } from '../domain/limits';
 
 const submissionRef = { roundId: id, unitId: id };
 const historyFilter = z
@@ -31,7 +32,7 @@ export const submissionsContract = {
           )
           .min(1)
           .max(2000),
-        reason: z.string().max(500).optional(),
+        reason: z.string().max(textLimits.reason).optional(),
       })
       .strict(),
   ),
@@ -39,7 +40,13 @@ export const submissionsContract = {
     z.object({ ...submissionRef, indicatorId: id, comment: z.string().max(1000).nullable() }).strict(),
   ),
   'submissions:change-status': channel<SubmissionSheet>()(
-    z.object({ ...submissionRef, action: z.enum(workflowActions), reason: z.string().max(500).optional() }).strict(),
+    z
+      .object({
+        ...submissionRef,
+        action: z.enum(workflowActions),
+        reason: z.string().max(textLimits.reason).optional(),
+      })
+      .strict(),
   ),
   'submissions:draft-correction': channel<CorrectionRequest>()(z.object(submissionRef).strict()),
   /** Asks where to save the correction request (as the user adjusted it) as an .eml draft; null when cancelled. */

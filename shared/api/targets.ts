@@ -3,6 +3,7 @@ import { channel, noInput, type FeatureContract } from './channel';
 import { boundaryChoice, id, isoDate, year } from './common-schemas';
 import type { DashboardView, IndicatorSeries, LinkableIndicator, TargetEvaluation } from '../domain/targets';
 import type { RegisterView } from '../domain/registers';
+import { textLimits } from '../domain/limits';
 
 /** Targets evaluated on the figures, the overview's dashboard and the office's own registers. */
 export const targetsContract = {
@@ -23,7 +24,7 @@ export const targetsContract = {
           .min(1, 'Cần mã sổ theo dõi')
           .max(40)
           .regex(/^[A-Za-z0-9_.-]+$/, 'Mã chỉ gồm chữ không dấu, số, dấu chấm, gạch'),
-        name: z.string().trim().min(1, 'Cần tên sổ theo dõi').max(300),
+        name: z.string().trim().min(1, 'Cần tên sổ theo dõi').max(textLimits.name),
         measureUnit: z.string().trim().max(100).nullable(),
         values: z
           .array(

@@ -4,6 +4,8 @@ import { isoDate, unitCode } from './common-schemas';
 import { unitKinds, type UnitTreeRow } from '../domain/units';
 import type { UnitChangeResult, UnitEvent } from '../domain/unit-events';
 import type { OfficialListPreview } from '../domain/official-list';
+import { textLimits } from '../domain/limits';
+import { shareProblem } from '../domain/unit-events';
 
 export interface ImportUnitsReport {
   fileName: string;
@@ -12,13 +14,17 @@ export interface ImportUnitsReport {
   unchanged: number;
 }
 
-const changeBasis = z.string().trim().min(1, 'Cần văn bản làm căn cứ (số nghị quyết, quyết định)').max(500);
+const changeBasis = z
+  .string()
+  .trim()
+  .min(1, 'Cần văn bản làm căn cứ (số nghị quyết, quyết định)')
+  .max(textLimits.basis);
 const officialListChoices = z
   .object({
     date: isoDate.nullable(),
     provinces: z.array(unitCode).max(100).optional(),
     reusedCodes: z.boolean().optional(),
-    basis: z.string().trim().max(500).optional(),
+    basis: z.string().trim().max(textLimits.basis).optional(),
   })
   .strict();
 const listToken = z.uuid();
@@ -33,7 +39,7 @@ export const unitsContract = {
     z
       .object({
         into: unitCode,
-        name: z.string().trim().max(300).optional(),
+        name: z.string().trim().max(textLimits.name).optional(),
         kind: z.enum(unitKinds).optional(),
         from: z.array(unitCode).min(1, 'Chọn các đơn vị được sáp nhập').max(200),
         date: isoDate,
@@ -51,14 +57,20 @@ export const unitsContract = {
             z
               .object({
                 code: unitCode,
-                share: z.number().gt(0, 'Tỷ lệ phải lớn hơn 0').max(1, 'Tỷ lệ không quá 100%'),
-                name: z.string().trim().min(1).max(300).optional(),
+                share: z.number(),
+                name: z.string().trim().min(1).max(textLimits.name).optional(),
                 kind: z.enum(unitKinds).optional(),
               })
               .strict(),
           )
           .min(1, 'Cần ít nhất một đơn vị nhận')
-          .max(200),
+          .max(200)
+          .superRefine((parts, ctx) => {
+            parts.forEach((p, i) => {
+              const problem = shareProblem(p.code, p.share);
+              if (problem) ctx.addIssue({ code: 'custom', path: [i, 'share'], message: problem });
+            });
+          }),
         date: isoDate,
         basis: changeBasis,
       })

@@ -40,3 +40,13 @@ export interface UnitChangeResult {
   /** Name of the backup taken before the change. */
   backup: string | null;
 }
+
+/** A split's part gets a share of the figures in (0, 1]; the one message for it in the window, the command line and the service. */
+export function shareProblem(code: string, share: number): string | null {
+  return share > 0 && share <= 1 ? null : `Tỷ lệ của "${code}" phải lớn hơn 0 và không quá 1 (ví dụ 0,6 là 60%).`;
+}
+
+/** The parts of a split together take at most all of the figures. */
+export function sharesTotalProblem(total: number): string | null {
+  return total > 1 + 1e-9 ? `Tổng tỷ lệ chia là ${Math.round(total * 1000) / 10}%, vượt quá 100%.` : null;
+}

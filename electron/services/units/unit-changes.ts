@@ -28,6 +28,7 @@ export type { UnitChangeResult };
 import type { YesNoRule } from '../../../shared/domain/boundaries';
 import type { ServiceContext } from '../context';
 import { takeBackup } from '../backup/backups';
+import { shareProblem, sharesTotalProblem } from '../../../shared/domain/unit-events';
 
 export interface MergeInput {
   /** The code of the unit the others become; a new unit when no unit with it continues past the day (codes were reused in 2025). */
@@ -229,13 +230,12 @@ async function unitsEndedOrBefore(db: Db, codes: string[], date: string): Promis
  * with no validity yet begins on the day. Its units still valid move to its own parent.
  */
 export async function recordSplit(ctx: ServiceContext, input: SplitInput): Promise<UnitChangeResult> {
-  const total = input.into.reduce((a, p) => a + p.share, 0);
   for (const p of input.into) {
-    if (!(p.share > 0 && p.share <= 1))
-      throw new AppError('invalid-input', `Tỷ lệ của "${p.code}" phải lớn hơn 0 và không quá 1 (ví dụ 0,6 là 60%).`);
+    const problem = shareProblem(p.code, p.share);
+    if (problem) throw new AppError('invalid-input', problem);
   }
-  if (total > 1 + 1e-9)
-    throw new AppError('invalid-input', `Tổng tỷ lệ chia là ${Math.round(total * 1000) / 10}%, vượt quá 100%.`);
+  const totalProblem = sharesTotalProblem(input.into.reduce((a, p) => a + p.share, 0));
+  if (totalProblem) throw new AppError('invalid-input', totalProblem);
   const existing = await findRecorded(
     ctx.db,
     'split',

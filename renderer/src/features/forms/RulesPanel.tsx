@@ -13,6 +13,7 @@ import { severities } from '../../../../shared/domain/check-values';
 import { useCreateRule, useDeleteRule, useFormRules } from './queries';
 import { useCheckSettings, useSaveCheckSettings } from '../submissions/queries';
 import { text } from './text';
+import { textLimits } from '../../../../shared/domain/limits';
 
 const t = text.rules;
 
@@ -152,7 +153,7 @@ export function RulesPanel({ formId }: { formId: number }) {
       >
         <label>
           {t.name}
-          <input className="wide" value={name} onChange={(e) => setName(e.target.value)} maxLength={300} />
+          <input className="wide" value={name} onChange={(e) => setName(e.target.value)} maxLength={textLimits.name} />
         </label>
         <div className="rule-row">
           <SideEditor

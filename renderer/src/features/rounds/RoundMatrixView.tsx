@@ -13,6 +13,7 @@ import { formRowTextStyle } from '../../ui/form-row-style';
 import { ProvenancePanel } from '../submissions/ProvenancePanel';
 import { ExportGridButton } from '../../ui/ExportGridButton';
 import '../../ui/grid-modules';
+import { textLimits } from '../../../../shared/domain/limits';
 
 type Only = 'all' | 'problems';
 
@@ -190,7 +191,7 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
               className="wide"
               value={note}
               onChange={(e) => setNote(e.target.value)}
-              maxLength={500}
+              maxLength={textLimits.reason}
               placeholder={t.freezeNoteHint}
             />
           </label>

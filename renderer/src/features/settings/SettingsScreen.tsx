@@ -13,6 +13,7 @@ import {
 } from './queries';
 import { text } from './text';
 import { LogCard } from './LogCard';
+import { textLimits } from '../../../../shared/domain/limits';
 
 /** The office's own details that every document it produces carries. */
 export function SettingsScreen() {
@@ -43,7 +44,7 @@ export function SettingsScreen() {
               <input
                 value={draft[f.key]}
                 placeholder={f.hint}
-                maxLength={200}
+                maxLength={textLimits.officeField}
                 onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })}
               />
             </label>

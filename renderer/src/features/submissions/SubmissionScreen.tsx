@@ -21,6 +21,7 @@ import { ExportGridButton } from '../../ui/ExportGridButton';
 import { useChangeStatus, useSaveComment, useSaveValues, useSheet } from './queries';
 import { text } from './text';
 import '../../ui/grid-modules';
+import { textLimits } from '../../../../shared/domain/limits';
 
 /**
  * One unit's answer in one round, entered and checked as in Excel: typing replaces, Enter goes down,
@@ -323,7 +324,7 @@ export function SubmissionScreen({ roundId, unitId, onBack }: { roundId: number;
               className="wide"
               value={reason}
               onChange={(e) => setReason(e.target.value)}
-              maxLength={500}
+              maxLength={textLimits.reason}
               autoFocus
             />
           </label>

@@ -11,6 +11,7 @@ import { yesNoRules } from '../../../../shared/domain/boundaries';
 const newUnitKinds = ['province', 'district', 'commune'] as const;
 import { useRecordUnitChange, useUnits, type UnitChange } from './queries';
 import { text } from './text';
+import { sharesTotalProblem } from '../../../../shared/domain/unit-events';
 
 type Kind = UnitChange['kind'];
 
@@ -279,7 +280,7 @@ export function UnitChangeWizard({ onClose }: { onClose: () => void }) {
                   >
                     {t.addPart}
                   </button>
-                  {totalPercent > 100 && <p className="error">{t.overHundred(totalPercent)}</p>}
+                  {totalPercent > 100 && <p className="error">{sharesTotalProblem(totalPercent / 100)}</p>}
                 </>
               )}
               <p data-testid="change-summary">{summary}</p>

@@ -86,7 +86,6 @@ export const text = {
     sameKind: 'như đơn vị cũ',
     share: (n: number) => `Tỷ lệ ${n} (%)`,
     addPart: 'Thêm đơn vị nhận',
-    overHundred: (total: number) => `Tổng tỷ lệ là ${total}%, vượt quá 100%.`,
     backupFirst: 'Trước khi ghi nhận, dữ liệu được sao lưu.',
     recording: 'Đang ghi nhận…',
     record: 'Ghi nhận',

@@ -60,6 +60,8 @@ export interface AppUnderTest {
   /** Errors the page printed or threw; a test fails if any appear unexpectedly. */
   pageErrors: string[];
   screenshot(name: string): Promise<string>;
+  /** The screen at the office's two usual sizes: 1360×860 (name) and 1920×1080 (name-1920). */
+  screenshots(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -100,15 +102,22 @@ export async function openApp(browser: Browser, options: { hash?: string; now?: 
   await page.exposeBinding('__pcmdInvoke', (_source, channel: unknown, input: unknown) => dispatch(channel, input));
   await page.addInitScript({ content: pageApi() });
   await page.goto(`${APP_URL}/index.html${options.hash ?? ''}`);
+  const screenshot = async (name: string) => {
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    const file = path.join(screenshotDir, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: false });
+    return file;
+  };
   return {
     page,
     ctx,
     pageErrors,
-    async screenshot(name) {
-      fs.mkdirSync(screenshotDir, { recursive: true });
-      const file = path.join(screenshotDir, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: false });
-      return file;
+    screenshot,
+    async screenshots(name) {
+      await screenshot(name);
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await screenshot(`${name}-1920`);
+      await page.setViewportSize({ width: 1360, height: 860 });
     },
     async close() {
       await context.close();

@@ -111,6 +111,88 @@ describe('plans and targets', () => {
       .toContain('Theo địa giới ngày 01/01/2024 (Tỉnh Quảng Ngãi).');
   });
 
+  it("adds a target the reading missed, measured against the office's own register, and deletes one", async () => {
+    app = await chromiumApp.open({ hash: '#/plans', now: new Date('2026-11-23T03:00:00Z') });
+    const { page, ctx } = app;
+    expect((await page.evaluate(() => window.api.invoke('demo:create-demo', {}))).ok).toBe(true);
+    await page.reload();
+
+    // The office's register of at-risk businesses, typed for 2025 and a column pasted from Excel.
+    await page.getByRole('link', { name: 'Sổ theo dõi…' }).click();
+    await page.getByLabel('Mã sổ').fill('CSKD');
+    await page.getByLabel('Tên sổ').fill('Số cơ sở kinh doanh dịch vụ dễ bị lợi dụng');
+    await page.getByLabel('Đơn vị tính').fill('Cơ sở');
+    const table = page.getByRole('table', { name: 'Số liệu của sổ theo từng đơn vị và năm' });
+    const names = (await table.locator('tbody tr td:first-child').allTextContents()).map((n) => n.trim());
+    const first = names.findIndex((n) => n.startsWith('522 '));
+    const cell = (row: number) => table.getByLabel(`${names[row]!.replace(/^\S+ /, '')}, năm 2025`);
+    await cell(first).evaluate((input, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, '40\r\n30\r\n20\r\n');
+    await expect.poll(() => cell(first + 2).inputValue()).toBe('20');
+    expect(await cell(first + 1).inputValue()).toBe('30');
+    await cell(first + 3).fill('abc');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('1 ô không phải là số');
+    expect(await page.getByRole('button', { name: /^Lưu sổ/ }).isDisabled()).toBe(true);
+    await cell(first + 3).fill('1.250');
+    await app.screenshots('57-register');
+    await page.getByRole('button', { name: 'Lưu sổ (4 ô thay đổi)' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Đã lưu sổ theo dõi CSKD.');
+    const stored = await page.evaluate(() => window.api.invoke('targets:list-registers', {}));
+    expect(stored).toMatchObject({ ok: true });
+    const register = (stored as { value: { code: string; values: { unitCode: string; value: number }[] }[] }).value[0]!;
+    expect(register.code).toBe('CSKD');
+    expect(register.values.map((v) => v.value).sort((a, b) => a - b)).toEqual([20, 30, 40, 1250]);
+
+    // A target of the 2025 plan the reading missed: inspections over the register.
+    await page.getByRole('button', { name: '← Kế hoạch, chỉ tiêu' }).click();
+    await page
+      .locator('.plan-card', { hasText: 'năm 2025' })
+      .getByRole('link', { name: 'Xem chỉ tiêu, nhiệm vụ' })
+      .click();
+    const targets = page.getByRole('table', { name: 'Chỉ tiêu của kế hoạch' });
+    const before = await targets.locator('tbody tr').count();
+    await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+    const editor = page.getByRole('complementary', { name: 'Chỉ tiêu mới của kế hoạch' });
+    await editor.getByLabel('Mục (ví dụ a, 2.1)').fill('x');
+    await editor.getByLabel('Nội dung chỉ tiêu').fill('Kiểm tra ít nhất 30% số cơ sở trong sổ theo dõi');
+    await editor.getByRole('combobox', { name: /^Loại/ }).selectOption('ratio');
+    const indicator = editor.getByLabel('Chỉ tiêu thống kê (tử số)');
+    const inspected = (await indicator.locator('option').allTextContents()).find((o) =>
+      o.startsWith('Tổng số cơ sở kiểm tra trong kỳ'),
+    )!;
+    await indicator.selectOption({ label: inspected });
+    await editor.getByLabel('Mẫu số').selectOption('register');
+    await editor.getByRole('combobox', { name: /^Sổ theo dõi của cơ quan/ }).selectOption('CSKD');
+    await editor.getByRole('spinbutton', { name: 'Mức', exact: true }).fill('30');
+    await app.screenshots('58-target-new');
+    await editor.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+    await expect.poll(() => targets.locator('tbody tr').count()).toBe(before + 1);
+    const row = page.getByTestId('target-x');
+    expect(await row.textContent()).toContain('÷ sổ theo dõi CSKD');
+    await expect.poll(() => row.locator('.chip', { hasText: '2025:' }).count()).toBe(1);
+    await row.locator('.chip', { hasText: '2025:' }).click();
+    const drill = page.getByRole('complementary', { name: 'Chỉ tiêu x, năm 2025' });
+    await expect
+      .poll(() => drill.getByTestId('explanation').textContent())
+      .toContain('Số cơ sở kinh doanh dịch vụ dễ bị lợi dụng');
+    await drill.getByRole('button', { name: 'Đóng' }).click();
+
+    // Deleted after a confirmation; the overview's count of targets follows at once.
+    await page.getByRole('button', { name: 'Gắn số liệu cho chỉ tiêu x' }).click();
+    const edit = page.getByRole('complementary', { name: 'Chỉ tiêu x: cách tính' });
+    await edit.getByRole('button', { name: 'Xóa chỉ tiêu…' }).click();
+    await app.screenshots('59-target-delete');
+    await edit.getByRole('button', { name: 'Xóa', exact: true }).click();
+    await expect.poll(() => targets.locator('tbody tr').count()).toBe(before);
+    expect(await page.getByTestId('target-x').count()).toBe(0);
+    const status = await page.evaluate(() => window.api.invoke('app:get-status', {}));
+    expect(status).toMatchObject({ ok: true, value: { counts: { targets: 15 } } });
+    void ctx;
+  });
+
   it("records a task's progress and lists the overdue ones", async () => {
     app = await chromiumApp.open({ hash: '#/plans', now: new Date('2026-11-23T03:00:00Z') });
     const { page } = app;

@@ -21,7 +21,7 @@ function chipLabel(e: TargetEvaluation): string {
 export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () => void }) {
   const [boundaryDate, setBoundaryDate] = useState('');
   const evaluations = useEvaluations(plan.id, /^\d{4}-\d{2}-\d{2}$/.test(boundaryDate) ? boundaryDate : null);
-  const [editing, setEditing] = useState<number | null>(null);
+  const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [drill, setDrill] = useState<TargetEvaluation | null>(null);
   const target = plan.targets.find((t) => t.id === editing) ?? null;
   const rounds = useRounds();
@@ -93,7 +93,12 @@ export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () 
       <ErrorMessage error={evaluations.error ?? report.error} />
       <div className="split">
         <div style={{ flex: 1, overflow: 'auto' }}>
-          <h2>{text.targets}</h2>
+          <div className="toolbar">
+            <h2 className="inline-title">{text.targets}</h2>
+            <button type="button" onClick={() => setEditing('new')}>
+              {text.newTarget}
+            </button>
+          </div>
           <table className="table" aria-label={text.planTargets}>
             <thead>
               <tr>
@@ -158,8 +163,10 @@ export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () 
           <h2>{text.tasks}</h2>
           <TasksTable tasks={plan.tasks} />
         </div>
-        {target && <TargetEditor key={target.id} target={target} onClose={() => setEditing(null)} />}
-        {!target && drill && <EvaluationPanel evaluation={drill} onClose={() => setDrill(null)} />}
+        {editing !== null && (
+          <TargetEditor key={editing} planId={plan.id} target={target} onClose={() => setEditing(null)} />
+        )}
+        {editing === null && drill && <EvaluationPanel evaluation={drill} onClose={() => setDrill(null)} />}
       </div>
     </section>
   );

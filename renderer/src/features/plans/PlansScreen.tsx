@@ -5,12 +5,14 @@ import { PlanDetailView } from './PlanDetailView';
 import { planMeta } from './plan-meta';
 import { usePlans } from './queries';
 import { text } from './text';
+import { RegistersScreen } from '../targets/RegistersScreen';
 
 /** Plans: the list (#/plans), a new plan from pasted text (#/plans/new), one plan (#/plans/{id}). */
 export function PlansScreen() {
   const plans = usePlans();
   const [path, go] = useHashPath();
   if (path[1] === 'new') return <NewPlanFromText onSaved={(id) => go(['plans', id])} onCancel={() => go(['plans'])} />;
+  if (path[1] === 'registers') return <RegistersScreen onBack={() => go(['plans'])} />;
   const openId = Number(path[1]) || null;
   const open = plans.data?.find((p) => p.id === openId);
   if (open) return <PlanDetailView plan={open} onBack={() => go(['plans'])} />;
@@ -21,6 +23,9 @@ export function PlansScreen() {
         <h1 className="inline-title">{text.title}</h1>
         <a className="button primary" href="#/plans/new">
           {text.addFromText}
+        </a>
+        <a className="button" href="#/plans/registers">
+          {text.registers}
         </a>
       </div>
       <ErrorMessage error={plans.error} />

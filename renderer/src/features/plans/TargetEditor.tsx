@@ -10,7 +10,7 @@ import {
 } from '../../../../shared/domain/plans';
 import { unitKindLabels, unitKinds } from '../../../../shared/domain/units';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { useUpdateTarget } from './queries';
+import { useAddTarget, useDeleteTarget, useUpdateTarget } from './queries';
 import { useLinkableIndicators, useRegisters } from '../targets/queries';
 import { text } from './text';
 import { chosenFrom, Options } from '../../ui/Options';
@@ -20,32 +20,70 @@ type DenominatorSource = 'none' | 'indicator' | 'register';
 
 const toNumber = (v: string) => (v.trim() === '' ? null : Number(v));
 
-/** How a target is measured: the indicator, the denominator (an indicator or a register), the units and the years. */
-export function TargetEditor({ target, onClose }: { target: TargetSummary; onClose: () => void }) {
+const blankTarget: TargetFields = {
+  code: '',
+  text: '',
+  kind: 'count',
+  comparator: '>=',
+  threshold: 0,
+  thresholdHigh: null,
+  scope: 'province',
+  indicatorId: null,
+  denominatorIndicatorId: null,
+  denominatorRegister: null,
+  unitKind: null,
+  conditionComparator: null,
+  conditionValue: null,
+  periodFrom: null,
+  periodTo: null,
+  deadlineYear: null,
+  sourceText: null,
+};
+
+/**
+ * How a target is measured: the indicator, the denominator (an indicator or a register), the units and
+ * the years. With no target, a new one for the plan (one the plan's text states but the reading missed).
+ */
+export function TargetEditor({
+  planId,
+  target,
+  onClose,
+}: {
+  planId: number;
+  target: TargetSummary | null;
+  onClose: () => void;
+}) {
   const indicators = useLinkableIndicators();
   const registers = useRegisters();
   const update = useUpdateTarget();
-  const [t, setT] = useState<TargetFields>({
-    code: target.code,
-    text: target.text,
-    kind: target.kind,
-    comparator: target.comparator,
-    threshold: target.threshold,
-    thresholdHigh: target.thresholdHigh,
-    scope: target.scope,
-    indicatorId: target.indicatorId,
-    denominatorIndicatorId: target.denominatorIndicatorId,
-    denominatorRegister: target.denominatorRegister,
-    unitKind: target.unitKind,
-    conditionComparator: target.conditionComparator,
-    conditionValue: target.conditionValue,
-    periodFrom: target.periodFrom,
-    periodTo: target.periodTo,
-    deadlineYear: target.deadlineYear,
-    sourceText: target.sourceText,
-  });
+  const add = useAddTarget();
+  const remove = useDeleteTarget();
+  const [confirming, setConfirming] = useState(false);
+  const [t, setT] = useState<TargetFields>(() =>
+    target === null
+      ? blankTarget
+      : {
+          code: target.code,
+          text: target.text,
+          kind: target.kind,
+          comparator: target.comparator,
+          threshold: target.threshold,
+          thresholdHigh: target.thresholdHigh,
+          scope: target.scope,
+          indicatorId: target.indicatorId,
+          denominatorIndicatorId: target.denominatorIndicatorId,
+          denominatorRegister: target.denominatorRegister,
+          unitKind: target.unitKind,
+          conditionComparator: target.conditionComparator,
+          conditionValue: target.conditionValue,
+          periodFrom: target.periodFrom,
+          periodTo: target.periodTo,
+          deadlineYear: target.deadlineYear,
+          sourceText: target.sourceText,
+        },
+  );
   const [source, setSource] = useState<DenominatorSource>(
-    target.denominatorRegister ? 'register' : target.denominatorIndicatorId ? 'indicator' : 'none',
+    target?.denominatorRegister ? 'register' : target?.denominatorIndicatorId ? 'indicator' : 'none',
   );
   const set = (change: Partial<TargetFields>) => setT((x) => ({ ...x, ...change }));
   const withDenominator = t.kind === 'ratio' || t.kind === 'cumulative' || t.kind === 'share-of-units';
@@ -71,19 +109,29 @@ export function TargetEditor({ target, onClose }: { target: TargetSummary; onClo
       denominatorIndicatorId: source === 'indicator' ? (t.denominatorIndicatorId ?? null) : null,
       denominatorRegister: source === 'register' ? (t.denominatorRegister ?? null) : null,
     };
-    update.mutate({ targetId: target.id, target: input }, { onSuccess: onClose });
+    if (target === null) add.mutate({ planId, target: input }, { onSuccess: onClose });
+    else update.mutate({ targetId: target.id, target: input }, { onSuccess: onClose });
   };
+  const title = target === null ? text.newTargetTitle : text.editorTitle(target.code);
 
   return (
-    <aside className="details wide-details" aria-label={text.editorTitle(target.code)}>
+    <aside className="details wide-details" aria-label={title}>
       <div className="toolbar">
-        <h2 className="inline-title">{text.editorTitle(target.code)}</h2>
+        <h2 className="inline-title">{title}</h2>
         <button type="button" onClick={onClose}>
           {text.close}
         </button>
       </div>
-      <p className="muted">{target.text}</p>
+      {target === null && <p className="muted">{text.newTargetHelp}</p>}
       <div className="stacked-form">
+        <label>
+          {text.targetCode}
+          <input value={t.code} maxLength={20} onChange={(e) => set({ code: e.target.value })} />
+        </label>
+        <label>
+          {text.targetText}
+          <textarea rows={3} value={t.text} maxLength={2000} onChange={(e) => set({ text: e.target.value })} />
+        </label>
         <label>
           {text.col.kind}
           <select value={t.kind} onChange={(e) => set({ kind: chosenFrom(targetKinds, e.target.value) ?? t.kind })}>
@@ -120,6 +168,7 @@ export function TargetEditor({ target, onClose }: { target: TargetSummary; onClo
                 </option>
               ))}
             </select>
+            <a href="#/plans/registers">{text.registers}</a>
           </label>
         )}
         {(t.kind === 'share-of-units' || t.scope === 'each-unit') && (
@@ -218,12 +267,36 @@ export function TargetEditor({ target, onClose }: { target: TargetSummary; onClo
             </label>
           )}
         </div>
-        <ErrorMessage error={update.error ?? indicators.error} />
+        <ErrorMessage error={update.error ?? add.error ?? remove.error ?? indicators.error} />
         <div className="actions">
-          <button type="button" className="primary" onClick={save} disabled={update.isPending}>
-            {text.saveTarget}
+          <button type="button" className="primary" onClick={save} disabled={update.isPending || add.isPending}>
+            {target === null ? text.addTarget : text.saveTarget}
           </button>
+          {target !== null && !confirming && (
+            <button type="button" onClick={() => setConfirming(true)}>
+              {text.deleteTarget}
+            </button>
+          )}
         </div>
+        {target !== null && confirming && (
+          <div className="notice notice-warn" role="alertdialog" aria-label={text.confirmDelete(target.code)}>
+            <p>{text.confirmDelete(target.code)}</p>
+            <div className="actions">
+              <button
+                type="button"
+                className="danger"
+                autoFocus
+                disabled={remove.isPending}
+                onClick={() => remove.mutate({ targetId: target.id }, { onSuccess: onClose })}
+              >
+                {text.confirmDeleteButton}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                {text.cancel}
+              </button>
+            </div>
+          </div>
+        )}
       </div>
     </aside>
   );

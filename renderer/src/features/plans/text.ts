@@ -104,6 +104,18 @@ export const text = {
   cancel: 'Hủy',
   // target editor
   editorTitle: (code: string) => `Chỉ tiêu ${code}: cách tính`,
+  newTarget: 'Thêm chỉ tiêu',
+  newTargetTitle: 'Chỉ tiêu mới của kế hoạch',
+  newTargetHelp:
+    'Chỉ tiêu mà văn bản nêu nhưng phần mềm chưa đọc ra: ghi mục, nội dung như trong kế hoạch, rồi chọn cách tính.',
+  targetCode: 'Mục (ví dụ a, 2.1)',
+  targetText: 'Nội dung chỉ tiêu',
+  addTarget: 'Thêm chỉ tiêu',
+  deleteTarget: 'Xóa chỉ tiêu…',
+  confirmDelete: (code: string) =>
+    `Xóa chỉ tiêu ${code} khỏi kế hoạch? Kết quả đánh giá của chỉ tiêu này cũng không còn.`,
+  confirmDeleteButton: 'Xóa',
+  registers: 'Sổ theo dõi…',
   indicator: 'Chỉ tiêu thống kê (tử số)',
   denominator: 'Mẫu số',
   denominatorNone: '— không có —',

@@ -67,6 +67,7 @@ const cliPlatform: Platform = {
   chooseSavePath: () =>
     Promise.reject(new AppError('invalid-input', 'Dòng lệnh không mở hộp thoại lưu tệp; hãy ghi đường dẫn tệp.')),
   openWithSystem: () => Promise.resolve(),
+  showInFolder: () => Promise.resolve(),
   openLogFolder: () =>
     Promise.reject(
       new AppError(

@@ -27,7 +27,13 @@ export function settingsHandlers(ctx: ServiceContext): FeatureHandlers<'settings
     'settings:save-starter-template': async () =>
       saveAs(
         ctx,
-        { title: 'Lưu mẫu Word gợi ý', defaultName: 'mau-phu-luc.docx', filterName: 'Word (.docx)', extension: 'docx' },
+        {
+          title: 'Lưu mẫu Word gợi ý',
+          defaultName: 'mau-phu-luc.docx',
+          filterName: 'Word (.docx)',
+          extension: 'docx',
+          madeByApp: true,
+        },
         await starterTemplate(),
       ),
     'settings:remove-template': async () => {

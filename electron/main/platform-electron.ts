@@ -34,6 +34,9 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null, lo
       const problem = await shell.openPath(filePath);
       if (problem) throw new Error(problem);
     },
+    async showInFolder(filePath) {
+      shell.showItemInFolder(filePath);
+    },
     async openLogFolder() {
       fs.mkdirSync(logFolder, { recursive: true });
       const problem = await shell.openPath(logFolder);

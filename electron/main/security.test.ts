@@ -118,9 +118,12 @@ describe('Electron security checklist', () => {
     const callers = sourceFiles(path.join(root, 'electron'))
       .filter((f) => !f.endsWith('.test.ts') && !f.includes(`${path.sep}testing${path.sep}`))
       .filter((f) => /\.openWithSystem\(|shell\.openPath\(|shell\.openExternal\(/.test(fs.readFileSync(f, 'utf8')));
+    // Received files open only as read-only copies (open-original); what the app itself saved in this run
+    // opens from its notice (saved-by-app, which refuses any other path: saved-by-app.test.ts).
     expect(callers.map((f) => path.relative(root, f)).sort()).toEqual([
       'electron/main/platform-electron.ts',
       'electron/services/files/open-original.ts',
+      'electron/services/files/saved-by-app.ts',
     ]);
     // That service is reached by one channel, which the page calls only from a button's click.
     const handlers = fs.readFileSync(path.join(root, 'electron/handlers/files.ts'), 'utf8');

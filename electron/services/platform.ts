@@ -16,8 +16,10 @@ export interface Platform {
   chooseFolder(options: { title: string }): Promise<string | null>;
   /** Asks the user where to save; null when cancelled. */
   chooseSavePath(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
-  /** Opens a file with the program the system associates with it (Word, Excel). */
+  /** Opens a file with the program the system associates with it (Word, Excel), or a folder in the file manager. */
   openWithSystem(filePath: string): Promise<void>;
+  /** Shows a file selected in its folder, in the system's file manager. */
+  showInFolder(filePath: string): Promise<void>;
   /** Encrypts a secret (a mailbox password) with the operating system's safe storage; text to store. */
   protectSecret(plain: string): string;
   /** The secret back from what protectSecret returned; throws when this machine cannot read it. */

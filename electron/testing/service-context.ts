@@ -44,6 +44,10 @@ export class TestPlatform implements Platform {
   async openWithSystem(filePath: string): Promise<void> {
     this.opened.push(filePath);
   }
+  shownInFolder: string[] = [];
+  async showInFolder(filePath: string): Promise<void> {
+    this.shownInFolder.push(filePath);
+  }
   /** Tests keep secrets reversibly marked, so a test can see a password was never stored in clear. */
   protectSecret(plain: string): string {
     return `test-protected:${Buffer.from(plain, 'utf8').toString('base64')}`;

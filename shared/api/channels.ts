@@ -93,6 +93,7 @@ export const channels = [
   'files:open-original',
   'files:view-message',
   'files:save-copy',
+  'files:open-saved',
   // inbox
   'inbox:list-messages',
   'inbox:import-files',

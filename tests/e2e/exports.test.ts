@@ -21,7 +21,8 @@ describe('documents from the app', () => {
     await app.screenshot('40-settings-office');
 
     await page.goto(page.url().replace(/#.*$/, `#/rounds/${round.id}/matrix`));
-    await page.getByLabel('Xuất số liệu').selectOption('docx');
+    await page.getByRole('button', { name: /^Xuất…/ }).click();
+    await page.getByRole('menuitem', { name: 'Phụ lục Word (toàn tỉnh)' }).click();
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'Đã lưu:' }).textContent())
       .toMatch(/Đã lưu: .*phu-luc-.*\.docx$/);
@@ -37,7 +38,8 @@ describe('documents from the app', () => {
     expect(documentXml).toContain('Nguyễn Văn Bình');
     expect(documentXml).toContain('PHỤ LỤC');
 
-    await page.getByLabel('Xuất số liệu').selectOption('xlsx');
+    await page.getByRole('button', { name: /^Xuất…/ }).click();
+    await page.getByRole('menuitem', { name: 'Sổ Excel (tổng hợp và từng đơn vị)' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã lưu:' }).textContent()).toMatch(/\.xlsx$/);
     const xlsxPath = (await page.getByRole('status').filter({ hasText: 'Đã lưu:' }).textContent())!.replace(
       'Đã lưu: ',
@@ -145,7 +147,8 @@ describe("the office's Word template", () => {
     await app.screenshot('43-settings-template');
 
     await page.goto(page.url().replace(/#.*$/, `#/rounds/${round.id}/matrix`));
-    await page.getByLabel('Xuất số liệu').selectOption('docx-template');
+    await page.getByRole('button', { name: /^Xuất…/ }).click();
+    await page.getByRole('menuitem', { name: 'Phụ lục theo mẫu Word của cơ quan' }).click();
     const saved = page.getByRole('status').filter({ hasText: /Đã lưu: .*\.docx$/ });
     await expect.poll(() => saved.count()).toBe(1);
     const xml = await (

@@ -116,6 +116,7 @@ export async function saveRoundExport(ctx: ServiceContext, input: RoundExportInp
       defaultName: result.fileName,
       filterName: filterNames[input.format],
       extension: extensions[input.format],
+      madeByApp: true,
     },
     result.bytes,
   );

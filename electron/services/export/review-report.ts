@@ -46,7 +46,13 @@ export async function saveReviewReport(ctx: ServiceContext, request: ReviewRepor
   const { fileName, bytes } = await exportReviewReport(ctx, request);
   return saveAs(
     ctx,
-    { title: 'Lưu dự thảo báo cáo', defaultName: fileName, filterName: 'Word (.docx)', extension: 'docx' },
+    {
+      title: 'Lưu dự thảo báo cáo',
+      defaultName: fileName,
+      filterName: 'Word (.docx)',
+      extension: 'docx',
+      madeByApp: true,
+    },
     bytes,
   );
 }

@@ -12,6 +12,7 @@ export async function saveGridWorkbook(ctx: ServiceContext, grid: GridExport): P
       defaultName: `${safeFileStem(grid.title)}.xlsx`,
       filterName: 'Excel (.xlsx)',
       extension: 'xlsx',
+      madeByApp: true,
     },
     await writeGridWorkbook(grid),
   );

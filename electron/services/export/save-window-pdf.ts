@@ -7,7 +7,13 @@ export async function saveWindowPdf(ctx: ServiceContext, name: string): Promise<
   const pdf = await ctx.platform.renderWindowPdf();
   return saveAs(
     ctx,
-    { title: 'Lưu PDF', defaultName: `${safeFileStem(name)}.pdf`, filterName: 'PDF', extension: 'pdf' },
+    {
+      title: 'Lưu PDF',
+      defaultName: `${safeFileStem(name)}.pdf`,
+      filterName: 'PDF',
+      extension: 'pdf',
+      madeByApp: true,
+    },
     pdf,
   );
 }

@@ -126,8 +126,8 @@ export function documentHeader(
     contentWidth,
     Math.round(contentWidth * 0.4),
     [
-      para(office.parentBody || '…', { size: SIZE.table }),
-      para(office.officeName || '…', { bold: true, size: SIZE.table, underline: true }),
+      para(office.parentBody || documentText.missing, { size: SIZE.table }),
+      para(office.officeName || documentText.missing, { bold: true, size: SIZE.table, underline: true }),
       ...(numberLine ? [para(numberLine, { size: SIZE.body, after: 120 })] : []),
     ],
     [

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
+import { rememberSaved } from './saved-by-app';
 
 export interface SaveAsOptions {
   title: string;
@@ -11,6 +12,11 @@ export interface SaveAsOptions {
   filterName: string;
   /** "xlsx", without the dot. */
   extension: string;
+  /**
+   * A document the app made (an appendix, a workbook, a PDF): the user may open it from the app after.
+   * Not for copies of received files, which open only as read-only copies.
+   */
+  madeByApp?: boolean;
 }
 
 /**
@@ -27,5 +33,6 @@ export async function saveAs(ctx: ServiceContext, options: SaveAsOptions, bytes:
   if (path.extname(target).toLowerCase() !== `.${options.extension}`)
     throw new AppError('invalid-input', `Tệp lưu phải có đuôi .${options.extension}.`);
   fs.writeFileSync(target, bytes);
+  if (options.madeByApp) rememberSaved(ctx, target);
   return target;
 }

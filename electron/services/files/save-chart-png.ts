@@ -25,6 +25,7 @@ export async function saveChartPng(
       defaultName: `${safeFileStem(input.name)}.png`,
       filterName: 'Ảnh PNG (.png)',
       extension: 'png',
+      madeByApp: true,
     },
     bytes,
   );

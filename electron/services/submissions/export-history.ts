@@ -17,6 +17,7 @@ export async function exportHistory(
       defaultName: `lich-su-so-lieu-${ctx.clock().toISOString().slice(0, 10)}.xlsx`,
       filterName: 'Excel (.xlsx)',
       extension: 'xlsx',
+      madeByApp: true,
     },
     bytes,
   );

@@ -27,6 +27,15 @@ export interface SaveValuesInput {
   reason?: string;
 }
 
+/**
+ * A form row as the clerk sees it on the sheet: its text, and its numbering when that says something
+ * ("1.2", "a"; not the "-" or "+" that mark items), e.g. dòng «Cơ sở lưu trú (nhà nghỉ…)».
+ */
+function rowName(r: { numbering: string | null; text: string }): string {
+  const text = r.text.length > 60 ? `${r.text.slice(0, 57)}…` : r.text;
+  return `dòng «${text}»${r.numbering && /[\p{L}\d]/u.test(r.numbering) ? ` (mục ${r.numbering})` : ''}`;
+}
+
 /** Who changes figures on the office PC: the app has no accounts, so the history names the way. */
 const BY_HAND = 'người dùng';
 
@@ -62,8 +71,7 @@ export async function saveValues(ctx: ServiceContext, input: SaveValuesInput): P
       }
       const raw = typeof c.value === 'string' && c.value.trim() === '' ? null : c.value;
       const reading = readCellValue(raw, r.valueType);
-      if (reading.problem && reading.value === null)
-        details.push({ where: `dòng ${r.numbering ?? r.row} "${r.text}"`, message: reading.problem });
+      if (reading.problem && reading.value === null) details.push({ where: rowName(r), message: reading.problem });
       return { indicatorId: c.indicatorId, num: reading.value, text: reading.problem ? null : reading.text };
     });
     if (details.length > 0) {

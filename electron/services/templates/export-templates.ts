@@ -10,6 +10,7 @@ import { safeFileStem } from '../files/safe-name';
 import { writeUnitTemplate } from './write-unit-template';
 import { templateSecret } from './identity-signature';
 import { buildEmlDraft } from '../files/eml-draft';
+import { rememberSaved } from '../files/saved-by-app';
 
 export interface ExportedTemplate {
   unitCode: string;
@@ -87,5 +88,6 @@ export async function exportRoundTemplates(
     files.push({ unitCode: unit.unitCode, unitName: unit.unitName, workbook, draft, to: unit.unitEmails });
     onProgress?.(i + 1, units.length);
   }
+  rememberSaved(ctx, folder);
   return { roundId, folder, files };
 }

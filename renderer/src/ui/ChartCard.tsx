@@ -3,6 +3,7 @@ import type { Chart } from 'chart.js';
 import { ErrorMessage } from './ErrorMessage';
 import { useSavePng } from '../app/queries';
 import { text } from './text';
+import { SavedNotice } from './SavedNotice';
 
 /** A chart in a card with "Lưu ảnh PNG": the picture as drawn, for pasting into a report. */
 export function ChartCard({
@@ -35,11 +36,7 @@ export function ChartCard({
       </div>
       {controls}
       <ErrorMessage error={save.error} />
-      {save.data && (
-        <div className="notice notice-ok" role="status">
-          {text.pngSaved(save.data)}
-        </div>
-      )}
+      {save.data && <SavedNotice path={save.data} message={text.pngSaved(save.data)} />}
       <div className="chart-box">{children(ref)}</div>
     </div>
   );

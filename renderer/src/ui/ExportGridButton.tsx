@@ -3,6 +3,7 @@ import { useExportGrid } from '../app/queries';
 import { cellString } from '../../../shared/text/cell-string';
 import { ErrorMessage } from './ErrorMessage';
 import { text } from './text';
+import { SavedNotice } from './SavedNotice';
 
 /** What a grid shows, as the user sees it: displayed columns in order, rows after filter and sort, the texts shown. */
 export function gridAsShown<T>(api: GridApi<T>): {
@@ -42,11 +43,7 @@ export function ExportGridButton<T>({ getApi, title }: { getApi: () => GridApi<T
       >
         {text.exportExcel}
       </button>
-      {save.data && (
-        <span className="muted" role="status">
-          {text.saved(save.data)}
-        </span>
-      )}
+      {save.data && <SavedNotice path={save.data} />}
       {save.error ? <ErrorMessage error={save.error} /> : null}
     </>
   );

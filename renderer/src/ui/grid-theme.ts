@@ -9,3 +9,11 @@ export const gridTheme = themeQuartz.withParams({
   headerHeight: 38,
   accentColor: '#9b1c1c',
 });
+
+/** Many columns of figures (a round's matrix): smaller type and tighter cells, so more units fit. */
+export const compactGridTheme = gridTheme.withParams({
+  fontSize: 13,
+  cellHorizontalPadding: 6,
+  headerHeight: 36,
+  rowHeight: 30,
+});

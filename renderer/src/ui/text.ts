@@ -5,4 +5,6 @@ export const text = {
   exportExcel: 'Xuất Excel…',
   saved: (file: string) => `Đã lưu: ${file}`,
   statusFilter: 'Lọc theo tình trạng',
+  openFile: 'Mở tệp',
+  openFolder: 'Mở thư mục',
 };

@@ -25,3 +25,10 @@ export function useSaveCopy() {
 export function useOpenOriginal() {
   return useMutation({ mutationFn: (fileId: number) => call('files:open-original', { fileId }) });
 }
+
+/** "Mở tệp" / "Mở thư mục" for what the app just saved (main refuses anything else). */
+export function useOpenSaved() {
+  return useMutation({
+    mutationFn: (input: { path: string; show: 'file' | 'folder' }) => call('files:open-saved', input),
+  });
+}

@@ -11,6 +11,7 @@ import { useExportReport } from './queries';
 import { useEvaluations } from '../targets/queries';
 import { useRounds } from '../rounds/queries';
 import { text } from './text';
+import { SavedNotice } from '../../ui/SavedNotice';
 
 function chipLabel(e: TargetEvaluation): string {
   const value = formatResult(e) ?? '—';
@@ -85,11 +86,7 @@ export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () 
           />
         </label>
       </div>
-      {report.data && (
-        <div className="notice notice-ok" role="status">
-          {text.reportSaved(report.data)}
-        </div>
-      )}
+      {report.data && <SavedNotice path={report.data} message={text.reportSaved(report.data)} />}
       <ErrorMessage error={evaluations.error ?? report.error} />
       <div className="split">
         <div style={{ flex: 1, overflow: 'auto' }}>

@@ -19,6 +19,7 @@ import { StatusFilter } from '../../ui/StatusFilter';
 import { ExportGridButton } from '../../ui/ExportGridButton';
 import { text } from './text';
 import '../../ui/grid-modules';
+import { SavedNotice } from '../../ui/SavedNotice';
 
 type Filter = 'all' | SubmissionStatus | 'late';
 
@@ -116,9 +117,11 @@ export function CompletenessBoard({
       </div>
       <ErrorMessage error={subs.error ?? exporter.error ?? copier.error} />
       {exporter.data && (
-        <div className="notice notice-ok" role="status">
-          {text.exported(exporter.data.files.length, exporter.data.folder)}
-        </div>
+        <SavedNotice
+          path={exporter.data.folder}
+          folderOnly
+          message={text.exported(exporter.data.files.length, exporter.data.folder)}
+        />
       )}
       {showReminder && (
         <div className="card compact">

@@ -6,6 +6,7 @@ import { text } from './text';
 import type { OfficeProfile } from '../../../../shared/domain/office';
 import { formatFigure } from '../../../../shared/domain/cell-value';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { SavedNotice } from '../../ui/SavedNotice';
 
 /**
  * The appendix as it prints: A4 with the Decree's margins (landscape when wide), the header row
@@ -39,8 +40,8 @@ export function PrintPreview({ roundId, name }: { roundId: number; name: string 
         </button>
       </div>
       {pdf.data && (
-        <div className="notice notice-ok no-print" role="status">
-          {t.pdfSaved(pdf.data)}
+        <div className="no-print">
+          <SavedNotice path={pdf.data} message={t.pdfSaved(pdf.data)} />
         </div>
       )}
       <div className="no-print">

@@ -1,25 +1,71 @@
 import { useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
-import { useExportRound, useFreezeRound, useRoundMatrix, useSnapshots } from './queries';
-import { text } from './text';
-import type { MatrixRow } from '../../../../shared/domain/matrix';
+import type { ExportFormat } from '../../../../shared/domain/appendix';
+import type { MatrixColumn, MatrixRow } from '../../../../shared/domain/matrix';
 import { formatFigure } from '../../../../shared/domain/cell-value';
+import { textLimits } from '../../../../shared/domain/limits';
 import { foldText } from '../../../../shared/text/fold';
 import { formatDate, formatDateTime } from '../../../../shared/text/format-vi';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { gridTheme } from '../../ui/grid-theme';
-import { formRowTextStyle } from '../../ui/form-row-style';
-import { ProvenancePanel } from '../submissions/ProvenancePanel';
 import { ExportGridButton } from '../../ui/ExportGridButton';
+import { MenuButton } from '../../ui/MenuButton';
+import { SavedNotice } from '../../ui/SavedNotice';
+import { formRowTextStyle } from '../../ui/form-row-style';
+import { compactGridTheme } from '../../ui/grid-theme';
+import { numericCellClass } from '../../ui/numeric-cell';
+import { ProvenancePanel } from '../submissions/ProvenancePanel';
+import { useOfficeDetailsCheck } from '../settings/OfficeDetailsCheck';
+import { useExportRound, useFreezeRound, useRoundMatrix, useSnapshots } from './queries';
+import { text } from './text';
 import '../../ui/grid-modules';
-import { textLimits } from '../../../../shared/domain/limits';
 
 type Only = 'all' | 'problems';
+const t = text.matrix;
+
+/** The menu's choices: a format, and for Word whether each unit gets a column. */
+const exportChoices = [
+  { key: 'docx', format: 'docx', byUnit: false },
+  { key: 'docx:units', format: 'docx', byUnit: true },
+  { key: 'docx-template', format: 'docx-template', byUnit: false },
+  { key: 'xlsx', format: 'xlsx', byUnit: false },
+  { key: 'csv', format: 'csv', byUnit: false },
+  { key: 'adx', format: 'adx', byUnit: false },
+] as const satisfies readonly { key: string; format: ExportFormat; byUnit: boolean }[];
+/** Formats written with the Decree's header, which needs the office's details. */
+const withHeader = new Set<ExportFormat>(['docx', 'docx-template', 'xlsx']);
+
+function figureColumn(c: MatrixColumn, i: number): ColDef<MatrixRow> {
+  return {
+    colId: c.key,
+    headerName: c.missing ? t.missing(c.label) : c.label,
+    headerTooltip: c.label,
+    wrapHeaderText: true,
+    autoHeaderHeight: true,
+    headerClass: c.kind === 'unit' ? (c.missing ? 'head-missing' : undefined) : 'head-total',
+    ...(c.kind === 'total' ? { width: 100, pinned: 'right' as const } : { flex: 1, minWidth: 62 }),
+    type: 'rightAligned',
+    valueGetter: (p) => p.data?.cells[i] ?? null,
+    valueFormatter: (p) => formatFigure(p.value as number | string | null, 'decimal'),
+    tooltipValueGetter: (p) => (c.kind === 'total' ? (p.data?.totalNote ?? undefined) : undefined),
+    cellClass: (p) => {
+      const flag = p.data?.flags[i];
+      return numericCellClass(
+        [
+          c.kind !== 'unit' ? 'cell-total' : '',
+          c.missing && p.data?.valueRow ? 'cell-unit-missing' : '',
+          flag ? `cell-${flag}` : '',
+        ].join(' '),
+      );
+    },
+  };
+}
 
 /**
  * A round's figures, indicators × units, with subtotals and the province total; errors, warnings and
- * blanks of units that answered are marked; a click on a unit's figure shows where it came from.
+ * blanks of units that answered are marked; a click on a unit's figure shows where it came from, in a
+ * panel laid over the grid's right side so the units stay in view. The indicator's text wraps whole,
+ * the units share the width left, and figures sit right, under their headers.
  */
 export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOpenUnit: (unitId: number) => void }) {
   // "Theo địa giới ngày": the round's figures among the units of another day (read-only, no provenance per cell).
@@ -34,69 +80,62 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
   const snapshots = useSnapshots(roundId);
   const freeze = useFreezeRound(roundId);
   const exporter = useExportRound();
-  const t = text.matrix;
+  const officeCheck = useOfficeDetailsCheck();
   const [freezing, setFreezing] = useState(false);
   const [note, setNote] = useState('');
   const sent = day ? null : (snapshots.data?.at(-1) ?? null);
-  const sentTotals = useMemo(() => new Map((sent?.totals ?? []).map((t) => [t.indicatorId, t.value])), [sent]);
+  const sentTotals = useMemo(() => new Map((sent?.totals ?? []).map((x) => [x.indicatorId, x.value])), [sent]);
 
   const columns = useMemo<(ColDef<MatrixRow> | ColGroupDef<MatrixRow>)[]>(() => {
     if (!m) return [];
     return [
-      { field: 'numbering', headerName: t.stt, width: 64, pinned: 'left' },
+      { field: 'numbering', headerName: t.stt, width: 52, pinned: 'left' },
       {
         field: 'text',
         headerName: t.text,
-        width: 260,
+        width: 270,
         pinned: 'left',
         tooltipField: 'text',
-        cellStyle: (p) => ({ ...formRowTextStyle(p.data), whiteSpace: 'nowrap' }),
+        wrapText: true,
+        autoHeight: true,
+        cellStyle: (p) => ({ ...formRowTextStyle(p.data), lineHeight: '1.3', paddingTop: 5, paddingBottom: 5 }),
       },
-      { field: 'unit', headerName: t.unit, width: 80, pinned: 'left' },
-      ...m.columns.map((c, i): ColDef<MatrixRow> => ({
-        colId: c.key,
-        headerName: c.missing ? t.missing(c.label) : c.label,
-        headerTooltip: c.label,
-        wrapHeaderText: true,
-        autoHeaderHeight: true,
-        headerClass: c.kind === 'unit' ? (c.missing ? 'head-missing' : undefined) : 'head-total',
-        width: c.kind === 'total' ? 120 : 110,
-        pinned: c.kind === 'total' ? 'right' : undefined,
-        type: 'rightAligned',
-        valueGetter: (p) => p.data?.cells[i] ?? null,
-        valueFormatter: (p) => formatFigure(p.value as number | string | null, 'decimal'),
-        tooltipValueGetter: (p) => (c.kind === 'total' ? (p.data?.totalNote ?? undefined) : undefined),
-        cellClass: (p) => {
-          const flag = p.data?.flags[i];
-          return [
-            c.kind !== 'unit' ? 'cell-total' : '',
-            c.missing && p.data?.valueRow ? 'cell-unit-missing' : '',
-            flag ? `cell-${flag}` : '',
-          ].join(' ');
-        },
-      })),
+      {
+        field: 'unit',
+        headerName: t.unit,
+        width: 64,
+        pinned: 'left',
+        wrapText: true,
+        autoHeight: true,
+        cellStyle: { lineHeight: '1.3', paddingTop: 5, paddingBottom: 5 },
+      },
+      ...m.columns.map(figureColumn),
       ...(sent
         ? [
             {
               colId: 'sent',
               headerName: t.sent(formatDate(sent.takenAt)),
               headerTooltip: sent.note,
-              width: 130,
+              wrapHeaderText: true,
+              autoHeaderHeight: true,
+              width: 100,
               pinned: 'right',
               type: 'rightAligned',
               valueGetter: (p) => (p.data?.indicatorId != null ? (sentTotals.get(p.data.indicatorId) ?? null) : null),
               valueFormatter: (p) => formatFigure(p.value as number | null, 'decimal'),
               cellClass: (p) =>
-                p.data?.valueRow && (p.value ?? null) !== (p.data.cells.at(-1) ?? null)
-                  ? 'cell-total cell-changed'
-                  : 'cell-total',
+                numericCellClass(
+                  p.data?.valueRow && (p.value ?? null) !== (p.data.cells.at(-1) ?? null)
+                    ? 'cell-total cell-changed'
+                    : 'cell-total',
+                ),
               tooltipValueGetter: (p) =>
                 p.data?.valueRow && (p.value ?? null) !== (p.data.cells.at(-1) ?? null) ? t.changedSince : undefined,
             } satisfies ColDef<MatrixRow>,
           ]
         : []),
     ];
-  }, [m, sent, sentTotals, t]);
+  }, [m, sent, sentTotals]);
 
   const folded = foldText(query);
   const shown = useMemo(
@@ -108,13 +147,28 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
     [m, folded, only],
   );
 
+  const exportAs = (key: string) => {
+    const choice = exportChoices.find((c) => c.key === key);
+    if (!choice) return;
+    const go = () =>
+      exporter.mutate({
+        roundId,
+        format: choice.format,
+        byUnit: choice.byUnit,
+        ...(day ? { boundaryDate: day } : {}),
+      });
+    if (withHeader.has(choice.format)) officeCheck.run(go);
+    else go();
+  };
+
   return (
     <div className="screen-fill">
       <div className="toolbar">
         <input
           className="search"
           type="search"
-          placeholder={t.search}
+          placeholder={t.searchShort}
+          title={t.search}
           aria-label={t.searchLabel}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
@@ -128,29 +182,18 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
           {t.onlyProblems}
         </label>
         <span className="spacer" />
-        <select
-          aria-label={t.exportLabel}
-          value=""
+        <MenuButton
+          label={exporter.isPending ? t.exporting : t.export}
           disabled={exporter.isPending}
-          onChange={(e) => {
-            const [format, byUnit] = e.target.value.split(':') as [
-              'docx' | 'docx-template' | 'xlsx' | 'csv' | 'adx',
-              string | undefined,
-            ];
-            if (format)
-              exporter.mutate({ roundId, format, byUnit: byUnit === 'units', ...(day ? { boundaryDate: day } : {}) });
-          }}
-        >
-          <option value="">{exporter.isPending ? t.exporting : t.export}</option>
-          <option value="docx">{t.formats.docx}</option>
-          <option value="docx:units">{t.formats['docx:units']}</option>
-          <option value="docx-template">{t.formats['docx-template']}</option>
-          <option value="xlsx">{t.formats.xlsx}</option>
-          {!day && <option value="csv">{t.formats.csv}</option>}
-          {!day && <option value="adx">{t.formats.adx}</option>}
-        </select>
+          items={exportChoices.map((c) => ({
+            key: c.key,
+            label: t.formats[c.key],
+            hidden: day !== null && (c.format === 'csv' || c.format === 'adx'),
+          }))}
+          onChoose={exportAs}
+        />
         <ExportGridButton getApi={() => grid.current?.api} title={t.gridTitle} />
-        <button type="button" className="nowrap" onClick={() => setFreezing(!freezing)} disabled={day !== null}>
+        <button type="button" title={t.freezeHelp} onClick={() => setFreezing(!freezing)} disabled={day !== null}>
           {t.freeze}
         </button>
       </div>
@@ -164,6 +207,7 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
             aria-label={t.boundaries}
           />
         </label>
+        <span className="muted help-inline">{t.boundariesShort}</span>
         <span className="spacer" />
         <span className="legend">
           <span className="swatch cell-error">{t.legend.error}</span>{' '}
@@ -171,6 +215,7 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
           <span className="swatch cell-missing">{t.legend.missing}</span>
         </span>
       </div>
+      {officeCheck.notice}
       {freezing && (
         <form
           className="card compact inline-form"
@@ -211,23 +256,20 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
           {m.boundaryNote}
         </p>
       )}
-      {exporter.data && (
-        <div className="notice notice-ok" role="status">
-          {t.saved(exporter.data)}
-        </div>
-      )}
+      {exporter.data && <SavedNotice path={exporter.data} />}
       <ErrorMessage error={matrix.error ?? freeze.error ?? snapshots.error ?? exporter.error} />
-      <div className="split">
+      <div className="split overlay-host">
         <div className="grid-box" data-testid="matrix">
           <AgGridReact<MatrixRow>
             ref={grid}
-            theme={gridTheme}
+            theme={compactGridTheme}
             rowData={shown}
             columnDefs={columns}
             getRowId={(p) => String(p.data.row)}
             getRowClass={(p) => (p.data && !p.data.valueRow && p.data.level === 0 ? 'row-heading' : undefined)}
             loading={matrix.isPending}
             animateRows={false}
+            tooltipShowDelay={400}
             localeText={t.grid}
             onCellClicked={(e) => {
               const col = m?.columns.find((c) => c.key === e.column.getColId());
@@ -238,6 +280,7 @@ export function RoundMatrixView({ roundId, onOpenUnit }: { roundId: number; onOp
         </div>
         {picked && (
           <ProvenancePanel
+            overlay
             refOf={{ roundId, ...picked }}
             onClose={() => setPicked(null)}
             onOpenUnit={() => onOpenUnit(picked.unitId)}

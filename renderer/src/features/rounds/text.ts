@@ -74,6 +74,7 @@ export const text = {
     sent: (day: string) => `Đã gửi ${day}`,
     changedSince: 'Số liệu đã thay đổi sau khi gửi',
     search: 'Tìm chỉ tiêu (gõ không dấu cũng được)',
+    searchShort: 'Tìm chỉ tiêu…',
     searchLabel: 'Tìm chỉ tiêu',
     onlyProblems: 'Chỉ dòng có lỗi hoặc thiếu số liệu',
     exportLabel: 'Xuất số liệu',
@@ -91,13 +92,15 @@ export const text = {
     freeze: 'Chốt số liệu gửi cấp trên…',
     freezeTitle: 'Chốt số liệu gửi cấp trên',
     boundaries: 'Theo địa giới ngày',
+    boundariesShort: 'để trống: như đơn vị đã gửi',
     boundariesHelp:
       'Để trống: số liệu như các đơn vị đã gửi. Chọn một ngày: số liệu của đợt được quy đổi về các đơn vị của ngày đó (qua sáp nhập, chia tách), chỉ để xem và xuất.',
     legend: { error: 'lỗi', warning: 'cảnh báo', missing: 'thiếu' },
     freezeNote: 'Gửi theo văn bản (số, ngày, nơi nhận)',
     freezeNoteHint: 'Báo cáo số 12/BC-UBND ngày 20/12/2025 gửi Bộ Công an',
     freezeSubmit: 'Chốt số liệu',
-    freezeHelp: 'Tổng toàn tỉnh lúc này được giữ nguyên; sửa số liệu sau đó không làm thay đổi bản đã gửi.',
+    freezeHelp:
+      'Chốt số liệu: ghi lại tổng toàn tỉnh như đã gửi cấp trên (theo văn bản nào). Sửa số liệu sau đó không làm thay đổi bản đã gửi; cột "Đã gửi" cho thấy chỗ khác.',
     lastSnapshot: (at: string, note: string, count: number) =>
       `Lần chốt gần nhất: ${at} — ${note}${count > 1 ? ` (${count} lần chốt)` : ''}`,
     saved: (file: string) => `Đã lưu: ${file}`,

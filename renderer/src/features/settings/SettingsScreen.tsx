@@ -14,6 +14,7 @@ import {
 import { text } from './text';
 import { LogCard } from './LogCard';
 import { textLimits } from '../../../../shared/domain/limits';
+import { SavedNotice } from '../../ui/SavedNotice';
 
 /** The office's own details that every document it produces carries. */
 export function SettingsScreen() {
@@ -98,8 +99,8 @@ function TemplateCard() {
             {t.remove}
           </button>
         )}
-        {starter.data && <span className="muted">{t.starterSaved(starter.data)}</span>}
       </div>
+      {starter.data && <SavedNotice path={starter.data} message={t.starterSaved(starter.data)} />}
       <ErrorMessage error={info.error ?? choose.error ?? starter.error ?? remove.error} />
     </section>
   );

@@ -30,6 +30,14 @@ export const text = {
     remove: 'Bỏ mẫu riêng',
     starterSaved: (file: string) => `Đã lưu mẫu gợi ý: ${file}`,
   },
+  check: {
+    title: 'Chưa có thông tin cơ quan',
+    message: (fields: string[]) =>
+      `Chưa ghi ${fields.join(', ')} trong Cài đặt: phần đầu và chữ ký của văn bản sẽ để "…". Nên ghi trước khi xuất.`,
+    fill: 'Ghi thông tin cơ quan',
+    goOn: 'Vẫn xuất',
+    cancel: 'Hủy',
+  },
   log: {
     title: 'Nhật ký hoạt động',
     help: 'Phần mềm ghi lại các bước khởi động, nâng cấp dữ liệu, sao lưu, các lần nhập tệp và mọi lỗi vào tệp nhật ký (pcmd.log). Khi cần hỗ trợ kỹ thuật, hãy gửi kèm tệp này; nhật ký không chứa mật khẩu.',

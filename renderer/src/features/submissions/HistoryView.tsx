@@ -13,6 +13,7 @@ import { text } from './text';
 
 const t = text.history;
 import '../../ui/grid-modules';
+import { SavedNotice } from '../../ui/SavedNotice';
 
 const figure = (v: unknown) => (typeof v === 'number' ? formatFigure(v, 'decimal') : ((v as string | null) ?? ''));
 
@@ -102,9 +103,7 @@ export function HistoryView({ roundId }: { roundId: number }) {
         </button>
       </div>
       {exporter.data && (
-        <div className="notice notice-ok" role="status">
-          {t.exported(exporter.data.entries, exporter.data.path)}
-        </div>
+        <SavedNotice path={exporter.data.path} message={t.exported(exporter.data.entries, exporter.data.path)} />
       )}
       <ErrorMessage error={history.error ?? exporter.error} />
       <div className="grid-box">

@@ -16,16 +16,19 @@ export function ProvenancePanel({
   refOf,
   onClose,
   onOpenUnit,
+  overlay = false,
 }: {
   refOf: { roundId: number; unitId: number; indicatorId: number };
   onClose: () => void;
   onOpenUnit?: () => void;
+  /** Laid over the right of the grid (the matrix), rather than beside it. */
+  overlay?: boolean;
 }) {
   const p = useProvenance(refOf);
   const open = useOpenOriginal();
   const d = p.data;
   return (
-    <aside className="details narrow-details" aria-label={t.title}>
+    <aside className={`details narrow-details ${overlay ? 'overlay' : ''}`} aria-label={t.title}>
       <div className="toolbar">
         <h2 className="inline-title">{t.title}</h2>
         <span className="spacer" />

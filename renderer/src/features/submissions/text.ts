@@ -1,3 +1,5 @@
+import type { WorkflowAction } from '../../../../shared/domain/submissions';
+
 export const text = {
   back: '← Danh sách đơn vị',
   title: (unit: string) => `Số liệu của ${unit}`,
@@ -13,6 +15,7 @@ export const text = {
     numbering: 'STT',
     text: 'Nội dung',
     unit: 'Đơn vị tính',
+    unitShort: 'ĐVT',
     previous: (p: string | null) => (p ? `Kỳ trước (${p})` : 'Kỳ trước'),
     value: 'Số liệu',
     comment: 'Ghi chú',
@@ -83,4 +86,34 @@ export const text = {
     openUnit: 'Mở bảng nhập liệu của đơn vị',
   },
   figures: 'Số liệu',
+  blank: '(trống)',
+  edit: {
+    one: (row: string, before: string, after: string) => `dòng «${short(row)}»: ${before} → ${after}`,
+    many: (n: number, first: string) => `${n} số liệu, từ dòng «${short(first)}»`,
+    saved: (what: string) => `Đã lưu ${what}.`,
+    undone: (what: string) => `Đã hoàn tác ${what}.`,
+    redone: (what: string) => `Đã làm lại ${what}.`,
+    unchanged: 'Không có gì thay đổi.',
+    droppedRefused:
+      'Đã bỏ nội dung chưa lưu; các số đã lưu không thay đổi. Bấm Hoàn tác lần nữa để hoàn tác lần sửa trước.',
+    nothingToUndo: 'Không còn gì để hoàn tác.',
+  },
+  find: {
+    label: 'Tìm chỉ tiêu trong biểu',
+    placeholder: 'Tìm chỉ tiêu…',
+    hint: 'Gõ vài chữ của chỉ tiêu (không dấu cũng được). Enter: kết quả tiếp theo; Esc: về ô số liệu của dòng đó. Ctrl+F: tìm.',
+    count: (at: number, n: number) => (n === 0 ? 'không thấy' : `${at}/${n}`),
+  },
+  goTo: (row: string) => `Đến dòng «${short(row)}»`,
+  otherProblem: 'Cả biểu',
+  actionHelp: {
+    check: 'Ghi nhận văn phòng đã xem số liệu của đơn vị này (vẫn sửa được).',
+    return: 'Trả báo cáo cho đơn vị để sửa và gửi lại; nên ghi lý do.',
+    approve: 'Duyệt và khóa: số liệu không sửa được nữa cho đến khi mở khóa (có ghi lý do).',
+    unlock: 'Mở khóa để sửa một báo cáo đã duyệt; lý do được ghi vào nhật ký.',
+  } satisfies Record<WorkflowAction, string>,
 };
+
+function short(t: string): string {
+  return t.length > 60 ? `${t.slice(0, 57)}…` : t;
+}

@@ -37,7 +37,12 @@ export const emptyOfficeProfile: OfficeProfile = {
 export const officeProfileFields = Object.keys(emptyOfficeProfile) as (keyof OfficeProfile)[];
 
 /** What a document's header and signature cannot do without: without them they read "…". */
-export const headerFields = ['parentBody', 'officeName', 'place', 'signerTitle'] as const satisfies readonly (keyof OfficeProfile)[];
+export const headerFields = [
+  'parentBody',
+  'officeName',
+  'place',
+  'signerTitle',
+] as const satisfies readonly (keyof OfficeProfile)[];
 
 /** The header's fields the office has not filled in yet. */
 export function missingHeaderFields(profile: OfficeProfile): (typeof headerFields)[number][] {

@@ -123,6 +123,8 @@ interface TaskTable {
   lead_unit_id: number | null;
   deadline: string | null;
   status: Generated<TaskStatus>;
+  /** The lead agency as the plan writes it, matched to a unit or not. */
+  lead_text: string | null;
 }
 interface TaskCoordinatorTable {
   task_id: number;
@@ -233,6 +235,9 @@ interface EmailMessageTable {
   unit_id: number | null;
   round_id: number | null;
   problem: string | null;
+  /** Dealt with without importing figures: when, and the clerk's note why. */
+  handled_at: string | null;
+  handled_note: string | null;
 }
 interface EmailAttachmentTable {
   message_id: number;

@@ -98,6 +98,8 @@ export async function listInboxRows(db: Db): Promise<InboxMessage[]> {
       'm.round_id',
       'r.name as round_name',
       'm.problem',
+      'm.handled_at',
+      'm.handled_note',
     ])
     .orderBy('m.imported_at', 'desc')
     .orderBy('m.id', 'desc')
@@ -122,6 +124,7 @@ export async function listInboxRows(db: Db): Promise<InboxMessage[]> {
     roundName: r.round_name,
     notes: r.problem ? r.problem.split('\n') : [],
     attachments: byMessage.get(r.id) ?? [],
+    handled: r.handled_at !== null ? { at: r.handled_at, note: r.handled_note ?? '' } : null,
   }));
 }
 
@@ -132,4 +135,22 @@ export async function getMessageRecord(db: Db, id: number) {
     .select(['id', 'source_file_id', 'round_id'])
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** Marks a message as dealt with without figures (with the clerk's note), or returns it to review (null). */
+export async function setMessageHandled(
+  db: Db,
+  id: number,
+  handled: { at: string; note: string } | null,
+): Promise<void> {
+  await db
+    .updateTable('email_message')
+    .set({ handled_at: handled?.at ?? null, handled_note: handled?.note ?? null })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A message's import status and whether it was dealt with, if there is such a message. */
+export async function getMessageState(db: Db, id: number) {
+  return db.selectFrom('email_message').select(['id', 'status', 'handled_at']).where('id', '=', id).executeTakeFirst();
 }

@@ -6,6 +6,8 @@ import * as m004 from './2026-11-23-004-checking-and-approval';
 import * as m005 from './2026-11-23-005-targets-and-registers';
 import * as m006 from './2026-11-23-006-units-through-time';
 import * as m007 from './2026-11-23-007-office-sources';
+import * as m008 from './2026-12-06-008-inbox-handled';
+import * as m009 from './2026-12-06-009-task-lead-text';
 
 export interface Migration {
   /** Dated, ordered, never renamed once released. */
@@ -22,4 +24,6 @@ export const migrations: readonly Migration[] = [
   { name: '2026-11-23-005-targets-and-registers', up: m005.up },
   { name: '2026-11-23-006-units-through-time', up: m006.up },
   { name: '2026-11-23-007-office-sources', up: m007.up },
+  { name: '2026-12-06-008-inbox-handled', up: m008.up },
+  { name: '2026-12-06-009-task-lead-text', up: m009.up },
 ];

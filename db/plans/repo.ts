@@ -110,7 +110,16 @@ export async function listPlanDetails(db: Db, today: string): Promise<PlanDetail
   const tasks = await db
     .selectFrom('task')
     .leftJoin('org_unit', 'org_unit.id', 'task.lead_unit_id')
-    .select(['task.id', 'task.plan_id', 'task.content', 'task.deadline', 'task.status', 'org_unit.name as lead_name'])
+    .select([
+      'task.id',
+      'task.plan_id',
+      'task.content',
+      'task.deadline',
+      'task.status',
+      'task.lead_text',
+      'task.lead_unit_id',
+      'org_unit.name as lead_name',
+    ])
     .orderBy('task.plan_id')
     .orderBy('task.position')
     .execute();
@@ -142,7 +151,9 @@ export async function listPlanDetails(db: Db, today: string): Promise<PlanDetail
       .map((t) => ({
         id: t.id,
         content: t.content,
+        leadUnitId: t.lead_unit_id,
         leadUnitName: t.lead_name,
+        leadText: t.lead_text,
         coordinatingUnitNames: coordByTask.get(t.id) ?? [],
         deadline: t.deadline,
         status: t.status,
@@ -228,4 +239,10 @@ export async function setTaskStatus(db: Db, taskId: number, status: TaskStatus):
 
 export async function insertTaskNote(db: Db, n: { taskId: number; at: string; text: string }): Promise<void> {
   await db.insertInto('task_note').values({ task_id: n.taskId, noted_at: n.at, text: n.text }).execute();
+}
+
+/** Matches a task's lead agency to a unit (or undoes the match); the text as written stays. */
+export async function setTaskLeadUnit(db: Db, taskId: number, unitId: number | null): Promise<boolean> {
+  const r = await db.updateTable('task').set({ lead_unit_id: unitId }).where('id', '=', taskId).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }

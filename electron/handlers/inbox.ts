@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../services/context';
 import { importDropped, importPaths } from '../services/inbox/import-batch';
 import { reviewMessage } from '../services/inbox/review-message';
+import { markMessageHandled, reopenMessage } from '../services/inbox/handle-message';
 import { listInboxRows } from '../../db/email/repo';
 import { checkMailbox, getMailbox, saveMailbox } from '../services/inbox/mailbox';
 import { getReplyTable } from '../services/inbox/reply-table';
@@ -37,5 +38,13 @@ export function inboxHandlers(ctx: ServiceContext, progress: Progress): FeatureH
     'inbox:save-mailbox': (input) => saveMailbox(ctx, input),
     'inbox:check-mailbox': () =>
       checkMailbox(ctx, (done, total, label) => progress({ task: 'import', done, total, label })),
+    'inbox:mark-handled': async (input) => {
+      await markMessageHandled(ctx, input);
+      return null;
+    },
+    'inbox:reopen-message': async (input) => {
+      await reopenMessage(ctx, input.messageId);
+      return null;
+    },
   };
 }

@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../services/context';
-import { listPlans, updateTask } from '../services/plans/list-plans';
+import { listPlans, setTaskLead, updateTask } from '../services/plans/list-plans';
 import { draftPlanFromText } from '../services/plans/draft-plan';
 import { addTarget, createPlan, deleteTarget, updateTarget } from '../services/plans/save-plan';
 import { saveReviewReport } from '../services/export/review-report';
@@ -17,6 +17,10 @@ export function plansHandlers(ctx: ServiceContext): FeatureHandlers<'plans'> {
     },
     'plans:delete-target': async (input) => {
       await deleteTarget(ctx, input.targetId);
+      return null;
+    },
+    'plans:set-task-lead': async (input) => {
+      await setTaskLead(ctx, input);
       return null;
     },
     'plans:update-task': async (input) => {

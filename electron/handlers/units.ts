@@ -9,6 +9,7 @@ import {
 } from '../services/units/official-list';
 import { chooseAndImportUnits } from '../services/units/import-units';
 import type { FeatureHandlers } from './types';
+import { addUnit } from '../services/units/add-unit';
 
 export function unitsHandlers(ctx: ServiceContext): FeatureHandlers<'units'> {
   return {
@@ -20,6 +21,7 @@ export function unitsHandlers(ctx: ServiceContext): FeatureHandlers<'units'> {
     'units:record-end': (input) => recordEnd(ctx, input),
     'units:open-official-list': (choices) => chooseOfficialList(ctx, choices),
     'units:preview-official-list': (input) => previewOfficialList(ctx, openedList(input.token), input.choices),
+    'units:add-unit': async (input) => ({ id: await addUnit(ctx, input) }),
     'units:apply-official-list': (input) => applyOfficialList(ctx, openedList(input.token), input.choices),
   };
 }

@@ -24,6 +24,7 @@ export const channels = [
   'units:open-official-list',
   'units:preview-official-list',
   'units:apply-official-list',
+  'units:add-unit',
   // office
   'office:import-database',
   // plans
@@ -34,6 +35,7 @@ export const channels = [
   'plans:update-target',
   'plans:delete-target',
   'plans:update-task',
+  'plans:set-task-lead',
   'plans:export-report',
   // targets
   'targets:evaluate',
@@ -103,6 +105,8 @@ export const channels = [
   'inbox:get-mailbox',
   'inbox:save-mailbox',
   'inbox:check-mailbox',
+  'inbox:mark-handled',
+  'inbox:reopen-message',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel, noInput, type FeatureContract } from './channel';
 import { id } from './common-schemas';
 import type { ImportResult, InboxMessage, MailboxView, ReplyTableView } from '../domain/inbox';
+import { textLimits } from '../domain/limits';
 
 /** Replies received: files, dropped files and the mailbox, with their review. */
 export const inboxContract = {
@@ -62,4 +63,19 @@ export const inboxContract = {
   ),
   /** Fetches and imports the messages not yet seen in the watched folder. */
   'inbox:check-mailbox': channel<ImportResult[]>()(noInput),
+  /** "Không cần nhập số liệu": a message needing review is dealt with, with the clerk's note why. */
+  'inbox:mark-handled': channel<null>()(
+    z
+      .object({
+        messageId: id,
+        note: z
+          .string()
+          .trim()
+          .min(1, 'Ghi vài chữ vì sao không cần nhập (ví dụ: hỏi về biểu mẫu)')
+          .max(textLimits.reason),
+      })
+      .strict(),
+  ),
+  /** Returns a message marked as dealt with to review. */
+  'inbox:reopen-message': channel<null>()(z.object({ messageId: id }).strict()),
 } satisfies FeatureContract<'inbox'>;

@@ -56,6 +56,8 @@ export const taskInput = z
   .object({
     content: z.string().trim().min(1, 'Cần nội dung nhiệm vụ').max(5000),
     leadUnitId: id.nullable().default(null),
+    /** The lead agency as the plan writes it, kept whether or not it matched a unit. */
+    leadText: optionalText(300),
     coordinatorIds: z.array(id).max(500).default([]),
     deadline: isoDate.nullable().default(null),
   })

@@ -30,4 +30,6 @@ export const plansContract = {
   'plans:export-report': channel<string | null>()(
     z.object({ planId: id, roundId: id.optional(), byUnit: z.boolean().optional(), ...boundaryChoice }).strict(),
   ),
+  /** Matches a task's lead agency, as the plan writes it, to a unit (null: no unit). */
+  'plans:set-task-lead': channel<null>()(z.object({ taskId: id, unitId: id.nullable() }).strict()),
 } satisfies FeatureContract<'plans'>;

@@ -86,4 +86,15 @@ export const unitsContract = {
   'units:apply-official-list': channel<OfficialListPreview>()(
     z.object({ token: listToken, choices: officialListChoices }).strict(),
   ),
+  /** One unit typed in (an agency a plan names that the list lacks); its id. */
+  'units:add-unit': channel<{ id: number }>()(
+    z
+      .object({
+        code: unitCode.regex(/^[\p{L}\d_.-]+$/u, 'Mã chỉ gồm chữ, số, dấu chấm, gạch'),
+        name: z.string().trim().min(1, 'Cần tên đơn vị').max(textLimits.name),
+        kind: z.enum(unitKinds),
+        parentCode: unitCode.optional(),
+      })
+      .strict(),
+  ),
 } satisfies FeatureContract<'units'>;

@@ -19,6 +19,8 @@ export interface ImportResult {
   values: number;
   warnings: string[];
   errors: string[];
+  /** A duplicate: the message already received that this one repeats. */
+  sameAs?: number;
 }
 
 /** A reply's table as the unit sent it, beside the form rows its rows were matched to. */
@@ -65,6 +67,8 @@ export interface InboxMessage {
   roundName: string | null;
   notes: string[];
   attachments: string[];
+  /** Dealt with without importing figures (a question, a mere acknowledgement), with the clerk's note. */
+  handled: { at: string; note: string } | null;
 }
 
 /** An e-mail kept as it came (.eml, .msg), shown inside the app: never handed to another program. */
@@ -79,4 +83,19 @@ export interface MessageView {
   textCut: boolean;
   /** Each attachment with its own stored file, to open (documents only) or save elsewhere. */
   attachments: { fileId: number | null; name: string; size: number }[];
+}
+
+/** Where a message stands in the inbox: its import's outcome, or dealt with without figures. */
+export type InboxState = Exclude<ImportStatus, 'duplicate'> | 'handled';
+
+export const inboxStateLabels: Record<InboxState, string> = {
+  imported: 'Đã nhập',
+  'needs-review': 'Cần xem lại',
+  rejected: 'Lỗi',
+  handled: 'Đã xử lý',
+};
+
+export function inboxStateOf(m: Pick<InboxMessage, 'status' | 'handled'>): InboxState {
+  if (m.handled) return 'handled';
+  return m.status === 'duplicate' ? 'imported' : m.status;
 }

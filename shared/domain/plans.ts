@@ -89,7 +89,10 @@ export interface TargetDefinition extends TargetSummary {
 export interface TaskSummary {
   id: number;
   content: string;
+  leadUnitId: number | null;
   leadUnitName: string | null;
+  /** The lead agency as the plan writes it; kept when no unit matched it. */
+  leadText: string | null;
   coordinatingUnitNames: string[];
   deadline: string | null;
   status: TaskStatus;

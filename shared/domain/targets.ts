@@ -119,6 +119,8 @@ export interface LinkableIndicator {
   formNames: string[];
   /** The years with figures ("2021"…), from annual rounds. */
   years: number[];
+  /** The spans with figures from a final review ("2016-2020"). */
+  spans: string[];
 }
 
 /** One indicator over the years: the province's figure and each unit's, for trend and ranking charts. */
@@ -129,6 +131,11 @@ export interface IndicatorSeries {
   years: number[];
   province: (number | null)[];
   units: { unitId: number; code: string; name: string; values: (number | null)[] }[];
+  /**
+   * Final reviews over a span ("2016-2020"), each its own point: the province's figure and each unit's
+   * (in the order of `units`), and what re-mapping did when read in the boundaries of a day.
+   */
+  spans: { code: string; label: string; province: number | null; values: (number | null)[]; note: string | null }[];
   /** When read in the boundaries of a day: that day, and for each year what re-mapping did. */
   boundary: { day: string; provinceName: string | null; notes: string[] } | null;
 }
@@ -139,4 +146,13 @@ export interface DashboardView {
   /** Each target's newest period (a count of units by status for an each-unit target). */
   targets: (TargetEvaluation & { planTitle: string; unitsByStatus: Record<TargetStatus, number> | null })[];
   indicators: LinkableIndicator[];
+}
+
+/**
+ * The order of an evaluation's periods, "2019" < "2020" < "2016-2020": by the year they end, a final
+ * review over a span after the year it ends with (the review covers that year and those before).
+ */
+export function periodOrder(period: string): number {
+  const span = /^(\d{4})-(\d{4})$/.exec(period);
+  return span ? Number(span[2]) * 10 + 1 : Number(period.slice(0, 4)) * 10;
 }

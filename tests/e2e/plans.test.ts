@@ -222,7 +222,7 @@ describe('plans and targets', () => {
     const { page, ctx } = app;
     expect((await page.evaluate(() => window.api.invoke('demo:create-demo', {}))).ok).toBe(true);
     await page.reload();
-    const lights = page.getByRole('generic', { name: 'Chỉ tiêu (kết quả năm gần nhất)' });
+    const lights = page.getByRole('generic', { name: 'Chỉ tiêu (kết quả kỳ gần nhất)' });
     await expect.poll(() => page.locator('.light-list li').count()).toBe(15);
     expect(await page.locator('.light-list .chip-at-risk').count()).toBeGreaterThan(0);
     expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('12');

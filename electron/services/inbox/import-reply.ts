@@ -223,6 +223,7 @@ export async function storeReply(
     if (sameFile)
       return result('duplicate', {
         roundId: sameFile.roundId,
+        sameAs: sameFile.id,
         warnings: [`Thư hoặc tệp này đã được nhập ngày ${formatDate(sameFile.importedAt)}; không nhập lại.`],
       });
   }
@@ -238,6 +239,7 @@ export async function storeReply(
       if (added.length === 0 && (earlier.hasFigures || !found.data)) {
         return result('duplicate', {
           roundId: earlier.roundId,
+          sameAs: earlier.id,
           warnings: [
             `Thư này (cùng mã thư Message-ID) đã được nhập ngày ${when} từ một bản khác của cùng thư (khác phần đầu thư, ví dụ nhận qua đường khác); các tệp đính kèm giống hệt bản đã nhập nên không nhập lại.`,
           ],

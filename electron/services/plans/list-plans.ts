@@ -1,5 +1,6 @@
 import type { PlanDetail } from '../../../shared/domain/plans';
-import { insertTaskNote, listPlanDetails, setTaskStatus, taskExists } from '../../../db/plans/repo';
+import { insertTaskNote, listPlanDetails, setTaskLeadUnit, setTaskStatus, taskExists } from '../../../db/plans/repo';
+import { getUnitRow } from '../../../db/units/repo';
 import { vietnamDay } from '../../../shared/clock';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
@@ -19,5 +20,18 @@ export async function updateTask(
     if (input.status) await setTaskStatus(trx, input.taskId, input.status);
     if (input.note)
       await insertTaskNote(trx, { taskId: input.taskId, at: ctx.clock().toISOString(), text: input.note });
+  });
+}
+
+/** Matches a task's lead agency (as the plan writes it) to one of the office's units, or undoes the match. */
+export async function setTaskLead(
+  ctx: ServiceContext,
+  input: { taskId: number; unitId: number | null },
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    if (input.unitId !== null && (await getUnitRow(trx, input.unitId)) === undefined)
+      throw new AppError('not-found', `Không có đơn vị số ${input.unitId}.`);
+    if (!(await setTaskLeadUnit(trx, input.taskId, input.unitId)))
+      throw new AppError('not-found', `Không có nhiệm vụ số ${input.taskId}.`);
   });
 }

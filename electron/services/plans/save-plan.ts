@@ -48,7 +48,14 @@ export async function createPlan(ctx: ServiceContext, input: PlanInput): Promise
     for (const [i, t] of input.tasks.entries()) {
       await insertTask(
         trx,
-        { plan_id: planId, position: i + 1, content: t.content, lead_unit_id: t.leadUnitId, deadline: t.deadline },
+        {
+          plan_id: planId,
+          position: i + 1,
+          content: t.content,
+          lead_unit_id: t.leadUnitId,
+          lead_text: t.leadText,
+          deadline: t.deadline,
+        },
         [...new Set(t.coordinatorIds)],
       );
     }

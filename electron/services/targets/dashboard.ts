@@ -2,6 +2,7 @@ import { aggregateValues } from '../../../shared/domain/aggregate';
 import { parsePeriod } from '../../../shared/domain/periods';
 import {
   targetStatuses,
+  periodOrder,
   worstStatus,
   type DashboardView,
   type IndicatorSeries,
@@ -27,12 +28,11 @@ export async function listLinkableIndicators(ctx: Pick<ServiceContext, 'db'>): P
   const rows = await listIndicatorsOnForms(ctx.db);
   const yearRows = await listLineagePeriodsWithFigures(ctx.db);
   const years = new Map<number, Set<number>>();
+  const spans = new Map<number, Set<string>>();
   for (const y of yearRows) {
     const p = parsePeriod(y.period_code);
-    if (p?.kind !== 'year') continue;
-    const set = years.get(Number(y.root)) ?? new Set<number>();
-    set.add(Number(p.code));
-    years.set(Number(y.root), set);
+    if (p?.kind === 'year') years.set(Number(y.root), (years.get(Number(y.root)) ?? new Set()).add(Number(p.code)));
+    else if (p?.kind === 'multi-year') spans.set(Number(y.root), (spans.get(Number(y.root)) ?? new Set()).add(p.code));
   }
   const out = new Map<number, LinkableIndicator>();
   for (const r of rows) {
@@ -49,6 +49,7 @@ export async function listLinkableIndicators(ctx: Pick<ServiceContext, 'db'>): P
       valueType: r.value_type,
       formNames: [r.form_name],
       years: [...(years.get(root) ?? [])].sort(),
+      spans: [...(spans.get(root) ?? [])].sort(),
     });
   }
   return [...out.values()];
@@ -70,29 +71,49 @@ export async function getIndicatorSeries(
   const info = figures.indicators.get(root)!;
   const byYear = figures.byLineage.get(root) ?? new Map<number, YearFigures>();
   const years = [...byYear.keys()].filter((y) => !byYear.get(y)!.partialLabel).sort((a, b) => a - b);
-  const province = years.map((y) => {
-    const f = byYear.get(y)!;
-    if (f.measureUnits.size > 1) return null;
-    return aggregateValues(
-      info.aggregation,
-      [...f.values.values()].map((num) => ({ num, measureUnit: null })),
-    ).value;
-  });
+  const bySpan = figures.bySpan.get(root) ?? new Map<string, YearFigures>();
+  const spans = figures.spans.filter((x) => bySpan.has(x.code));
+  const provinceOf = (f: YearFigures) =>
+    f.measureUnits.size > 1
+      ? null
+      : aggregateValues(
+          info.aggregation,
+          [...f.values.values()].map((num) => ({ num, measureUnit: null })),
+        ).value;
+  const province = years.map((y) => provinceOf(byYear.get(y)!));
   const unitIds = new Set<number>();
-  for (const y of years) for (const u of byYear.get(y)!.values.keys()) unitIds.add(u);
-  const units = [...unitIds]
-    .map((id) => figures.units.get(id)!)
-    .sort((a, b) => (a.code < b.code ? -1 : 1))
-    .map((u) => ({
-      unitId: u.id,
-      code: u.code,
-      name: u.name,
-      values: years.map((y) => byYear.get(y)!.values.get(u.id) ?? null),
-    }));
+  for (const f of [...years.map((y) => byYear.get(y)!), ...spans.map((x) => bySpan.get(x.code)!)])
+    for (const u of f.values.keys()) unitIds.add(u);
+  const shownUnits = [...unitIds].map((id) => figures.units.get(id)!).sort((a, b) => (a.code < b.code ? -1 : 1));
+  const units = shownUnits.map((u) => ({
+    unitId: u.id,
+    code: u.code,
+    name: u.name,
+    values: years.map((y) => byYear.get(y)!.values.get(u.id) ?? null),
+  }));
+  const spanPoints = spans.map((x) => {
+    const f = bySpan.get(x.code)!;
+    return {
+      code: x.code,
+      label: x.label,
+      province: provinceOf(f),
+      values: shownUnits.map((u) => f.values.get(u.id) ?? null),
+      note: note ? boundarySentence(note, x.code) : null,
+    };
+  });
   const boundary = note
     ? { day: note.boundary.day, provinceName: note.provinceName, notes: years.map((y) => boundarySentence(note, y)) }
     : null;
-  return { indicatorId: root, name: info.name, measureUnit: info.measureUnit, years, province, units, boundary };
+  return {
+    indicatorId: root,
+    name: info.name,
+    measureUnit: info.measureUnit,
+    years,
+    province,
+    units,
+    spans: spanPoints,
+    boundary,
+  };
 }
 
 /** What the overview shows: the open rounds' completeness, every target's newest status, the indicators with figures. */
@@ -106,7 +127,8 @@ export async function getDashboard(
   const titles = await listPlanTitles(ctx.db);
   const newest = new Map<number, string>();
   for (const e of evaluations)
-    if (!newest.has(e.targetId) || e.period > newest.get(e.targetId)!) newest.set(e.targetId, e.period);
+    if (!newest.has(e.targetId) || periodOrder(e.period) > periodOrder(newest.get(e.targetId)!))
+      newest.set(e.targetId, e.period);
   const targets: DashboardView['targets'] = [];
   for (const [targetId, period] of newest) {
     const entries = evaluations.filter((e) => e.targetId === targetId && e.period === period);

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/domain/targets';
 import { unitKindLabels, type UnitKind } from '../../../shared/domain/units';
 import { formatNumber } from '../../../shared/text/format-vi';
-import type { TargetFigures, UnitInfo, YearFigures } from './target-figures';
+import type { SpanInfo, TargetFigures, UnitInfo, YearFigures } from './target-figures';
 
 interface Figure {
   value: number | null;
@@ -48,12 +48,13 @@ export function evaluateTarget(
   figures: TargetFigures,
   asOf: string,
   memo: EvaluationMemo = new EvaluationMemo(figures),
+  span: SpanInfo | null = null,
 ): TargetEvaluation[] {
-  const ev = new Evaluator(t, year, figures, asOf, memo);
+  const ev = new Evaluator(t, year, figures, asOf, memo, span);
   if (t.indicatorId === null) return [ev.noData(null, 'Chưa gắn chỉ tiêu với số liệu nào trong biểu mẫu.')];
   if (t.scope === 'each-unit' && t.kind !== 'share-of-units') {
     const units = ev.unitsInScope();
-    if (units.length === 0) return [ev.noData(null, `Chưa có đợt báo cáo năm ${year} nào có số liệu này.`)];
+    if (units.length === 0) return [ev.noData(null, ev.noRound(year))];
     return units.map((u) => ev.evaluate(u));
   }
   return [ev.evaluate(null)];
@@ -79,7 +80,19 @@ class Evaluator {
     private readonly f: TargetFigures,
     private readonly asOf: string,
     private readonly memo: EvaluationMemo,
+    /** Evaluated from a round over several years (a final review): its figures stand for the span ending `year`. */
+    private readonly span: SpanInfo | null = null,
   ) {}
+
+  /** "năm 2020", or "giai đoạn 2016-2020" for the span's figures. */
+  private when(year = this.year): string {
+    return this.span && year === this.span.to ? `giai đoạn ${this.span.code}` : `năm ${year}`;
+  }
+
+  /** Where a year's (or the span's) figures are kept and memoised. */
+  private slotKey(year: number): string {
+    return this.span && year === this.span.to ? this.span.code : String(year);
+  }
 
   evaluate(unit: UnitInfo | null): TargetEvaluation {
     switch (this.t.kind) {
@@ -141,7 +154,7 @@ class Evaluator {
     const kind = this.t.unitKind;
     const candidates = this.candidateUnits(y, kind);
     if (candidates.every((u) => !y.values.has(u.id)))
-      return this.noData(null, `Chưa đơn vị nào báo cáo "${this.name(id)}" năm ${this.year}.`);
+      return this.noData(null, `Chưa đơn vị nào báo cáo "${this.name(id)}" ${this.when()}.`);
     const details: EvaluationDetail[] = candidates.map((u) => {
       const v = y.values.get(u.id) ?? null;
       return {
@@ -163,7 +176,7 @@ class Evaluator {
       denominator = reg.value;
       denominatorText = `${formatNumber(reg.value)} (${reg.name})`;
     }
-    if (denominator === 0) return this.noData(null, `Không có ${unitWord} nào để tính tỷ lệ năm ${this.year}.`);
+    if (denominator === 0) return this.noData(null, `Không có ${unitWord} nào để tính tỷ lệ ${this.when()}.`);
     const actual = (meeting / denominator) * 100;
     const condText =
       yesNo && cmp === '=' && bound === 1 ? 'trả lời "Có"' : `có ${this.name(id)} ${cmp} ${formatNumber(bound)}`;
@@ -185,6 +198,11 @@ class Evaluator {
 
   private growth(unit: UnitInfo | null): TargetEvaluation {
     const id = this.t.indicatorId!;
+    if (this.span)
+      return this.noData(
+        unit,
+        `Mức tăng từng năm không tính được từ đợt tổng kết ${this.when()} (số liệu cả giai đoạn); cần số liệu của từng năm.`,
+      );
     const cur = this.figure(id, this.year, unit);
     if (cur.value === null) return this.noData(unit, cur.missing!);
     const prev = this.figure(id, this.year - 1, unit);
@@ -210,7 +228,8 @@ class Evaluator {
 
   private cumulative(unit: UnitInfo | null): TargetEvaluation {
     const id = this.t.indicatorId!;
-    const from = this.t.periodFrom ?? this.t.planStart;
+    // A final review's figures are already the total of its span: summed alone, over the span.
+    const from = this.span ? this.year : (this.t.periodFrom ?? this.t.planStart);
     const deadline = this.t.deadlineYear ?? this.t.periodTo ?? this.t.planEnd;
     let sum = 0;
     const missingYears: number[] = [];
@@ -224,11 +243,15 @@ class Evaluator {
     if (missingYears.length === this.year - from + 1)
       return this.noData(unit, `Chưa có số liệu năm nào từ ${from} đến ${this.year}.`);
     const milestone = cumulativeMilestone(this.t.threshold, from, deadline, this.year);
-    const span = from === this.year ? `năm ${from}` : `${from}–${this.year}`;
+    const span = this.span
+      ? `giai đoạn ${this.span.code}`
+      : from === this.year
+        ? `năm ${from}`
+        : `${from}–${this.year}`;
     const missingText = missingYears.length ? ` (thiếu số liệu năm ${missingYears.join(', ')})` : '';
     const paceText =
       this.year < deadline
-        ? `; mốc tiến độ năm ${this.year}: ${this.thresholdText(milestone, '%')} (đến năm ${deadline}: ${this.thresholdText(this.t.threshold, '%')})`
+        ? `; mốc tiến độ ${this.when()}: ${this.thresholdText(milestone, '%')} (đến năm ${deadline}: ${this.thresholdText(this.t.threshold, '%')})`
         : '';
     let actual: number;
     let formula: string;
@@ -250,7 +273,7 @@ class Evaluator {
       reasons: missingYears.length ? [`thiếu số liệu năm ${missingYears.join(', ')}`] : [],
       details: this.unitDetails(unit, id, this.t.denominatorIndicatorId),
       columns: [
-        `${this.name(id)} năm ${this.year}`,
+        `${this.name(id)} ${this.when()}`,
         this.t.denominatorIndicatorId ? this.name(this.t.denominatorIndicatorId) : null,
       ],
       beforeDeadline: this.year < deadline,
@@ -271,8 +294,8 @@ class Evaluator {
       return this.noData(
         unit,
         unit
-          ? `${unit.name} chưa báo cáo "${this.name(id)}" năm ${this.year}.`
-          : `Chưa có báo cáo cấp tỉnh (đơn vị cấp tỉnh hoặc cơ quan thường trực) về "${this.name(id)}" năm ${this.year}.`,
+          ? `${unit.name} chưa báo cáo "${this.name(id)}" ${this.when()}.`
+          : `Chưa có báo cáo cấp tỉnh (đơn vị cấp tỉnh hoặc cơ quan thường trực) về "${this.name(id)}" ${this.when()}.`,
       );
     }
     const value = y.values.get(reporter.id)!;
@@ -309,7 +332,7 @@ class Evaluator {
     const missingUnits = o.incomplete.pending;
     const reasons: string[] = [...(o.reasons ?? [])];
     if (partial) reasons.push(`mới có số liệu ${partial}`);
-    else if (ongoing) reasons.push(`năm ${this.year} chưa kết thúc`);
+    else if (ongoing) reasons.push(`${this.when()} chưa kết thúc`);
     if (missingUnits > 0) reasons.push(`còn ${formatNumber(missingUnits)} đơn vị chưa gửi báo cáo`);
     let status: TargetStatus;
     if (meets) status = partial && (t.comparator === '<=' || t.comparator === '=') ? 'at-risk' : 'met';
@@ -370,7 +393,7 @@ class Evaluator {
       code: t.code,
       text: t.text,
       kind: t.kind,
-      period: String(this.year),
+      period: this.span ? this.span.code : String(this.year),
       scope: unit ? unit.code : PROVINCE,
       scopeName: unit ? unit.name : 'Toàn tỉnh',
       actual: e.actual,
@@ -404,17 +427,25 @@ class Evaluator {
   }
 
   private yearFigures(id: number, year: number): YearFigures | undefined {
-    return this.f.byLineage.get(this.f.rootOf.get(id) ?? id)?.get(year);
+    const root = this.f.rootOf.get(id) ?? id;
+    if (this.span && year === this.span.to) return this.f.bySpan.get(root)?.get(this.span.code);
+    return this.f.byLineage.get(root)?.get(year);
   }
 
-  private noRound(year: number): string {
-    return `Chưa có đợt báo cáo năm ${year} nào có số liệu này.`;
+  /** Why a year has no figures; a year inside a final review's span says where its figures are. */
+  noRound(year: number): string {
+    if (this.span && year === this.span.to) return `Chưa có đợt tổng kết ${this.when()} nào có số liệu này.`;
+    const covering = this.f.spans.find((x) => x.from <= year && year <= x.to);
+    const inSpan = covering
+      ? ` Năm ${year} nằm trong đợt tổng kết giai đoạn ${covering.code}: xem kết quả của giai đoạn.`
+      : '';
+    return `Chưa có đợt báo cáo năm ${year} nào có số liệu này.${inSpan}`;
   }
 
   /** An indicator's figure for the province (every unit, by its aggregation rule) or for one unit. */
   private figure(id: number, year: number, unit: UnitInfo | null): Figure {
     if (unit) return this.computeFigure(id, year, unit);
-    const key = `${this.f.rootOf.get(id) ?? id}/${year}`;
+    const key = `${this.f.rootOf.get(id) ?? id}/${this.slotKey(year)}`;
     let fig = this.memo.provinceFigures.get(key);
     if (!fig) this.memo.provinceFigures.set(key, (fig = this.computeFigure(id, year, null)));
     return fig;
@@ -428,8 +459,8 @@ class Evaluator {
       const pending = y.pending.has(unit.id) ? 1 : 0;
       if (v !== undefined) return { value: v, missing: null, expected: 1, pending, partialLabel: y.partialLabel };
       const why = pending
-        ? `${unit.name} chưa gửi báo cáo năm ${year}.`
-        : `${unit.name} không ghi "${this.name(id)}" năm ${year}.`;
+        ? `${unit.name} chưa gửi báo cáo ${this.when(year)}.`
+        : `${unit.name} không ghi "${this.name(id)}" ${this.when(year)}.`;
       return { value: null, missing: why, expected: 1, pending, partialLabel: y.partialLabel };
     }
     const base = { expected: y.expected.size, pending: y.pending.size, partialLabel: y.partialLabel };
@@ -447,8 +478,8 @@ class Evaluator {
     if (agg.value === null) {
       const why =
         y.pending.size === y.expected.size
-          ? `Chưa đơn vị nào gửi báo cáo năm ${year}.`
-          : `Chưa đơn vị nào ghi "${this.name(id)}" năm ${year}.`;
+          ? `Chưa đơn vị nào gửi báo cáo ${this.when(year)}.`
+          : `Chưa đơn vị nào ghi "${this.name(id)}" ${this.when(year)}.`;
       return { value: null, missing: agg.refused ?? why, ...base };
     }
     return { value: agg.value, missing: null, ...base };
@@ -469,7 +500,7 @@ class Evaluator {
       const fig = this.figure(id, y, unit);
       if (fig.value !== null) return { value: fig.value, name: y === year ? name : `${name} năm ${y}`, missing: null };
     }
-    return { value: null, name, missing: `Thiếu mẫu số "${name}" năm ${year}.` };
+    return { value: null, name, missing: `Thiếu mẫu số "${name}" ${this.when(year)}.` };
   }
 
   private registerValue(
@@ -514,7 +545,7 @@ class Evaluator {
   }
 
   private candidateUnits(y: YearFigures | undefined, kind: UnitKind | null): UnitInfo[] {
-    const key = `${this.t.indicatorId ? (this.f.rootOf.get(this.t.indicatorId) ?? this.t.indicatorId) : 0}/${this.year}/${kind ?? ''}`;
+    const key = `${this.t.indicatorId ? (this.f.rootOf.get(this.t.indicatorId) ?? this.t.indicatorId) : 0}/${this.slotKey(this.year)}/${kind ?? ''}`;
     const known = this.memo.candidates.get(key);
     if (known) return known;
     const start = `${this.year}-01-01`;

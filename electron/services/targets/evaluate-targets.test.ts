@@ -4,6 +4,7 @@ import { createTestContext, type TestContext } from '../../testing/service-conte
 import { buildTargetProvince, type TargetProvince } from '../../testing/target-province';
 import { evaluateTargets } from './evaluate-targets';
 import { saveRegister } from './registers';
+import { getDashboard, getIndicatorSeries } from './dashboard';
 
 let ctx: TestContext;
 let p: TargetProvince;
@@ -327,5 +328,62 @@ describe('counts and yes/no', () => {
       code: 'not-found',
       message: 'Không có kế hoạch số 999.',
     });
+  });
+});
+
+describe('a final review over a span ("tổng kết giai đoạn 2016-2020")', () => {
+  it('evaluates a target of the span from the review, says where each year is, and cannot make growth from it', async () => {
+    await p.fillYear(
+      '2016-2020',
+      merge(districts('businesses', [50, 50, 50, 50]), districts('inspected', [40, 50, 45, 45])),
+    );
+    await p.plan(
+      [
+        {
+          kind: 'ratio',
+          threshold: 80,
+          indicatorId: p.indicatorId.inspected,
+          denominatorIndicatorId: p.indicatorId.businesses,
+          periodFrom: 2016,
+          periodTo: 2020,
+        },
+        { kind: 'growth', comparator: 'between', threshold: 3, thresholdHigh: 5, indicatorId: p.indicatorId.crimes },
+      ],
+      [2016, 2020],
+    );
+    const all = await evaluateTargets(ctx, { asOf: '2021-01-15' });
+    const ratio = all.filter((e) => e.kind === 'ratio');
+    expect(ratio.map((e) => e.period)).toEqual(['2016', '2017', '2018', '2019', '2020', '2016-2020']);
+    const span = ratio.at(-1)!;
+    expect(span).toMatchObject({ status: 'met', actual: 90, scope: 'province' });
+    expect(span.explanation).toBe(
+      'Tỷ lệ = Tổng số cơ sở kiểm tra trong kỳ (180) ÷ Tổng số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm (200) × 100 = 90% (4/4 đơn vị đã gửi báo cáo). Chỉ tiêu ≥ 80%: đạt.',
+    );
+    expect(span.details.map((d) => [d.unitCode, d.value, d.second])).toEqual([
+      ['D1', 40, 50],
+      ['D2', 50, 50],
+      ['D3', 45, 50],
+      ['D4', 45, 50],
+    ]);
+    // A year of the span has no figures of its own, and says where they are.
+    expect(ratio[0]).toMatchObject({ status: 'no-data' });
+    expect(ratio[0]!.explanation).toBe(
+      'Thiếu số liệu: Chưa có đợt báo cáo năm 2016 nào có số liệu này. Năm 2016 nằm trong đợt tổng kết giai đoạn 2016-2020: xem kết quả của giai đoạn.',
+    );
+    const growth = all.find((e) => e.kind === 'growth' && e.period === '2016-2020')!;
+    expect(growth).toMatchObject({ status: 'no-data' });
+    expect(growth.explanation).toContain('không tính được từ đợt tổng kết giai đoạn 2016-2020');
+  });
+
+  it('gives the overview the span as its newest period, and the trend a point for it', async () => {
+    await p.fillYear('2019', districts('inspected', [10, 10, 10, 10]));
+    await p.fillYear('2016-2020', districts('inspected', [40, 50, 45, 45]));
+    await p.plan([{ kind: 'count', threshold: 150, indicatorId: p.indicatorId.inspected }], [2016, 2020]);
+    const d = await getDashboard(ctx, { asOf: '2021-01-15' });
+    expect(d.targets.map((t) => [t.period, t.status, t.actual])).toEqual([['2016-2020', 'met', 180]]);
+    const s = await getIndicatorSeries(ctx, p.indicatorId.inspected);
+    expect(s.years).toEqual([2019]);
+    expect(s.spans).toMatchObject([{ code: '2016-2020', label: 'Giai đoạn 2016-2020', province: 180 }]);
+    expect(s.spans[0]!.values).toEqual(s.units.map((u) => ({ D1: 40, D2: 50, D3: 45, D4: 45 })[u.code] ?? null));
   });
 });

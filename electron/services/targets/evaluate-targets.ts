@@ -37,9 +37,18 @@ export async function evaluateTargets(
   const out: TargetEvaluation[] = [];
   const memo = new EvaluationMemo(figures);
   for (const t of targets) {
-    for (const year of targetYears(t, asOf)) {
+    const years = targetYears(t, asOf);
+    for (const year of years) {
       const evaluations = evaluateTarget(t, year, figures, asOf, memo);
       if (note) for (const e of evaluations) e.explanation = `${e.explanation} ${boundarySentence(note, year)}`;
+      out.push(...evaluations);
+    }
+    // A final review over a span within the target's years ("2016-2020" for a target to 2020) is
+    // evaluated as a period of its own, from the review's figures for the span as a whole.
+    for (const span of figures.spans) {
+      if (years.length === 0 || span.from < years[0]! || span.to > years.at(-1)!) continue;
+      const evaluations = evaluateTarget(t, span.to, figures, asOf, memo, span);
+      if (note) for (const e of evaluations) e.explanation = `${e.explanation} ${boundarySentence(note, span.code)}`;
       out.push(...evaluations);
     }
   }

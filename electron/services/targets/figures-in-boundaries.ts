@@ -5,7 +5,7 @@ import type { Boundary } from '../../../shared/domain/boundaries';
 import { remapFigures } from '../../../shared/domain/boundaries';
 import { AppError } from '../../../shared/errors';
 import { formatDate } from '../../../shared/text/format-vi';
-import type { TargetFigures } from './target-figures';
+import type { TargetFigures, YearFigures } from './target-figures';
 
 /** Which boundaries figures are read in. */
 export interface BoundaryChoice {
@@ -33,8 +33,8 @@ export async function placeInBoundaries(
 export interface BoundaryNote {
   boundary: Boundary;
   provinceName: string | null;
-  /** Year → units whose figures were re-mapped, and units whose figures found no place. */
-  byYear: Map<number, { remapped: Set<number>; unplaced: Set<number> }>;
+  /** Year (or span, "2016-2020") → units whose figures were re-mapped, and units whose figures found no place. */
+  byYear: Map<number | string, { remapped: Set<number>; unplaced: Set<number> }>;
 }
 
 /**
@@ -53,7 +53,7 @@ export function figuresInBoundaries(
     provinceName: provinceId === null ? null : (boundary.unit(provinceId)?.name ?? null),
     byYear: new Map(),
   };
-  const noteOf = (year: number) => {
+  const noteOf = (year: number | string) => {
     let n = note.byYear.get(year);
     if (!n) note.byYear.set(year, (n = { remapped: new Set(), unplaced: new Set() }));
     return n;
@@ -63,7 +63,8 @@ export function figuresInBoundaries(
     for (const id of ids) for (const p of boundary.place(id).parts) if (keep(p.unitId)) out.add(p.unitId);
     return out;
   };
-  for (const [root, years] of figures.byLineage) {
+  const slots: [number, Map<number | string, YearFigures>][] = [...figures.byLineage, ...figures.bySpan];
+  for (const [root, years] of slots) {
     const aggregation = figures.indicators.get(root)?.aggregation ?? 'sum';
     for (const [year, y] of years) {
       const r = remapFigures(y.values, aggregation, boundary);
@@ -103,7 +104,7 @@ export function figuresInBoundaries(
 }
 
 /** The sentence an evaluation gets when its figures were read in the boundaries of a day. */
-export function boundarySentence(note: BoundaryNote, year: number): string {
+export function boundarySentence(note: BoundaryNote, year: number | string): string {
   const n = note.byYear.get(year);
   return remapSentence(note.boundary, note.provinceName, n?.remapped ?? new Set(), n?.unplaced ?? new Set());
 }

@@ -59,10 +59,22 @@ export interface RegisterFigures {
   provinceKept: boolean;
 }
 
+/** A round over several years (a five-year final review, "2016-2020"): its figures stand for the span as a whole. */
+export interface SpanInfo {
+  code: string;
+  label: string;
+  from: number;
+  to: number;
+}
+
 export interface TargetFigures {
   units: Map<number, UnitInfo>;
   /** Lineage root → year → figures. */
   byLineage: Map<number, Map<number, YearFigures>>;
+  /** The spans with a round (final reviews), by when they end. */
+  spans: SpanInfo[];
+  /** Lineage root → span code → figures of that span's rounds. */
+  bySpan: Map<number, Map<string, YearFigures>>;
   /** Indicator id → its lineage root. */
   rootOf: Map<number, number>;
   indicators: Map<number, IndicatorInfo>;
@@ -91,6 +103,8 @@ export async function loadTargetFigures(
   const figures: TargetFigures = {
     units,
     byLineage: new Map(),
+    spans: [],
+    bySpan: new Map(),
     rootOf: new Map(),
     indicators: new Map(),
     registers: new Map(),
@@ -119,8 +133,20 @@ export async function loadTargetFigures(
   // Each year's rounds: annual ones, else the latest year-to-date ones.
   const rounds = await listRoundPeriods(db);
   const best = new Map<number, { rank: number; label: string; rounds: { id: number; formVersionId: number }[] }>();
+  const spanRounds = new Map<number, SpanInfo>();
   for (const r of rounds) {
     const period = parsePeriod(r.period_code);
+    if (period?.kind === 'multi-year') {
+      const span = {
+        code: period.code,
+        label: period.label,
+        from: Number(period.start.slice(0, 4)),
+        to: Number(period.end.slice(0, 4)),
+      };
+      spanRounds.set(r.id, span);
+      if (!figures.spans.some((x) => x.code === span.code)) figures.spans.push(span);
+      continue;
+    }
     const rank = period ? yearToDateRank[period.kind] : undefined;
     if (
       !period ||
@@ -138,26 +164,39 @@ export async function loadTargetFigures(
   const roundYear = new Map<number, { year: number; partialLabel: string | null }>();
   for (const [year, b] of best)
     for (const r of b.rounds) roundYear.set(r.id, { year, partialLabel: b.rank === 4 ? null : b.label });
-  const roundIds = [...roundYear.keys()];
+  figures.spans.sort((a, b) => a.to - b.to || a.from - b.from);
+  const roundIds = [...roundYear.keys(), ...spanRounds.keys()];
   if (roundIds.length === 0) return figures;
   const memberIds = members.map((m) => m.id);
 
-  const yearOf = (root: number, year: number, partialLabel: string | null): YearFigures => {
-    let years = figures.byLineage.get(root);
-    if (!years) figures.byLineage.set(root, (years = new Map<number, YearFigures>()));
-    let y = years.get(year);
+  const slotIn = <K>(byRoot: Map<number, Map<K, YearFigures>>, root: number, key: K, partialLabel: string | null) => {
+    let slots = byRoot.get(root);
+    if (!slots) byRoot.set(root, (slots = new Map<K, YearFigures>()));
+    let y = slots.get(key);
     if (!y)
-      years.set(
-        year,
+      slots.set(
+        key,
         (y = { partialLabel, values: new Map(), expected: new Set(), pending: new Set(), measureUnits: new Set() }),
       );
     return y;
+  };
+  /** A round's figures go to its year, or to its span for a round over several years. */
+  const slotOfRound = (root: number, roundId: number): YearFigures => {
+    const span = spanRounds.get(roundId);
+    if (span) return slotIn(figures.bySpan, root, span.code, null);
+    const ry = roundYear.get(roundId)!;
+    return slotIn(figures.byLineage, root, ry.year, ry.partialLabel);
   };
 
   // Who was asked, and who has not answered: the submissions of each round whose form asks for the lineage.
   const formIndicators = await listFormVersionIndicators(
     db,
-    [...new Set([...best.values()].flatMap((b) => b.rounds.map((r) => r.formVersionId)))],
+    [
+      ...new Set([
+        ...[...best.values()].flatMap((b) => b.rounds.map((r) => r.formVersionId)),
+        ...rounds.filter((r) => spanRounds.has(r.id)).map((r) => r.form_version_id),
+      ]),
+    ],
     memberIds,
   );
   const rootsOfForm = new Map<number, Set<number>>();
@@ -169,9 +208,8 @@ export async function loadTargetFigures(
   const submissions = await listSubmissionStates(db, roundIds);
   const formOfRound = new Map(rounds.map((r) => [r.id, r.form_version_id]));
   for (const sub of submissions) {
-    const ry = roundYear.get(sub.round_id)!;
     for (const root of rootsOfForm.get(formOfRound.get(sub.round_id)!) ?? []) {
-      const y = yearOf(root, ry.year, ry.partialLabel);
+      const y = slotOfRound(root, sub.round_id);
       y.expected.add(sub.unit_id);
       if (sub.status === 'expected') y.pending.add(sub.unit_id);
     }
@@ -189,8 +227,7 @@ export async function loadTargetFigures(
     }
     let y = ofIndicator.get(v.indicator_id);
     if (!y) {
-      const ry = roundYear.get(v.round_id)!;
-      y = yearOf(figures.rootOf.get(v.indicator_id)!, ry.year, ry.partialLabel);
+      y = slotOfRound(figures.rootOf.get(v.indicator_id)!, v.round_id);
       y.measureUnits.add(measureOf.get(v.indicator_id) ?? '');
       ofIndicator.set(v.indicator_id, y);
     }

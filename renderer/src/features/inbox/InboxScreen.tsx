@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
-import { importStatusLabels, type ImportResult, type InboxMessage } from '../../../../shared/domain/inbox';
-import { formatDate } from '../../../../shared/text/format-vi';
+import { inboxStateLabels, inboxStateOf, type ImportResult, type InboxMessage } from '../../../../shared/domain/inbox';
+import { formatDate, formatDateTime } from '../../../../shared/text/format-vi';
+import { HandledCard } from './HandledCard';
 import { useProgress } from '../../api/progress';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { gridTheme } from '../../ui/grid-theme';
@@ -32,7 +33,7 @@ export function InboxScreen() {
   const lastResults: ImportResult[] | null | undefined = checkMail.data ?? importDropped.data ?? importFiles.data;
 
   const messages = useMemo(() => inbox.data ?? [], [inbox.data]);
-  const shown = messages.filter((m) => filter === 'all' || m.status === filter);
+  const shown = messages.filter((m) => filter === 'all' || inboxStateOf(m) === filter);
   const selected = messages.find((m) => m.id === selectedId) ?? null;
 
   const columns = useMemo<ColDef<InboxMessage>[]>(
@@ -40,8 +41,14 @@ export function InboxScreen() {
       {
         colId: 'importedAt',
         headerName: text.col.importedAt,
-        width: 120,
-        valueGetter: (p) => formatDate(p.data?.sentAt ?? p.data?.importedAt),
+        width: 140,
+        valueGetter: (p) => formatDateTime(p.data?.importedAt),
+      },
+      {
+        colId: 'sentAt',
+        headerName: text.col.sentAt,
+        width: 110,
+        valueGetter: (p) => (p.data?.sentAt ? formatDate(p.data.sentAt) : ''),
       },
       {
         colId: 'from',
@@ -60,11 +67,12 @@ export function InboxScreen() {
       { field: 'unitName', headerName: text.col.unit, flex: 1, minWidth: 150 },
       { field: 'roundName', headerName: text.col.round, flex: 1.4, minWidth: 180 },
       {
-        field: 'status',
+        colId: 'status',
         headerName: text.col.status,
         width: 130,
-        valueFormatter: (p) => (p.data ? importStatusLabels[p.data.status] : ''),
-        cellClass: (p) => `inbox-${p.value as string}`,
+        valueGetter: (p) => (p.data ? inboxStateOf(p.data) : null),
+        valueFormatter: (p) => (p.data ? inboxStateLabels[inboxStateOf(p.data)] : ''),
+        cellClass: (p) => (p.data ? `inbox-${inboxStateOf(p.data)}` : ''),
       },
     ],
     [],
@@ -118,6 +126,25 @@ export function InboxScreen() {
       {lastResults && (
         <div className="notice notice-ok" role="status" data-testid="import-summary">
           {text.summary(lastResults)}
+          {lastResults.some((r) => r.status === 'duplicate') && (
+            <div data-testid="import-duplicates">
+              {text.duplicates}
+              <ul>
+                {lastResults
+                  .filter((r) => r.status === 'duplicate')
+                  .map((r) => (
+                    <li key={r.file}>
+                      {r.file}: {r.warnings.join(' ')}{' '}
+                      {r.sameAs !== undefined && (
+                        <button type="button" className="link-button" onClick={() => setSelectedId(r.sameAs!)}>
+                          {text.showEarlier}
+                        </button>
+                      )}
+                    </li>
+                  ))}
+              </ul>
+            </div>
+          )}
           {lastResults.some((r) => r.status === 'rejected') && (
             <ul>
               {lastResults
@@ -133,7 +160,7 @@ export function InboxScreen() {
         items={(Object.keys(text.filters) as Filter[]).map((f) => ({
           key: f,
           label: text.filters[f],
-          count: f === 'all' ? messages.length : messages.filter((m) => m.status === f).length,
+          count: f === 'all' ? messages.length : messages.filter((m) => inboxStateOf(m) === f).length,
         }))}
         active={filter}
         onSelect={setFilter}
@@ -193,7 +220,12 @@ export function InboxScreen() {
                 </ul>
               </>
             )}
-            {selected.status === 'needs-review' && <ReviewPanel key={selected.id} message={selected} />}
+            {selected.status === 'needs-review' && !selected.handled && (
+              <ReviewPanel key={selected.id} message={selected} />
+            )}
+            {(selected.status === 'needs-review' || selected.status === 'rejected') && (
+              <HandledCard key={`handled-${selected.id}`} message={selected} />
+            )}
           </aside>
         )}
       </div>

@@ -29,7 +29,7 @@ export function ReviewPanel({ message }: { message: InboxMessage }) {
   return (
     <div className="card compact review" aria-label={t.title}>
       <strong>{t.title}</strong>
-      <p className="muted">{t.help}</p>
+      <p className="muted">{table.data === null ? t.helpNoTable : t.help}</p>
       <div className="stacked-form">
         <label>
           {t.unit}

@@ -70,3 +70,20 @@ export function useSaveMailbox() {
     onSuccess: () => invalidate(inboxKeys.mailbox()),
   });
 }
+
+/** "Không cần nhập số liệu": dealt with, with the clerk's note. */
+export function useMarkHandled() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: InputOf<'inbox:mark-handled'>) => call('inbox:mark-handled', input),
+    onSuccess: () => invalidate(inboxKeys.all),
+  });
+}
+
+export function useReopenMessage() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (messageId: number) => call('inbox:reopen-message', { messageId }),
+    onSuccess: () => invalidate(inboxKeys.all),
+  });
+}

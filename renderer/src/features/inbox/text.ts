@@ -16,9 +16,10 @@ export const text = {
     return `Đã xử lý ${results.length} tệp: ${n('imported')} đã nhập, ${n('needs-review')} cần xem lại, ${n('duplicate')} trùng, ${n('rejected')} lỗi.`;
   },
   empty: 'Chưa nhận thư hay tệp nào.',
-  filters: { all: 'Tất cả', imported: 'Đã nhập', 'needs-review': 'Cần xem lại', rejected: 'Lỗi' },
+  filters: { all: 'Tất cả', imported: 'Đã nhập', 'needs-review': 'Cần xem lại', rejected: 'Lỗi', handled: 'Đã xử lý' },
   col: {
-    importedAt: 'Ngày nhập',
+    importedAt: 'Ngày nhận',
+    sentAt: 'Ngày gửi',
     from: 'Người gửi',
     subject: 'Tiêu đề / tệp',
     unit: 'Đơn vị',
@@ -26,11 +27,24 @@ export const text = {
     status: 'Tình trạng',
   },
   details: 'Chi tiết',
+  duplicates: 'Trùng với thư đã nhập:',
+  showEarlier: 'Xem thư đã nhập',
+  handled: {
+    title: 'Không cần nhập số liệu',
+    help: 'Thư không có số liệu để nhập (hỏi về biểu mẫu, báo đã nhận…): ghi vài chữ vì sao rồi đánh dấu đã xử lý. Thư và tệp gốc vẫn được giữ.',
+    note: 'Ghi chú (vì sao không cần nhập)',
+    noteHint: 'Ví dụ: Hỏi về cách điền biểu; đã trả lời qua điện thoại',
+    mark: 'Đánh dấu đã xử lý',
+    done: (at: string, note: string) => `Đã xử lý ngày ${at}: ${note}`,
+    reopen: 'Mở lại để xem xét',
+  },
   notes: 'Ghi nhận khi nhập',
   attachments: 'Tệp đính kèm',
   review: {
     title: 'Xem lại và nhập',
     help: 'Chọn đơn vị gửi (và đợt báo cáo nếu cần) và kiểm tra từng dòng; phần mềm đọc lại tệp gốc đã lưu với các lựa chọn này.',
+    helpNoTable:
+      'Thư này không có bảng số liệu nào phần mềm đọc được. Nếu có số liệu (ví dụ trong tệp PDF, ảnh), hãy nhập tay ở bảng nhập liệu của đơn vị; nếu không cần nhập, đánh dấu "Không cần nhập số liệu" bên dưới.',
     unit: 'Đơn vị gửi',
     round: 'Đợt báo cáo',
     auto: '(tự xác định)',

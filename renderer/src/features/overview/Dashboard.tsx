@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Bar, Line } from 'react-chartjs-2';
-import { formatResult, type DashboardView } from '../../../../shared/domain/targets';
+import { formatResult, periodOrder, type DashboardView, type IndicatorSeries } from '../../../../shared/domain/targets';
 import { formatDate } from '../../../../shared/text/format-vi';
 import { ChartCard } from '../../ui/ChartCard';
 import { chartColors } from '../../ui/charts';
@@ -10,6 +10,26 @@ import { useIndicatorSeries } from '../targets/queries';
 import { text } from './text';
 
 const short = (s: string, n = 140) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+/** A point of the trend: a year, or a final review's span as a point of its own, in time order. */
+interface SeriesPoint {
+  code: string;
+  province: number | null;
+  values: (number | null)[];
+  note: string | null;
+}
+
+function pointsOf(s: IndicatorSeries): SeriesPoint[] {
+  return [
+    ...s.years.map((y, i) => ({
+      code: String(y),
+      province: s.province[i] ?? null,
+      values: s.units.map((u) => u.values[i] ?? null),
+      note: s.boundary?.notes[i] ?? null,
+    })),
+    ...s.spans.map((x) => ({ code: x.code, province: x.province, values: x.values, note: x.note })),
+  ].sort((a, b) => periodOrder(a.code) - periodOrder(b.code));
+}
 
 function OpenRounds({ rounds }: { rounds: DashboardView['openRounds'] }) {
   return (
@@ -64,9 +84,10 @@ function TargetLights({ targets }: { targets: DashboardView['targets'] }) {
                   <span>
                     <b>{t.code}</b> {short(t.text)}{' '}
                     <span className="muted">
-                      ({text.year} {t.period}
+                      ({text.period(t.period)}
                       {t.actual !== null ? `: ${formatResult(t)}` : ''})
                     </span>
+                    {t.status === 'no-data' && <span className="why no-data-reason">{t.explanation}</span>}
                   </span>
                 </li>
               ))}
@@ -78,17 +99,25 @@ function TargetLights({ targets }: { targets: DashboardView['targets'] }) {
 }
 
 function IndicatorCharts({ indicators }: { indicators: DashboardView['indicators'] }) {
-  const preferred = indicators.find((i) => i.years.length > 1 && i.valueType !== 'yes-no') ?? indicators[0] ?? null;
+  const preferred =
+    indicators.find((i) => i.years.length + i.spans.length > 1 && i.valueType !== 'yes-no') ??
+    indicators.find((i) => i.years.length + i.spans.length > 0 && i.valueType !== 'yes-no') ??
+    indicators[0] ??
+    null;
   const [indicatorId, setIndicatorId] = useState<number | null>(preferred?.id ?? null);
   const [boundaryDate, setBoundaryDate] = useState('');
   const series = useIndicatorSeries(indicatorId, /^\d{4}-\d{2}-\d{2}$/.test(boundaryDate) ? boundaryDate : null);
-  const [year, setYear] = useState<number | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
   const s = series.data;
-  const shownYear = year !== null && s?.years.includes(year) ? year : (s?.years.at(-1) ?? null);
-  const at = s && shownYear !== null ? s.years.indexOf(shownYear) : -1;
+  const points = s ? pointsOf(s) : [];
+  const shown = points.find((p) => p.code === chosen) ?? points.at(-1) ?? null;
+  const shownYear = shown?.code ?? null;
   const ranked =
-    s && at >= 0
-      ? s.units.filter((u) => u.values[at] !== null).sort((a, b) => (b.values[at] ?? 0) - (a.values[at] ?? 0))
+    s && shown
+      ? s.units
+          .map((u, i) => ({ name: u.name, value: shown.values[i] ?? null }))
+          .filter((u) => u.value !== null)
+          .sort((a, b) => (b.value ?? 0) - (a.value ?? 0))
       : [];
   const unit = s?.measureUnit ? ` (${s.measureUnit})` : '';
   const picker = (
@@ -120,12 +149,12 @@ function IndicatorCharts({ indicators }: { indicators: DashboardView['indicators
   );
   // Years whose figures were re-mapped the same way are said once ("2021, 2022: số liệu của 2 đơn vị …").
   const remapNotes = (() => {
-    const byText = new Map<string, number[]>();
-    s?.boundary?.notes.forEach((n, i) => {
-      const what = n.includes(': ') ? n.slice(n.indexOf(': ') + 2) : '';
-      if (what) byText.set(what, [...(byText.get(what) ?? []), s.years[i]!]);
-    });
-    return [...byText].map(([what, years]) => `${years.join(', ')}: ${what}`);
+    const byText = new Map<string, string[]>();
+    for (const p of points) {
+      const what = p.note?.includes(': ') ? p.note.slice(p.note.indexOf(': ') + 2) : '';
+      if (what) byText.set(what, [...(byText.get(what) ?? []), p.code]);
+    }
+    return [...byText].map(([what, codes]) => `${codes.join(', ')}: ${what}`);
   })();
   if (indicators.length === 0) return <p className="muted">{text.noSeries}</p>;
   return (
@@ -138,11 +167,11 @@ function IndicatorCharts({ indicators }: { indicators: DashboardView['indicators
               ref={ref as never}
               aria-label={`${text.trendTitle}: ${s.name}`}
               data={{
-                labels: s.years.map(String),
+                labels: points.map((p) => p.code),
                 datasets: [
                   {
                     label: `${text.province}${unit}`,
-                    data: s.province,
+                    data: points.map((p) => p.province),
                     borderColor: chartColors[0],
                     backgroundColor: chartColors[0],
                     tension: 0,
@@ -173,10 +202,10 @@ function IndicatorCharts({ indicators }: { indicators: DashboardView['indicators
           <div className="inline-form" style={{ marginBottom: 8 }}>
             <label>
               {text.year}
-              <select value={shownYear ?? ''} onChange={(e) => setYear(Number(e.target.value))}>
-                {s?.years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
+              <select value={shownYear ?? ''} onChange={(e) => setChosen(e.target.value)}>
+                {points.map((p) => (
+                  <option key={p.code} value={p.code}>
+                    {p.code}
                   </option>
                 ))}
               </select>
@@ -194,7 +223,7 @@ function IndicatorCharts({ indicators }: { indicators: DashboardView['indicators
                 datasets: [
                   {
                     label: `${shownYear}${unit}`,
-                    data: ranked.map((u) => u.values[at]),
+                    data: ranked.map((u) => u.value),
                     backgroundColor: chartColors[0],
                   },
                 ],
@@ -204,7 +233,7 @@ function IndicatorCharts({ indicators }: { indicators: DashboardView['indicators
                 maintainAspectRatio: false,
                 plugins: {
                   legend: { display: false },
-                  title: { display: true, text: `${short(s.name, 90)} — ${text.year} ${shownYear}` },
+                  title: { display: true, text: `${short(s.name, 90)} — ${text.period(shownYear ?? '')}` },
                 },
               }}
             />

@@ -14,14 +14,16 @@ export const text = {
   noOpenRounds: 'Không có đợt báo cáo nào đang mở.',
   deadline: 'hạn',
   received: (r: number, e: number) => `đã nhận ${r}/${e} đơn vị`,
-  targets: 'Chỉ tiêu (kết quả năm gần nhất)',
+  targets: 'Chỉ tiêu (kết quả kỳ gần nhất)',
   status: { met: 'Đạt', 'not-met': 'Chưa đạt', 'at-risk': 'Có nguy cơ', 'no-data': 'Thiếu số liệu' },
   year: 'Năm',
+  /** "năm 2025", or "giai đoạn 2016-2020" for a final review. */
+  period: (code: string) => (/^\d{4}-\d{4}$/.test(code) ? `giai đoạn ${code}` : `năm ${code}`),
   indicator: 'Chỉ tiêu thống kê',
   trendTitle: 'Xu hướng toàn tỉnh qua các năm',
   rankTitle: 'Xếp hạng đơn vị',
   province: 'Toàn tỉnh',
-  noSeries: 'Chưa có số liệu năm nào để vẽ biểu đồ.',
+  noSeries: 'Chưa có số liệu năm hay giai đoạn nào để vẽ biểu đồ.',
   boundary: 'Theo địa giới ngày',
   boundaryHelp:
     'Để trống: mỗi năm theo đơn vị đã báo cáo. Chọn một ngày: số liệu mọi năm được quy đổi về các đơn vị của ngày đó (qua sáp nhập, chia tách), ví dụ để so năm 2024 (cấp huyện) với năm 2026 (cấp xã).',

@@ -81,6 +81,7 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
       tasks: keptTasks.map((t) => ({
         content: t.content,
         leadUnitId: t.leadUnitId,
+        leadText: t.leadName,
         coordinatorIds: t.coordinatorIds,
         deadline: t.deadline,
       })),
@@ -271,7 +272,7 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
                 <tr>
                   <th>{text.keep}</th>
                   <th>{text.col.content}</th>
-                  <th>{text.col.lead}</th>
+                  <th className="col-lead">{text.col.lead}</th>
                   <th>{text.col.coordinators}</th>
                   <th>{text.col.deadline}</th>
                 </tr>
@@ -290,7 +291,7 @@ export function NewPlanFromText({ onSaved, onCancel }: { onSaved: (planId: numbe
                       />
                     </td>
                     <td>{t.content.length > 260 ? `${t.content.slice(0, 260)}…` : t.content}</td>
-                    <td>
+                    <td className="col-lead">
                       {t.leadName ?? text.unnamedLead}
                       {t.leadName && t.leadUnitId === null && <div className="why">{text.draft.unmatched}</div>}
                     </td>

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useUpdateTask } from './queries';
 import { text } from './text';
 import { Options } from '../../ui/Options';
+import { TaskLead } from './TaskLead';
 
 const settable = ['not-started', 'in-progress', 'done'] as const;
 
@@ -26,7 +27,7 @@ export function TasksTable({ tasks }: { tasks: TaskSummary[] }) {
         <thead>
           <tr>
             <th>{text.col.content}</th>
-            <th>{text.col.lead}</th>
+            <th className="col-lead">{text.col.lead}</th>
             <th>{text.col.coordinators}</th>
             <th>{text.col.deadline}</th>
             <th>{text.col.status}</th>
@@ -37,7 +38,9 @@ export function TasksTable({ tasks }: { tasks: TaskSummary[] }) {
           {shown.map((t) => (
             <tr key={t.id}>
               <td>{t.content}</td>
-              <td>{t.leadUnitName ?? text.unnamedLead}</td>
+              <td className="col-lead">
+                <TaskLead task={t} />
+              </td>
               <td>{text.andOthers(t.coordinatingUnitNames)}</td>
               <td className="nowrap">
                 {formatDate(t.deadline)}

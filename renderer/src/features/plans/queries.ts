@@ -38,3 +38,6 @@ export const useUpdateTask = () =>
 export function useExportReport() {
   return useMutation({ mutationFn: (input: InputOf<'plans:export-report'>) => call('plans:export-report', input) });
 }
+
+export const useSetTaskLead = () =>
+  usePlanMutation((input: InputOf<'plans:set-task-lead'>) => call('plans:set-task-lead', input));

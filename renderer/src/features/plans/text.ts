@@ -30,7 +30,7 @@ export const text = {
     thresholdHigh: (code: string) => `Mức trên của chỉ tiêu ${code}`,
     tasks: 'Nhiệm vụ đề xuất',
     keepTask: (n: number) => `Giữ nhiệm vụ ${n}`,
-    unmatched: 'Chưa khớp đơn vị nào',
+    unmatched: 'Chưa khớp đơn vị nào: vẫn được lưu như văn bản ghi, khớp sau được',
   },
   boundary: 'Đánh giá theo địa giới ngày',
   boundaryHelp:
@@ -104,6 +104,15 @@ export const text = {
   cancel: 'Hủy',
   // target editor
   editorTitle: (code: string) => `Chỉ tiêu ${code}: cách tính`,
+  lead: {
+    unmatched: 'chưa khớp đơn vị nào trong danh sách',
+    match: 'Khớp với đơn vị…',
+    title: (name: string) => `Khớp "${name}" với một đơn vị`,
+    choose: 'Chọn đơn vị đã có',
+    newCode: (name: string) => `hoặc thêm "${name}" vào danh sách với mã`,
+    add: (name: string) => `Thêm "${name}" vào danh sách đơn vị`,
+    cancel: 'Hủy',
+  },
   newTarget: 'Thêm chỉ tiêu',
   newTargetTitle: 'Chỉ tiêu mới của kế hoạch',
   newTargetHelp:

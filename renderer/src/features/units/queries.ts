@@ -65,3 +65,12 @@ export function useApplyOfficialList() {
     onSuccess: () => invalidate(),
   });
 }
+
+/** One unit typed in; the unit lists and whatever names units read again. */
+export function useAddUnit() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: InputOf<'units:add-unit'>) => call('units:add-unit', input),
+    onSuccess: () => invalidate(unitKeys.all),
+  });
+}

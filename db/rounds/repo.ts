@@ -72,6 +72,12 @@ export async function listRoundSummaries(db: Db, roundId?: number): Promise<Roun
         .whereRef('s.round_id', '=', 'r.id')
         .where('s.status', '!=', 'expected')
         .as('received'),
+      eb
+        .selectFrom('submission as s')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('s.round_id', '=', 'r.id')
+        .where('s.status', '=', 'has-errors')
+        .as('with_errors'),
     ])
     .orderBy('r.period_end', 'desc')
     .orderBy('r.id', 'desc');
@@ -93,6 +99,7 @@ export async function listRoundSummaries(db: Db, roundId?: number): Promise<Roun
     status: r.status,
     expectedUnits: Number(r.expected ?? 0),
     receivedUnits: Number(r.received ?? 0),
+    unitsWithErrors: Number(r.with_errors ?? 0),
   }));
 }
 
@@ -104,6 +111,8 @@ export interface SubmissionRow {
   receivedAt: string | null;
   late: boolean;
   revisions: number;
+  /** When the latest copy came: a correction when there were several (the first decides lateness). */
+  lastRevisionAt: string | null;
 }
 
 export async function listSubmissionRows(db: Db, roundId: number): Promise<SubmissionRow[]> {
@@ -122,6 +131,12 @@ export async function listSubmissionRows(db: Db, roundId: number): Promise<Submi
         .select((e) => e.fn.countAll<number>().as('n'))
         .whereRef('sr.submission_id', '=', 's.id')
         .as('revisions'),
+      eb
+        .selectFrom('submission_revision as sr')
+        .leftJoin('email_message as m', 'm.id', 'sr.email_message_id')
+        .select((e) => e.fn.max(e.fn.coalesce('m.sent_at', 'sr.created_at')).as('at'))
+        .whereRef('sr.submission_id', '=', 's.id')
+        .as('last_revision_at'),
     ])
     .where('s.round_id', '=', roundId)
     .execute();
@@ -133,6 +148,7 @@ export async function listSubmissionRows(db: Db, roundId: number): Promise<Submi
     receivedAt: r.received_at,
     late: r.late === 1,
     revisions: Number(r.revisions ?? 0),
+    lastRevisionAt: r.last_revision_at ?? null,
   }));
 }
 

@@ -37,6 +37,9 @@ let mainWindow: BrowserWindow | null = null;
 let database: LiveDatabase | null = null;
 let context: ServiceContext | null = null;
 
+// The window speaks Vietnamese whatever the system's language: date fields read dd/mm/yyyy.
+app.commandLine.appendSwitch('lang', 'vi');
+
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);

@@ -110,6 +110,8 @@ export function parentsFromLevels<T extends { level: number }>(
 
 export interface FormDraft {
   fileName: string;
+  /** A name for the form: its title as the file states it, else the file's name. */
+  suggestedName: string;
   /** Which table of the file the rows came from, in words ("Bảng 2", "trang tính Biểu 1"). */
   tableName: string;
   columns: { content: string; unit: string | null; value: string | null; numbering: string | null };
@@ -124,4 +126,49 @@ export interface FormSummary {
   rows: number;
   valueRows: number;
   createdAt: string;
+}
+
+/** Lines that stand above a form's table but are not its title. */
+const notTitle =
+  /^(phu luc|bieu( so| mau)? ?\d*$|\(?kem theo|so:|ngay |don vi bao cao|don vi nhan|cong hoa|doc lap|([a-z]|[ivx]+|\d+)[.)] )/;
+
+/** Words kept in capitals in a title written in capitals: bodies' initials. */
+const initialisms = new Set(['ubnd', 'hđnd', 'mttq', 'lđtbxh', 'bch', 'ttg']);
+
+/**
+ * An ALL-CAPS title in sentence case, keeping what must stay capital: symbols and numbers
+ * ("361/QĐ-TTG"), bodies' initials (UBND), and the place after "tỉnh"/"thành phố" ("tỉnh Lào Cai").
+ */
+function sentenceCase(line: string): string {
+  const words = line.split(' ');
+  let capitalizeNext = 0;
+  return words
+    .map((w, i) => {
+      const lower = w.toLocaleLowerCase('vi');
+      let out = lower;
+      if (/[\d/]/.test(w) || initialisms.has(lower.replace(/[^\p{L}]/gu, ''))) out = w;
+      else if (i === 0 || capitalizeNext > 0) out = lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+      capitalizeNext =
+        lower === 'tỉnh' || (lower === 'phố' && words[i - 1]?.toLocaleLowerCase('vi') === 'thành')
+          ? 2
+          : Math.max(0, capitalizeNext - 1);
+      if (/[,.;:]$/.test(w)) capitalizeNext = 0;
+      return out;
+    })
+    .join(' ');
+}
+
+/**
+ * The form's name as the file states it: the last line above its table that reads as a title
+ * ("BIỂU TỔNG HỢP SỐ LIỆU PHÒNG, CHỐNG MẠI DÂM NĂM 2025"), in sentence case; null when none.
+ */
+export function pickFormTitle(lines: readonly string[], fold: (text: string) => string): string | null {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!.replace(/\s+/g, ' ').trim();
+    if (line.length < 10 || line.length > 300 || notTitle.test(fold(line))) continue;
+    const letters = line.replace(/[^\p{L}]/gu, '');
+    const allCaps = letters.length > 0 && letters === letters.toLocaleUpperCase('vi');
+    return allCaps ? sentenceCase(line) : line;
+  }
+  return null;
 }

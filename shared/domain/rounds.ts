@@ -33,6 +33,8 @@ export interface RoundSummary {
   status: RoundStatus;
   expectedUnits: number;
   receivedUnits: number;
+  /** Of those received, the reports whose checks found errors. */
+  unitsWithErrors: number;
 }
 
 /** One figure of a round, keys as other tools rely on them. */
@@ -69,6 +71,8 @@ export interface SubmissionEntry {
   /** Days past the deadline: for a received answer when it came, for a missing one as of today; 0 when on time. */
   daysLate: number;
   revisions: number;
+  /** When the latest copy came, when there were several: a correction, shown as one (lateness counts from the first). */
+  correctedAt: string | null;
 }
 
 /** Whole days from one ISO date (or timestamp) to another; negative when `to` is earlier. */

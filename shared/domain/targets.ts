@@ -142,7 +142,16 @@ export interface IndicatorSeries {
 
 export interface DashboardView {
   asOf: string;
-  openRounds: { id: number; name: string; periodLabel: string; deadline: string; expected: number; received: number }[];
+  openRounds: {
+    id: number;
+    name: string;
+    periodLabel: string;
+    deadline: string;
+    expected: number;
+    received: number;
+    /** Received reports whose checks found errors. */
+    withErrors: number;
+  }[];
   /** Each target's newest period (a count of units by status for an each-unit target). */
   targets: (TargetEvaluation & { planTitle: string; unitsByStatus: Record<TargetStatus, number> | null })[];
   indicators: LinkableIndicator[];

@@ -50,6 +50,8 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
+      // As the app's window: Vietnamese, so date fields read dd/mm/yyyy.
+      '--lang=vi',
     ],
   });
 }

@@ -22,6 +22,7 @@ interface Report {
   dialogs: { title: string; message: string }[];
   loadedUrl: string | null;
   checks: Record<string, unknown> & { error?: string };
+  switches: Record<string, string>;
   quit: boolean;
   exitCode: number | null;
 }
@@ -95,6 +96,8 @@ describe('the built main process, started under Node with a stand-in electron mo
     expect([...report.channels].sort()).toEqual([...channels].sort());
     expect(report.schemes?.map((s) => s.scheme)).toEqual(['app']);
     expect(report.loadedUrl).toBe('app://renderer/index.html');
+    // The window's locale is Vietnamese: date fields read dd/mm/yyyy, numbers 1.234,5.
+    expect(report.switches).toMatchObject({ lang: 'vi' });
     // The renderer and its assets over app://, with the security header; nothing outside its folder.
     // The header as the shell's security module sets it: nothing but the app's own scripts, no plugins.
     const csp = expect.stringMatching(/^default-src 'self'; script-src 'self'; .*object-src 'none'; base-uri 'none'/);

@@ -11,6 +11,8 @@ import { saveValues } from '../submissions/save-values';
 import { rollupRound } from '../rounds/rollup';
 import { appendixFromRound } from './appendix-from-round';
 import { writeAppendixDocx } from './write-appendix-docx';
+import { createRound } from '../rounds/create-round';
+import { listRoundSummaries } from '../../../db/rounds/repo';
 
 let ctx: TestContext;
 let roundId: number;
@@ -126,5 +128,43 @@ describe('the Word appendix of a round', () => {
     const wideTop2 = (await pdfPageText(widePdf, 2)).split('\n').slice(0, 6).join('\n');
     for (const h of ['Nội dung', 'Công an', 'Toàn tỉnh']) expect(wideTop2).toContain(h);
     await pdfPageToPng(widePdf, 1, path.join(screenshotDir, 'docx-appendix-units-p1.png'));
+  });
+});
+
+describe('a landscape appendix with a column for each of many units', () => {
+  it("keeps the units' names whole: narrow columns get their headers written bottom to top", async () => {
+    const districts = (await ctx.db.selectFrom('org_unit').select('code').where('kind', '=', 'district').execute()).map(
+      (u) => u.code,
+    );
+    expect(districts).toHaveLength(13);
+    const formId = (await listRoundSummaries(ctx.db, roundId))[0]!.formId;
+    const round = await createRound(ctx, {
+      formId,
+      period: '2021',
+      cutoffDate: '2021-12-14',
+      deadline: '2021-12-20',
+      units: districts,
+    });
+    const byUnit = await appendixFromRound(ctx, round.id, { byUnit: true });
+    expect(byUnit.table.columns).toHaveLength(14);
+    const docx = await writeAppendixDocx(byUnit.table, byUnit.office);
+    const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+    const header = /<w:tr\b(?:(?!<\/w:tr>).)*?<w:tblHeader\/>(?:(?!<\/w:tr>).)*<\/w:tr>/s.exec(xml)![0];
+    expect(header.match(/<w:textDirection w:val="btLr"\/>/g)).toHaveLength(14);
+    expect(header).toContain('Thành phố Quảng Ngãi');
+    const dir = path.join(ctx.database.dir, 'pdf-wide');
+    fs.mkdirSync(dir);
+    const file = path.join(dir, 'phu-luc-13-huyen.docx');
+    fs.writeFileSync(file, docx);
+    const pdf = await convertToPdf(file, dir);
+    await pdfPageToPng(pdf, 1, path.join(screenshotDir, 'docx-appendix-13-units-p1.png'));
+    // Three units' columns are wide enough: nothing turns.
+    const few = await appendixFromRound(ctx, roundId, { byUnit: true });
+    const fewXml = await (
+      await JSZip.loadAsync(await writeAppendixDocx(few.table, few.office))
+    )
+      .file('word/document.xml')!
+      .async('string');
+    expect(fewXml).not.toContain('btLr');
   });
 });

@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   Header,
+  HeightRule,
   type ISectionOptions,
   Packer,
   PageNumber,
@@ -11,6 +12,7 @@ import {
   Table,
   TableCell,
   TableRow,
+  TextDirection,
   TextRun,
   VerticalAlign,
   WidthType,
@@ -148,10 +150,13 @@ export function tableCell(
     indent?: number;
     shade?: boolean;
     size?: number;
+    /** Written bottom to top (a narrow column's header, so its words stay whole). */
+    vertical?: boolean;
   } = {},
 ): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
+    ...(o.vertical ? { textDirection: TextDirection.BOTTOM_TO_TOP_LEFT_TO_RIGHT } : {}),
     borders: gridBorders,
     verticalAlign: VerticalAlign.CENTER,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
@@ -174,6 +179,28 @@ export function tableCell(
   });
 }
 
+/** A cell's left and right margins (tableCell), in twips. */
+const CELL_MARGINS = 160;
+
+/**
+ * About how wide a text is set in bold Times New Roman at a size in half-points, in twips: capitals and
+ * wide letters count more than narrow ones. Enough to tell whether a word fits a column.
+ */
+function textWidth(text: string, size: number): number {
+  let ems = 0;
+  for (const ch of text.normalize('NFC')) {
+    if (/[MWmw]/.test(ch)) ems += 0.9;
+    else if (/\p{Lu}/u.test(ch)) ems += 0.72;
+    else if (/[ilIjtf.,;:'|!()\s-]/.test(ch)) ems += 0.3;
+    else ems += 0.52;
+  }
+  return Math.ceil(ems * size * 10);
+}
+
+function longestWordWidth(text: string, size: number): number {
+  return Math.max(0, ...text.split(/\s+/).map((w) => textWidth(w, size)));
+}
+
 /** The figures' table: STT, Nội dung, Đơn vị tính and the value columns; the header row repeats on every page. */
 function figuresTable(table: AppendixTable, contentWidth: number): Table {
   const stt = 700;
@@ -187,11 +214,31 @@ function figuresTable(table: AppendixTable, contentWidth: number): Table {
   const content = contentWidth - stt - unit - valueWidth * table.columns.length;
   const widths = [stt, content, unit, ...table.columns.map(() => valueWidth)];
   const size = n > 6 ? SIZE.tableWide : SIZE.table;
+  // A unit's name must not break inside a word ("Thàn-h phố"): when a value column is too narrow for
+  // the longest word of its header, the value headers are written bottom to top in a taller row.
+  const vertical = table.columns.some((c) => longestWordWidth(c, size) > valueWidth - CELL_MARGINS);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
+    ...(vertical
+      ? {
+          height: {
+            value: Math.min(
+              4200,
+              Math.ceil(Math.max(...table.columns.map((c) => textWidth(c, size))) * 1.15) + 2 * CELL_MARGINS,
+            ),
+            rule: HeightRule.ATLEAST,
+          },
+        }
+      : {}),
     children: [...documentText.tableHeads, ...table.columns].map((h, i) =>
-      tableCell(h, widths[i]!, { bold: true, align: AlignmentType.CENTER, shade: true, size }),
+      tableCell(h, widths[i]!, {
+        bold: true,
+        align: AlignmentType.CENTER,
+        shade: true,
+        size,
+        vertical: vertical && i >= 3,
+      }),
     ),
   });
   const rows = table.rows.map(

@@ -49,6 +49,22 @@ function cellText(tc: Element): string {
  * Every table of a .docx as rectangular rows: a cell spanning columns (gridSpan) fills them all with
  * its text in the first and blanks after; a vertically merged cell continues as a blank.
  */
+/** The text of the paragraphs before a table in the body (the document's title, caption, headings), in order. */
+function linesAbove(tbl: Element): string[] {
+  const lines: string[] = [];
+  for (let el = tbl.previousSibling; el && lines.length < 12; el = el.previousSibling) {
+    if (el.nodeType !== 1) continue;
+    const e = el as Element;
+    if (e.localName !== 'p') continue;
+    const text = Array.from(e.getElementsByTagNameNS(W, 't') as unknown as ArrayLike<Element>)
+      .map((x) => x.textContent ?? '')
+      .join('')
+      .trim();
+    if (text) lines.unshift(text);
+  }
+  return lines;
+}
+
 export async function readDocxTables(fileName: string, bytes: Uint8Array): Promise<SourceTable[]> {
   let zip;
   try {
@@ -104,6 +120,6 @@ export async function readDocxTables(fileName: string, bytes: Uint8Array): Promi
       }
       rows.push({ cells, ref: r + 1 });
     });
-    return fixLegacyTable({ name: `bảng ${t + 1}`, sheet: null, firstColumn: 0, rows });
+    return fixLegacyTable({ name: `bảng ${t + 1}`, sheet: null, firstColumn: 0, rows, linesAbove: linesAbove(tbl) });
   });
 }

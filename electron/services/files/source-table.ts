@@ -21,6 +21,8 @@ export interface SourceTable {
   }[];
   /** 0-based column of the first cell, to name cells as the file does ("E12"). */
   firstColumn: number;
+  /** The lines just above the table in a Word file (its title, the appendix caption), when there are any. */
+  linesAbove?: string[];
   /** Set when the table's text was typed in TCVN3 or VNI and has been converted to Unicode. */
   legacyEncoding?: LegacyEncoding;
 }
@@ -40,6 +42,7 @@ export function fixLegacyTable(table: SourceTable): SourceTable {
   return {
     ...table,
     legacyEncoding: encoding,
+    ...(table.linesAbove ? { linesAbove: table.linesAbove.map(fix) } : {}),
     rows: table.rows.map((r) => ({
       ...r,
       cells: r.cells.map(fix),

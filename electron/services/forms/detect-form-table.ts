@@ -3,6 +3,7 @@ import { foldText } from '../../../shared/text/fold';
 import type { SourceTable } from '../files/source-table';
 import type { SourceRow } from './build-form-tree';
 import type { RawCell } from '../../../shared/domain/cell-value';
+import { pickFormTitle } from '../../../shared/domain/forms';
 
 /** Names a cell as the user finds it: "E12" in a sheet, "bảng 2, dòng 5, cột 3" in a Word table. */
 export function cellName(table: SourceTable, ref: number, column: number): string {
@@ -22,6 +23,8 @@ export interface DetectedFormTable {
   headerRef: number;
   columns: { content: string; unit: string | null; value: string | null; numbering: string | null };
   rows: (SourceRow & { ref: number; value: RawCell; valueCell: string | null })[];
+  /** The form's name as the file states it above the table, when it does. */
+  title: string | null;
 }
 
 type Role = 'content' | 'unit' | 'value' | 'numbering';
@@ -95,7 +98,13 @@ export function detectFormTable(fileName: string, tables: SourceTable[]): Detect
         });
       }
       if (rows.length === 0) return;
+      // A sheet's title sits in the rows above the header; a Word table's, in the paragraphs before it.
+      const above = [
+        ...(table.linesAbove ?? []),
+        ...table.rows.slice(0, header.index).map((r) => r.cells.filter((x) => x.trim()).join(' ')),
+      ];
       candidates.push({
+        title: pickFormTitle(above, foldText),
         table,
         headerRef: table.rows[header.index]!.ref,
         columns: { content: at('content')!, unit: at('unit'), value: at('value'), numbering: at('numbering') },

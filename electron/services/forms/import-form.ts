@@ -22,6 +22,7 @@ export async function draftFormFromBytes(fileName: string, bytes: Uint8Array): P
   const detected = detectFormTable(fileName, await parseInWorker('formTables', { fileName, bytes }, fileName));
   return {
     fileName,
+    suggestedName: detected.title ?? path.basename(fileName, path.extname(fileName)),
     tableName: detected.table.name,
     columns: detected.columns,
     rows: buildFormTree(detected.rows),
@@ -75,7 +76,7 @@ export async function importFormFile(ctx: ServiceContext, filePath: string, name
   const bytes = readFileWithinLimit(filePath, MAX_FORM_FILE_BYTES);
   const draft = await draftFormFromBytes(fileName, bytes);
   return saveNewForm(ctx, {
-    name: name ?? path.basename(fileName, path.extname(fileName)),
+    name: name ?? draft.suggestedName,
     rows: draft.rows,
     original: { fileName, bytes },
   });

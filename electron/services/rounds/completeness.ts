@@ -20,10 +20,11 @@ export async function listSubmissions(ctx: ServiceContext, roundId: number): Pro
   const order = new Map(orderUnitsAsTree(units, () => '').map((u, i) => [u.id, i]));
   const emails = new Map(units.map((u) => [u.id, u.emails]));
   return rows
-    .map((r) => {
+    .map(({ lastRevisionAt, ...r }) => {
       const late = daysLate(round.deadline, r.receivedAt, today);
       return {
         ...r,
+        correctedAt: r.revisions > 1 ? lastRevisionAt : null,
         unitEmails: emails.get(r.unitId) ?? [],
         late: r.receivedAt ? r.late || late > 0 : late > 0,
         daysLate: late,

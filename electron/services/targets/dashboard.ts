@@ -163,8 +163,9 @@ export async function getDashboard(
       deadline: r.deadline,
       expected: r.expectedUnits,
       received: r.receivedUnits,
+      withErrors: r.unitsWithErrors,
     })),
     targets,
-    indicators: (await listLinkableIndicators(ctx)).filter((i) => i.years.length > 0),
+    indicators: (await listLinkableIndicators(ctx)).filter((i) => i.years.length + i.spans.length > 0),
   };
 }

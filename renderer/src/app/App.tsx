@@ -7,6 +7,7 @@ import { FormsScreen } from '../features/forms/FormsScreen';
 import { RoundsScreen } from '../features/rounds/RoundsScreen';
 import { InboxScreen } from '../features/inbox/InboxScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { HelpScreen } from '../features/help/HelpScreen';
 import { text } from './text';
 
 const screens: Record<AreaId, () => React.JSX.Element> = {
@@ -17,6 +18,7 @@ const screens: Record<AreaId, () => React.JSX.Element> = {
   inbox: InboxScreen,
   units: UnitsScreen,
   settings: SettingsScreen,
+  help: HelpScreen,
 };
 
 function useArea(): AreaId {

@@ -10,6 +10,7 @@ export const areas = [
   { id: 'inbox', label: 'Hộp thư đến' },
   { id: 'units', label: 'Đơn vị' },
   { id: 'settings', label: 'Cài đặt' },
+  { id: 'help', label: 'Hướng dẫn' },
 ] as const;
 
 export type AreaId = (typeof areas)[number]['id'];

@@ -13,7 +13,16 @@ const reportFile = process.env.PCMD_STANDIN_REPORT;
 const dropped = process.env.PCMD_STANDIN_DROP
   ? JSON.parse(fs.readFileSync(process.env.PCMD_STANDIN_DROP, 'utf8'))
   : null;
-const report = { channels: [], schemes: null, dialogs: [], loadedUrl: null, checks: {}, quit: false, exitCode: null };
+const report = {
+  channels: [],
+  schemes: null,
+  dialogs: [],
+  loadedUrl: null,
+  checks: {},
+  switches: {},
+  quit: false,
+  exitCode: null,
+};
 const appListeners = new Map();
 const ipcHandlers = new Map();
 const protocolHandlers = new Map();
@@ -31,6 +40,11 @@ const app = {
   getAppPath: () => path.resolve(__dirname, '../../..'),
   getVersion: () => '0.0.0-smoke',
   requestSingleInstanceLock: () => true,
+  commandLine: {
+    appendSwitch(name, value) {
+      report.switches[name] = value;
+    },
+  },
   whenReady: () => Promise.resolve(),
   on(event, fn) {
     appListeners.set(event, [...(appListeners.get(event) ?? []), fn]);

@@ -43,7 +43,7 @@ export function FormsScreen() {
           draftId: d.draftId,
           fileName: d.fileName,
           tableName: d.tableName,
-          name: d.fileName.replace(/\.[^.]+$/, ''),
+          name: d.suggestedName,
           rows: toEditorRows(d.rows),
         });
       },

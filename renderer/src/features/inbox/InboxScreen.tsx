@@ -124,8 +124,8 @@ export function InboxScreen() {
         </div>
       ))}
       {lastResults && (
-        <div className="notice notice-ok" role="status" data-testid="import-summary">
-          {text.summary(lastResults)}
+        <div className="notice notice-ok" role="status">
+          <span data-testid="import-summary">{text.summary(lastResults)}</span>
           {lastResults.some((r) => r.status === 'duplicate') && (
             <div data-testid="import-duplicates">
               {text.duplicates}

@@ -85,7 +85,10 @@ export const text = {
           ? `${Math.round(bytes / 1024)} KB`
           : `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`,
   },
-  grid: { noRowsToShow: 'Không có thư nào', loadingOoo: 'Đang tải…' },
+  grid: {
+    noRowsToShow: 'Chưa có thư nào. Kéo thả thư (.eml, .msg) hoặc tệp báo cáo vào đây, hoặc bấm "Nhập tệp…".',
+    loadingOoo: 'Đang tải…',
+  },
   mailbox: {
     title: 'Hộp thư điện tử (IMAP)',
     host: 'Máy chủ thư',

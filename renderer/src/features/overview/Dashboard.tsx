@@ -41,6 +41,7 @@ function OpenRounds({ rounds }: { rounds: DashboardView['openRounds'] }) {
           <a href={`#/rounds/${r.id}/board`}>{r.name}</a>{' '}
           <span className="muted">
             · {text.deadline} {formatDate(r.deadline)} · {text.received(r.received, r.expected)}
+            {r.withErrors > 0 && <span className="flag-error"> · {text.withErrors(r.withErrors)}</span>}
           </span>
           <div
             className="progress-bar"

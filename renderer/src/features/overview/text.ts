@@ -14,6 +14,7 @@ export const text = {
   noOpenRounds: 'Không có đợt báo cáo nào đang mở.',
   deadline: 'hạn',
   received: (r: number, e: number) => `đã nhận ${r}/${e} đơn vị`,
+  withErrors: (n: number) => `${n} báo cáo có lỗi cần xem`,
   targets: 'Chỉ tiêu (kết quả kỳ gần nhất)',
   status: { met: 'Đạt', 'not-met': 'Chưa đạt', 'at-risk': 'Có nguy cơ', 'no-data': 'Thiếu số liệu' },
   year: 'Năm',

@@ -65,8 +65,12 @@ export function CompletenessBoard({
       {
         field: 'receivedAt',
         headerName: text.col.receivedAt,
-        width: 130,
-        valueFormatter: (p) => formatDate(p.value as string | null),
+        width: 190,
+        valueFormatter: (p) =>
+          p.data?.correctedAt
+            ? text.corrected(formatDate(p.value as string | null), formatDate(p.data.correctedAt))
+            : formatDate(p.value as string | null),
+        tooltipValueGetter: (p) => (p.data?.correctedAt ? text.correctedHelp : undefined),
       },
       {
         field: 'daysLate',
@@ -81,7 +85,8 @@ export function CompletenessBoard({
         headerName: text.col.emails,
         flex: 2,
         minWidth: 200,
-        valueGetter: (p) => p.data?.unitEmails.join(', '),
+        valueGetter: (p) => (p.data?.unitEmails.length ? p.data.unitEmails.join(', ') : text.noEmail),
+        cellClass: (p) => (p.data?.unitEmails.length ? '' : 'muted no-email'),
       },
     ],
     [],
@@ -122,6 +127,12 @@ export function CompletenessBoard({
           folderOnly
           message={text.exported(exporter.data.files.length, exporter.data.folder)}
         />
+      )}
+      {exporter.data && exporter.data.files.some((f) => f.to.length === 0) && (
+        <div className="notice notice-warn" role="alert" data-testid="no-recipient">
+          {text.noRecipient(exporter.data.files.filter((f) => f.to.length === 0).map((f) => f.unitName))}{' '}
+          <a href="#/units">{text.goToUnits}</a>
+        </div>
       )}
       {showReminder && (
         <div className="card compact">

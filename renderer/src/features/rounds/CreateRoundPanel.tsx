@@ -6,7 +6,8 @@ import { useUnits } from '../units/queries';
 import { useCreateRound } from './queries';
 import { text } from './text';
 
-const reportingKinds = new Set(['district', 'commune', 'department']);
+const pickKinds = ['district', 'commune', 'department'] as const;
+const reportingKinds = new Set<string>(pickKinds);
 
 export function CreateRoundPanel({
   forms,
@@ -27,6 +28,7 @@ export function CreateRoundPanel({
   const [mode, setMode] = useState<'all' | 'some'>('all');
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const t = text.create;
+  const reporting = (units.data ?? []).filter((u) => reportingKinds.has(u.kind));
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -84,24 +86,48 @@ export function CreateRoundPanel({
           <input type="radio" checked={mode === 'some'} onChange={() => setMode('some')} /> {t.someUnits}
         </label>
         {mode === 'some' && (
-          <div className="unit-picks">
-            {units.data
-              ?.filter((u) => reportingKinds.has(u.kind))
-              .map((u) => (
-                <label key={u.id} className="inline">
-                  <input
-                    type="checkbox"
-                    checked={chosen.has(u.code)}
-                    onChange={(e) => {
-                      const next = new Set(chosen);
-                      if (e.target.checked) next.add(u.code);
-                      else next.delete(u.code);
-                      setChosen(next);
-                    }}
-                  />{' '}
-                  {u.name}
-                </label>
+          <div className="toolbar wrap unit-pick-tools">
+            <button type="button" onClick={() => setChosen(new Set(reporting.map((u) => u.code)))}>
+              {t.pickAll}
+            </button>
+            {pickKinds
+              .filter((k) => reporting.some((u) => u.kind === k))
+              .map((k) => (
+                <button
+                  key={k}
+                  type="button"
+                  onClick={() =>
+                    setChosen(new Set([...chosen, ...reporting.filter((u) => u.kind === k).map((u) => u.code)]))
+                  }
+                >
+                  {t.pickKind[k]}
+                </button>
               ))}
+            <button type="button" onClick={() => setChosen(new Set())}>
+              {t.pickNone}
+            </button>
+            <span className="muted" data-testid="picked-count">
+              {t.picked(chosen.size, reporting.length)}
+            </span>
+          </div>
+        )}
+        {mode === 'some' && (
+          <div className="unit-picks">
+            {reporting.map((u) => (
+              <label key={u.id} className="inline">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(u.code)}
+                  onChange={(e) => {
+                    const next = new Set(chosen);
+                    if (e.target.checked) next.add(u.code);
+                    else next.delete(u.code);
+                    setChosen(next);
+                  }}
+                />{' '}
+                {u.name}
+              </label>
+            ))}
           </div>
         )}
       </fieldset>

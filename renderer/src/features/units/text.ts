@@ -21,7 +21,11 @@ export const text = {
     'Chọn cơ sở dữ liệu (hoặc bản sao lưu .db) của văn phòng tỉnh đã hợp nhất vào tỉnh này: đơn vị, biểu mẫu, đợt báo cáo, số liệu, tệp gốc và lịch sử được đưa vào; nhập lại chỉ thêm phần mới. Phần mềm sao lưu trước khi nhập.',
   importingOffice: 'Đang nhập dữ liệu…',
   toggle: (open: boolean, name: string) => `${open ? 'Thu gọn' : 'Mở'} ${name}`,
-  grid: { noRowsToShow: 'Chưa có đơn vị nào', loadingOoo: 'Đang tải…' },
+  grid: {
+    noRowsToShow:
+      'Chưa có đơn vị nào. Bấm "Nhập danh sách từ tệp…" (cột: code, name, kind, parent_code, emails), hoặc tạo dữ liệu mẫu ở trang Tổng quan.',
+    loadingOoo: 'Đang tải…',
+  },
   close: 'Đóng',
   validFrom: (day: string) => `từ ${day}`,
   validTo: (day: string) => `đến ${day}`,

@@ -90,4 +90,53 @@ describe('import and values on the command line', () => {
     ]);
     expect(values.find((v) => v.unitCode === '524')).toMatchObject({ value: null, flags: [] });
   });
+
+  it('submissions --json gives the first reply as received and counts lateness from it, not from the correction', async () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const db = path.join(dir, 'x.db');
+    const appendix = path.join(dir, 'phu-luc.xlsx');
+    fs.writeFileSync(appendix, await seedAppendixXlsx());
+    await run('init', '--db', db, '--demo');
+    const { id: formId } = JSON.parse((await run('form', 'import', '--db', db, '--file', appendix, '--json')).out);
+    const created = await run(
+      'round',
+      'create',
+      ...['--db', db, '--form', String(formId), '--period', '2016-2020', '--cutoff', '2020-06-30'],
+      ...['--deadline', '2020-07-05', '--units', '534', '--json'],
+    );
+    const roundId = String(JSON.parse(created.out).id);
+    await run('round', 'templates', '--db', db, '--round', roundId, '--out', path.join(dir, 'mau'));
+    const template = path.join(dir, 'mau', '534-thi-xa-duc-pho-2016-2020.xlsx');
+    const reply = async (name: string, date: string, value: number) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(
+        file,
+        await buildEml({
+          from: 'vpubnd.ducpho@quangngai.gov.vn',
+          subject: 'Báo cáo',
+          messageId: `<${name}@ducpho>`,
+          date: new Date(date),
+          attachments: [{ filename: 'bc.xlsx', content: await fillTemplate(template, { R003: value }) }],
+        }),
+      );
+      return JSON.parse((await run('import', '--db', db, file)).out) as { status: string };
+    };
+    expect((await reply('lan-1.eml', '2020-07-08T01:00:00Z', 30)).status).toBe('imported');
+    expect((await reply('lan-2.eml', '2020-07-10T01:00:00Z', 31)).status).toBe('imported');
+
+    const json = JSON.parse((await run('submissions', '--db', db, '--round', roundId, '--json')).out) as unknown[];
+    expect(json).toEqual([
+      {
+        unitCode: '534',
+        unitName: 'Thị xã Đức Phổ',
+        status: 'received',
+        receivedAt: '2020-07-08T01:00:00.000Z',
+        late: true,
+        revisions: 2,
+      },
+    ]);
+    const shown = await run('submissions', '--db', db, '--round', roundId);
+    expect(shown.out).toBe('534\tThị xã Đức Phổ\tĐã nhận\t08/07/2020\ttrễ 3 ngày');
+  });
 });

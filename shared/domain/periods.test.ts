@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod } from './periods';
+import { parsePeriod, periodInSentence } from './periods';
 
 describe('parsePeriod', () => {
   it.each([
@@ -16,5 +16,17 @@ describe('parsePeriod', () => {
   });
   it.each(['', '25', '2025-Q5', '2025-13', '2020-2016', '2025-H3', 'năm 2025', '3025'])('rejects %j', (code) => {
     expect(parsePeriod(code)).toBeNull();
+  });
+});
+
+describe('periodInSentence', () => {
+  it('names a period as a sentence does, a span as a "giai đoạn"', () => {
+    expect(['2025', '2016-2020', '2025-Q3', '2025-H1', 'x'].map(periodInSentence)).toEqual([
+      'năm 2025',
+      'giai đoạn 2016-2020',
+      'quý III năm 2025',
+      '6 tháng đầu năm 2025',
+      'x',
+    ]);
   });
 });

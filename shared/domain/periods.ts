@@ -77,5 +77,11 @@ export function parsePeriod(code: string): Period | null {
   return null;
 }
 
+/** A period as a sentence names it: "năm 2025", "giai đoạn 2016-2020", "quý III năm 2025". */
+export function periodInSentence(code: string): string {
+  const label = parsePeriod(code)?.label ?? code;
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 export const periodFormatHelp =
   'năm "2025", 6 tháng "2025-H1", quý "2025-Q3", 9 tháng "2025-9M", tháng "2025-07" hoặc giai đoạn "2016-2020"';

@@ -2,7 +2,7 @@ import { warmReplyParser } from '../../electron/services/inbox/parse-reply-in-wo
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createDispatcher } from '../../electron/handlers/dispatch';
 import { createHandlers } from '../../electron/handlers/handlers';
@@ -42,6 +42,8 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     headless: true,
+    // Scrollbars as Windows draws them, taking room beside the grids, not hidden as headless would.
+    ignoreDefaultArgs: ['--hide-scrollbars'],
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -53,6 +55,8 @@ export async function launchBrowser(): Promise<Browser> {
       // As the app's window: Vietnamese, so date fields read dd/mm/yyyy.
       '--lang=vi',
     ],
+    // Chromium on Linux takes its locale from the environment, not from --lang (Windows does the reverse).
+    env: { ...process.env, LANGUAGE: 'vi', LANG: 'vi_VN.UTF-8' },
   });
 }
 
@@ -64,6 +68,8 @@ export interface AppUnderTest {
   screenshot(name: string): Promise<string>;
   /** The screen at the office's two usual sizes: 1360×860 (name) and 1920×1080 (name-1920). */
   screenshots(name: string): Promise<void>;
+  /** How a date field reads, from the browser's own parts of it: "dd/mm/yyyy" in Vietnamese. */
+  dateFormat(field: Locator): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -118,8 +124,37 @@ export async function openApp(browser: Browser, options: { hash?: string; now?: 
     async screenshots(name) {
       await screenshot(name);
       await page.setViewportSize({ width: 1920, height: 1080 });
+      // The grids lay out again over a few frames after the window grows (row heights follow the wrap).
+      await page.evaluate(() => new Promise((done) => setTimeout(done, 250)));
       await screenshot(`${name}-1920`);
       await page.setViewportSize({ width: 1360, height: 860 });
+    },
+    async dateFormat(field) {
+      // The parts of a date field live in the browser's own shadow tree, which only the DevTools protocol reads.
+      const cdp = await context.newCDPSession(page);
+      try {
+        const mark = `probe-${Date.now()}`;
+        await field.evaluate((el, m) => el.setAttribute('data-probe', m), mark);
+        await cdp.send('DOM.enable');
+        const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+        const { nodeId } = await cdp.send('DOM.querySelector', {
+          nodeId: root.nodeId,
+          selector: `[data-probe="${mark}"]`,
+        });
+        const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true });
+        const parts: string[] = [];
+        const walk = (n: typeof node) => {
+          const attrs = n.attributes ?? [];
+          const at = attrs.indexOf('aria-placeholder');
+          if (at >= 0) parts.push(attrs[at + 1]!);
+          for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) walk(c);
+        };
+        walk(node);
+        await field.evaluate((el) => el.removeAttribute('data-probe'));
+        return parts.join('/');
+      } finally {
+        await cdp.detach();
+      }
     },
     async close() {
       await context.close();

@@ -153,6 +153,7 @@ describe('plans and targets', () => {
       .getByRole('link', { name: 'Xem chỉ tiêu, nhiệm vụ' })
       .click();
     const targets = page.getByRole('table', { name: 'Chỉ tiêu của kế hoạch' });
+    await expect.poll(() => targets.locator('tbody tr').count()).toBeGreaterThan(0);
     const before = await targets.locator('tbody tr').count();
     await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
     const editor = page.getByRole('complementary', { name: 'Chỉ tiêu mới của kế hoạch' });

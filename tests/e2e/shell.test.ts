@@ -26,6 +26,7 @@ describe('application shell', () => {
       'Hộp thư đến',
       'Đơn vị',
       'Cài đặt',
+      'Hướng dẫn',
     ]);
     await app.screenshot('01-welcome');
 

@@ -41,7 +41,7 @@ export function InboxScreen() {
       {
         colId: 'importedAt',
         headerName: text.col.importedAt,
-        width: 140,
+        width: 150,
         valueGetter: (p) => formatDateTime(p.data?.importedAt),
       },
       {
@@ -67,9 +67,11 @@ export function InboxScreen() {
       { field: 'unitName', headerName: text.col.unit, flex: 1, minWidth: 150 },
       { field: 'roundName', headerName: text.col.round, flex: 1.4, minWidth: 180 },
       {
+        // Pinned: what is left to do with each message stays in view beside an open panel.
         colId: 'status',
         headerName: text.col.status,
-        width: 130,
+        width: 120,
+        pinned: 'left',
         valueGetter: (p) => (p.data ? inboxStateOf(p.data) : null),
         valueFormatter: (p) => (p.data ? inboxStateLabels[inboxStateOf(p.data)] : ''),
         cellClass: (p) => (p.data ? `inbox-${inboxStateOf(p.data)}` : ''),
@@ -185,7 +187,7 @@ export function InboxScreen() {
         </div>
         {selected && (
           <aside
-            className={`details${selected.status === 'needs-review' ? ' reviewing' : ''}`}
+            className={`details${selected.status === 'needs-review' && !selected.handled ? ' reviewing' : ''}`}
             aria-label={text.details}
           >
             <h2>{selected.subject ?? selected.fileName}</h2>

@@ -1,3 +1,5 @@
+import { periodInSentence } from '../../../../shared/domain/periods';
+
 export const text = {
   title: 'Tổng quan',
   welcomeTitle: 'Chào mừng đến với phần mềm Thường trực phòng, chống mại dâm',
@@ -19,7 +21,7 @@ export const text = {
   status: { met: 'Đạt', 'not-met': 'Chưa đạt', 'at-risk': 'Có nguy cơ', 'no-data': 'Thiếu số liệu' },
   year: 'Năm',
   /** "năm 2025", or "giai đoạn 2016-2020" for a final review. */
-  period: (code: string) => (/^\d{4}-\d{4}$/.test(code) ? `giai đoạn ${code}` : `năm ${code}`),
+  period: periodInSentence,
   indicator: 'Chỉ tiêu thống kê',
   trendTitle: 'Xu hướng toàn tỉnh qua các năm',
   rankTitle: 'Xếp hạng đơn vị',

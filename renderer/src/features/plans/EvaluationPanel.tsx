@@ -9,7 +9,7 @@ const figure = (e: TargetEvaluation, v: number | null) =>
 /** How one result was computed, in words, and the units and figures behind it. */
 export function EvaluationPanel({ evaluation: e, onClose }: { evaluation: TargetEvaluation; onClose: () => void }) {
   return (
-    <aside className="details wide-details" aria-label={text.drillTitle(e.code, e.period)}>
+    <aside className="details wide-details overlay" aria-label={text.drillTitle(e.code, e.period)}>
       <div className="toolbar">
         <h2 className="inline-title">{text.drillTitle(e.code, e.period)}</h2>
         <button type="button" onClick={onClose}>

@@ -88,7 +88,8 @@ export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () 
       </div>
       {report.data && <SavedNotice path={report.data} message={text.reportSaved(report.data)} />}
       <ErrorMessage error={evaluations.error ?? report.error} />
-      <div className="split">
+      {/* The target's editor and its results lie over the right of the plan, which keeps its width. */}
+      <div className="split overlay-host">
         <div style={{ flex: 1, overflow: 'auto' }}>
           <div className="toolbar">
             <h2 className="inline-title">{text.targets}</h2>
@@ -96,7 +97,8 @@ export function PlanDetailView({ plan, onBack }: { plan: PlanDetail; onBack: () 
               {text.newTarget}
             </button>
           </div>
-          <table className="table" aria-label={text.planTargets}>
+          {plan.targets.length === 0 && <p className="muted">{text.planWithoutTargets}</p>}
+          <table className="table" aria-label={text.planTargets} hidden={plan.targets.length === 0}>
             <thead>
               <tr>
                 <th>{text.col.code}</th>

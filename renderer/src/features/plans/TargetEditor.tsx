@@ -115,7 +115,7 @@ export function TargetEditor({
   const title = target === null ? text.newTargetTitle : text.editorTitle(target.code);
 
   return (
-    <aside className="details wide-details" aria-label={title}>
+    <aside className="details wide-details overlay" aria-label={title}>
       <div className="toolbar">
         <h2 className="inline-title">{title}</h2>
         <button type="button" onClick={onClose}>

@@ -19,34 +19,32 @@ const initials = (name: string) =>
 
 /**
  * Who leads a task: the unit it was matched to, or the agency as the plan writes it, kept even when it
- * matched no unit, with "Khớp…" to choose a unit of the list or add the agency to the list.
+ * matched no unit, with "Khớp…" to choose a unit of the list or add the agency to the list (the form
+ * opens in a row of its own under the task, so the table keeps its columns).
  */
-export function TaskLead({ task }: { task: TaskSummary }) {
-  const [open, setOpen] = useState(false);
+export function TaskLead({ task, onMatch }: { task: TaskSummary; onMatch: () => void }) {
   if (task.leadUnitName) return <span>{task.leadUnitName}</span>;
   if (!task.leadText) return <span className="muted">{text.unnamedLead}</span>;
   return (
     <div>
       {task.leadText}
       <div className="why">{t.unmatched}</div>
-      {open ? (
-        <MatchLead task={task} leadText={task.leadText} onDone={() => setOpen(false)} />
-      ) : (
-        <button type="button" className="link-button" onClick={() => setOpen(true)}>
-          {t.match}
-        </button>
-      )}
+      <button type="button" className="link-button" onClick={onMatch}>
+        {t.match}
+      </button>
     </div>
   );
 }
 
-function MatchLead({ task, leadText, onDone }: { task: TaskSummary; leadText: string; onDone: () => void }) {
+/** Matches a task's agency to a unit of the list, or adds it to the list as a department. */
+export function MatchLead({ task, onDone }: { task: TaskSummary; onDone: () => void }) {
+  const leadText = task.leadText ?? '';
   const units = useUnits();
   const setLead = useSetTaskLead();
   const addUnit = useAddUnit();
   const [code, setCode] = useState(() => initials(leadText));
   return (
-    <div className="stacked-form lead-match" aria-label={t.title(leadText)} role="group">
+    <div className="inline-form lead-match" aria-label={t.title(leadText)} role="group">
       <label>
         {t.choose}
         <select

@@ -1,4 +1,5 @@
 import type { Comparator } from '../../../../shared/domain/plans';
+import { periodInSentence } from '../../../../shared/domain/periods';
 
 export const text = {
   unitFigures: 'Số liệu các đơn vị',
@@ -11,6 +12,8 @@ export const text = {
   conditionDefault: 'mặc định (> 0, hoặc "Có")',
   conditionValue: 'Giá trị điều kiện',
   noTasks: 'Kế hoạch này chưa có nhiệm vụ nào.',
+  planWithoutTargets:
+    'Kế hoạch này chưa có chỉ tiêu nào. Chỉ tiêu văn bản nêu mà phần mềm chưa đọc ra: bấm "Thêm chỉ tiêu", ghi nội dung và chọn cách tính.',
   planTasks: 'Nhiệm vụ của kế hoạch',
   /** Up to four names; past that, three and how many more. */
   andOthers: (names: string[]) =>
@@ -152,7 +155,7 @@ export const text = {
   noAppendix: '— không kèm phụ lục —',
   reportSaved: (path: string) => `Đã lưu dự thảo báo cáo: ${path}`,
   // evaluation
-  drillTitle: (code: string, period: string) => `Chỉ tiêu ${code}, năm ${period}`,
+  drillTitle: (code: string, period: string) => `Chỉ tiêu ${code}, ${periodInSentence(period)}`,
   close: 'Đóng',
   noDetails: 'Không có số liệu đơn vị nào đứng sau kết quả này.',
   // tasks

@@ -65,7 +65,8 @@ export function CompletenessBoard({
       {
         field: 'receivedAt',
         headerName: text.col.receivedAt,
-        width: 190,
+        // Room for "08/07/2020 (sửa lại 10/07/2020)".
+        width: 250,
         valueFormatter: (p) =>
           p.data?.correctedAt
             ? text.corrected(formatDate(p.value as string | null), formatDate(p.data.correctedAt))

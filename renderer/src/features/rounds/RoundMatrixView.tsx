@@ -42,7 +42,11 @@ function figureColumn(c: MatrixColumn, i: number): ColDef<MatrixRow> {
     headerTooltip: c.label,
     wrapHeaderText: true,
     autoHeaderHeight: true,
-    headerClass: c.kind === 'unit' ? (c.missing ? 'head-missing' : undefined) : 'head-total',
+    // A class given here replaces the right-aligned type's own: it is named again.
+    headerClass: [
+      'ag-right-aligned-header',
+      c.kind === 'unit' ? (c.missing ? 'head-missing' : '') : 'head-total',
+    ].filter(Boolean),
     ...(c.kind === 'total' ? { width: 100, pinned: 'right' as const } : { flex: 1, minWidth: 62 }),
     type: 'rightAligned',
     valueGetter: (p) => p.data?.cells[i] ?? null,

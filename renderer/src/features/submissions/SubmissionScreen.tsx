@@ -30,6 +30,7 @@ export function SubmissionScreen({ roundId, unitId, onBack }: { roundId: number;
   const editing = useFigureEditing(roundId, unitId, rows);
   const comment = useSaveComment(roundId, unitId);
   const grid = useRef<AgGridReact<SheetRow>>(null);
+  const gridBox = useRef<HTMLDivElement>(null);
   const [showCorrection, setShowCorrection] = useState(false);
   const [lockFlash, setLockFlash] = useState(0);
 
@@ -43,8 +44,16 @@ export function SubmissionScreen({ roundId, unitId, onBack }: { roundId: number;
     const node = api?.getRowNode(String(row));
     if (!api || !node || node.rowIndex === null) return;
     api.ensureIndexVisible(node.rowIndex, 'middle');
-    if (focus) api.setFocusedCell(node.rowIndex, 'value');
-    api.flashCells({ rowNodes: [node], columns: ['value'] });
+    // The grid draws the rows now in view in its own next frames: focus and flash the row once drawn.
+    window.setTimeout(() => {
+      if (node.rowIndex === null) return;
+      if (focus) {
+        api.setFocusedCell(node.rowIndex, 'value');
+        // The grid marks the cell as focused; the browser's focus goes there too, so typing goes to it.
+        gridBox.current?.querySelector<HTMLElement>(`.ag-row[row-id="${row}"] .ag-cell[col-id="value"]`)?.focus();
+      }
+      api.flashCells({ rowNodes: [node], columns: ['value'] });
+    }, 60);
   };
   // An undone or redone change is shown where it is: the grid goes to that figure.
   const revealRow = editing.notice?.reveal ? editing.notice.row : null;
@@ -54,6 +63,29 @@ export function SubmissionScreen({ roundId, unitId, onBack }: { roundId: number;
   }, [revealRow, revealKey]);
 
   const refuseLocked = () => setLockFlash((n) => n + 1);
+
+  // Ctrl+Z / Ctrl+Y anywhere on the sheet, as in Excel, even when the keyboard is on no cell (after a
+  // click elsewhere, or while an undone row is being brought into view). A text box keeps its own undo.
+  const editingRef = useRef(editing);
+  editingRef.current = editing;
+  useEffect(() => {
+    const onKey = (ev: KeyboardEvent) => {
+      if (!(ev.ctrlKey || ev.metaKey) || ev.altKey) return;
+      const t = ev.target;
+      if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return;
+      if (t instanceof HTMLElement && t.isContentEditable) return;
+      const key = ev.key.toLowerCase();
+      const isUndo = key === 'z' && !ev.shiftKey;
+      const isRedo = key === 'y' || (key === 'z' && ev.shiftKey);
+      if (!isUndo && !isRedo) return;
+      ev.preventDefault();
+      if (lockedRef.current) return refuseLocked();
+      if (isUndo) editingRef.current.undo();
+      else editingRef.current.redo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const onCellEditRequest = (e: CellEditRequestEvent<SheetRow>) => {
     const row = e.data;
@@ -84,13 +116,7 @@ export function SubmissionScreen({ roundId, unitId, onBack }: { roundId: number;
     const ev = e.event as KeyboardEvent | null;
     if (!ev) return;
     const ctrl = ev.ctrlKey || ev.metaKey;
-    if (ctrl && ev.key.toLowerCase() === 'z' && !ev.shiftKey) {
-      ev.preventDefault();
-      if (!lockedRef.current) editing.undo();
-    } else if (ctrl && (ev.key.toLowerCase() === 'y' || (ev.key.toLowerCase() === 'z' && ev.shiftKey))) {
-      ev.preventDefault();
-      if (!lockedRef.current) editing.redo();
-    } else if (
+    if (
       lockedRef.current &&
       e.colDef.colId === 'value' &&
       e.data?.valueRow &&
@@ -196,7 +222,7 @@ export function SubmissionScreen({ roundId, unitId, onBack }: { roundId: number;
       <ErrorMessage error={sheet.error ?? comment.error} />
       {showCorrection && <CorrectionPanel roundId={roundId} unitId={unitId} />}
       {data && <ChecksSummary sheet={data} onGoTo={goTo} />}
-      <div className="grid-box" onPaste={onPaste}>
+      <div className="grid-box" onPaste={onPaste} ref={gridBox}>
         <AgGridReact<SheetRow>
           ref={grid}
           theme={gridTheme}

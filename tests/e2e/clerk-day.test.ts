@@ -66,6 +66,8 @@ describe("the clerk's day", () => {
       .toContain('Kinh phí hỗ trợ từ ngân sách TW');
     await page.keyboard.type('80');
     await page.keyboard.press('Enter');
+    // The figure sits right, under its right-aligned header.
+    expect(await valueCell('Kinh phí hỗ trợ từ ngân sách TW').getAttribute('class')).toContain('ag-right-aligned-cell');
     await expect.poll(() => page.getByTestId('problems').count()).toBe(0);
     await expect
       .poll(() => page.getByTestId('edit-status').textContent())
@@ -197,6 +199,13 @@ describe("the clerk's day", () => {
     expect(gap.left).toBeGreaterThan(gap.right);
     // Dates as Vietnamese write them.
     expect(await app.dateFormat(page.getByLabel('Theo địa giới ngày'))).toBe('dd/mm/yyyy');
+    // Actions whose effect is not obvious explain themselves.
+    expect(await page.getByRole('button', { name: 'Chốt số liệu gửi cấp trên…' }).getAttribute('title')).toContain(
+      'ghi lại tổng toàn tỉnh như đã gửi cấp trên',
+    );
+    expect(await page.locator('label', { hasText: 'Theo địa giới ngày' }).getAttribute('title')).toMatch(
+      /^Để trống: số liệu như các đơn vị đã gửi/,
+    );
     // The toolbar's buttons keep to one line.
     for (const name of [/^Xuất…/, /^Xuất Excel…/]) {
       expect((await page.getByRole('button', { name }).boundingBox())!.height).toBeLessThan(40);
@@ -490,6 +499,10 @@ describe("the clerk's day", () => {
     // The open round's card says how many reports have errors, not only how many came.
     const card = page.locator('[aria-label="Đợt báo cáo đang mở"]');
     await expect.poll(() => card.textContent()).toContain('đã nhận 3/9 đơn vị · 2 báo cáo có lỗi cần xem');
+    // No plan has reached a period with figures yet, and the targets card says why it is empty.
+    expect(await page.locator('[aria-label="Chỉ tiêu (kết quả kỳ gần nhất)"] p.muted').textContent()).toMatch(
+      /^Chưa có chỉ tiêu nào đến kỳ đánh giá/,
+    );
     await app.screenshots('74-overview-errors');
 
     // The board: Bình Sơn received on the 8th, corrected on the 10th, three days late.

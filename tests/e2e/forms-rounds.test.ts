@@ -24,6 +24,9 @@ describe('forms and rounds', () => {
     await expect.poll(() => page.locator('.ag-row', { hasText: 'Cơ sở lưu trú' }).count()).toBe(1);
     await app.screenshot('10-form-preview');
     const nameBox = page.getByRole('textbox').first();
+    // The name is the appendix's own title, not its file name.
+    expect(await nameBox.inputValue()).not.toContain('phu-luc');
+    expect(await nameBox.inputValue()).toMatch(/^Biểu tổng hợp số liệu 05 năm thực hiện/);
     await nameBox.fill('Tổng kết 5 năm 2016-2020');
     await page.getByRole('button', { name: 'Lưu biểu mẫu' }).click();
     await expect

@@ -71,6 +71,7 @@ function TargetLights({ targets }: { targets: DashboardView['targets'] }) {
         <StatusChip status="not-met" label={`${text.status['not-met']}: ${count('not-met')}`} />
         <StatusChip status="no-data" label={`${text.status['no-data']}: ${count('no-data')}`} />
       </p>
+      {targets.length === 0 && <p className="muted">{text.noTargetsYet}</p>}
       {plans.map(([planId, title]) => (
         <div key={planId}>
           <h3>

@@ -18,6 +18,8 @@ export const text = {
   received: (r: number, e: number) => `đã nhận ${r}/${e} đơn vị`,
   withErrors: (n: number) => `${n} báo cáo có lỗi cần xem`,
   targets: 'Chỉ tiêu (kết quả kỳ gần nhất)',
+  noTargetsYet:
+    'Chưa có chỉ tiêu nào đến kỳ đánh giá: chỉ tiêu của kế hoạch được đánh giá khi đã có đợt báo cáo trong thời gian của kế hoạch.',
   status: { met: 'Đạt', 'not-met': 'Chưa đạt', 'at-risk': 'Có nguy cơ', 'no-data': 'Thiếu số liệu' },
   year: 'Năm',
   /** "năm 2025", or "giai đoạn 2016-2020" for a final review. */

@@ -14,6 +14,7 @@ import type { Aggregation, ChildRule, ValueType } from '../shared/domain/forms';
 import type { PeriodKind } from '../shared/domain/periods';
 import type { RevisionSource, RoundStatus, SubmissionStatus } from '../shared/domain/rounds';
 import type { ImportStatus, MessageSource } from '../shared/domain/inbox';
+import type { OutgoingKind, OutgoingStatus } from '../shared/domain/mail';
 import type { ChangeKind, WorkflowAction } from '../shared/domain/submissions';
 import type { ProblemRule, Severity } from '../shared/domain/check-values';
 import type { RuleOperator } from '../shared/domain/validation-rules';
@@ -239,6 +240,24 @@ interface EmailMessageTable {
   handled_at: string | null;
   handled_note: string | null;
 }
+interface OutgoingMailTable {
+  id: Generated<number>;
+  kind: OutgoingKind;
+  round_id: number | null;
+  unit_id: number | null;
+  message_id: string;
+  /** JSON array of addresses. */
+  to_addresses: string;
+  subject: string;
+  body: string;
+  attachment_name: string | null;
+  status: OutgoingStatus;
+  error: string | null;
+  /** The app run that handed it to the server: a row left 'sending' by another run may have gone. */
+  run_id: string;
+  created_at: string;
+  sent_at: string | null;
+}
 interface EmailAttachmentTable {
   message_id: number;
   file_id: number;
@@ -390,6 +409,7 @@ export interface Database {
   stored_file: StoredFileTable;
   email_message: EmailMessageTable;
   email_attachment: EmailAttachmentTable;
+  outgoing_mail: OutgoingMailTable;
   submission: SubmissionTable;
   submission_revision: SubmissionRevisionTable;
   data_value: DataValueTable;

@@ -8,6 +8,7 @@ import * as m006 from './2026-11-23-006-units-through-time';
 import * as m007 from './2026-11-23-007-office-sources';
 import * as m008 from './2026-12-06-008-inbox-handled';
 import * as m009 from './2026-12-06-009-task-lead-text';
+import * as m010 from './2026-12-06-010-outgoing-mail';
 
 export interface Migration {
   /** Dated, ordered, never renamed once released. */
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026-11-23-007-office-sources', up: m007.up },
   { name: '2026-12-06-008-inbox-handled', up: m008.up },
   { name: '2026-12-06-009-task-lead-text', up: m009.up },
+  { name: '2026-12-06-010-outgoing-mail', up: m010.up },
 ];

@@ -11,6 +11,7 @@ import { inboxCommands } from './commands/inbox';
 import { backupCommands } from './commands/backup';
 import { plansCommands } from './commands/plans';
 import { targetsCommands } from './commands/targets';
+import { mailCommands } from './commands/mail';
 
 export type { CliIo };
 
@@ -22,6 +23,7 @@ const commands: Command[] = [
   ...formsCommands,
   ...roundsCommands,
   ...inboxCommands,
+  ...mailCommands,
   ...backupCommands,
   ...plansCommands,
   ...targetsCommands,

@@ -13,6 +13,7 @@ import { settingsHandlers } from './settings';
 import { submissionsHandlers } from './submissions';
 import { filesHandlers } from './files';
 import { inboxHandlers } from './inbox';
+import { mailHandlers } from './mail';
 
 export type { Emit, Handlers } from './types';
 
@@ -36,5 +37,6 @@ export function createHandlers(ctx: ServiceContext, emit: Emit = () => undefined
     ...submissionsHandlers(ctx),
     ...filesHandlers(ctx),
     ...inboxHandlers(ctx, progress),
+    ...mailHandlers(ctx, progress),
   };
 }

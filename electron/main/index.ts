@@ -5,7 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } fro
 import { warmReplyParser } from '../services/inbox/parse-reply-in-worker';
 import { closeSharedParsePool, setParseLog } from '../services/inbox/parse-pool';
 import { createFileLog } from '../services/app/app-log';
-import { importSummary } from '../services/app/log-summaries';
+import { channelSummary } from '../services/app/log-summaries';
 import { cleanViewFolder } from '../services/files/open-original';
 import { takeDailyBackupIfDue } from '../services/backup/backups';
 import { createServiceContext, type ServiceContext } from '../services/context';
@@ -53,14 +53,6 @@ function log(message: string, error?: unknown) {
 process.on('uncaughtException', (e) => log('Lỗi không được xử lý', e));
 process.on('unhandledRejection', (e) => log('Lời hứa bị từ chối không được xử lý', e));
 setParseLog((m) => appLog.info(`luồng đọc tệp: ${m}`));
-
-/** Channels that import, logged with their counts. */
-const importChannels = new Set<string>([
-  'inbox:import-files',
-  'inbox:import-dropped',
-  'inbox:check-mailbox',
-  'inbox:review-message',
-]);
 
 /** Serves the built renderer over app://, only files inside its folder, with the CSP header. */
 function registerAppProtocol() {
@@ -135,7 +127,8 @@ async function start() {
         return { ok: false, error: { code: 'invalid-input', message: 'Yêu cầu không đến từ cửa sổ của phần mềm.' } };
       }
       const result = await dispatch(channel, payload);
-      if (importChannels.has(channel) && result.ok) appLog.info(`${channel}: ${importSummary(result.value)}`);
+      const summary = result.ok ? channelSummary(channel, result.value) : null;
+      if (summary) appLog.info(summary);
       return result;
     });
   }

@@ -107,6 +107,14 @@ export const channels = [
   'inbox:check-mailbox',
   'inbox:mark-handled',
   'inbox:reopen-message',
+  // mail
+  'mail:get-server',
+  'mail:save-server',
+  'mail:send-test',
+  'mail:preview-round',
+  'mail:send-round',
+  'mail:send-correction',
+  'mail:list-sent',
 ] as const;
 
 export type Channel = (typeof channels)[number];

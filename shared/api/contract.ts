@@ -14,6 +14,7 @@ import { backupContract } from './backup';
 import { submissionsContract } from './submissions';
 import { filesContract } from './files';
 import { inboxContract } from './inbox';
+import { mailContract } from './mail';
 
 /**
  * The API contract: every feature's channels (shared/api/<feature>.ts) in one map. The feature
@@ -34,6 +35,7 @@ export const contract = {
   ...submissionsContract,
   ...filesContract,
   ...inboxContract,
+  ...mailContract,
 } satisfies Record<Channel, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

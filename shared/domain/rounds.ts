@@ -1,5 +1,3 @@
-import { formatDate } from '../text/format-vi';
-
 /** Reporting rounds (đợt báo cáo) and the state of each unit's answer. */
 export const submissionStatuses = ['expected', 'received', 'has-errors', 'checked', 'returned', 'approved'] as const;
 export type SubmissionStatus = (typeof submissionStatuses)[number];
@@ -85,19 +83,4 @@ export function daysBetween(fromIso: string, toIso: string): number {
 /** How late an answer is against the deadline: when it came, or as of today while it has not. */
 export function daysLate(deadline: string, receivedAt: string | null, today: string): number {
   return Math.max(0, daysBetween(deadline, receivedAt ?? today));
-}
-
-/** A reminder the office can send to the units that have not answered. */
-export function reminderText(round: RoundSummary, missing: SubmissionEntry[], today: string): string {
-  const overdue = today > round.deadline;
-  return [
-    `Kính gửi: ${missing.map((m) => m.unitName).join('; ')}.`,
-    '',
-    `Thực hiện đợt báo cáo "${round.name}" (số liệu tính đến ngày ${formatDate(round.cutoffDate)}), hạn gửi báo cáo là ngày ${formatDate(round.deadline)}.`,
-    overdue
-      ? `Đến ngày ${formatDate(today)}, cơ quan thường trực chưa nhận được báo cáo của các đơn vị nêu trên. Đề nghị các đơn vị khẩn trương hoàn thành và gửi báo cáo theo biểu mẫu đã gửi kèm.`
-      : `Đề nghị các đơn vị hoàn thành và gửi báo cáo theo biểu mẫu đã gửi kèm đúng thời hạn.`,
-    '',
-    'Trân trọng.',
-  ].join('\n');
 }

@@ -43,8 +43,8 @@ describe('the log file', () => {
   });
 });
 
-describe("an import's line in the log", () => {
-  it('gives its counts by status, for a batch, one reply, or nothing (a cancelled dialog)', async () => {
+describe("an import's or a sending's line in the log", () => {
+  it('gives its counts by status, for a batch, one reply, or nothing (a cancelled dialog), and none for other channels', async () => {
     const { importSummary } = await import('./log-summaries');
     const r = (status: 'imported' | 'duplicate' | 'needs-review' | 'rejected') => ({
       file: 'x',
@@ -60,5 +60,23 @@ describe("an import's line in the log", () => {
     );
     expect(importSummary(r('imported'))).toBe('1 tệp: 1 đã nhập, 0 cần xem lại, 0 trùng, 0 lỗi');
     expect(importSummary(null)).toBe('0 tệp: 0 đã nhập, 0 cần xem lại, 0 trùng, 0 lỗi');
+    const { channelSummary } = await import('./log-summaries');
+    const sent = (status: string) => ({
+      unitId: 1,
+      unitCode: 'x',
+      unitName: 'X',
+      to: ['a@b.vn'],
+      status,
+      messageId: null,
+      sentAt: null,
+      error: null,
+    });
+    expect(channelSummary('mail:send-round', [sent('sent'), sent('no-address'), sent('failed')])).toBe(
+      'mail:send-round: 3 đơn vị: 1 đã gửi, 0 bỏ qua, 1 lỗi, 1 chưa có địa chỉ',
+    );
+    expect(channelSummary('inbox:check-mailbox', [])).toBe(
+      'inbox:check-mailbox: 0 tệp: 0 đã nhập, 0 cần xem lại, 0 trùng, 0 lỗi',
+    );
+    expect(channelSummary('units:list-units', [])).toBeNull();
   });
 });

@@ -29,6 +29,7 @@ import { parseReplyInWorker } from './parse-reply-in-worker';
 import { matchRows } from './match-rows';
 import { matchUnit, type CandidateUnit } from './match-unit';
 import { loadImportLookups, type ImportLookups } from './import-lookups';
+import { findOutgoingByMessageIds } from '../../../db/mail/repo';
 
 import type { ImportResult, ImportStatus, MessageSource } from '../../../shared/domain/inbox';
 
@@ -268,6 +269,15 @@ export async function storeReply(
   const data = found.data;
   let unit: CandidateUnit | null = null;
   let round: RoundSummary | null = null;
+  // A reply to a message the office sent a unit (its Message-ID in In-Reply-To or References) is that
+  // unit's, for that round, even from a personal mailbox: unless the sender's address is another unit's.
+  const answered =
+    src.source !== 'file' && message.answers?.length ? await findOutgoingByMessageIds(ctx.db, message.answers) : null;
+  const sender = src.source === 'file' ? null : message.fromAddress;
+  const senderUnits = sender ? (lookups.units.byEmail.get(sender) ?? []) : [];
+  const threadUnit = answered ? (units.find((u) => u.id === answered.unitId) ?? null) : null;
+  const threadNote = (u: CandidateUnit) =>
+    `Thư trả lời thư ${answered ? `"${answered.subject}"` : ''} cơ quan đã gửi ${u.name} ngày ${formatDate(answered?.sentAt ?? answered?.createdAt ?? null)}${sender && !senderUnits.some((x) => x.id === u.id) ? `, gửi từ địa chỉ ${sender} (chưa có trong danh sách của đơn vị)` : ''}: ghi cho ${u.name}.`;
   /** The figures are stored, but the reply waits for the clerk to confirm who sent it. */
   let confirmSender = false;
   const chosenUnit = options.unitId === undefined ? undefined : units.find((u) => u.id === options.unitId);
@@ -289,11 +299,13 @@ export async function storeReply(
     if (!named) warnings.push(`Biểu mẫu ghi mã đơn vị "${identity.unitCode}" không có trong danh sách đơn vị.`);
     if (!round) warnings.push(`Biểu mẫu thuộc đợt báo cáo số ${identity.roundId}, đợt này không còn trong dữ liệu.`);
     // Who the template says against who sent it: a loose file has no sender (the clerk brought it).
-    const sender = src.source === 'file' ? null : message.fromAddress;
-    const senderUnits = sender ? (lookups.units.byEmail.get(sender) ?? []) : [];
     const fromNamed = named !== null && senderUnits.some((u) => u.id === named.id);
     const signature = checkIdentity(lookups.templateSecret, identity);
-    if (signature === 'edited') {
+    if (threadUnit && named && threadUnit.id !== named.id) {
+      warnings.push(
+        `Thư trả lời thư cơ quan đã gửi ${threadUnit.name} nhưng biểu mẫu đính kèm ghi đơn vị ${named.name}; chưa ghi số liệu, cần xem lại và chọn đơn vị.`,
+      );
+    } else if (signature === 'edited') {
       warnings.push(
         `Thông tin nhận dạng ẩn trong biểu mẫu đã bị sửa (ghi mã đơn vị "${identity.unitCode}", đợt số ${identity.roundId}), không khớp chữ ký của văn phòng; chưa ghi số liệu, cần xem lại và chọn đơn vị.`,
       );
@@ -303,7 +315,9 @@ export async function storeReply(
       );
     } else {
       unit = named;
-      if (named && sender && !fromNamed) {
+      if (named && threadUnit?.id === named.id && !fromNamed) {
+        warnings.push(threadNote(named));
+      } else if (named && sender && !fromNamed) {
         confirmSender = true;
         warnings.push(
           `Thư gửi từ ${sender}, địa chỉ chưa có trong danh sách của đơn vị nào; biểu mẫu ghi đơn vị ${named.name}. Số liệu đã ghi nhưng cần xác nhận người gửi.`,
@@ -313,16 +327,30 @@ export async function storeReply(
         warnings.push('Biểu mẫu không có chữ ký nhận dạng (mẫu tạo bởi phiên bản trước); cần xác nhận đơn vị gửi.');
       }
     }
+  } else if (threadUnit && answered && (senderUnits.length === 0 || senderUnits.some((u) => u.id === threadUnit.id))) {
+    unit = threadUnit;
+    round =
+      options.roundId !== undefined
+        ? (rounds.find((r) => r.id === options.roundId) ?? null)
+        : (rounds.find((r) => r.id === answered.roundId) ?? null);
+    warnings.push(threadNote(threadUnit));
+    if (!round) warnings.push('Đợt báo cáo của thư đã gửi không còn trong dữ liệu; cần chọn đợt.');
   } else {
+    if (threadUnit)
+      warnings.push(
+        `Thư trả lời thư cơ quan đã gửi ${threadUnit.name} nhưng gửi từ ${sender}, địa chỉ của ${senderUnits.map((u) => u.name).join(', ')}; cần xem lại và chọn đơn vị.`,
+      );
     const texts = [
       message.fromName,
       message.subject,
       ...message.attachments.map((a) => a.fileName),
       data?.kind === 'table' ? data.heading : null,
     ];
-    const m = matchUnit(lookups.units, { fromAddress: message.fromAddress, texts });
+    const m = threadUnit
+      ? { unit: null, ambiguous: [] }
+      : matchUnit(lookups.units, { fromAddress: message.fromAddress, texts });
     unit = m.unit;
-    if (!m.unit) {
+    if (!m.unit && !threadUnit) {
       warnings.push(
         m.ambiguous.length > 1
           ? `Không rõ đơn vị gửi: có thể là ${m.ambiguous.map((u) => u.name).join(' hoặc ')}.`

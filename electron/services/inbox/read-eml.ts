@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { AppError } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text/fold';
-import { MAX_ATTACHMENTS, type ReceivedMessage } from './received-message';
+import { MAX_ATTACHMENTS, messageIdsIn, threadOf, type ReceivedMessage } from './received-message';
 
 /** The header blocks' Content-Type lines (unfolded) that declare a multipart boundary. */
 const contentTypeHeader = /^content-type:[ \t]*multipart\/[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/gim;
@@ -53,6 +53,7 @@ export async function readEml(
     fromName: from?.name ? cleanText(from.name) : null,
     subject: mail.subject ? cleanText(mail.subject) : null,
     sentAt: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : null,
+    answers: threadOf(messageIdsIn(mail.inReplyTo), messageIdsIn(mail.references)),
     attachments: mail.attachments
       .filter((a) => a.contentDisposition !== 'inline' || a.filename)
       .slice(0, MAX_ATTACHMENTS)

@@ -36,8 +36,24 @@ describe('Outlook .msg', () => {
       fromName: 'Công an tỉnh',
       subject: 'Báo cáo số liệu phòng, chống mại dâm',
       sentAt: '2020-07-03T02:00:00.000Z',
+      answers: [],
       attachments: [{ fileName: 'Báo cáo năm.xlsx', bytes: Buffer.from('xlsx bytes') }],
     });
+  });
+
+  it('reads the thread a reply answers from its transport headers (folded lines too), nearest first', () => {
+    const m = readMsg(
+      'tra-loi.msg',
+      buildMsg({
+        subject: 'RE: Đề nghị báo cáo',
+        senderName: 'Cán bộ',
+        senderEmail: 'canbo@gmail.com',
+        messageId: '<reply@gmail.com>',
+        replyHeaders: ['In-Reply-To: <forms-2@syt.test>', 'References: <forms-1@syt.test>\r\n <forms-2@syt.test>'],
+        attachments: [],
+      }),
+    );
+    expect(m.answers).toEqual(['<forms-2@syt.test>', '<forms-1@syt.test>']);
   });
 
   it('imports a filled template sent from Outlook, once', async () => {

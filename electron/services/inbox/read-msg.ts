@@ -4,12 +4,18 @@ import { AppError } from '../../../shared/errors';
 import { readerFailureReason } from '../files/reader-failure';
 import { rebuildCompoundFile } from '../files/rebuild-compound-file';
 import { cleanText } from '../../../shared/text/fold';
-import { MAX_ATTACHMENTS, type ReceivedMessage } from './received-message';
+import { MAX_ATTACHMENTS, messageIdsIn, threadOf, type ReceivedMessage } from './received-message';
 
 /** The package is CommonJS with an ES default export; reach the class whichever way it was loaded. */
 const MsgReader =
   (msgreader as unknown as { default: { default?: typeof MsgReaderClass } & typeof MsgReaderClass }).default.default ??
   (msgreader as unknown as { default: typeof MsgReaderClass }).default;
+
+/** A header's value from the transport headers an Outlook message keeps (folded lines joined). */
+function header(headers: string | undefined, name: string): string | null {
+  const m = headers ? new RegExp(`^${name}:\\s*((?:.+)(?:\\r?\\n[ \\t].+)*)`, 'im').exec(headers) : null;
+  return m ? m[1]!.replace(/\r?\n[ \t]+/g, ' ') : null;
+}
 
 function headerDate(headers: string | undefined): string | null {
   const m = headers ? /^Date:\s*(.+)$/im.exec(headers) : null;
@@ -68,6 +74,10 @@ export function readMsg(fileName: string, bytes: Uint8Array, options: { forViewi
     fromName: senderName ? cleanText(senderName) : null,
     subject: subject ? cleanText(subject) : null,
     sentAt: sent,
+    answers: threadOf(
+      messageIdsIn(header(text(data.headers), 'In-Reply-To')),
+      messageIdsIn(header(text(data.headers), 'References')),
+    ),
     attachments,
     ...(options.forViewing
       ? {

@@ -12,6 +12,8 @@ export interface ReceivedMessage {
   fromName: string | null;
   subject: string | null;
   sentAt: string | null;
+  /** The Message-IDs this message answers (In-Reply-To, then References, nearest first): its thread. */
+  answers?: string[];
   attachments: ReceivedFile[];
   /** For showing the message (an .msg's own): its plain-text body and recipients. */
   body?: string;
@@ -19,3 +21,14 @@ export interface ReceivedMessage {
 }
 
 export const MAX_ATTACHMENTS = 30;
+
+/** The Message-IDs written in an In-Reply-To or References header ("<a@b> <c@d>"), as given, at most 50. */
+export function messageIdsIn(header: string | string[] | undefined | null): string[] {
+  const text = Array.isArray(header) ? header.join(' ') : (header ?? '');
+  return [...text.matchAll(/<[^<>\s]{1,250}>/g)].map((m) => m[0]).slice(0, 50);
+}
+
+/** A reply's thread: the message it answers first, then the others it refers to, newest first. */
+export function threadOf(inReplyTo: string[], references: string[]): string[] {
+  return [...new Set([...inReplyTo, ...[...references].reverse()])];
+}

@@ -4,7 +4,7 @@ import { seedDemoRound } from '../../testing/seed-round';
 import { listRoundSummaries } from '../../../db/rounds/repo';
 import { createRound } from './create-round';
 import { listSubmissions } from './completeness';
-import { reminderText } from '../../../shared/domain/rounds';
+import { reminderLetter } from '../../../shared/domain/round-letters';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -81,9 +81,14 @@ describe('the reminder', () => {
   it('names the missing units, the round and the deadline', async () => {
     const { round } = await seedDemoRound(ctx);
     const missing = (await listSubmissions(ctx, round.id)).filter((s) => s.status === 'expected');
-    const text = reminderText(round, missing, '2020-07-08');
+    const { text, subject } = reminderLetter(
+      round,
+      missing.map((m) => m.unitName),
+      '2020-07-08',
+    );
+    expect(subject).toBe('Nhắc gửi báo cáo (đã quá hạn): Tổng kết phòng, chống mại dâm – Giai đoạn 2016-2020');
     expect(text).toContain('Kính gửi: Công an tỉnh; Huyện Bình Sơn; Thị xã Đức Phổ.');
     expect(text).toContain('hạn gửi báo cáo là ngày 05/07/2020');
-    expect(text).toContain('Đến ngày 08/07/2020, cơ quan thường trực chưa nhận được báo cáo');
+    expect(text).toContain('Đến ngày 08/07/2020, cơ quan thường trực chưa nhận được báo cáo của các đơn vị nêu trên');
   });
 });

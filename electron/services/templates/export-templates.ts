@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { RoundSummary, SubmissionEntry } from '../../../shared/domain/rounds';
-import { formatDate } from '../../../shared/text/format-vi';
-import { getFormVersionRows } from '../../../db/forms/repo';
+import { formsLetter } from '../../../shared/domain/round-letters';
+import { getFormVersionRows, type StoredFormRow } from '../../../db/forms/repo';
 import type { ServiceContext } from '../context';
 import { getRound, listSubmissions } from '../rounds/completeness';
 import { safeFileStem } from '../files/safe-name';
@@ -26,26 +26,33 @@ export interface TemplateExportReport {
   files: ExportedTemplate[];
 }
 
-function mailBody(round: RoundSummary, unitName: string): string {
-  return [
-    `Kính gửi: ${unitName}.`,
-    '',
-    `Cơ quan thường trực phòng, chống mại dâm gửi kèm biểu mẫu báo cáo "${round.name}" (${round.periodLabel}, số liệu tính đến ngày ${formatDate(round.cutoffDate)}).`,
-    `Đề nghị quý đơn vị điền số liệu vào cột «Số lượng» của tệp đính kèm, giữ nguyên các dòng và cột của biểu, và gửi lại qua thư điện tử trước ngày ${formatDate(round.deadline)}.`,
-    '',
-    'Trân trọng cảm ơn.',
-  ].join('\n');
-}
-
 function buildDraft(round: RoundSummary, unit: SubmissionEntry, fileName: string, content: Buffer): Promise<Buffer> {
   return buildEmlDraft({
     to: unit.unitEmails.map((address) => ({ name: unit.unitName, address })),
-    subject: `Đề nghị báo cáo: ${round.name} – ${unit.unitName}`,
-    text: mailBody(round, unit.unitName),
+    ...formsLetter(round, unit.unitName),
     attachments: [
       { filename: fileName, content, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     ],
   });
+}
+
+/** A unit's own workbook of a round and its file name, made from the unit's code and name folded to ASCII. */
+export async function unitTemplateFile(
+  round: RoundSummary,
+  rows: StoredFormRow[],
+  unit: { unitCode: string; unitName: string },
+  generatedAt: string,
+  secret: string,
+): Promise<{ fileName: string; content: Buffer }> {
+  const fileName = `${safeFileStem(unit.unitCode, unit.unitName, round.periodCode)}.xlsx`;
+  const content = await writeUnitTemplate(
+    round,
+    rows,
+    { code: unit.unitCode, name: unit.unitName },
+    generatedAt,
+    secret,
+  );
+  return { fileName, content };
 }
 
 /**
@@ -72,15 +79,8 @@ export async function exportRoundTemplates(
   const secret = await templateSecret(ctx.db);
   const files: ExportedTemplate[] = [];
   for (const [i, unit] of units.entries()) {
-    const stem = safeFileStem(unit.unitCode, unit.unitName, round.periodCode);
-    const workbookName = `${stem}.xlsx`;
-    const content = await writeUnitTemplate(
-      round,
-      rows,
-      { code: unit.unitCode, name: unit.unitName },
-      generatedAt,
-      secret,
-    );
+    const { fileName: workbookName, content } = await unitTemplateFile(round, rows, unit, generatedAt, secret);
+    const stem = workbookName.replace(/\.xlsx$/, '');
     const workbook = path.join(folder, workbookName);
     const draft = path.join(folder, `${stem}.eml`);
     fs.writeFileSync(workbook, content);

@@ -1,8 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
+import { reminderLetter } from '../../../../shared/domain/round-letters';
 import {
-  reminderText,
   submissionStatusLabels,
   submissionStatuses,
   type RoundSummary,
@@ -49,7 +49,14 @@ export function CompletenessBoard({
   }, [entries]);
   const shown = entries.filter((e) => filter === 'all' || (filter === 'late' ? e.late : e.status === filter));
   const missing = entries.filter((e) => e.status === 'expected');
-  const reminder = missing.length > 0 && subs.data ? reminderText(round, missing, subs.data.asOf) : text.noneMissing;
+  const reminder =
+    missing.length > 0 && subs.data
+      ? reminderLetter(
+          round,
+          missing.map((m) => m.unitName),
+          subs.data.asOf,
+        ).text
+      : text.noneMissing;
 
   const columns = useMemo<ColDef<SubmissionEntry>[]>(
     () => [

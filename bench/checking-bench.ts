@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FormRowDraft } from '../shared/domain/forms';
-import { insertUnit } from '../db/units/repo';
+import { seedProvince } from './province';
 import { insertDataValues } from '../db/values/repo';
 import type { NewDataValue } from '../db/schema';
 import type { ServiceContext } from '../electron/services/context';
@@ -22,34 +22,7 @@ async function seedMatrix(
   ctx: ServiceContext,
 ): Promise<{ roundId: number; unitIds: number[]; indicatorIds: number[] }> {
   const now = ctx.clock().toISOString();
-  const province = await insertUnit(ctx.db, {
-    code: '51',
-    name: 'Tỉnh',
-    name_key: 'tinh',
-    kind: 'province',
-    parent_id: null,
-    valid_from: null,
-    valid_to: null,
-    created_at: now,
-    updated_at: now,
-  });
-  const unitIds: number[] = [];
-  for (let i = 0; i < UNITS; i++) {
-    const code = String(20000 + i);
-    unitIds.push(
-      await insertUnit(ctx.db, {
-        code,
-        name: `Xã Thử Nghiệm ${i + 1}`,
-        name_key: `xa thu nghiem ${i + 1}`,
-        kind: 'commune',
-        parent_id: province,
-        valid_from: null,
-        valid_to: null,
-        created_at: now,
-        updated_at: now,
-      }),
-    );
-  }
+  const unitIds = (await seedProvince(ctx.db, { count: UNITS, now })).communes.map((c) => c.id);
   const rows: FormRowDraft[] = [];
   for (let g = 0; g < GROUPS; g++) {
     const heading = rows.length + 1;

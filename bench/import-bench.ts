@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
-import { insertUnit, replaceEmails } from '../db/units/repo';
+import { seedProvince } from './province';
 import { getFormVersionRows } from '../db/forms/repo';
 import { createTestContext } from '../electron/testing/service-context';
 import { importFormFile } from '../electron/services/forms/import-form';
@@ -44,34 +44,13 @@ export async function benchImport500(
   const ctx = await createTestContext(new Date('2025-12-18T03:00:00Z'));
   try {
     const now = ctx.clock().toISOString();
-    const province = await insertUnit(ctx.db, {
-      code: '51',
-      name: 'Tỉnh',
-      name_key: 'tinh',
-      kind: 'province',
-      parent_id: null,
-      valid_from: null,
-      valid_to: null,
-      created_at: now,
-      updated_at: now,
+    const { communes: units } = await seedProvince(ctx.db, {
+      count: 150,
+      now,
+      firstCode: 30000,
+      name: (i) => `Xã Thí Điểm Số ${i + 1}`,
+      emails: (i) => [`xa${i + 1}@tinh.gov.vn`],
     });
-    const units: { code: string; name: string }[] = [];
-    for (let i = 0; i < 150; i++) {
-      const u = { code: String(30000 + i), name: `Xã Thí Điểm Số ${i + 1}` };
-      units.push(u);
-      const id = await insertUnit(ctx.db, {
-        code: u.code,
-        name: u.name,
-        name_key: u.name.toLowerCase(),
-        kind: 'commune',
-        parent_id: province,
-        valid_from: null,
-        valid_to: null,
-        created_at: now,
-        updated_at: now,
-      });
-      await replaceEmails(ctx.db, id, [`xa${i + 1}@tinh.gov.vn`]);
-    }
     const appendix = path.join(dir, 'phu-luc.docx');
     fs.writeFileSync(appendix, await seedAppendixDocx());
     const form = await importFormFile(ctx, appendix, 'Biểu tổng hợp');

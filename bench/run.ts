@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../db/connection';
 import { makeValues, seedValueFrame, type ValueFixture } from '../db/testing/fixtures';
 import { insertDataValues } from '../db/values/repo';
-import { insertUnit } from '../db/units/repo';
+import { seedProvince } from './province';
 import { createTestContext } from '../electron/testing/service-context';
 import { importFormFile } from '../electron/services/forms/import-form';
 import { createRound } from '../electron/services/rounds/create-round';
@@ -23,6 +23,7 @@ import { benchAppendixDocx } from './appendix-bench';
 import { median } from './median';
 import { benchTargets } from './targets-bench';
 import { benchHostile } from './hostile-bench';
+import { benchSend170 } from './mail-bench';
 
 const VALUES = 500_000;
 const FRAME = { units: 150, indicators: 100, rounds: 34 }; // 510,000 slots: a province's 34 years of a 100-row form
@@ -95,31 +96,7 @@ async function benchTemplates(dir: string): Promise<number> {
   const ctx = await createTestContext();
   try {
     const now = ctx.clock().toISOString();
-    const province = await insertUnit(ctx.db, {
-      code: '51',
-      name: 'Tỉnh',
-      name_key: 'tinh',
-      kind: 'province',
-      parent_id: null,
-      valid_from: null,
-      valid_to: null,
-      created_at: now,
-      updated_at: now,
-    });
-    for (let i = 0; i < 150; i++) {
-      const code = String(20000 + i);
-      await insertUnit(ctx.db, {
-        code,
-        name: `Xã Thử Nghiệm ${i + 1}`,
-        name_key: `xa thu nghiem ${i + 1}`,
-        kind: 'commune',
-        parent_id: province,
-        valid_from: null,
-        valid_to: null,
-        created_at: now,
-        updated_at: now,
-      });
-    }
+    await seedProvince(ctx.db, { count: 150, now });
     const file = path.join(dir, 'phu-luc.docx');
     fs.writeFileSync(file, await seedAppendixDocx());
     const form = await importFormFile(ctx, file, 'Biểu tổng hợp');
@@ -153,6 +130,7 @@ async function main() {
     const openMs = await benchOpen(path.join(dir, 'insert-kysely.db'));
     log('  mở tệp 500.000 giá trị: xong');
     const templatesS = await benchTemplates(dir);
+    const send = await benchSend170(dir);
     log('  150 biểu mẫu: xong');
     const importDir = fs.mkdtempSync(path.join(dir, 'import-'));
     const officeSource = path.join(dir, 'van-phong-khac.db');
@@ -178,6 +156,18 @@ async function main() {
       { name: 'insert500k_ms', value: insert.kyselyMs, label: 'Ghi 500.000 giá trị qua kysely (một giao dịch)' },
       { name: 'insert500k_raw_ms', value: insert.rawMs, label: 'Mức sàn: câu lệnh chuẩn bị sẵn của better-sqlite3' },
       { name: 'insert_ratio_vs_raw', value: insert.kyselyMs / insert.rawMs, label: 'Tỷ lệ kysely / mức sàn' },
+      {
+        name: 'send170_s',
+        value: send.sendS,
+        label:
+          'Gửi biểu mẫu cho 170 xã qua máy chủ SMTP thử trên 127.0.0.1 (sổ thư gửi, mỗi xã một biểu); mục tiêu ≤ 30 s',
+      },
+      {
+        name: 'send170_floor_s',
+        value: send.floorS,
+        label: 'Mức sàn: cùng 170 biểu, gửi bằng nodemailer trần trên một kết nối',
+      },
+      { name: 'send_ratio_vs_bare', value: send.sendS / send.floorS, label: 'Tỷ lệ gửi / mức sàn' },
       {
         name: 'templates150_s',
         value: templatesS,

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { FormRowDraft } from '../shared/domain/forms';
 import type { TargetKind } from '../shared/domain/plans';
 import type { NewDataValue } from '../db/schema';
-import { insertUnit } from '../db/units/repo';
+import { seedProvince } from './province';
 import { insertDataValues } from '../db/values/repo';
 import { createTestContext } from '../electron/testing/service-context';
 import { saveNewForm } from '../electron/services/forms/import-form';
@@ -33,31 +33,7 @@ export async function benchTargets(): Promise<TargetFigures> {
   const ctx = await createTestContext(new Date('2026-11-23T08:00:00Z'));
   try {
     const now = ctx.clock().toISOString();
-    const province = await insertUnit(ctx.db, {
-      code: '51',
-      name: 'Tỉnh',
-      name_key: 'tinh',
-      kind: 'province',
-      parent_id: null,
-      valid_from: null,
-      valid_to: null,
-      created_at: now,
-      updated_at: now,
-    });
-    for (let i = 0; i < UNITS; i++) {
-      const code = String(20000 + i);
-      await insertUnit(ctx.db, {
-        code,
-        name: `Xã ${i + 1}`,
-        name_key: `xa ${i + 1}`,
-        kind: 'commune',
-        parent_id: province,
-        valid_from: null,
-        valid_to: null,
-        created_at: now,
-        updated_at: now,
-      });
-    }
+    await seedProvince(ctx.db, { count: UNITS, now, name: (i) => `Xã ${i + 1}` });
     const rows: FormRowDraft[] = Array.from({ length: INDICATORS }, (_, k) => ({
       row: k + 1,
       numbering: String(k + 1),

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { simpleParser, type ParsedMail } from 'mailparser';
 
 export interface ReceivedMail {
@@ -43,7 +44,7 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
   const child = spawn(
     process.execPath,
     [
-      path.join(__dirname, 'smtp-server-process.mjs'),
+      fileURLToPath(new URL('./smtp-server-process.mjs', import.meta.url)),
       JSON.stringify({
         dir,
         user,

@@ -11,6 +11,8 @@ import {
 } from '../../../../shared/domain/rounds';
 import { formatDate } from '../../../../shared/text/format-vi';
 import { useProgress } from '../../api/progress';
+import type { RoundMailKind } from '../../../../shared/domain/mail';
+import { SendMailPanel } from '../mail/SendMailPanel';
 import { useCopyText } from '../../app/queries';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { gridTheme } from '../../ui/grid-theme';
@@ -35,6 +37,7 @@ export function CompletenessBoard({
   const progress = useProgress('export-templates');
   const [filter, setFilter] = useState<Filter>('all');
   const [showReminder, setShowReminder] = useState(false);
+  const [sending, setSending] = useState<RoundMailKind | null>(null);
   const copier = useCopyText();
   const grid = useRef<AgGridReact<SubmissionEntry>>(null);
   const entries = useMemo(() => subs.data?.entries ?? [], [subs.data]);
@@ -118,6 +121,12 @@ export function CompletenessBoard({
         <button type="button" className="primary" onClick={() => exporter.mutate(round.id)} disabled={exporting}>
           {exporting ? text.exporting : text.exportTemplates}
         </button>
+        <button type="button" onClick={() => setSending(sending === 'forms' ? null : 'forms')}>
+          {text.sendForms}
+        </button>
+        <button type="button" onClick={() => setSending(sending === 'reminder' ? null : 'reminder')}>
+          {text.sendReminders}
+        </button>
         <button type="button" onClick={() => setShowReminder(!showReminder)}>
           {text.reminder}
         </button>
@@ -142,6 +151,7 @@ export function CompletenessBoard({
           <a href="#/units">{text.goToUnits}</a>
         </div>
       )}
+      {sending && <SendMailPanel key={sending} round={round} kind={sending} onClose={() => setSending(null)} />}
       {showReminder && (
         <div className="card compact">
           <strong>{text.reminderTitle}</strong>

@@ -10,10 +10,11 @@ import { CompareView } from './CompareView';
 import { CreateRoundPanel } from './CreateRoundPanel';
 import { RoundMatrixView } from './RoundMatrixView';
 import { PrintPreview } from './PrintPreview';
+import { SentMailView } from '../mail/SentMailView';
 import { useRounds } from './queries';
 import { text } from './text';
 
-const views = ['board', 'matrix', 'compare', 'history', 'print'] as const;
+const views = ['board', 'matrix', 'compare', 'history', 'mail', 'print'] as const;
 type View = (typeof views)[number];
 
 /**
@@ -29,9 +30,12 @@ export function RoundsScreen() {
   const selected = routeRound ?? rounds.data?.[0]?.id ?? null;
   const openUnit = path[2] === 'unit' ? Number(path[3]) || null : null;
   const view: View = chosenFrom(views, path[2] ?? '') ?? 'board';
+  // #/rounds alone opens the newest round; only while the hash is still this screen's (the screen sees
+  // the hash change to another area a moment before it is replaced, and must not bring the clerk back).
+  const here = path[0] === 'rounds';
   useEffect(() => {
-    if (routeRound === null && selected !== null) go(['rounds', selected, view]);
-  }, [routeRound, selected]); // eslint-disable-line react-hooks/exhaustive-deps -- runs when the route or the pick changes, not when the view does
+    if (here && routeRound === null && selected !== null) go(['rounds', selected, view]);
+  }, [here, routeRound, selected]); // eslint-disable-line react-hooks/exhaustive-deps -- runs when the route or the pick changes, not when the view does
   const round = rounds.data?.find((r) => r.id === selected) ?? null;
 
   if (round && openUnit !== null) {
@@ -49,18 +53,19 @@ export function RoundsScreen() {
     <section className="screen-fill">
       <h1>{text.title}</h1>
       <div className="toolbar">
-        <select
-          aria-label={text.chooseRound}
-          value={selected ?? ''}
-          disabled={!rounds.data?.length}
-          onChange={(e) => go(['rounds', Number(e.target.value), view])}
-        >
-          {rounds.data?.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name} ({r.receivedUnits}/{r.expectedUnits})
-            </option>
-          ))}
-        </select>
+        {rounds.data?.length ? (
+          <select
+            aria-label={text.chooseRound}
+            value={selected ?? ''}
+            onChange={(e) => go(['rounds', Number(e.target.value), view])}
+          >
+            {rounds.data.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name} ({r.receivedUnits}/{r.expectedUnits})
+              </option>
+            ))}
+          </select>
+        ) : null}
         <span className="spacer" />
         <button
           type="button"
@@ -109,6 +114,7 @@ export function RoundsScreen() {
           )}
           {view === 'compare' && <CompareView key={round.id} round={round} rounds={rounds.data ?? []} />}
           {view === 'history' && <HistoryView key={round.id} roundId={round.id} />}
+          {view === 'mail' && <SentMailView key={round.id} roundId={round.id} roundName={round.name} />}
           {view === 'print' && <PrintPreview key={round.id} roundId={round.id} name={round.name} />}
         </>
       )}

@@ -47,6 +47,8 @@ export const text = {
   correctedHelp: 'Đơn vị gửi bản sửa sau bản đầu: việc gửi đúng hạn hay muộn tính theo bản đầu.',
   noEmail: '(chưa có địa chỉ)',
   reminder: 'Soạn thư nhắc',
+  sendForms: 'Gửi biểu mẫu qua thư…',
+  sendReminders: 'Gửi thư nhắc…',
   reminderTitle: 'Thư nhắc các đơn vị chưa gửi',
   copy: 'Sao chép',
   copied: 'Đã sao chép.',
@@ -57,6 +59,7 @@ export const text = {
     matrix: 'Bảng tổng hợp',
     compare: 'So sánh các kỳ',
     history: 'Lịch sử thay đổi',
+    mail: 'Thư đã gửi',
     print: 'Xem trước khi in',
   },
   col: {

@@ -13,6 +13,7 @@ import {
 } from './queries';
 import { text } from './text';
 import { LogCard } from './LogCard';
+import { OutgoingServerCard } from '../mail/OutgoingServerCard';
 import { textLimits } from '../../../../shared/domain/limits';
 import { SavedNotice } from '../../ui/SavedNotice';
 
@@ -62,6 +63,7 @@ export function SettingsScreen() {
         )}
         <ErrorMessage error={office.error ?? save.error} />
       </form>
+      <OutgoingServerCard />
       <BackupCard />
       <CheckCard />
       <LogCard />

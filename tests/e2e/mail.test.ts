@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { replaceEmails } from '../../db/units/repo';
 import { seedDemoRound } from '../../electron/testing/seed-round';
+import { saveValues } from '../../electron/services/submissions/save-values';
 import { saveMailbox } from '../../electron/services/inbox/mailbox';
 import { saveOutgoingServer } from '../../electron/services/mail/outgoing-server';
 import { openWorkbook } from '../../electron/services/files/read-xlsx-tables';
@@ -62,7 +63,7 @@ describe("the office's outgoing mail", () => {
     await withServer({}, async (server) => {
       const app = await chromiumApp.open({ hash: '#/settings', now: new Date('2020-06-20T02:00:00Z') });
       const { page, ctx } = app;
-      const { round } = await roundOfNine(app);
+      const { round, unit } = await roundOfNine(app);
       await page.reload();
 
       // The outgoing server, set in Cài đặt; "none" is said to be unprotected; "Gửi thử" reaches the office.
@@ -152,6 +153,28 @@ describe("the office's outgoing mail", () => {
         )
         .toBe(1);
       await app.screenshots('83-sent-mail-log');
+
+      // A correction request goes straight to the unit, and joins the log.
+      const indicator = await ctx.db.selectFrom('indicator').select('id').limit(1).executeTakeFirstOrThrow();
+      await saveValues(ctx, {
+        roundId: round.id,
+        unitId: unit('524').id,
+        how: 'typed',
+        changes: [{ indicatorId: indicator.id, value: 3 }],
+      });
+      await page.getByRole('link', { name: 'Tiến độ nhận báo cáo' }).click();
+      await page.locator('.grid-box .ag-row', { hasText: 'Huyện Bình Sơn' }).first().click();
+      await page.getByRole('button', { name: 'Soạn đề nghị sửa' }).click();
+      const correction = page.locator('div.card[aria-label="Đề nghị đơn vị chỉnh sửa số liệu"]');
+      await correction.getByRole('textbox').fill('Đề nghị quý đơn vị gửi báo cáo đúng biểu mẫu.');
+      await correction.getByRole('button', { name: 'Gửi thư' }).click();
+      await expect
+        .poll(() => correction.getByRole('status').textContent())
+        .toBe('Đã gửi đề nghị sửa đến vpubnd.binhson@quangngai.gov.vn.');
+      const last = (await server.parsed()).at(-1)!;
+      expect(last.envelope.to).toEqual(['vpubnd.binhson@quangngai.gov.vn']);
+      expect(last.text).toContain('Đề nghị quý đơn vị gửi báo cáo đúng biểu mẫu.');
+      await app.screenshots('87-correction-sent');
       void ctx;
     });
   });

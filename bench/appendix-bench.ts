@@ -1,42 +1,114 @@
 import { performance } from 'node:perf_hooks';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { AppendixTable } from '../shared/domain/appendix';
+import { isItalicRow } from '../shared/domain/appendix';
+import { getFormVersionRows } from '../db/forms/repo';
+import { createTestContext } from '../electron/testing/service-context';
+import { importFormFile } from '../electron/services/forms/import-form';
+import { seedAppendixDocx } from '../tests/fixtures/seed-appendix';
 import { emptyOfficeProfile } from '../shared/domain/office';
 import { writeAppendixDocx } from '../electron/services/export/write-appendix-docx';
 import { median } from './median';
 
-/** A 100-row appendix with 14 units and the total (15 value columns), written as .docx: median of 7, in ms. */
-export async function benchAppendixDocx(): Promise<number> {
-  const table: AppendixTable = {
-    label: 'PHỤ LỤC',
-    title: 'SỐ LIỆU TỔNG KẾT PHÒNG, CHỐNG MẠI DÂM NĂM 2025',
-    caption: '(Kèm theo Báo cáo số …/BC-SYT ngày … tháng … năm … của Sở Y tế)',
-    columns: [...Array.from({ length: 14 }, (_, i) => `Xã Thử Nghiệm ${i + 1}`), 'Toàn tỉnh'],
-    rows: Array.from({ length: 100 }, (_, r) => ({
-      numbering: r % 10 === 0 ? String(r / 10 + 1) : '+',
-      text:
-        r % 10 === 0
-          ? `Nhóm chỉ tiêu ${r / 10 + 1}`
-          : `Trong đó loại ${r % 10} của nhóm, có tên dài như trong biểu mẫu thật`,
-      unit: r % 10 === 0 ? null : 'Người',
-      level: r % 10 === 0 ? 0 : 2,
-      heading: r % 10 === 0,
-      italic: r % 10 !== 0,
-      values: Array.from({ length: 15 }, (_, c) => (r % 10 === 0 ? null : (r * 7 + c * 13) % 1000)),
-    })),
-  };
-  const office = {
-    ...emptyOfficeProfile,
-    parentBody: 'UBND TỈNH QUẢNG NGÃI',
-    officeName: 'SỞ Y TẾ',
-    symbol: 'SYT',
-    place: 'Quảng Ngãi',
-  };
-  await writeAppendixDocx(table, office); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    const t0 = performance.now();
-    await writeAppendixDocx(table, office, { date: '2025-12-20' });
-    times.push(performance.now() - t0);
+/**
+ * The appendix of the seed form (102 rows, read by the app's form import) with `units` unit columns and
+ * the province total, as the app lays it out: headings without figures, "Trong đó" items in italics.
+ */
+async function appendixTable(units: number): Promise<AppendixTable> {
+  const ctx = await createTestContext();
+  try {
+    const file = path.join(os.tmpdir(), `phu-luc-bench-${process.pid}.docx`);
+    fs.writeFileSync(file, await seedAppendixDocx());
+    const form = await importFormFile(ctx, file, 'Biểu tổng hợp');
+    fs.rmSync(file);
+    const rows = await getFormVersionRows(ctx.db, form.versionId);
+    return {
+      label: 'PHỤ LỤC',
+      title: 'SỐ LIỆU TỔNG KẾT PHÒNG, CHỐNG MẠI DÂM NĂM 2025',
+      caption: '(Kèm theo Báo cáo số …/BC-SYT ngày … tháng … năm … của Sở Y tế)',
+      columns: [...Array.from({ length: units }, (_, i) => `Xã Thử Nghiệm ${i + 1}`), 'Toàn tỉnh'],
+      rows: rows.map((r, n) => ({
+        numbering: r.numbering,
+        text: r.text,
+        unit: r.unit,
+        level: r.level,
+        heading: !r.valueRow,
+        italic: isItalicRow(r),
+        values: Array.from({ length: units + 1 }, (_, c) => (r.valueRow ? (n * 7 + c * 13) % 1000 : null)),
+      })),
+    };
+  } finally {
+    await ctx.dispose();
   }
-  return median(times);
+}
+
+const office = {
+  ...emptyOfficeProfile,
+  parentBody: 'UBND TỈNH QUẢNG NGÃI',
+  officeName: 'SỞ Y TẾ',
+  symbol: 'SYT',
+  place: 'Quảng Ngãi',
+};
+
+async function medianOf(times: number, work: () => Promise<unknown>): Promise<number> {
+  await work(); // warm-up
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    await work();
+    ms.push(performance.now() - t0);
+  }
+  return median(ms);
+}
+
+/** The 102-row appendix with 14 units and the total (15 value columns), written as .docx: median of 7, in ms. */
+export async function benchAppendixDocx(): Promise<number> {
+  const table = await appendixTable(14);
+  return medianOf(7, () => writeAppendixDocx(table, office, { date: '2025-12-20' }));
+}
+
+/**
+ * The Word appendix of 102 rows × 170 units (and the total), against the floor of the docx library
+ * writing the same cells in a table of as many grid columns, with nothing of the app's (one plain paragraph per
+ * cell: no header row, fonts, alignment, borders or page set-up): median of 3.
+ */
+export async function benchAppendix170(): Promise<{ appMs: number; floorMs: number }> {
+  const table = await appendixTable(170);
+  const appMs = await medianOf(3, () => writeAppendixDocx(table, office, { date: '2025-12-20' }));
+  const cells = (r: AppendixTable['rows'][number]) => [
+    r.numbering ?? '',
+    r.text,
+    r.unit ?? '',
+    ...r.values.map((v) => (v === null ? '' : String(v))),
+  ];
+  // As many grid columns as the app's table, sharing an A4 landscape page's text width.
+  const widths = Array.from({ length: 3 + table.columns.length }, () =>
+    Math.floor(14_570 / (3 + table.columns.length)),
+  );
+  const floorMs = await medianOf(3, () =>
+    Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Table({
+                width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+                columnWidths: widths,
+                rows: [['STT', 'Nội dung', 'Đơn vị tính', ...table.columns], ...table.rows.map(cells)].map(
+                  (row) =>
+                    new TableRow({
+                      children: row.map((text) => new TableCell({ children: [new Paragraph(String(text))] })),
+                    }),
+                ),
+              }),
+            ],
+          },
+        ],
+      }),
+    ),
+  );
+  return { appMs, floorMs };
 }

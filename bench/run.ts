@@ -10,20 +10,15 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../db/connection';
 import { makeValues, seedValueFrame, type ValueFixture } from '../db/testing/fixtures';
 import { insertDataValues } from '../db/values/repo';
-import { seedProvince } from './province';
-import { createTestContext } from '../electron/testing/service-context';
-import { importFormFile } from '../electron/services/forms/import-form';
-import { createRound } from '../electron/services/rounds/create-round';
-import { exportRoundTemplates } from '../electron/services/templates/export-templates';
-import { seedAppendixDocx } from '../tests/fixtures/seed-appendix';
 import { benchImport500 } from './import-bench';
 import { benchOfficeImport } from './office-bench';
 import { benchChecking, benchRoot } from './checking-bench';
-import { benchAppendixDocx } from './appendix-bench';
+import { benchAppendix170, benchAppendixDocx } from './appendix-bench';
 import { median } from './median';
 import { benchTargets } from './targets-bench';
 import { benchHostile } from './hostile-bench';
 import { benchSend170 } from './mail-bench';
+import { benchTemplates170 } from './templates-bench';
 
 const VALUES = 500_000;
 const FRAME = { units: 150, indicators: 100, rounds: 34 }; // 510,000 slots: a province's 34 years of a 100-row form
@@ -91,32 +86,6 @@ async function benchOpen(file: string): Promise<number> {
   return median(times);
 }
 
-/** 150 units, the seed appendix (102 rows) as the form: one workbook and one .eml draft per unit. */
-async function benchTemplates(dir: string): Promise<number> {
-  const ctx = await createTestContext();
-  try {
-    const now = ctx.clock().toISOString();
-    await seedProvince(ctx.db, { count: 150, now });
-    const file = path.join(dir, 'phu-luc.docx');
-    fs.writeFileSync(file, await seedAppendixDocx());
-    const form = await importFormFile(ctx, file, 'Biểu tổng hợp');
-    const round = await createRound(ctx, {
-      formId: form.id,
-      period: '2025',
-      cutoffDate: '2025-12-14',
-      deadline: '2025-12-20',
-      units: 'all',
-    });
-    const t0 = performance.now();
-    const report = await exportRoundTemplates(ctx, round.id, path.join(dir, 'mau'));
-    const seconds = (performance.now() - t0) / 1000;
-    if (report.files.length !== 150) throw new Error(`expected 150 templates, got ${report.files.length}`);
-    return seconds;
-  } finally {
-    await ctx.dispose();
-  }
-}
-
 async function main() {
   const json = process.argv.includes('--json');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcmd-bench-'));
@@ -129,7 +98,7 @@ async function main() {
     log('  ghi 500.000 giá trị: xong');
     const openMs = await benchOpen(path.join(dir, 'insert-kysely.db'));
     log('  mở tệp 500.000 giá trị: xong');
-    const templatesS = await benchTemplates(dir);
+    const templates = await benchTemplates170(dir);
     const send = await benchSend170(dir);
     log('  150 biểu mẫu: xong');
     const importDir = fs.mkdtempSync(path.join(dir, 'import-'));
@@ -139,6 +108,7 @@ async function main() {
     const office = await benchOfficeImport(fs.mkdtempSync(path.join(dir, 'office-')), officeSource);
     log(`  nhập cơ sở dữ liệu của văn phòng khác: xong (${office.values} số liệu)`);
     const appendixMs = await benchAppendixDocx();
+    const appendix170 = await benchAppendix170();
     log('  phụ lục Word 100 dòng × 15 cột: xong');
     const checking = await benchChecking(benchRoot);
     log('  bảng tổng hợp 100 × 150, lưu số liệu, tổng hợp toàn tỉnh: xong');
@@ -169,9 +139,19 @@ async function main() {
       },
       { name: 'send_ratio_vs_bare', value: send.sendS / send.floorS, label: 'Tỷ lệ gửi / mức sàn' },
       {
-        name: 'templates150_s',
-        value: templatesS,
-        label: 'Xuất 150 biểu mẫu Excel (102 dòng) kèm thư nháp .eml; mục tiêu ≤ 5 s',
+        name: 'templates170_s',
+        value: templates.appS,
+        label: 'Xuất 170 biểu mẫu Excel (102 dòng) kèm thư nháp .eml, từ dữ liệu ra thư mục',
+      },
+      {
+        name: 'templates170_floor_s',
+        value: templates.floorS,
+        label: 'Mức sàn: exceljs ghi cùng 170 sổ Excel ra đĩa (không có phần việc của phần mềm)',
+      },
+      {
+        name: 'templates170_ratio_vs_write',
+        value: templates.appS / templates.floorS,
+        label: 'Tỷ lệ xuất biểu mẫu / mức sàn; mục tiêu ≤ 1,5',
       },
       {
         name: 'import500_s',
@@ -209,6 +189,21 @@ async function main() {
         name: 'appendix_docx_ms',
         value: appendixMs,
         label: 'Ghi phụ lục Word 100 dòng × 15 cột số liệu, trung vị 7 lần; mục tiêu ≤ 500 ms',
+      },
+      {
+        name: 'appendix170_ms',
+        value: appendix170.appMs,
+        label: 'Ghi phụ lục Word 102 dòng × 170 xã và toàn tỉnh, trung vị 3 lần',
+      },
+      {
+        name: 'appendix170_floor_ms',
+        value: appendix170.floorMs,
+        label: 'Mức sàn: thư viện docx ghi cùng các ô thành một bảng trơn',
+      },
+      {
+        name: 'appendix_ratio_vs_docx',
+        value: appendix170.appMs / appendix170.floorMs,
+        label: 'Tỷ lệ phụ lục / mức sàn; mục tiêu ≤ 1,5',
       },
       {
         name: 'matrix_interactive_ms',

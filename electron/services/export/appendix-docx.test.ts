@@ -80,6 +80,16 @@ describe('the Word appendix of a round', () => {
     expect(document).toContain('<w:tblHeader/>');
     expect(document).toContain('(Kèm theo Báo cáo số 12/BC-SYT ngày 10/07/2020 của Sở Y tế)');
     expect(document).toContain('Quảng Ngãi, ngày 10 tháng 7 năm 2020');
+    // The figures' cells are centred vertically by their table's style; the styles their text names exist,
+    // in Times New Roman.
+    const tableStyle = /<w:tblStyle w:val="([^"]+)"\/>/.exec(document)![1]!;
+    expect(styles).toMatch(
+      new RegExp(`<w:style w:type="table" w:styleId="${tableStyle}">(?:(?!</w:style>).)*<w:vAlign w:val="center"/>`),
+    );
+    const cellStyles = new Set([...document.matchAll(/<w:pStyle w:val="(Tbl[^"]+)"\/>/g)].map((m) => m[1]!));
+    expect(cellStyles.size).toBeGreaterThan(2);
+    for (const id of cellStyles)
+      expect(styles).toMatch(new RegExp(`w:styleId="${id}">(?:(?!</w:style>).)*w:ascii="Times New Roman"`));
     // The page number sits in the default header; the first page's header is empty.
     const headers = await Promise.all(
       Object.keys(zip.files)

@@ -4,6 +4,7 @@ import {
   Document,
   Header,
   HeightRule,
+  ImportedXmlComponent,
   type ISectionOptions,
   Packer,
   PageNumber,
@@ -11,11 +12,12 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextDirection,
   TextRun,
-  VerticalAlign,
   WidthType,
+  type IStylesOptions,
 } from 'docx';
 import { documentText, isLandscape, type AppendixTable } from '../../../shared/domain/appendix';
 import type { OfficeProfile } from '../../../shared/domain/office';
@@ -140,13 +142,75 @@ export function documentHeader(
   );
 }
 
+type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
+const alignCode = (a: Align) => (a === AlignmentType.CENTER ? 'C' : a === AlignmentType.RIGHT ? 'R' : 'L');
+const tableSizes = [SIZE.table, SIZE.tableWide] as const;
+
+/** The paragraph style of a table cell's text: alignment, bold, italic and size (in half-points). */
+function cellStyleId(align: Align, bold: boolean, italics: boolean, size: number): string {
+  return `Tbl${alignCode(align)}${bold ? 'b' : ''}${italics ? 'i' : ''}${size}`;
+}
+
+/**
+ * The paragraph styles table cells are written with, to be given to every document with such tables:
+ * a cell names its style instead of repeating its font, size, alignment and weight, so a 170-unit
+ * appendix is a fraction of the XML and is written in a fraction of the time.
+ */
+export const tableParagraphStyles = tableSizes.flatMap((size) =>
+  [AlignmentType.LEFT, AlignmentType.CENTER, AlignmentType.RIGHT].flatMap((alignment) =>
+    [false, true].flatMap((bold) =>
+      [false, true].map((italics) => ({
+        id: cellStyleId(alignment, bold, italics, size),
+        name: cellStyleId(alignment, bold, italics, size),
+        run: { font: FONT, size, bold, italics },
+        paragraph: { alignment, spacing: { before: 0, after: 0 } },
+      })),
+    ),
+  ),
+);
+
+const GRID_STYLE = 'FiguresGrid';
+
+/**
+ * The table style of every gridTable: its cells centred vertically, said once for the table instead of
+ * once per cell (a 170-unit appendix has 17,000 cells). Borders, margins and widths stay the table's own.
+ */
+const gridTableStyle = () =>
+  ImportedXmlComponent.fromXmlString(
+    `<w:style w:type="table" w:styleId="${GRID_STYLE}"><w:name w:val="Figures Grid"/><w:uiPriority w:val="59"/>` +
+      '<w:tcPr><w:vAlign w:val="center"/></w:tcPr></w:style>',
+  );
+
+/** Every document's styles: the body's font and size, the table cells' paragraph styles and the grid's table style. */
+export const documentStyles = (): IStylesOptions => ({
+  default: { document: { run: { font: FONT, size: SIZE.body } } },
+  paragraphStyles: tableParagraphStyles,
+  importedStyles: [gridTableStyle()],
+});
+
+/**
+ * A table with a thin grid: the borders and the cells' margins are the table's, the widths its grid's
+ * (fixed layout), so each cell carries only its text's style.
+ */
+export function gridTable(widths: number[], rows: TableRow[]): Table {
+  return new Table({
+    style: GRID_STYLE,
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { ...gridBorders, insideHorizontal: thin, insideVertical: thin },
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    rows,
+  });
+}
+
+/** A cell of a gridTable; its width comes from the table's grid. */
 export function tableCell(
   text: string,
-  width: number,
   o: {
     bold?: boolean;
     italics?: boolean;
-    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    align?: Align;
     indent?: number;
     shade?: boolean;
     size?: number;
@@ -155,25 +219,13 @@ export function tableCell(
   } = {},
 ): TableCell {
   return new TableCell({
-    width: { size: width, type: WidthType.DXA },
     ...(o.vertical ? { textDirection: TextDirection.BOTTOM_TO_TOP_LEFT_TO_RIGHT } : {}),
-    borders: gridBorders,
-    verticalAlign: VerticalAlign.CENTER,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     ...(o.shade ? { shading: { fill: 'F2F2F2' } } : {}),
     children: [
       new Paragraph({
-        alignment: o.align ?? AlignmentType.LEFT,
+        style: cellStyleId(o.align ?? AlignmentType.LEFT, o.bold ?? false, o.italics ?? false, o.size ?? SIZE.table),
         ...(o.indent ? { indent: { left: o.indent } } : {}),
-        children: [
-          new TextRun({
-            text,
-            bold: o.bold ?? false,
-            italics: o.italics ?? false,
-            size: o.size ?? SIZE.table,
-            font: FONT,
-          }),
-        ],
+        children: text ? [new TextRun(text)] : [],
       }),
     ],
   });
@@ -232,7 +284,7 @@ function figuresTable(table: AppendixTable, contentWidth: number): Table {
         }
       : {}),
     children: [...documentText.tableHeads, ...table.columns].map((h, i) =>
-      tableCell(h, widths[i]!, {
+      tableCell(h, {
         bold: true,
         align: AlignmentType.CENTER,
         shade: true,
@@ -246,21 +298,21 @@ function figuresTable(table: AppendixTable, contentWidth: number): Table {
       new TableRow({
         cantSplit: true,
         children: [
-          tableCell(r.numbering ?? '', stt, {
+          tableCell(r.numbering ?? '', {
             align: AlignmentType.CENTER,
             bold: r.heading && !r.italic,
             italics: r.italic,
             size,
           }),
-          tableCell(r.text, content, {
+          tableCell(r.text, {
             bold: r.heading && !r.italic,
             italics: r.italic,
             indent: Math.min(r.level, 4) * 170,
             size,
           }),
-          tableCell(r.unit ?? '', unit, { align: AlignmentType.CENTER, italics: r.italic, size }),
+          tableCell(r.unit ?? '', { align: AlignmentType.CENTER, italics: r.italic, size }),
           ...r.values.map((v, i) =>
-            tableCell(typeof v === 'number' ? formatFigure(v, 'decimal') : (v ?? ''), widths[3 + i]!, {
+            tableCell(typeof v === 'number' ? formatFigure(v, 'decimal') : (v ?? ''), {
               align: AlignmentType.RIGHT,
               italics: r.italic,
               bold: i === r.values.length - 1 && r.values.length > 1,
@@ -270,11 +322,7 @@ function figuresTable(table: AppendixTable, contentWidth: number): Table {
         ],
       }),
   );
-  return new Table({
-    width: { size: contentWidth, type: WidthType.DXA },
-    columnWidths: widths,
-    rows: [header, ...rows],
-  });
+  return gridTable(widths, [header, ...rows]);
 }
 
 /** NGƯỜI LẬP BIỂU on the left, the signing authority on the right; then "Nơi nhận". */
@@ -322,7 +370,7 @@ export async function writeAppendixDocx(
   const doc = new Document({
     creator: office.officeName || 'Thường trực PCMD',
     title: `${table.label} ${table.title}`,
-    styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
+    styles: documentStyles(),
     sections: [appendixSection(table, office, options)],
   });
   return Packer.toBuffer(doc);

@@ -1,14 +1,4 @@
-import {
-  AlignmentType,
-  Document,
-  Packer,
-  Paragraph,
-  Table,
-  TableRow,
-  TextRun,
-  WidthType,
-  type ISectionOptions,
-} from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableRow, TextRun, type ISectionOptions } from 'docx';
 import type { AppendixTable } from '../../../shared/domain/appendix';
 import type { OfficeProfile } from '../../../shared/domain/office';
 import { formatThreshold, taskStatusLabels, type PlanDetail, type TargetSummary } from '../../../shared/domain/plans';
@@ -26,6 +16,8 @@ import {
   MARGINS,
   appendixSection,
   documentHeader,
+  documentStyles,
+  gridTable,
   filedLine,
   pageNumberHeaders,
   pageProperties,
@@ -98,8 +90,8 @@ function resultsTable(plan: PlanDetail, evaluations: TargetEvaluation[], content
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: ['STT', 'Chỉ tiêu', 'Mức phấn đấu', ...years.map((y) => `Năm ${y}`), 'Đánh giá'].map((h, i) =>
-      tableCell(h, widths[i]!, { bold: true, align: AlignmentType.CENTER, shade: true, size }),
+    children: ['STT', 'Chỉ tiêu', 'Mức phấn đấu', ...years.map((y) => `Năm ${y}`), 'Đánh giá'].map((h) =>
+      tableCell(h, { bold: true, align: AlignmentType.CENTER, shade: true, size }),
     ),
   });
   const rows = plan.targets.map((t) => {
@@ -109,16 +101,16 @@ function resultsTable(plan: PlanDetail, evaluations: TargetEvaluation[], content
     return new TableRow({
       cantSplit: true,
       children: [
-        tableCell(t.code, stt, { align: AlignmentType.CENTER, size }),
-        tableCell(t.text, text, { size }),
-        tableCell(formatThreshold(t, signs, mine.find((e) => e.measure !== null)?.measure ?? null), level, {
+        tableCell(t.code, { align: AlignmentType.CENTER, size }),
+        tableCell(t.text, { size }),
+        tableCell(formatThreshold(t, signs, mine.find((e) => e.measure !== null)?.measure ?? null), {
           align: AlignmentType.CENTER,
           size,
         }),
-        ...years.map((y, i) =>
-          tableCell(yearCell(mine.filter((e) => e.period === y)), widths[3 + i]!, { align: AlignmentType.RIGHT, size }),
+        ...years.map((y) =>
+          tableCell(yearCell(mine.filter((e) => e.period === y)), { align: AlignmentType.RIGHT, size }),
         ),
-        tableCell(status ? targetStatusLabels[status] : 'Chưa đánh giá', judged, {
+        tableCell(status ? targetStatusLabels[status] : 'Chưa đánh giá', {
           align: AlignmentType.CENTER,
           bold: status === 'not-met',
           size,
@@ -126,11 +118,7 @@ function resultsTable(plan: PlanDetail, evaluations: TargetEvaluation[], content
       ],
     });
   });
-  return new Table({
-    width: { size: contentWidth, type: WidthType.DXA },
-    columnWidths: widths,
-    rows: [header, ...rows],
-  });
+  return gridTable(widths, [header, ...rows]);
 }
 
 /** "Nơi nhận" on the left, the signing authority on the right, as at the end of an administrative report. */
@@ -246,7 +234,7 @@ export async function writeReviewReportDocx(input: ReviewReportInput): Promise<B
   const doc = new Document({
     creator: office.officeName || 'Thường trực PCMD',
     title: `Báo cáo ${reviewReportTitle(plan)}`,
-    styles: { default: { document: { run: { font: FONT, size: FONT_SIZE.body } } } },
+    styles: documentStyles(),
     sections,
   });
   return Packer.toBuffer(doc);

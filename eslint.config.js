@@ -78,6 +78,18 @@ const onlyMainImportsElectron = {
   ],
 };
 
+/** SQL lives in db/: outside it, kysely is imported for its types only (a transaction handed on, a Db). */
+const sqlOnlyInDb = {
+  paths: [
+    ...onlyMainImportsElectron.paths,
+    {
+      name: 'kysely',
+      allowTypeImports: true,
+      message: 'SQL and queries live in db/: elsewhere kysely is imported for its types only (import type).',
+    },
+  ],
+};
+
 /** Only a feature's queries.ts talks to the main process and names query keys (client.ts says so). */
 const apiOnlyInQueries = [
   { selector: "CallExpression[callee.name='call']", message: "Only a feature's queries.ts calls the API." },
@@ -130,7 +142,7 @@ export default tseslint.config(
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: boundaries }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      'no-restricted-imports': ['error', onlyMainImportsElectron],
+      'no-restricted-imports': ['error', sqlOnlyInDb],
       '@eslint-community/eslint-comments/require-description': ['error', { ignore: [] }],
       '@eslint-community/eslint-comments/no-unlimited-disable': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -159,6 +171,11 @@ export default tseslint.config(
   {
     files: ['**/*.test.ts', '**/*.test.tsx'],
     rules: { 'import-x/no-restricted-paths': ['error', { zones: testBoundaries }] },
+  },
+  {
+    // The queries' home; tests and benchmarks may build data and measure floors in SQL.
+    files: ['db/**', '**/*.test.ts', 'tests/**', 'bench/**', 'electron/testing/**'],
+    rules: { 'no-restricted-imports': ['error', onlyMainImportsElectron] },
   },
   {
     files: ['electron/main/**'],

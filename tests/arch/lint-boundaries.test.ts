@@ -47,6 +47,18 @@ describe('lint keeps the folders apart', () => {
     );
   });
 
+  it('SQL lives in db/: a service imports kysely for its types only', async () => {
+    expect(await rulesBroken('electron/services/rounds/rollup.ts', "import { sql } from 'kysely';")).toContain(
+      'no-restricted-imports',
+    );
+    expect(
+      await rulesBroken('electron/services/rounds/rollup.ts', "import type { Transaction } from 'kysely';"),
+    ).not.toContain('no-restricted-imports');
+    expect(await rulesBroken('db/rounds/rollup-repo.ts', "import { sql } from 'kysely';")).not.toContain(
+      'no-restricted-imports',
+    );
+  });
+
   it('shared/, the renderer and the preload use no Node built-ins; the preload bundles no zod', async () => {
     expect(await rulesBroken('shared/clock.ts', "import fs from 'node:fs';")).toContain('no-restricted-imports');
     expect(await rulesBroken('renderer/src/ui/Options.tsx', "import path from 'node:path';")).toContain(

@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import type { Db } from '../../../db/schema';
+import { sumRoundByIndicator } from '../../../db/rounds/rollup-repo';
 import { roundTotal, type Aggregate } from '../../../shared/domain/aggregate';
-import type { Aggregation } from '../../../shared/domain/forms';
 
 export interface ProvinceTotal extends Aggregate {
   indicatorId: number;
@@ -13,24 +12,9 @@ export interface ProvinceTotal extends Aggregate {
  * with). An indicator has one unit of measure, so no figure of another unit is ever added in.
  */
 export async function rollupRound(db: Db, roundId: number): Promise<Map<number, ProvinceTotal>> {
-  const rows = await sql<{
-    indicator_id: number;
-    aggregation: Aggregation;
-    reported: number;
-    total: number | null;
-    mean: number | null;
-    yes: number;
-  }>`
-    SELECT d.indicator_id, i.aggregation,
-           count(d.num_value) AS reported, sum(d.num_value) AS total, avg(d.num_value) AS mean,
-           sum(d.num_value = 1) AS yes
-    FROM data_value d
-    JOIN submission s ON s.id = d.submission_id
-    JOIN indicator i ON i.id = d.indicator_id
-    WHERE s.round_id = ${roundId} AND i.value_type <> 'text'
-    GROUP BY d.indicator_id`.execute(db);
+  const rows = await sumRoundByIndicator(db, roundId);
   const out = new Map<number, ProvinceTotal>();
-  for (const r of rows.rows) {
+  for (const r of rows) {
     const reported = Number(r.reported);
     let value: number | null = null;
     let refused: string | null = null;

@@ -94,7 +94,8 @@ export function checkDatabase(sqlite: BetterSqlite3.Database, options: CheckOpti
          JOIN submission s ON s.id = d.submission_id
          JOIN report_round rr ON rr.id = s.round_id
          JOIN indicator i ON i.id = d.indicator_id
-         WHERE NOT EXISTS (SELECT 1 FROM form_row fr WHERE fr.form_version_id = rr.form_version_id AND fr.indicator_id = d.indicator_id)
+         WHERE (rr.form_version_id, d.indicator_id) NOT IN
+           (SELECT form_version_id, indicator_id FROM form_row WHERE indicator_id IS NOT NULL)
          LIMIT ${MAX_PER_KIND}`,
       )
       .all() as { id: number; name: string }[];

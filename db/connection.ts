@@ -14,6 +14,8 @@ export interface OpenOptions {
   /** Where the copy taken before migrating goes; default: a "backups" folder beside the file. */
   backupDir?: string;
   now?: () => Date;
+  /** The file was checked in full just before (a private copy): its quick check on opening is skipped. */
+  checked?: boolean;
 }
 
 export interface AppDatabase {
@@ -112,7 +114,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   };
   let backupPath: string | null = null;
   try {
-    if (existed) checkIntegrity(sqlite, file);
+    if (existed && !options.checked) checkIntegrity(sqlite, file);
     sqlite.exec('CREATE TABLE IF NOT EXISTS schema_migration (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT');
     const applied = (sqlite.prepare('SELECT name FROM schema_migration ORDER BY name').all() as { name: string }[]).map(
       (r) => r.name,

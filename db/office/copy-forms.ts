@@ -10,7 +10,7 @@ import type { Copier, CopyOutcome, Row } from './copy-tables';
  * the other office's forms with their versions, rows and checking rules, named with its province.
  */
 export async function copyForms(c: Copier): Promise<void> {
-  const { db, map, input, out, ref, copyTable } = c;
+  const { db, map, input, out, ref, copyTable, copyRows } = c;
   const localCodes = new Set(
     ((await db.selectFrom('indicator').select('code').execute()) as { code: string }[]).map((i) => i.code),
   );
@@ -39,8 +39,8 @@ export async function copyForms(c: Copier): Promise<void> {
       },
     )
   ).length;
-  await copyTable('form_version', { form_id: 'form', source_file_id: 'stored_file' });
-  await copyTable(
+  await copyRows('form_version', { form_id: 'form', source_file_id: 'stored_file' });
+  await copyRows(
     'form_row',
     { form_version_id: 'form_version', indicator_id: 'indicator' },
     { selfRefs: ['parent_row_id'] },

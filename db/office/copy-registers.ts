@@ -1,15 +1,12 @@
 /* eslint-disable @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment -- rows are read with SELECT * from a database of the same schema version and written back by column name, so their values are untyped by design */
-import type { Copier, Link, Row } from './copy-tables';
+import type { Copier, Link } from './copy-tables';
 import type { CopiedUnits } from './copy-units';
 
 /** Registers: the same code is the same register; a figure both hold differently keeps this office's, and is said. */
 export async function copyRegisters(c: Copier, units: CopiedUnits): Promise<void> {
-  const { db, src, out, ref, insertLink, copyTable } = c;
+  const { db, src, out, ref, insertLink, copyRows } = c;
   const { localUnits, srcUnits } = units;
-  const registers = new Map(
-    ((await db.selectFrom('register').select(['id', 'code']).execute()) as Row[]).map((r) => [r.code as string, r.id]),
-  );
-  await copyTable('register', {}, { find: (r) => registers.get(r.code) });
+  await copyRows('register', {}, { matchOn: 'code' });
   for (const v of src
     .prepare('SELECT v.*, r.name AS register_name FROM register_value v JOIN register r ON r.id = v.register_id')
     .all() as Link[]) {

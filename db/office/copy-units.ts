@@ -26,7 +26,7 @@ export interface CopiedUnits {
  * province's prefix, a name this office also has marked with the other province. Their addresses follow.
  */
 export async function copyUnits(c: Copier): Promise<CopiedUnits> {
-  const { db, map, input, out, all, copyTable, copyLinks } = c;
+  const { db, map, input, out, all, copyTable, copyLinkRows } = c;
   const localUnits = (await db.selectFrom('org_unit').selectAll().execute()) as Row[];
   const srcUnits = all('org_unit');
   const root =
@@ -71,7 +71,7 @@ export async function copyUnits(c: Copier): Promise<CopiedUnits> {
   );
   out.counts.unitsAdded = addedUnits.length;
   out.counts.unitsMatched = srcUnits.filter((u) => map.wasFound('org_unit', u.id)).length;
-  await copyLinks('org_unit_email', { unit_id: 'org_unit' });
+  await copyLinkRows('org_unit_email', { unit_id: 'org_unit' });
 
   return { localUnits, srcUnits, addedUnits };
 }

@@ -7,11 +7,19 @@ const found = (table: string) => `${table}:found`;
  * brought in before is found again, so bringing the same database in twice adds nothing.
  */
 export class ForeignRecords {
+  /** How many rows were recorded one by one, per table: a copy made in SQL knows when its view is stale. */
+  private readonly recorded = new Map<string, number>();
+
   private constructor(
     private readonly db: Db,
     private readonly sourceId: number,
     private readonly byTable: Map<string, Map<number, number>>,
   ) {}
+
+  /** Changes whenever a row of `table` is recorded by set(). */
+  version(table: string): number {
+    return this.recorded.get(table) ?? 0;
+  }
 
   static async load(db: Db, sourceId: number): Promise<ForeignRecords> {
     const rows = await db
@@ -43,7 +51,16 @@ export class ForeignRecords {
     return new Set(this.byTable.get(table)?.values() ?? []);
   }
 
+  /** Rows already recorded in foreign_record (by a statement of the copy), remembered here too. */
+  remember(table: string, how: 'added' | 'found', rows: { foreign_id: number; local_id: number }[]): void {
+    const name = how === 'found' ? found(table) : table;
+    let m = this.byTable.get(name);
+    if (!m) this.byTable.set(name, (m = new Map<number, number>()));
+    for (const r of rows) m.set(r.foreign_id, r.local_id);
+  }
+
   async set(table: string, foreignId: number, localId: number, how: 'added' | 'found'): Promise<void> {
+    this.recorded.set(table, this.version(table) + 1);
     const name = how === 'found' ? found(table) : table;
     let m = this.byTable.get(name);
     if (!m) this.byTable.set(name, (m = new Map<number, number>()));

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context';
 import { takeBackup } from '../backup/backups';
 import { DATABASE_ID_KEY, openOfficeDatabase } from './open-office-database';
 import { copyOfficeRecords } from '../../../db/office/copy-office-records';
+import { withOtherOfficeAttached } from '../../../db/office/attach-other-office';
 import { formatDate } from '../../../shared/text/format-vi';
 
 export async function getDatabaseId(db: Db): Promise<string> {
@@ -50,17 +51,27 @@ export async function importOfficeDatabase(ctx: ServiceContext, input: { file: s
     }
     const backup = (await takeBackup(ctx, 'truoc-gop')).backup.name;
     const now = ctx.clock().toISOString();
-    const outcome = await ctx.db.transaction().execute(async (trx) => {
-      const seen = { label: other.label, fileName: other.fileName, sha256: other.sha256, now };
-      const sourceId = known?.id ?? (await insertOfficeSource(trx, other.databaseId, seen));
-      const map = await ForeignRecords.load(trx, sourceId);
-      const copied = await copyOfficeRecords({ trx, src: other.source.sqlite, map, sourceId, label: other.label, now });
-      // A later copy that brought nothing new leaves the database exactly as it was.
-      if (known && !nothingAdded(copied.counts)) {
-        await updateOfficeSource(trx, known.id, seen);
-      }
-      return copied;
-    });
+    // Attached to this connection, the other database's large tables are copied in INSERT … SELECT statements.
+    const outcome = await withOtherOfficeAttached(ctx.db, other.source.path, () =>
+      ctx.db.transaction().execute(async (trx) => {
+        const seen = { label: other.label, fileName: other.fileName, sha256: other.sha256, now };
+        const sourceId = known?.id ?? (await insertOfficeSource(trx, other.databaseId, seen));
+        const map = await ForeignRecords.load(trx, sourceId);
+        const copied = await copyOfficeRecords({
+          trx,
+          src: other.source.sqlite,
+          map,
+          sourceId,
+          label: other.label,
+          now,
+        });
+        // A later copy that brought nothing new leaves the database exactly as it was.
+        if (known && !nothingAdded(copied.counts)) {
+          await updateOfficeSource(trx, known.id, seen);
+        }
+        return copied;
+      }),
+    );
     return { ...base, sameFileAsBefore: false, backup, ...outcome };
   } finally {
     await other.close();

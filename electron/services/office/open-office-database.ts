@@ -94,7 +94,7 @@ export async function openOfficeDatabase(file: string): Promise<OfficeDatabase> 
       );
     }
     const databaseId = readIdentity(copy);
-    const source = await openDatabase(copy, { backupDir: dir });
+    const source = await openDatabase(copy, { backupDir: dir, checked: true });
     // Upgraded, it must be exactly what this version makes: anything added (a trigger) is refused before a row is copied.
     const differences = schemaDifferences(readSchema(source.sqlite), await expectedSchema());
     if (differences.length > 0) {

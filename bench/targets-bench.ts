@@ -9,12 +9,13 @@ import { saveNewForm } from '../electron/services/forms/import-form';
 import { createRound } from '../electron/services/rounds/create-round';
 import { createPlan } from '../electron/services/plans/save-plan';
 import { evaluateTargets } from '../electron/services/targets/evaluate-targets';
+import { rollupRound } from '../electron/services/rounds/rollup';
 import { figureRows } from '../db/values/repo';
 import { median } from './median';
 import { listRoundSubmissionIds, setRoundSubmissionsStatus } from '../db/submissions/repo';
 import { listTargetDefinitions } from '../db/plans/repo';
 
-const UNITS = 150;
+const UNITS = 170;
 const YEARS = 10;
 const INDICATORS = 60;
 const TARGETS = 50;
@@ -23,11 +24,16 @@ export interface TargetFigures {
   evaluateMs: number;
   sqlFloorMs: number;
   evaluations: number;
+  /** Rolling up the ten rounds to the province, each by its indicators' rules (rollupRound). */
+  rollupMs: number;
+  /** The same ten rounds, one plain GROUP BY each. */
+  rollupSqlMs: number;
 }
 
 /**
- * 50 targets of every kind over 10 yearly rounds × 150 communes × 60 indicators (90,000 figures):
- * the whole evaluation, against the floor of the one query that reads the figures it needs.
+ * 50 targets of every kind over 10 yearly rounds × 170 communes × 60 indicators (102,000 figures):
+ * the whole evaluation, against the floor of the one query that reads the figures it needs; and the
+ * province roll-up of the ten rounds against one GROUP BY per round over the same figures.
  */
 export async function benchTargets(): Promise<TargetFigures> {
   const ctx = await createTestContext(new Date('2026-11-23T08:00:00Z'));
@@ -143,7 +149,26 @@ export async function benchTargets(): Promise<TargetFigures> {
       await figureRows(ctx.db, roundIds, targetIndicators);
       sqlTimes.push(performance.now() - t0);
     }
-    return { evaluateMs: median(evalTimes), sqlFloorMs: median(sqlTimes), evaluations };
+    const groupBy = ctx.database.sqlite.prepare(
+      'SELECT d.indicator_id, sum(d.num_value) FROM data_value d JOIN submission s ON s.id = d.submission_id WHERE s.round_id = ? GROUP BY d.indicator_id',
+    );
+    const rollupTimes: number[] = [];
+    const rollupSqlTimes: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      let t0 = performance.now();
+      for (const id of roundIds) await rollupRound(ctx.db, id);
+      rollupTimes.push(performance.now() - t0);
+      t0 = performance.now();
+      for (const id of roundIds) groupBy.all(id);
+      rollupSqlTimes.push(performance.now() - t0);
+    }
+    return {
+      evaluateMs: median(evalTimes),
+      sqlFloorMs: median(sqlTimes),
+      evaluations,
+      rollupMs: median(rollupTimes),
+      rollupSqlMs: median(rollupSqlTimes),
+    };
   } finally {
     await ctx.dispose();
   }

@@ -9,22 +9,25 @@ export interface RoundIndicatorSums {
   /** Units that gave a number. */
   reported: number;
   total: number | null;
-  mean: number | null;
   /** Figures equal to 1 (a yes). */
   yes: number;
 }
 
-/** A round's figures summed per indicator in one GROUP BY (text indicators are not summed). */
+/**
+ * A round's figures summed per indicator in one GROUP BY (text indicators are not summed): the figures
+ * are grouped first and each indicator's rule joined to its one group, not to every figure.
+ */
 export async function sumRoundByIndicator(db: Db, roundId: number): Promise<RoundIndicatorSums[]> {
   return (
     await sql<RoundIndicatorSums>`
-      SELECT d.indicator_id, i.aggregation,
-             count(d.num_value) AS reported, sum(d.num_value) AS total, avg(d.num_value) AS mean,
-             sum(d.num_value = 1) AS yes
-      FROM data_value d
-      JOIN submission s ON s.id = d.submission_id
-      JOIN indicator i ON i.id = d.indicator_id
-      WHERE s.round_id = ${roundId} AND i.value_type <> 'text'
-      GROUP BY d.indicator_id`.execute(db)
+      SELECT g.indicator_id, i.aggregation, g.reported, g.total, g.yes
+      FROM (
+        SELECT d.indicator_id, count(d.num_value) AS reported, sum(d.num_value) AS total, sum(d.num_value = 1) AS yes
+        FROM data_value d JOIN submission s ON s.id = d.submission_id
+        WHERE s.round_id = ${roundId}
+        GROUP BY d.indicator_id
+      ) g
+      JOIN indicator i ON i.id = g.indicator_id
+      WHERE i.value_type <> 'text'`.execute(db)
   ).rows;
 }

@@ -19,6 +19,14 @@ describe('formatNumber', () => {
   ])('%s → %s', (n, text) => {
     expect(formatNumber(n)).toBe(text);
   });
+
+  it('writes every integer as Intl does in vi-VN (its own fast path for integers)', () => {
+    const intl = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+    const samples = [0, -0, 7, -7, 999, 1000, -1000, 123456, 1_000_000, -9_876_543_210, Number.MAX_SAFE_INTEGER];
+    for (let digits = 1; digits <= 15; digits++)
+      samples.push(10 ** digits - 1, -(10 ** digits), 3 * 10 ** (digits - 1) + 7);
+    for (const n of samples) expect(formatNumber(n), String(n)).toBe(intl.format(n));
+  });
 });
 
 describe('parseViNumber', () => {

@@ -4,6 +4,15 @@
 const integerFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const decimalFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 
+/** An integer as vi-VN writes it ("1.234.567", "-1.250"), as Intl does but without its cost on hot paths. */
+function groupThousands(value: number): string {
+  const digits = String(Math.abs(value));
+  let out = '';
+  for (let end = digits.length; end > 0; end -= 3)
+    out = digits.slice(Math.max(0, end - 3), end) + (out ? `.${out}` : '');
+  return value < 0 ? `-${out}` : out;
+}
+
 export function formatNumber(value: number | null | undefined, fractionDigits?: number): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '';
   if (fractionDigits !== undefined) {
@@ -12,6 +21,7 @@ export function formatNumber(value: number | null | undefined, fractionDigits?: 
       maximumFractionDigits: fractionDigits,
     }).format(value);
   }
+  if (Number.isSafeInteger(value) && !Object.is(value, -0)) return groupThousands(value);
   return Number.isInteger(value) ? integerFormat.format(value) : decimalFormat.format(value);
 }
 

@@ -20,7 +20,7 @@ export async function rollupRound(db: Db, roundId: number): Promise<Map<number, 
     let refused: string | null = null;
     if (reported > 0) {
       if (r.aggregation === 'sum' || r.aggregation === 'last') value = roundTotal(Number(r.total));
-      else if (r.aggregation === 'average') value = roundTotal(Number(r.mean));
+      else if (r.aggregation === 'average') value = roundTotal(Number(r.total) / reported);
       else if (r.aggregation === 'count-yes') value = Number(r.yes ?? 0);
       else refused = 'Chỉ tiêu này không tổng hợp lên toàn tỉnh.';
     }

@@ -67,6 +67,8 @@ export function evaluateTarget(
 export class EvaluationMemo {
   readonly provinceFigures = new Map<string, Figure>();
   readonly candidates = new Map<string, UnitInfo[]>();
+  /** The units behind a year's figures (asked or reporting), in code order. */
+  readonly unitsOf = new WeakMap<YearFigures, UnitInfo[]>();
   readonly unitsByCode: UnitInfo[];
   constructor(figures: TargetFigures) {
     this.unitsByCode = [...figures.units.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -584,8 +586,12 @@ class Evaluator {
         : secondYear !== this.year
           ? this.yearFigures(id, secondYear)
           : undefined;
-    const units = unit ? [unit] : this.memo.unitsByCode.filter((u) => y?.expected.has(u.id) || y?.values.has(u.id));
-    return units.map((u) => ({
+    let units = unit ? [unit] : y ? this.memo.unitsOf.get(y) : [];
+    if (!units && y) {
+      units = this.memo.unitsByCode.filter((u) => y.expected.has(u.id) || y.values.has(u.id));
+      this.memo.unitsOf.set(y, units);
+    }
+    return (units ?? []).map((u) => ({
       unitId: u.id,
       unitCode: u.code,
       unitName: u.name,

@@ -207,11 +207,27 @@ export async function loadTargetFigures(
   }
   const submissions = await listSubmissionStates(db, roundIds);
   const formOfRound = new Map(rounds.map((r) => [r.id, r.form_version_id]));
+  // Who each round asked and who has not answered, once per round; the slots of the lineages its form
+  // asks for share those sets (a slot fed by several rounds gets their union). Nothing changes them after.
+  const unitsOfRound = new Map<number, { expected: Set<number>; pending: Set<number> }>();
   for (const sub of submissions) {
-    for (const root of rootsOfForm.get(formOfRound.get(sub.round_id)!) ?? []) {
-      const y = slotOfRound(root, sub.round_id);
-      y.expected.add(sub.unit_id);
-      if (sub.status === 'expected') y.pending.add(sub.unit_id);
+    let sets = unitsOfRound.get(sub.round_id);
+    if (!sets) unitsOfRound.set(sub.round_id, (sets = { expected: new Set(), pending: new Set() }));
+    sets.expected.add(sub.unit_id);
+    if (sub.status === 'expected') sets.pending.add(sub.unit_id);
+  }
+  const fed = new Set<YearFigures>();
+  for (const [roundId, sets] of unitsOfRound) {
+    for (const root of rootsOfForm.get(formOfRound.get(roundId)!) ?? []) {
+      const y = slotOfRound(root, roundId);
+      if (!fed.has(y)) {
+        y.expected = sets.expected;
+        y.pending = sets.pending;
+        fed.add(y);
+      } else {
+        y.expected = new Set([...y.expected, ...sets.expected]);
+        y.pending = new Set([...y.pending, ...sets.pending]);
+      }
     }
   }
 

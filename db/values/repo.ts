@@ -1,4 +1,5 @@
 import { CompiledQuery, sql, type Insertable } from 'kysely';
+import { insertRows } from '../insert-rows';
 import type { Db, Database, NewDataValue } from '../schema';
 import type { ValueProblem } from '../../shared/domain/check-values';
 
@@ -17,39 +18,34 @@ const COLUMNS = [
   'updated_at',
 ] as const satisfies readonly (keyof NewDataValue)[];
 
-/** Rows per INSERT statement: 10 columns × 500 rows stays well under SQLite's 32,766 parameters. */
-const CHUNK = 500;
-
-const sqlByRowCount = new Map<number, string>();
-
-/** The multi-row INSERT for `n` rows, built by kysely once per size and then reused. */
-function insertSql(db: Db, n: number): string {
-  let text = sqlByRowCount.get(n);
-  if (!text) {
-    const placeholder = Object.fromEntries(COLUMNS.map((c) => [c, null])) as unknown as NewDataValue;
-    text = db
-      .insertInto('data_value')
-      .values(Array.from({ length: n }, () => placeholder))
-      .compile().sql;
-    sqlByRowCount.set(n, text);
-  }
-  return text;
-}
-
 /**
  * Inserts many values in multi-row statements. The caller owns the transaction (one per file
- * imported), so a failure part-way leaves nothing behind. The statement text is compiled once per
- * chunk size: compiling a 500-row insert per chunk cost more than the insert itself.
+ * imported), so a failure part-way leaves nothing behind.
  */
 export async function insertDataValues(db: Db, rows: readonly NewDataValue[]): Promise<number> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
-    const parameters: unknown[] = [];
-    for (const row of chunk) for (const c of COLUMNS) parameters.push(row[c] ?? null);
-    await db.executeQuery(CompiledQuery.raw(insertSql(db, chunk.length), parameters));
-  }
+  await insertRows(db, 'data_value', COLUMNS, rows);
   return rows.length;
 }
+
+const HISTORY_COLUMNS = [
+  'data_value_id',
+  'old_num',
+  'old_text',
+  'new_num',
+  'new_text',
+  'changed_at',
+  'changed_by',
+  'reason',
+  'revision_id',
+] as const satisfies readonly (keyof NewValueHistory)[];
+
+const PROBLEM_COLUMNS = ['submission_id', 'indicator_id', 'severity', 'rule', 'message'] as const;
+
+/** A kept value set to a new revision's figure and provenance; its time changes only when its figure does. */
+const MOVE_VALUE_SQL = `UPDATE data_value
+  SET num_value = ?, text_value = ?, source_file_id = ?, source_sheet = ?, source_cell = ?, revision_id = ?,
+      updated_at = coalesce(?, updated_at)
+  WHERE id = ?`;
 
 export async function countDataValues(db: Db): Promise<number> {
   const r = await db
@@ -88,28 +84,27 @@ export async function writeRevisionValues(
   const fresh = values.filter((v) => !byIndicator.has(v.indicatorId));
   const kept = values.filter((v) => byIndicator.has(v.indicatorId));
 
-  for (let i = 0; i < fresh.length; i += CHUNK) {
-    const chunk = fresh.slice(i, i + CHUNK);
-    const inserted = await db
-      .insertInto('data_value')
-      .values(
-        chunk.map((v) => ({
-          submission_id: submissionId,
-          indicator_id: v.indicatorId,
-          num_value: v.num,
-          text_value: v.text,
-          revision_id: revisionId,
-          source_file_id: v.sourceFileId,
-          source_sheet: v.sourceSheet,
-          source_cell: v.sourceCell,
-          comment: null,
-          updated_at: now,
-        })),
-      )
-      .returning(['id', 'indicator_id'])
-      .execute();
+  if (fresh.length > 0) {
+    const inserted = await insertRows<'data_value', { id: number; indicator_id: number }>(
+      db,
+      'data_value',
+      COLUMNS,
+      fresh.map((v) => ({
+        submission_id: submissionId,
+        indicator_id: v.indicatorId,
+        num_value: v.num,
+        text_value: v.text,
+        revision_id: revisionId,
+        source_file_id: v.sourceFileId,
+        source_sheet: v.sourceSheet,
+        source_cell: v.sourceCell,
+        comment: null,
+        updated_at: now,
+      })),
+      ['id', 'indicator_id'],
+    );
     const idOf = new Map(inserted.map((r) => [r.indicator_id, r.id]));
-    for (const v of chunk) {
+    for (const v of fresh) {
       if (v.num !== null || v.text !== null) {
         history.push({
           data_value_id: idOf.get(v.indicatorId)!,
@@ -127,12 +122,6 @@ export async function writeRevisionValues(
   }
 
   if (kept.length > 0) {
-    // One statement moves every kept value to this revision, with its new figure and provenance.
-    const caseOf = <T>(pick: (v: IncomingValue) => T) =>
-      sql<T>`CASE indicator_id ${sql.join(
-        kept.map((v) => sql`WHEN ${v.indicatorId} THEN ${pick(v)}`),
-        sql` `,
-      )} END`;
     const changedIds = new Set(
       kept
         .filter((v) => {
@@ -141,27 +130,23 @@ export async function writeRevisionValues(
         })
         .map((v) => v.indicatorId),
     );
-    await db
-      .updateTable('data_value')
-      .set({
-        num_value: caseOf((v) => v.num),
-        text_value: caseOf((v) => v.text),
-        source_file_id: caseOf((v) => v.sourceFileId),
-        source_sheet: caseOf((v) => v.sourceSheet),
-        source_cell: caseOf((v) => v.sourceCell),
-        revision_id: revisionId,
-        updated_at:
-          changedIds.size > 0
-            ? sql<string>`CASE WHEN indicator_id IN (${sql.join([...changedIds, -1])}) THEN ${now} ELSE updated_at END`
-            : sql<string>`updated_at`,
-      })
-      .where('submission_id', '=', submissionId)
-      .where(
-        'indicator_id',
-        'in',
-        kept.map((v) => v.indicatorId),
-      )
-      .execute();
+    // Each kept value moves to this revision with its new figure and provenance, through one prepared
+    // statement run per value (a CASE over 75 indicators was compiled anew for every reply).
+    for (const v of kept) {
+      const changed = changedIds.has(v.indicatorId);
+      await db.executeQuery(
+        CompiledQuery.raw(MOVE_VALUE_SQL, [
+          v.num,
+          v.text,
+          v.sourceFileId,
+          v.sourceSheet,
+          v.sourceCell,
+          revisionId,
+          changed ? now : null,
+          byIndicator.get(v.indicatorId)!.id,
+        ]),
+      );
+    }
     for (const v of kept) {
       if (!changedIds.has(v.indicatorId)) continue;
       const o = byIndicator.get(v.indicatorId)!;
@@ -178,30 +163,24 @@ export async function writeRevisionValues(
       });
     }
   }
-  for (let i = 0; i < history.length; i += CHUNK)
-    await db
-      .insertInto('value_history')
-      .values(history.slice(i, i + CHUNK))
-      .execute();
+  await insertRows(db, 'value_history', HISTORY_COLUMNS, history);
   return history.length;
 }
 
 export async function replaceValueProblems(db: Db, submissionId: number, problems: ValueProblem[]): Promise<void> {
   await db.deleteFrom('value_problem').where('submission_id', '=', submissionId).execute();
-  if (problems.length > 0) {
-    await db
-      .insertInto('value_problem')
-      .values(
-        problems.map((p) => ({
-          submission_id: submissionId,
-          indicator_id: p.indicatorId,
-          severity: p.severity,
-          rule: p.rule,
-          message: p.message,
-        })),
-      )
-      .execute();
-  }
+  await insertRows(
+    db,
+    'value_problem',
+    PROBLEM_COLUMNS,
+    problems.map((p) => ({
+      submission_id: submissionId,
+      indicator_id: p.indicatorId,
+      severity: p.severity,
+      rule: p.rule,
+      message: p.message,
+    })),
+  );
 }
 
 export interface RoundFigure {

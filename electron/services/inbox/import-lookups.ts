@@ -7,6 +7,8 @@ import { rowKeyText } from './match-rows';
 import { prepareUnits, type PreparedUnits } from './match-unit';
 import { templateSecret } from '../templates/identity-signature';
 import { listExpectedUnits } from '../../../db/rounds/repo';
+import type { CheckedIndicatorRow } from '../../../shared/domain/check-values';
+import { checkedRowsOf } from '../submissions/check-submission';
 
 /**
  * What every reply is read against — the units that may send one, the rounds and who is expected
@@ -19,7 +21,11 @@ export interface ImportLookups {
   expectedIn: Map<number, Set<number>>;
   /** The secret that signs templates' identities (identity-signature.ts). */
   templateSecret: string;
-  formRows(db: Db, versionId: number): Promise<{ rows: StoredFormRow[]; keys: string[] }>;
+  /** A form version's rows, their texts as matched, and the rows its figures are checked against (with bounds). */
+  formRows(
+    db: Db,
+    versionId: number,
+  ): Promise<{ rows: StoredFormRow[]; keys: string[]; checkedRows: CheckedIndicatorRow[] }>;
 }
 
 export async function loadImportLookups(db: Db): Promise<ImportLookups> {
@@ -27,7 +33,7 @@ export async function loadImportLookups(db: Db): Promise<ImportLookups> {
   const expected = await listExpectedUnits(db);
   const expectedIn = new Map<number, Set<number>>();
   for (const e of expected) expectedIn.set(e.round_id, (expectedIn.get(e.round_id) ?? new Set()).add(e.unit_id));
-  const forms = new Map<number, { rows: StoredFormRow[]; keys: string[] }>();
+  const forms = new Map<number, { rows: StoredFormRow[]; keys: string[]; checkedRows: CheckedIndicatorRow[] }>();
   return {
     units: prepareUnits(units),
     rounds: await listRoundSummaries(db),
@@ -37,7 +43,7 @@ export async function loadImportLookups(db: Db): Promise<ImportLookups> {
       let f = forms.get(versionId);
       if (!f) {
         const rows = await getFormVersionRows(tx, versionId);
-        f = { rows, keys: rows.map((r) => rowKeyText(r.text)) };
+        f = { rows, keys: rows.map((r) => rowKeyText(r.text)), checkedRows: await checkedRowsOf(tx, versionId, rows) };
         forms.set(versionId, f);
       }
       return f;

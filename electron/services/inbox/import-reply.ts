@@ -1,6 +1,6 @@
 import { isAppError } from '../../../shared/errors';
 import { readCellValue, type RawCell } from '../../../shared/domain/cell-value';
-import type { ValueProblem } from '../../../shared/domain/check-values';
+import type { CheckedIndicatorRow, ValueProblem } from '../../../shared/domain/check-values';
 import { recheckSubmission } from '../submissions/check-submission';
 import { foldText } from '../../../shared/text/fold';
 import { formatDate } from '../../../shared/text/format-vi';
@@ -404,11 +404,13 @@ export async function storeReply(
     let revisionProblems: ValueProblem[] = [];
     let extracted: Extracted | null = null;
     let formRows: StoredFormRow[] = [];
+    let checkedRows: { checkedRows: CheckedIndicatorRow[] } | null = null;
     /** When the unit's report first arrived (an earlier reply, or figures typed in from it), if it had. */
     let firstReceivedAt: string | null = null;
     if (data && unit && round) {
       const form = await lookups.formRows(trx, round.formVersionId);
       formRows = form.rows;
+      checkedRows = { checkedRows: form.checkedRows };
       extracted = extractValues(data, formRows, form.keys, dataFileId, options.rowChoices);
       warnings.push(...extracted.warnings);
       let sub = await findSubmissionRecord(trx, round.id, unit.id);
@@ -472,7 +474,7 @@ export async function storeReply(
       const receivedAt = firstReceivedAt ?? message.sentAt ?? now;
       const late = receivedAt.slice(0, 10) > round.deadline;
       await setSubmissionStatus(trx, submissionId, { status: 'received', receivedAt, late });
-      revisionProblems = (await recheckSubmission(trx, submissionId, formRows)).problems;
+      revisionProblems = (await recheckSubmission(trx, submissionId, checkedRows ?? formRows)).problems;
       stored = extracted.values.filter((v) => v.num !== null || v.text !== null).length;
       if (firstReceivedAt !== null) {
         warnings.push(

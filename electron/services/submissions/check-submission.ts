@@ -57,10 +57,10 @@ export async function checkedRowsOf(
 export async function recheckSubmission(
   db: Db,
   submissionId: number,
-  formRows?: StoredFormRow[],
+  form?: StoredFormRow[] | { checkedRows: CheckedIndicatorRow[] },
 ): Promise<SubmissionChecks> {
   const sub = await getSubmissionForChecks(db, submissionId);
-  const rows = await checkedRowsOf(db, sub.form_version_id, formRows);
+  const rows = form && 'checkedRows' in form ? form.checkedRows : await checkedRowsOf(db, sub.form_version_id, form);
   const stored = await listSubmissionValues(db, submissionId);
   const values = new Map<number, StoredValue>(
     stored.map((v) => [v.indicator_id, { num: v.num_value, text: v.text_value, cell: v.source_cell }]),

@@ -107,7 +107,11 @@ export async function openApp(browser: Browser, options: { hash?: string; now?: 
       headers: { 'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream' },
     });
   });
-  await page.exposeBinding('__pcmdInvoke', (_source, channel: unknown, input: unknown) => dispatch(channel, input));
+  // As JSON text, which crosses Playwright's binding at once; its own serializer walks a large result
+  // (a 170-unit matrix) value by value, which Electron's structured clone does not.
+  await page.exposeBinding('__pcmdInvoke', async (_source, channel: unknown, input: unknown) =>
+    JSON.stringify(await dispatch(channel, typeof input === 'string' ? JSON.parse(input) : undefined)),
+  );
   await page.addInitScript({ content: pageApi() });
   await page.goto(`${APP_URL}/index.html${options.hash ?? ''}`);
   const screenshot = async (name: string) => {

@@ -8,7 +8,8 @@ import type { Result } from '../../shared/errors';
 
 declare global {
   interface Window {
-    __pcmdInvoke(channel: string, input: unknown): Promise<Result<unknown>>;
+    /** The handlers' result as JSON text (see the harness). */
+    __pcmdInvoke(channel: string, input: string | undefined): Promise<string>;
     __pcmdEmit(event: EventName, payload: unknown): void;
   }
 }
@@ -17,7 +18,10 @@ const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 window.__pcmdEmit = (event, payload) => listeners.get(event)?.forEach((l) => l(payload));
 Object.defineProperty(window, 'api', {
   value: createPreloadApi({
-    invoke: (channel, input) => window.__pcmdInvoke(channel, input),
+    invoke: async (channel, input) =>
+      JSON.parse(
+        await window.__pcmdInvoke(channel, input === undefined ? undefined : JSON.stringify(input)),
+      ) as Result<unknown>,
     subscribe(event, listener) {
       const set = listeners.get(event) ?? new Set();
       set.add(listener);

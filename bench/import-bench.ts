@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { seedProvince } from './province';
 import { getFormVersionRows } from '../db/forms/repo';
-import { createTestContext } from '../electron/testing/service-context';
+import { createTestContext, type TestContext } from '../electron/testing/service-context';
 import { importFormFile } from '../electron/services/forms/import-form';
 import { createRound } from '../electron/services/rounds/create-round';
 import { buildUnitTemplate } from '../electron/services/templates/write-unit-template';
@@ -17,6 +17,7 @@ import { openWorkbook, workbookTables } from '../electron/services/files/read-xl
 import { readDocxTables } from '../electron/services/files/read-docx-tables';
 import { seedAppendixDocx, seedTableB } from '../tests/fixtures/seed-appendix';
 import { buildEml, ownLayoutWorkbook } from '../tests/fixtures/replies';
+import { buildCliBundle, runBuiltCli } from '../tests/support/built-cli';
 
 /** Parses a reply the way the import must, and nothing more: the floor the import is compared with. */
 async function parseOnly(file: string): Promise<void> {
@@ -31,11 +32,114 @@ async function parseOnly(file: string): Promise<void> {
 }
 
 /**
- * 500 replies for a 150-unit round on the seed appendix (75 value rows): 300 filled templates by
- * e-mail (150 first answers and 150 corrected resends), 150 units' own workbooks by e-mail, 50 loose
- * Word tables. Returns the import time (the app's batch import: the next reply parsed in a worker
- * while the current one is stored) and the parse-only floor (one thread), both in seconds. With
- * `keepAs`, a copy of the database afterwards is written there.
+ * Replies for a round of `units` communes on the seed appendix (75 value rows), written to a folder
+ * under `dir`: each unit's filled template by e-mail twice (a first answer and a corrected resend), its
+ * own workbook by e-mail, and for a third of them a loose Word table: 10 replies for every 3 units
+ * (500 for 150). The round and units are made in `ctx`; returns the files, in import order.
+ */
+async function writeReplies(ctx: TestContext, dir: string, units: number): Promise<string[]> {
+  const now = ctx.clock().toISOString();
+  const { communes } = await seedProvince(ctx.db, {
+    count: units,
+    now,
+    firstCode: 30000,
+    name: (i) => `Xã Thí Điểm Số ${i + 1}`,
+    emails: (i) => [`xa${i + 1}@tinh.gov.vn`],
+  });
+  const appendix = path.join(dir, `phu-luc-${units}.docx`);
+  fs.writeFileSync(appendix, await seedAppendixDocx());
+  const form = await importFormFile(ctx, appendix, 'Biểu tổng hợp');
+  const round = await createRound(ctx, {
+    formId: form.id,
+    period: '2025',
+    cutoffDate: '2025-12-14',
+    deadline: '2025-12-20',
+    units: 'all',
+  });
+  const rows = await getFormVersionRows(ctx.db, round.formVersionId);
+  const secret = await templateSecret(ctx.db);
+  const valueRows = rows.filter((r) => r.valueRow);
+
+  const inbox = path.join(dir, `hop-thu-${units}`);
+  fs.mkdirSync(inbox);
+  let n = 0;
+  const put = (name: string, bytes: Buffer) =>
+    fs.writeFileSync(path.join(inbox, `${String(++n).padStart(4, '0')}-${name}`), bytes);
+  for (const pass of [1, 2]) {
+    for (const [i, u] of communes.entries()) {
+      const wb = buildUnitTemplate(round, rows, u, now, secret);
+      const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
+      valueRows.forEach((r, k) => (ws.getCell(HEADER_ROW + r.row, COL.value).value = (i + k + pass) % 50));
+      const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+      put(
+        `mau-${u.code}-${pass}.eml`,
+        await buildEml({
+          from: `xa${i + 1}@tinh.gov.vn`,
+          subject: `Báo cáo năm 2025 (lần ${pass})`,
+          messageId: `<t${pass}-${i}@tinh>`,
+          attachments: [{ filename: 'bao-cao.xlsx', content: xlsx }],
+        }),
+      );
+    }
+  }
+  const own = seedTableB
+    .filter(([, unit]) => unit)
+    .map(([text, unit], k) => [text, unit!, k % 9] as [string, string, number]);
+  for (let i = 0; i < units; i++) {
+    const u = communes[i]!;
+    put(
+      `rieng-${u.code}.eml`,
+      await buildEml({
+        from: `canbo${i}@gmail.com`,
+        subject: `${u.name} gửi báo cáo năm 2025`,
+        messageId: `<own-${i}@gmail>`,
+        attachments: [
+          {
+            filename: 'so-lieu.xlsx',
+            content: await ownLayoutWorkbook(
+              own.map(([t, un, v]) => [t, un, v + i]),
+              `UBND ${u.name.toUpperCase()}`,
+            ),
+          },
+        ],
+      }),
+    );
+  }
+  for (let i = 0; i < units / 3; i++) {
+    const u = communes[i]!;
+    const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph(`UBND ${u.name.toUpperCase()}`),
+            new Table({
+              rows: [
+                new TableRow({ children: [cell('Nội dung'), cell('Đơn vị tính'), cell('Số lượng')] }),
+                ...own
+                  .slice(0, 30)
+                  .map(([t, un, v]) => new TableRow({ children: [cell(t), cell(un), cell(String(v * 3 + i))] })),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    put(`word-${u.code}.docx`, Buffer.from(await Packer.toBuffer(doc)));
+  }
+  const files = fs
+    .readdirSync(inbox)
+    .sort()
+    .map((f) => path.join(inbox, f));
+  const expected = Math.round((units * 10) / 3);
+  if (files.length !== expected) throw new Error(`expected ${expected} replies, made ${files.length}`);
+  return files;
+}
+
+/**
+ * 500 replies for a 150-unit round (see writeReplies). Returns the import time (the app's batch
+ * import: replies parsed in the two parse workers while this thread stores) and the parse-only floor
+ * (one thread), both in seconds. With `keepAs`, a copy of the database afterwards is written there.
  */
 export async function benchImport500(
   dir: string,
@@ -43,101 +147,8 @@ export async function benchImport500(
 ): Promise<{ importS: number; floorS: number; imported: number }> {
   const ctx = await createTestContext(new Date('2025-12-18T03:00:00Z'));
   try {
-    const now = ctx.clock().toISOString();
-    const { communes: units } = await seedProvince(ctx.db, {
-      count: 150,
-      now,
-      firstCode: 30000,
-      name: (i) => `Xã Thí Điểm Số ${i + 1}`,
-      emails: (i) => [`xa${i + 1}@tinh.gov.vn`],
-    });
-    const appendix = path.join(dir, 'phu-luc.docx');
-    fs.writeFileSync(appendix, await seedAppendixDocx());
-    const form = await importFormFile(ctx, appendix, 'Biểu tổng hợp');
-    const round = await createRound(ctx, {
-      formId: form.id,
-      period: '2025',
-      cutoffDate: '2025-12-14',
-      deadline: '2025-12-20',
-      units: 'all',
-    });
-    const rows = await getFormVersionRows(ctx.db, round.formVersionId);
-    const secret = await templateSecret(ctx.db);
-    const valueRows = rows.filter((r) => r.valueRow);
-
-    const inbox = path.join(dir, 'hop-thu');
-    fs.mkdirSync(inbox);
-    let n = 0;
-    const put = (name: string, bytes: Buffer) =>
-      fs.writeFileSync(path.join(inbox, `${String(++n).padStart(3, '0')}-${name}`), bytes);
-    for (const pass of [1, 2]) {
-      for (const [i, u] of units.entries()) {
-        const wb = buildUnitTemplate(round, rows, u, now, secret);
-        const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
-        valueRows.forEach((r, k) => (ws.getCell(HEADER_ROW + r.row, COL.value).value = (i + k + pass) % 50));
-        const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
-        put(
-          `mau-${u.code}-${pass}.eml`,
-          await buildEml({
-            from: `xa${i + 1}@tinh.gov.vn`,
-            subject: `Báo cáo năm 2025 (lần ${pass})`,
-            messageId: `<t${pass}-${i}@tinh>`,
-            attachments: [{ filename: 'bao-cao.xlsx', content: xlsx }],
-          }),
-        );
-      }
-    }
-    const own = seedTableB
-      .filter(([, unit]) => unit)
-      .map(([text, unit], k) => [text, unit!, k % 9] as [string, string, number]);
-    for (let i = 0; i < 150; i++) {
-      const u = units[i]!;
-      put(
-        `rieng-${u.code}.eml`,
-        await buildEml({
-          from: `canbo${i}@gmail.com`,
-          subject: `${u.name} gửi báo cáo năm 2025`,
-          messageId: `<own-${i}@gmail>`,
-          attachments: [
-            {
-              filename: 'so-lieu.xlsx',
-              content: await ownLayoutWorkbook(
-                own.map(([t, un, v]) => [t, un, v + i]),
-                `UBND ${u.name.toUpperCase()}`,
-              ),
-            },
-          ],
-        }),
-      );
-    }
-    for (let i = 0; i < 50; i++) {
-      const u = units[i]!;
-      const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
-      const doc = new Document({
-        sections: [
-          {
-            children: [
-              new Paragraph(`UBND ${u.name.toUpperCase()}`),
-              new Table({
-                rows: [
-                  new TableRow({ children: [cell('Nội dung'), cell('Đơn vị tính'), cell('Số lượng')] }),
-                  ...own
-                    .slice(0, 30)
-                    .map(([t, un, v]) => new TableRow({ children: [cell(t), cell(un), cell(String(v * 3 + i))] })),
-                ],
-              }),
-            ],
-          },
-        ],
-      });
-      put(`word-${u.code}.docx`, Buffer.from(await Packer.toBuffer(doc)));
-    }
-    const files = fs
-      .readdirSync(inbox)
-      .sort()
-      .map((f) => path.join(inbox, f));
-    if (files.length !== 500) throw new Error(`expected 500 replies, made ${files.length}`);
-
+    const files = await writeReplies(ctx, dir, 150);
+    const inbox = path.dirname(files[0]!);
     // The app starts its parse worker at start-up (electron/main); so does the bench, before timing.
     await warmReplyParser();
     let t0 = performance.now();
@@ -154,4 +165,28 @@ export async function benchImport500(
   } finally {
     await ctx.dispose();
   }
+}
+
+/**
+ * Peak memory of the command line importing a folder of replies, bundled as the app ships it (its
+ * parse workers included): 500 replies (150 units) and 2,000 (600 units), each into its own database.
+ * A batch holds only the replies in flight, so the two peaks should be about the same.
+ */
+export async function benchImportMemory(dir: string): Promise<{ peak500Mb: number; peak2000Mb: number }> {
+  const cli = await buildCliBundle();
+  const peak = async (units: number) => {
+    const ctx = await createTestContext(new Date('2025-12-18T03:00:00Z'));
+    const db = path.join(dir, `du-lieu-${units}.db`);
+    let files: string[];
+    try {
+      files = await writeReplies(ctx, dir, units);
+      await ctx.copyDatabase(db);
+    } finally {
+      await ctx.dispose();
+    }
+    const run = await runBuiltCli(cli, ['import', '--db', db, path.dirname(files[0]!)]);
+    if (run.code !== 0) throw new Error(`import of ${files.length} replies failed: ${run.err}`);
+    return run.peakMb;
+  };
+  return { peak500Mb: await peak(150), peak2000Mb: await peak(600) };
 }

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../db/connection';
 import { makeValues, seedValueFrame, type ValueFixture } from '../db/testing/fixtures';
 import { insertDataValues } from '../db/values/repo';
-import { benchImport500 } from './import-bench';
+import { benchImport500, benchImportMemory } from './import-bench';
 import { benchOfficeImport } from './office-bench';
 import { benchChecking, benchRoot } from './checking-bench';
 import { benchAppendix170, benchAppendixDocx } from './appendix-bench';
@@ -150,6 +150,8 @@ async function main() {
     const officeSource = path.join(dir, 'van-phong-khac.db');
     const imports = await benchImport500(importDir, officeSource);
     log(`  nhập 500 báo cáo: xong (${imports.imported} đã nhập)`);
+    const memory = await benchImportMemory(fs.mkdtempSync(path.join(dir, 'bo-nho-')));
+    log(`  bộ nhớ khi nhập 500 và 2.000 báo cáo: xong`);
     const office = await benchOfficeImport(fs.mkdtempSync(path.join(dir, 'office-')), officeSource);
     log(`  nhập cơ sở dữ liệu của văn phòng khác: xong (${office.values} số liệu)`);
     const appendixMs = await benchAppendixDocx();
@@ -175,6 +177,20 @@ async function main() {
           label: 'Nhập 500 báo cáo nhiều dạng (thư .eml, Excel, Word)',
         },
         floor: { name: 'import500_parse_floor_s', value: imports.floorS, label: 'Chỉ đọc cùng 500 tệp, một luồng' },
+      },
+      {
+        name: 'import_peak_rss_2000_vs_500',
+        goal: 1.1,
+        app: {
+          name: 'import2000_peak_rss_mb',
+          value: memory.peak2000Mb,
+          label: 'Bộ nhớ cao nhất của tiến trình dòng lệnh nhập 2.000 báo cáo (600 xã), kể cả luồng đọc',
+        },
+        floor: {
+          name: 'import500_peak_rss_mb',
+          value: memory.peak500Mb,
+          label: 'Cùng việc với 500 báo cáo (150 xã): bộ nhớ phải gần như không đổi (±10%)',
+        },
       },
       {
         name: 'office_import_ratio_vs_copy',

@@ -20,10 +20,13 @@ export const inboxCommands = [
       const progress = (done: number, total: number, file: string) => {
         if (done < total) io.err(`Đang nhập ${done + 1}/${total}: ${file}`);
       };
-      const results = await withContext(db, (ctx) =>
-        importPaths(ctx, paths, progress, roundId === undefined ? {} : { roundId }),
+      // Each file's line is printed as soon as it is stored: a large batch keeps no list of results.
+      await withContext(db, (ctx) =>
+        importPaths(ctx, paths, progress, {
+          ...(roundId === undefined ? {} : { roundId }),
+          onResult: (r) => io.out(JSON.stringify(r)),
+        }),
       );
-      for (const r of results) io.out(JSON.stringify(r));
       return 0;
     },
   }),

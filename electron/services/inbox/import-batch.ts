@@ -10,23 +10,35 @@ import { listReplyFiles } from './list-reply-files';
 
 type Progress = (done: number, total: number, label: string) => void;
 
-/** Imports files and folders one file at a time, reporting progress; one file's failure stops nothing else. */
+/**
+ * Imports files and folders one file at a time, reporting progress; one file's failure stops nothing
+ * else. With `onResult`, each file's result is handed over as soon as it is stored and none is kept
+ * (a batch of 2,000 replies then holds no more than one of 500); otherwise they are returned.
+ */
 export async function importPaths(
   ctx: ServiceContext,
   paths: string[],
   onProgress?: Progress,
-  options: { roundId?: number } = {},
+  options: { roundId?: number; onResult?: (result: ImportResult) => void } = {},
 ): Promise<ImportResult[]> {
+  const { onResult, ...importOptions } = options;
   const files = paths.flatMap(listReplyFiles);
   const lookups = await loadImportLookups(ctx.db);
+  const handOver = (results: ImportResult[]): ImportResult[] => {
+    if (!onResult) return results;
+    for (const r of results) onResult(r);
+    return [];
+  };
   const results = await withBatchDurability(ctx.db, () =>
     runPipelined(
       files,
       (f) => (f.toLowerCase().endsWith('.mbox') ? null : readAndParse(f)),
       async (f, parsed) =>
-        parsed === null
-          ? importPath(ctx, f, { ...options, lookups })
-          : [await storeReply(ctx, parsed, { ...options, lookups }, f)],
+        handOver(
+          parsed === null
+            ? await importPath(ctx, f, { ...importOptions, lookups })
+            : [await storeReply(ctx, parsed, { ...importOptions, lookups }, f)],
+        ),
       (i, f) => onProgress?.(i, files.length, f),
     ),
   );

@@ -39,7 +39,7 @@ export async function copyForms(c: Copier): Promise<void> {
       },
     )
   ).length;
-  await copyRows('form_version', { form_id: 'form', source_file_id: 'stored_file' });
+  await copyRows('form_version', { form_id: 'form', source_file_id: 'stored_file' }, { referredOneByOne: true });
   await copyRows(
     'form_row',
     { form_version_id: 'form_version', indicator_id: 'indicator' },

@@ -6,7 +6,7 @@ import type { CopiedUnits } from './copy-units';
 export async function copyRegisters(c: Copier, units: CopiedUnits): Promise<void> {
   const { db, src, out, ref, insertLink, copyRows } = c;
   const { localUnits, srcUnits } = units;
-  await copyRows('register', {}, { matchOn: 'code' });
+  await copyRows('register', {}, { matchOn: 'code', referredOneByOne: true });
   for (const v of src
     .prepare('SELECT v.*, r.name AS register_name FROM register_value v JOIN register r ON r.id = v.register_id')
     .all() as Link[]) {

@@ -61,12 +61,13 @@ export interface Copier {
    * The same for a table whose rows need no decision of their own, in a few statements over the
    * attached database (a round's 40,000 figures in one INSERT … SELECT). `matchOn`: a column whose
    * value, equal here, means the row is already here (found, not added); `selfRefs` point into the same
-   * table. Returns how many were added.
+   * table; `referredOneByOne` keeps the ids in memory too, for a later copyTable or ref() to use.
+   * Returns how many were added.
    */
   copyRows: (
     table: string,
     refs: Record<string, string>,
-    options?: { matchOn?: string; selfRefs?: string[] },
+    options?: { matchOn?: string; selfRefs?: string[]; referredOneByOne?: boolean },
   ) => Promise<number>;
   /** Adds the rows of a link table whose references are all here; a link already here is left. */
   copyLinks: (
@@ -102,6 +103,8 @@ export function createCopier(input: CopyInput, out: CopyOutcome): Copier {
   const ref = (table: string, id: number | null): number | null => {
     if (id === null || id === undefined) return null;
     const local = map.get(table, id);
+    if (local === undefined && onlyInSql.has(table))
+      throw new Error(`${table} được chép bằng SQL mà không giữ mã trong bộ nhớ: cần referredOneByOne`);
     if (local === undefined) throw new Error(`${table} ${id} chưa được chép`);
     return local;
   };
@@ -167,10 +170,11 @@ export function createCopier(input: CopyInput, out: CopyOutcome): Copier {
 
   const run = async (statement: string) => sql.raw(statement).execute(db);
   const source = Number(input.sourceId);
-  const columnsOf = async (table: string): Promise<string[]> =>
-    (await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(db)).rows.map((c) =>
-      name(c.name),
-    );
+  const columnInfo = async (table: string) =>
+    (
+      await sql<{ name: string; notnull: number }>`SELECT name, "notnull" FROM pragma_table_info(${table})`.execute(db)
+    ).rows.map((c) => ({ name: name(c.name), notNull: c.notnull === 1 }));
+  const columnsOf = async (table: string): Promise<string[]> => (await columnInfo(table)).map((c) => c.name);
 
   /**
    * A table's foreign ids and what they are here, as a temporary table keyed by the foreign id, for the
@@ -195,28 +199,33 @@ export function createCopier(input: CopyInput, out: CopyOutcome): Copier {
     return temp;
   }
   /** Rows this import recorded in a table's map (state 1 added, 2 found): into foreign_record, and remembered. */
-  async function record(table: string, temp: string, state: 1 | 2): Promise<number> {
+  /** Tables copied in SQL whose ids were not brought into memory (nothing refers to them one by one). */
+  const onlyInSql = new Set<string>();
+  async function record(table: string, temp: string, state: 1 | 2, inMemory: boolean): Promise<number> {
     const how = state === 1 ? 'added' : 'found';
-    await run(
+    const written = await run(
       `INSERT INTO main.foreign_record (source_id, table_name, foreign_id, local_id)
        SELECT ${source}, '${state === 1 ? table : `${table}:found`}', foreign_id, local_id FROM ${temp} WHERE state = ${state}`,
     );
-    const rows = (
-      await sql<{ foreign_id: number; local_id: number }>`${sql.raw(
-        `SELECT foreign_id, local_id FROM ${temp} WHERE state = ${state}`,
-      )}`.execute(db)
-    ).rows;
-    map.remember(table, how, rows);
+    if (inMemory) {
+      const rows = (
+        await sql<{ foreign_id: number; local_id: number }>`${sql.raw(
+          `SELECT foreign_id, local_id FROM ${temp} WHERE state = ${state}`,
+        )}`.execute(db)
+      ).rows;
+      map.remember(table, how, rows);
+    } else onlyInSql.add(table);
     loadedAt.set(table, map.version(table));
-    return rows.length;
+    return Number(written.numAffectedRows ?? 0n);
   }
 
   async function copyRows(
     table: string,
     refs: Record<string, string>,
-    options: { matchOn?: string; selfRefs?: string[] } = {},
+    options: { matchOn?: string; selfRefs?: string[]; referredOneByOne?: boolean } = {},
   ): Promise<number> {
     const t = name(table);
+    const inMemory = options.referredOneByOne ?? false;
     const temp = await mapOf(t);
     if (options.matchOn) {
       const m = name(options.matchOn);
@@ -227,7 +236,7 @@ export function createCopier(input: CopyInput, out: CopyOutcome): Copier {
          WHERE s.${m} IS NOT NULL AND s.id NOT IN (SELECT foreign_id FROM ${temp})
            AND EXISTS (SELECT 1 FROM main.${t} l WHERE l.${m} = s.${m})`,
       );
-      await record(t, temp, 2);
+      await record(t, temp, 2, inMemory);
     }
     await run(
       `INSERT INTO ${temp} (foreign_id, local_id, state)
@@ -240,7 +249,10 @@ export function createCopier(input: CopyInput, out: CopyOutcome): Copier {
     for (const target of new Set(Object.values(refs))) if (target !== t) refMaps.set(target, await mapOf(target));
     const localOf = (column: string) =>
       `(SELECT m.local_id FROM ${refMaps.get(allRefs[column]!)} m WHERE m.foreign_id = s.${name(column)})`;
-    const refColumns = Object.keys(allRefs);
+    // A reference that finds nothing here is a bug: a NOT NULL column refuses it by itself; the others are checked.
+    const info = await columnInfo(t);
+    const nullable = new Set(info.filter((c) => !c.notNull).map((c) => c.name));
+    const refColumns = Object.keys(allRefs).filter((c) => nullable.has(c));
     if (refColumns.length > 0) {
       const missing = await sql<{ id: number }>`${sql.raw(
         `SELECT s.id FROM ${temp} a JOIN ${OTHER_OFFICE}.${t} s ON s.id = a.foreign_id
@@ -249,14 +261,14 @@ export function createCopier(input: CopyInput, out: CopyOutcome): Copier {
       )}`.execute(db);
       if (missing.rows.length > 0) throw new Error(`${t} ${missing.rows[0]!.id}: tham chiếu chưa được chép`);
     }
-    const columns = (await columnsOf(t)).filter((c) => c !== 'id');
+    const columns = info.map((c) => c.name).filter((c) => c !== 'id');
     await run(
       `INSERT INTO main.${t} (id, ${columns.join(', ')})
        SELECT a.local_id, ${columns.map((c) => (allRefs[c] ? localOf(c) : `s.${c}`)).join(', ')}
        FROM ${temp} a JOIN ${OTHER_OFFICE}.${t} s ON s.id = a.foreign_id
        WHERE a.state = 1`,
     );
-    return record(t, temp, 1);
+    return record(t, temp, 1, inMemory);
   }
 
   async function copyLinkRows(

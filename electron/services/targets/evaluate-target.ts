@@ -24,6 +24,12 @@ interface Figure {
 }
 
 const PROVINCE = 'province';
+/** A status as it reads inside a sentence ("đạt", "có nguy cơ không đạt"). */
+const statusInSentence = Object.fromEntries(
+  Object.entries(targetStatusLabels).map(([k, v]) => [k, v.toLowerCase()]),
+) as Record<keyof typeof targetStatusLabels, string>;
+const signs = { '>=': '≥', '<=': '≤', '=': '=', between: '≥' } as const;
+
 const pct = (x: number) => `${formatNumber(Math.round(x * 100) / 100)}%`;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 /** "13 buổi", "85%": a unit of measure after a figure. */
@@ -347,7 +353,7 @@ class Evaluator {
           ? 'Có'
           : 'Không'
         : this.thresholdText(threshold, o.measure === '%' ? '%' : '');
-    let verdict = `Chỉ tiêu ${target}: ${targetStatusLabels[status].toLowerCase()}`;
+    let verdict = `Chỉ tiêu ${target}: ${statusInSentence[status]}`;
     if (meets && t.comparator === 'between' && t.thresholdHigh !== null && actual > t.thresholdHigh + 1e-9)
       verdict += ', vượt mức trên của khung';
     if (status === 'at-risk' && o.beforeDeadline && !meets)
@@ -414,8 +420,7 @@ class Evaluator {
     const t = this.t;
     if (t.comparator === 'between' && t.thresholdHigh !== null)
       return `từ ${formatNumber(threshold)}${unit} đến ${formatNumber(t.thresholdHigh)}${unit}`;
-    const sign = { '>=': '≥', '<=': '≤', '=': '=', between: '≥' }[t.comparator];
-    return `${sign} ${formatNumber(threshold)}${unit}`;
+    return `${signs[t.comparator]} ${formatNumber(threshold)}${unit}`;
   }
 
   // ---- figures ----

@@ -23,6 +23,12 @@ function tableExists(sqlite: BetterSqlite3.Database, name: string): boolean {
 
 export interface CheckOptions {
   full?: boolean;
+  /**
+   * SQLite's own check: 'integrity' (the default) also proves every index matches its table;
+   * 'quick' checks every page and row but not that, for a file whose rows are copied out and whose
+   * indexes are never used for this database's answers (another office's database being brought in).
+   */
+  sqliteCheck?: 'integrity' | 'quick';
   /** What this version's migrations make: a database at this version is compared with it (an added trigger, a changed table). */
   expected?: Schema;
 }
@@ -34,7 +40,8 @@ export function checkDatabase(sqlite: BetterSqlite3.Database, options: CheckOpti
     if (problems.filter((p) => p.kind === kind).length < MAX_PER_KIND) problems.push({ kind, message });
   };
 
-  const integrity = sqlite.pragma(full ? 'integrity_check' : 'quick_check') as Record<string, string>[];
+  const pragma = full && options.sqliteCheck !== 'quick' ? 'integrity_check' : 'quick_check';
+  const integrity = sqlite.pragma(pragma) as Record<string, string>[];
   for (const row of integrity) {
     const text = Object.values(row)[0]!;
     if (text !== 'ok') add('integrity', `SQLite báo lỗi cấu trúc: ${text}`);
@@ -115,12 +122,17 @@ export function checkDatabase(sqlite: BetterSqlite3.Database, options: CheckOpti
 }
 
 /** Checks a database file without changing it (read-only), even one too damaged to open normally. */
-export async function checkDatabaseFile(file: string, full: boolean, compareSchema = full): Promise<CheckReport> {
+export async function checkDatabaseFile(
+  file: string,
+  full: boolean,
+  compareSchema = full,
+  sqliteCheck: CheckOptions['sqliteCheck'] = 'integrity',
+): Promise<CheckReport> {
   const expected = compareSchema ? await expectedSchema() : undefined;
   let sqlite: BetterSqlite3.Database | null = null;
   try {
     sqlite = openSqliteFile(file, { readonly: true, fileMustExist: true });
-    return checkDatabase(sqlite, { full, ...(expected ? { expected } : {}) });
+    return checkDatabase(sqlite, { full, sqliteCheck, ...(expected ? { expected } : {}) });
   } catch (e) {
     return {
       ok: false,

@@ -2,16 +2,13 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FormRowDraft } from '../shared/domain/forms';
-import { seedProvince } from './province';
-import { insertDataValues } from '../db/values/repo';
-import type { NewDataValue } from '../db/schema';
+import { fillRound, seedProvince } from './province';
 import type { ServiceContext } from '../electron/services/context';
 import { saveNewForm } from '../electron/services/forms/import-form';
 import { createRound } from '../electron/services/rounds/create-round';
 import { recheckAll } from '../electron/services/submissions/check-submission';
 import { launchBrowser, openApp } from '../tests/e2e/harness';
 import { median } from './median';
-import { listRoundSubmissionIds, setRoundSubmissionsStatus } from '../db/submissions/repo';
 
 const UNITS = 150;
 const GROUPS = 10; // 10 groups of a total and its 9 "Trong đó" items: 100 indicators
@@ -79,29 +76,7 @@ async function seedMatrix(
       deadline: `${year}-12-20`,
       units: 'all',
     });
-    const subs = await listRoundSubmissionIds(ctx.db, round.id);
-    const values: NewDataValue[] = [];
-    for (const s of subs) {
-      indicatorIds.forEach((indicator_id, k) => {
-        const isTotal = k % 10 === 0;
-        values.push({
-          submission_id: s.id,
-          indicator_id,
-          num_value: isTotal ? 90 + (s.unit_id % 7) : (s.unit_id + k) % 10,
-          text_value: null,
-          revision_id: null,
-          source_file_id: null,
-          source_sheet: null,
-          source_cell: null,
-          comment: null,
-          updated_at: now,
-        });
-      });
-    }
-    await ctx.db.transaction().execute(async (trx) => {
-      await insertDataValues(trx, values);
-      await setRoundSubmissionsStatus(trx, round.id, 'received', now);
-    });
+    await fillRound(ctx, round.id, indicatorIds, (unitId, k) => (k % 10 === 0 ? 90 + (unitId % 7) : (unitId + k) % 10));
     roundId = round.id;
   }
   await recheckAll(ctx.db);

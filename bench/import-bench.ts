@@ -2,11 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
-import { seedProvince } from './province';
+import { seedFormRound, seedProvince } from './province';
 import { getFormVersionRows } from '../db/forms/repo';
 import { createTestContext, type TestContext } from '../electron/testing/service-context';
-import { importFormFile } from '../electron/services/forms/import-form';
-import { createRound } from '../electron/services/rounds/create-round';
 import { buildUnitTemplate } from '../electron/services/templates/write-unit-template';
 import { templateSecret } from '../electron/services/templates/identity-signature';
 import { COL, HEADER_ROW, TEMPLATE_SHEET } from '../electron/services/templates/template-layout';
@@ -15,8 +13,8 @@ import { warmReplyParser } from '../electron/services/inbox/parse-reply-in-worke
 import { readEml } from '../electron/services/inbox/read-eml';
 import { openWorkbook, workbookTables } from '../electron/services/files/read-xlsx-tables';
 import { readDocxTables } from '../electron/services/files/read-docx-tables';
-import { seedAppendixDocx, seedTableB } from '../tests/fixtures/seed-appendix';
 import { buildEml, ownLayoutWorkbook } from '../tests/fixtures/replies';
+import { seedTableB } from '../tests/fixtures/seed-appendix';
 import { buildCliBundle, runBuiltCli } from '../tests/support/built-cli';
 
 /** Parses a reply the way the import must, and nothing more: the floor the import is compared with. */
@@ -46,16 +44,7 @@ async function writeReplies(ctx: TestContext, dir: string, units: number): Promi
     name: (i) => `Xã Thí Điểm Số ${i + 1}`,
     emails: (i) => [`xa${i + 1}@tinh.gov.vn`],
   });
-  const appendix = path.join(dir, `phu-luc-${units}.docx`);
-  fs.writeFileSync(appendix, await seedAppendixDocx());
-  const form = await importFormFile(ctx, appendix, 'Biểu tổng hợp');
-  const round = await createRound(ctx, {
-    formId: form.id,
-    period: '2025',
-    cutoffDate: '2025-12-14',
-    deadline: '2025-12-20',
-    units: 'all',
-  });
+  const { round } = await seedFormRound(ctx, dir);
   const rows = await getFormVersionRows(ctx.db, round.formVersionId);
   const secret = await templateSecret(ctx.db);
   const valueRows = rows.filter((r) => r.valueRow);

@@ -1,19 +1,14 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import nodemailer from 'nodemailer';
 import { getFormVersionRows } from '../db/forms/repo';
 import { createTestContext } from '../electron/testing/service-context';
-import { importFormFile } from '../electron/services/forms/import-form';
-import { createRound } from '../electron/services/rounds/create-round';
 import { getRound, listSubmissions } from '../electron/services/rounds/completeness';
 import { saveOutgoingServer } from '../electron/services/mail/outgoing-server';
 import { sendRoundMail } from '../electron/services/mail/round-mail';
 import { unitTemplateFile } from '../electron/services/templates/export-templates';
 import { templateSecret } from '../electron/services/templates/identity-signature';
-import { seedAppendixDocx } from '../tests/fixtures/seed-appendix';
 import { startSmtpServer } from '../tests/support/smtp-server';
-import { seedProvince } from './province';
+import { seedFormRound, seedProvince } from './province';
 
 const UNITS = 170;
 
@@ -29,16 +24,7 @@ export async function benchSend170(dir: string): Promise<{ sendS: number; floorS
   try {
     const now = ctx.clock().toISOString();
     await seedProvince(ctx.db, { count: UNITS, now, emails: (i) => [`ubnd.xa${i + 1}@tinh.gov.vn`] });
-    const file = path.join(dir, 'phu-luc-mail.docx');
-    fs.writeFileSync(file, await seedAppendixDocx());
-    const form = await importFormFile(ctx, file, 'Biểu tổng hợp');
-    const round = await createRound(ctx, {
-      formId: form.id,
-      period: '2025',
-      cutoffDate: '2025-12-14',
-      deadline: '2025-12-20',
-      units: 'all',
-    });
+    const { round } = await seedFormRound(ctx, dir);
     await saveOutgoingServer(ctx, {
       host: server.host,
       port: server.port,

@@ -1,4 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { insertUnit, replaceEmails } from '../db/units/repo';
+import { listRoundSubmissionIds, setRoundSubmissionsStatus } from '../db/submissions/repo';
+import { insertDataValues } from '../db/values/repo';
+import type { NewDataValue } from '../db/schema';
+import type { ServiceContext } from '../electron/services/context';
+import { importFormFile } from '../electron/services/forms/import-form';
+import { createRound } from '../electron/services/rounds/create-round';
+import { seedAppendixDocx } from '../tests/fixtures/seed-appendix';
 import type { Db } from '../db/schema';
 import { foldText } from '../shared/text/fold';
 
@@ -46,4 +55,56 @@ export async function seedProvince(
     communes.push({ id, ...commune });
   }
   return { provinceId, communes };
+}
+
+/**
+ * The seed appendix (the real form: 102 rows, 75 of them figures) brought in as a form from its Word
+ * file written under `dir`, and a yearly round of `period` asking every unit.
+ */
+export async function seedFormRound(ctx: ServiceContext, dir: string, period = '2025') {
+  const file = path.join(dir, `phu-luc-${period}-${process.hrtime.bigint()}.docx`);
+  fs.writeFileSync(file, await seedAppendixDocx());
+  const form = await importFormFile(ctx, file, 'Biểu tổng hợp');
+  const round = await createRound(ctx, {
+    formId: form.id,
+    period,
+    cutoffDate: `${period}-12-14`,
+    deadline: `${period}-12-20`,
+    units: 'all',
+  });
+  return { form, round };
+}
+
+/**
+ * Every unit of a round reports every figure `value(unitId, k)` of `indicatorIds` (k: the figure's
+ * place in the form); the reports are then `status`.
+ */
+export async function fillRound(
+  ctx: ServiceContext,
+  roundId: number,
+  indicatorIds: number[],
+  value: (unitId: number, k: number) => number,
+  status: 'received' | 'approved' = 'received',
+): Promise<void> {
+  const now = ctx.clock().toISOString();
+  const values: NewDataValue[] = [];
+  for (const s of await listRoundSubmissionIds(ctx.db, roundId))
+    indicatorIds.forEach((indicator_id, k) =>
+      values.push({
+        submission_id: s.id,
+        indicator_id,
+        num_value: value(s.unit_id, k),
+        text_value: null,
+        revision_id: null,
+        source_file_id: null,
+        source_sheet: null,
+        source_cell: null,
+        comment: null,
+        updated_at: now,
+      }),
+    );
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertDataValues(trx, values);
+    await setRoundSubmissionsStatus(trx, roundId, status, now);
+  });
 }

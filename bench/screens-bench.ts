@@ -5,18 +5,12 @@ import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from 'playwright-core';
 import { formatFigure } from '../shared/domain/cell-value';
 import { getFormVersionRows } from '../db/forms/repo';
-import { insertDataValues } from '../db/values/repo';
-import type { NewDataValue } from '../db/schema';
-import { listRoundSubmissionIds, setRoundSubmissionsStatus } from '../db/submissions/repo';
 import type { ServiceContext } from '../electron/services/context';
-import { importFormFile } from '../electron/services/forms/import-form';
-import { createRound } from '../electron/services/rounds/create-round';
 import { getRoundMatrix } from '../electron/services/rounds/round-matrix';
 import { recheckAll } from '../electron/services/submissions/check-submission';
 import { launchBrowser, openApp } from '../tests/e2e/harness';
-import { seedAppendixDocx } from '../tests/fixtures/seed-appendix';
 import { median } from './median';
-import { seedProvince } from './province';
+import { fillRound, seedFormRound, seedProvince } from './province';
 
 const UNITS = 170;
 const YEARS = ['2021', '2022', '2023', '2024', '2025'];
@@ -27,43 +21,14 @@ const FLOOR_URL = 'http://floor.test';
  * reporting every figure, checked; returns the newest round.
  */
 export async function seedFiveYears(ctx: ServiceContext, dir: string): Promise<number> {
-  const now = ctx.clock().toISOString();
-  await seedProvince(ctx.db, { count: UNITS, now });
-  const file = path.join(dir, 'phu-luc-man-hinh.docx');
-  fs.writeFileSync(file, await seedAppendixDocx());
-  const form = await importFormFile(ctx, file, 'Biểu tổng hợp');
+  await seedProvince(ctx.db, { count: UNITS, now: ctx.clock().toISOString() });
   let roundId = 0;
   for (const [y, year] of YEARS.entries()) {
-    const round = await createRound(ctx, {
-      formId: form.id,
-      period: year,
-      cutoffDate: `${year}-12-14`,
-      deadline: `${year}-12-20`,
-      units: 'all',
-    });
+    const { round } = await seedFormRound(ctx, dir, year);
     const indicators = (await getFormVersionRows(ctx.db, round.formVersionId))
       .filter((r) => r.valueRow && r.indicatorId !== null)
       .map((r) => r.indicatorId!);
-    const values: NewDataValue[] = [];
-    for (const s of await listRoundSubmissionIds(ctx.db, round.id))
-      indicators.forEach((indicator_id, k) =>
-        values.push({
-          submission_id: s.id,
-          indicator_id,
-          num_value: (s.unit_id * 7 + k * 3 + y) % 40,
-          text_value: null,
-          revision_id: null,
-          source_file_id: null,
-          source_sheet: null,
-          source_cell: null,
-          comment: null,
-          updated_at: now,
-        }),
-      );
-    await ctx.db.transaction().execute(async (trx) => {
-      await insertDataValues(trx, values);
-      await setRoundSubmissionsStatus(trx, round.id, 'received', now);
-    });
+    await fillRound(ctx, round.id, indicators, (unitId, k) => (unitId * 7 + k * 3 + y) % 40);
     roundId = round.id;
   }
   await recheckAll(ctx.db);

@@ -1,9 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { FormRowDraft } from '../shared/domain/forms';
 import type { TargetKind } from '../shared/domain/plans';
-import type { NewDataValue } from '../db/schema';
-import { seedProvince } from './province';
-import { insertDataValues } from '../db/values/repo';
+import { fillRound, seedProvince } from './province';
 import { createTestContext } from '../electron/testing/service-context';
 import { saveNewForm } from '../electron/services/forms/import-form';
 import { createRound } from '../electron/services/rounds/create-round';
@@ -12,7 +10,6 @@ import { evaluateTargets } from '../electron/services/targets/evaluate-targets';
 import { rollupRound } from '../electron/services/rounds/rollup';
 import { figureRows } from '../db/values/repo';
 import { median } from './median';
-import { listRoundSubmissionIds, setRoundSubmissionsStatus } from '../db/submissions/repo';
 import { listTargetDefinitions } from '../db/plans/repo';
 
 const UNITS = 170;
@@ -65,29 +62,13 @@ export async function benchTargets(): Promise<TargetFigures> {
         units: 'all',
       });
       roundIds.push(round.id);
-      const subs = await listRoundSubmissionIds(ctx.db, round.id);
-      const values: NewDataValue[] = [];
-      for (const s of subs) {
-        indicatorIds.forEach((indicator_id, k) => {
-          const num = k % 10 === 9 ? ((s.unit_id + y) % 5 === 0 ? 0 : 1) : 50 + ((s.unit_id * 7 + k * 13 + y * 3) % 40);
-          values.push({
-            submission_id: s.id,
-            indicator_id,
-            num_value: num,
-            text_value: null,
-            revision_id: null,
-            source_file_id: null,
-            source_sheet: null,
-            source_cell: null,
-            comment: null,
-            updated_at: now,
-          });
-        });
-      }
-      await ctx.db.transaction().execute(async (trx) => {
-        await insertDataValues(trx, values);
-        await setRoundSubmissionsStatus(trx, round.id, 'approved', now);
-      });
+      await fillRound(
+        ctx,
+        round.id,
+        indicatorIds,
+        (unitId, k) => (k % 10 === 9 ? ((unitId + y) % 5 === 0 ? 0 : 1) : 50 + ((unitId * 7 + k * 13 + y * 3) % 40)),
+        'approved',
+      );
     }
     const kinds: TargetKind[] = ['ratio', 'share-of-units', 'growth', 'cumulative', 'count', 'yes-no'];
     await createPlan(ctx, {

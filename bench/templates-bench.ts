@@ -3,14 +3,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { getFormVersionRows } from '../db/forms/repo';
 import { createTestContext } from '../electron/testing/service-context';
-import { importFormFile } from '../electron/services/forms/import-form';
-import { createRound } from '../electron/services/rounds/create-round';
 import { getRound, listSubmissions } from '../electron/services/rounds/completeness';
 import { exportRoundTemplates } from '../electron/services/templates/export-templates';
 import { templateSecret } from '../electron/services/templates/identity-signature';
 import { buildUnitTemplate } from '../electron/services/templates/write-unit-template';
-import { seedAppendixDocx } from '../tests/fixtures/seed-appendix';
-import { seedProvince } from './province';
+import { seedFormRound, seedProvince } from './province';
 
 const UNITS = 170;
 
@@ -24,16 +21,7 @@ export async function benchTemplates170(dir: string): Promise<{ appS: number; fl
   try {
     const now = ctx.clock().toISOString();
     await seedProvince(ctx.db, { count: UNITS, now, emails: (i) => [`ubnd.xa${i + 1}@tinh.gov.vn`] });
-    const file = path.join(dir, 'phu-luc-templates.docx');
-    fs.writeFileSync(file, await seedAppendixDocx());
-    const form = await importFormFile(ctx, file, 'Biểu tổng hợp');
-    const round = await createRound(ctx, {
-      formId: form.id,
-      period: '2025',
-      cutoffDate: '2025-12-14',
-      deadline: '2025-12-20',
-      units: 'all',
-    });
+    const { round } = await seedFormRound(ctx, dir);
     let t0 = performance.now();
     const report = await exportRoundTemplates(ctx, round.id, path.join(dir, 'mau-170'));
     const appS = (performance.now() - t0) / 1000;

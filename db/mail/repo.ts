@@ -1,23 +1,10 @@
 import type { Db } from '../schema';
-import type { OutgoingKind, OutgoingStatus } from '../../shared/domain/mail';
+import type { OutgoingKind, SentMail } from '../../shared/domain/mail';
 
-export interface OutgoingRow {
-  id: number;
-  kind: OutgoingKind;
-  roundId: number | null;
-  unitId: number | null;
-  unitCode: string | null;
-  unitName: string | null;
-  messageId: string;
-  to: string[];
-  subject: string;
+/** A message of the outbox as stored: what the log lists, and the body and the run that sent it. */
+export interface OutgoingRow extends SentMail {
   body: string;
-  attachment: string | null;
-  status: OutgoingStatus;
-  error: string | null;
   runId: string;
-  createdAt: string;
-  sentAt: string | null;
 }
 
 function outgoingQuery(db: Db) {

@@ -99,17 +99,21 @@ export function createCopier(input: CopyInput, out: CopyOutcome): Copier {
   const db = trx as unknown as Kysely<any>;
   const all = (table: string): Row[] => src.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Row[];
 
+  /** The local row of a foreign one, as remembered; a table copied in SQL alone was never remembered: a bug. */
+  const remembered = (table: string, id: number): number | undefined => {
+    if (onlyInSql.has(table))
+      throw new Error(`${table} được chép bằng SQL mà không giữ mã trong bộ nhớ: cần referredOneByOne`);
+    return map.get(table, id);
+  };
   /** A foreign reference as a local one; `null` stays `null`. */
   const ref = (table: string, id: number | null): number | null => {
     if (id === null || id === undefined) return null;
-    const local = map.get(table, id);
-    if (local === undefined && onlyInSql.has(table))
-      throw new Error(`${table} được chép bằng SQL mà không giữ mã trong bộ nhớ: cần referredOneByOne`);
+    const local = remembered(table, id);
     if (local === undefined) throw new Error(`${table} ${id} chưa được chép`);
     return local;
   };
   const refOrNull = (table: string, id: number | null): number | null =>
-    id === null ? null : (map.get(table, id) ?? null);
+    id === null ? null : (remembered(table, id) ?? null);
 
   const insert = async (table: string, values: Record<string, unknown>): Promise<number> =>
     (await db.insertInto(table).values(values).returning('id').executeTakeFirstOrThrow()).id as number;

@@ -403,15 +403,13 @@ export async function storeReply(
     let submissionId: number | null = null;
     let revisionProblems: ValueProblem[] = [];
     let extracted: Extracted | null = null;
-    let formRows: StoredFormRow[] = [];
-    let checkedRows: { checkedRows: CheckedIndicatorRow[] } | null = null;
+    let checkedRows: CheckedIndicatorRow[] = [];
     /** When the unit's report first arrived (an earlier reply, or figures typed in from it), if it had. */
     let firstReceivedAt: string | null = null;
     if (data && unit && round) {
       const form = await lookups.formRows(trx, round.formVersionId);
-      formRows = form.rows;
-      checkedRows = { checkedRows: form.checkedRows };
-      extracted = extractValues(data, formRows, form.keys, dataFileId, options.rowChoices);
+      checkedRows = form.checkedRows;
+      extracted = extractValues(data, form.rows, form.keys, dataFileId, options.rowChoices);
       warnings.push(...extracted.warnings);
       let sub = await findSubmissionRecord(trx, round.id, unit.id);
       if (!sub) {
@@ -474,7 +472,7 @@ export async function storeReply(
       const receivedAt = firstReceivedAt ?? message.sentAt ?? now;
       const late = receivedAt.slice(0, 10) > round.deadline;
       await setSubmissionStatus(trx, submissionId, { status: 'received', receivedAt, late });
-      revisionProblems = (await recheckSubmission(trx, submissionId, checkedRows ?? formRows)).problems;
+      revisionProblems = (await recheckSubmission(trx, submissionId, checkedRows)).problems;
       stored = extracted.values.filter((v) => v.num !== null || v.text !== null).length;
       if (firstReceivedAt !== null) {
         warnings.push(

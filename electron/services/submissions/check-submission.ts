@@ -57,10 +57,11 @@ export async function checkedRowsOf(
 export async function recheckSubmission(
   db: Db,
   submissionId: number,
-  form?: StoredFormRow[] | { checkedRows: CheckedIndicatorRow[] },
+  /** The rows to check against, when the caller has them (a batch loads them once per form). */
+  checkedRows?: CheckedIndicatorRow[],
 ): Promise<SubmissionChecks> {
   const sub = await getSubmissionForChecks(db, submissionId);
-  const rows = form && 'checkedRows' in form ? form.checkedRows : await checkedRowsOf(db, sub.form_version_id, form);
+  const rows = checkedRows ?? (await checkedRowsOf(db, sub.form_version_id));
   const stored = await listSubmissionValues(db, submissionId);
   const values = new Map<number, StoredValue>(
     stored.map((v) => [v.indicator_id, { num: v.num_value, text: v.text_value, cell: v.source_cell }]),

@@ -3,7 +3,7 @@ import { AppError, type ErrorDetail } from '../../../shared/errors';
 import { readCellValue } from '../../../shared/domain/cell-value';
 import type { ChangeKind, SubmissionSheet } from '../../../shared/domain/submissions';
 import type { ServiceContext } from '../context';
-import { recheckSubmission } from './check-submission';
+import { checkedRowsOf, recheckSubmission } from './check-submission';
 import { findSubmission, type SubmissionRef } from '../../../db/submissions/find-submission';
 import { getSubmissionSheet } from './submission-sheet';
 import {
@@ -106,7 +106,7 @@ export async function saveValues(ctx: ServiceContext, input: SaveValuesInput): P
     if (sub.status === 'expected') {
       await setSubmissionStatus(trx, sub.id, { status: 'received', receivedAt: now });
     }
-    await recheckSubmission(trx, sub.id, formRows);
+    await recheckSubmission(trx, sub.id, await checkedRowsOf(trx, sub.formVersionId, formRows));
   });
   return getSubmissionSheet(ctx, input.roundId, input.unitId);
 }

@@ -3,12 +3,10 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow, WidthType } fr
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AppendixTable } from '../shared/domain/appendix';
-import { isItalicRow } from '../shared/domain/appendix';
+import { appendixRow, type AppendixTable } from '../shared/domain/appendix';
 import { getFormVersionRows } from '../db/forms/repo';
 import { createTestContext } from '../electron/testing/service-context';
-import { importFormFile } from '../electron/services/forms/import-form';
-import { seedAppendixDocx } from '../tests/fixtures/seed-appendix';
+import { seedForm } from './province';
 import { emptyOfficeProfile } from '../shared/domain/office';
 import { writeAppendixDocx } from '../electron/services/export/write-appendix-docx';
 import { median } from './median';
@@ -20,25 +18,21 @@ import { median } from './median';
 async function appendixTable(units: number): Promise<AppendixTable> {
   const ctx = await createTestContext();
   try {
-    const file = path.join(os.tmpdir(), `phu-luc-bench-${process.pid}.docx`);
-    fs.writeFileSync(file, await seedAppendixDocx());
-    const form = await importFormFile(ctx, file, 'Biểu tổng hợp');
-    fs.rmSync(file);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phu-luc-bench-'));
+    const form = await seedForm(ctx, dir);
+    fs.rmSync(dir, { recursive: true, force: true });
     const rows = await getFormVersionRows(ctx.db, form.versionId);
     return {
       label: 'PHỤ LỤC',
       title: 'SỐ LIỆU TỔNG KẾT PHÒNG, CHỐNG MẠI DÂM NĂM 2025',
       caption: '(Kèm theo Báo cáo số …/BC-SYT ngày … tháng … năm … của Sở Y tế)',
       columns: [...Array.from({ length: units }, (_, i) => `Xã Thử Nghiệm ${i + 1}`), 'Toàn tỉnh'],
-      rows: rows.map((r, n) => ({
-        numbering: r.numbering,
-        text: r.text,
-        unit: r.unit,
-        level: r.level,
-        heading: !r.valueRow,
-        italic: isItalicRow(r),
-        values: Array.from({ length: units + 1 }, (_, c) => (r.valueRow ? (n * 7 + c * 13) % 1000 : null)),
-      })),
+      rows: rows.map((r, n) =>
+        appendixRow(
+          r,
+          Array.from({ length: units + 1 }, (_, c) => (n * 7 + c * 13) % 1000),
+        ),
+      ),
     };
   } finally {
     await ctx.dispose();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../db/connection';
-import { insertUnit } from '../db/units/repo';
+import { seedProvince } from './province';
 import { createTestContext } from '../electron/testing/service-context';
 import { importOfficeDatabase } from '../electron/services/office/import-office';
 import { median } from './median';
@@ -62,17 +62,7 @@ async function copyFloor(file: string, source: string): Promise<number> {
 async function receivingOffice() {
   const ctx = await createTestContext(new Date('2026-11-23T03:00:00Z'));
   const now = ctx.clock().toISOString();
-  await insertUnit(ctx.db, {
-    code: '62',
-    name: 'Tỉnh Kon Tum',
-    name_key: 'tinh kon tum',
-    kind: 'province',
-    parent_id: null,
-    valid_from: null,
-    valid_to: null,
-    created_at: now,
-    updated_at: now,
-  });
+  await seedProvince(ctx.db, { count: 0, now, province: { code: '62', name: 'Tỉnh Kon Tum' } });
   return ctx;
 }
 

@@ -18,14 +18,15 @@ export interface BenchCommune {
 }
 
 /**
- * The province every benchmark works in: province 51 and `count` communes under it, coded from
- * `firstCode`, named by `name(i)`, each with the addresses `emails(i)` (none unless given).
+ * The province every benchmark works in: `province` (51 "Tỉnh" unless given) and `count` communes under
+ * it, coded from `firstCode`, named by `name(i)`, each with the addresses `emails(i)` (none unless given).
  */
 export async function seedProvince(
   db: Db,
   options: {
     count: number;
     now: string;
+    province?: { code: string; name: string };
     firstCode?: number;
     name?: (i: number) => string;
     emails?: (i: number) => string[];
@@ -33,11 +34,12 @@ export async function seedProvince(
 ): Promise<{ provinceId: number; communes: BenchCommune[] }> {
   const { count, now, firstCode = 20000, name = (i) => `Xã Thử Nghiệm ${i + 1}`, emails } = options;
   const base = { valid_from: null, valid_to: null, created_at: now, updated_at: now };
+  const { code, name: provinceName } = options.province ?? { code: '51', name: 'Tỉnh' };
   const provinceId = await insertUnit(db, {
     ...base,
-    code: '51',
-    name: 'Tỉnh',
-    name_key: 'tinh',
+    code,
+    name: provinceName,
+    name_key: foldText(provinceName),
     kind: 'province',
     parent_id: null,
   });
@@ -57,14 +59,16 @@ export async function seedProvince(
   return { provinceId, communes };
 }
 
-/**
- * The seed appendix (the real form: 102 rows, 75 of them figures) brought in as a form from its Word
- * file written under `dir`, and a yearly round of `period` asking every unit.
- */
-export async function seedFormRound(ctx: ServiceContext, dir: string, period = '2025') {
-  const file = path.join(dir, `phu-luc-${period}-${process.hrtime.bigint()}.docx`);
+/** The seed appendix (the real form: 102 rows, 75 of them figures) brought in from its Word file, written under `dir`. */
+export async function seedForm(ctx: ServiceContext, dir: string) {
+  const file = path.join(dir, `phu-luc-${process.hrtime.bigint()}.docx`);
   fs.writeFileSync(file, await seedAppendixDocx());
-  const form = await importFormFile(ctx, file, 'Biểu tổng hợp');
+  return importFormFile(ctx, file, 'Biểu tổng hợp');
+}
+
+/** The seed form (seedForm) and a yearly round of `period` asking every unit. */
+export async function seedFormRound(ctx: ServiceContext, dir: string, period = '2025') {
+  const form = await seedForm(ctx, dir);
   const round = await createRound(ctx, {
     formId: form.id,
     period,

@@ -30,6 +30,22 @@ export function isItalicRow(r: { text: string; numbering: string | null }): bool
   return /^trong đó/i.test(r.text.trim()) || r.numbering === '+' || r.numbering === '*';
 }
 
+/** A form's row as the appendix prints it: headings bold and without figures, "Trong đó" items italic. */
+export function appendixRow(
+  r: { numbering: string | null; text: string; unit: string | null; level: number; valueRow: boolean },
+  values: (number | string | null)[],
+): AppendixRow {
+  return {
+    numbering: r.numbering,
+    text: r.text,
+    unit: r.unit,
+    level: r.level,
+    heading: !r.valueRow,
+    italic: isItalicRow(r),
+    values: r.valueRow ? values : values.map(() => null),
+  };
+}
+
 /** Portrait holds STT, content, unit and up to this many value columns; more turn the page landscape. */
 export const PORTRAIT_VALUE_COLUMNS = 2;
 

@@ -1,5 +1,5 @@
 import type { AppendixTable } from '../../../shared/domain/appendix';
-import { isItalicRow } from '../../../shared/domain/appendix';
+import { appendixRow } from '../../../shared/domain/appendix';
 import type { OfficeProfile } from '../../../shared/domain/office';
 import { getOfficeProfile } from '../settings/office-profile';
 import type { ServiceContext } from '../context';
@@ -55,15 +55,12 @@ export async function appendixFromRound(
       caption: appendixCaption(office, options),
       ...(matrix.boundaryNote ? { note: matrix.boundaryNote } : {}),
       columns,
-      rows: matrix.rows.map((r) => ({
-        numbering: r.numbering,
-        text: r.text,
-        unit: r.unit,
-        level: r.level,
-        heading: !r.valueRow,
-        italic: isItalicRow(r),
-        values: r.valueRow ? picked.map(({ i }) => r.cells[i] ?? null) : picked.map(() => null),
-      })),
+      rows: matrix.rows.map((r) =>
+        appendixRow(
+          r,
+          picked.map(({ i }) => r.cells[i] ?? null),
+        ),
+      ),
     },
   };
 }

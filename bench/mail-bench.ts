@@ -7,7 +7,7 @@ import { saveOutgoingServer } from '../electron/services/mail/outgoing-server';
 import { sendRoundMail } from '../electron/services/mail/round-mail';
 import { unitTemplateFile } from '../electron/services/templates/export-templates';
 import { templateSecret } from '../electron/services/templates/identity-signature';
-import { startSmtpServer } from '../tests/support/smtp-server';
+import { officeServerSettings, startSmtpServer } from '../tests/support/smtp-server';
 import { seedFormRound, seedProvince } from './province';
 
 const UNITS = 170;
@@ -25,17 +25,7 @@ export async function benchSend170(dir: string): Promise<{ sendS: number; floorS
     const now = ctx.clock().toISOString();
     await seedProvince(ctx.db, { count: UNITS, now, emails: (i) => [`ubnd.xa${i + 1}@tinh.gov.vn`] });
     const { round } = await seedFormRound(ctx, dir);
-    await saveOutgoingServer(ctx, {
-      host: server.host,
-      port: server.port,
-      security: 'none',
-      user: server.user,
-      password: server.password,
-      fromAddress: 'thuongtruc@syt.test',
-      fromName: 'Sở Y tế',
-      signature: '',
-      receipts: false,
-    });
+    await saveOutgoingServer(ctx, officeServerSettings(server));
 
     let t0 = performance.now();
     const results = await sendRoundMail(ctx, { roundId: round.id, kind: 'forms' });

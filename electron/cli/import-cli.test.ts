@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/testing/test-db';
-import { seedAppendixXlsx } from '../../tests/fixtures/seed-appendix';
+import { cliRound } from '../../tests/support/cli-round';
 import { buildEml, fillTemplate } from '../../tests/fixtures/replies';
 import { runCliCaptured as run } from '../testing/run-cli-captured';
 
@@ -15,32 +15,7 @@ describe('import and values on the command line', () => {
   it('imports a folder of replies, one JSON line per file, and lists every value of the round', async () => {
     const dir = makeTempDir();
     dirs.push(dir);
-    const db = path.join(dir, 'x.db');
-    const appendix = path.join(dir, 'phu-luc.xlsx');
-    fs.writeFileSync(appendix, await seedAppendixXlsx());
-    await run('init', '--db', db, '--demo');
-    const { id: formId } = JSON.parse((await run('form', 'import', '--db', db, '--file', appendix, '--json')).out);
-    const { id: roundId } = JSON.parse(
-      (
-        await run(
-          'round',
-          'create',
-          '--db',
-          db,
-          '--form',
-          String(formId),
-          '--period',
-          '2016-2020',
-          '--cutoff',
-          '2020-06-30',
-          '--deadline',
-          '2099-07-05',
-          '--units',
-          '524,534',
-          '--json',
-        )
-      ).out,
-    );
+    const { db, roundId } = await cliRound(dir, { units: '524,534', deadline: '2099-07-05' });
     await run('round', 'templates', '--db', db, '--round', String(roundId), '--out', path.join(dir, 'mau'));
 
     const inbox = path.join(dir, 'hop-thu', 'thang-7');
@@ -94,18 +69,8 @@ describe('import and values on the command line', () => {
   it('submissions --json gives the first reply as received and counts lateness from it, not from the correction', async () => {
     const dir = makeTempDir();
     dirs.push(dir);
-    const db = path.join(dir, 'x.db');
-    const appendix = path.join(dir, 'phu-luc.xlsx');
-    fs.writeFileSync(appendix, await seedAppendixXlsx());
-    await run('init', '--db', db, '--demo');
-    const { id: formId } = JSON.parse((await run('form', 'import', '--db', db, '--file', appendix, '--json')).out);
-    const created = await run(
-      'round',
-      'create',
-      ...['--db', db, '--form', String(formId), '--period', '2016-2020', '--cutoff', '2020-06-30'],
-      ...['--deadline', '2020-07-05', '--units', '534', '--json'],
-    );
-    const roundId = String(JSON.parse(created.out).id);
+    const { db, roundId: id } = await cliRound(dir, { units: '534', deadline: '2020-07-05' });
+    const roundId = String(id);
     await run('round', 'templates', '--db', db, '--round', roundId, '--out', path.join(dir, 'mau'));
     const template = path.join(dir, 'mau', '534-thi-xa-duc-pho-2016-2020.xlsx');
     const reply = async (name: string, date: string, value: number) => {

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/testing/test-db';
-import { seedAppendixXlsx } from '../../tests/fixtures/seed-appendix';
+import { cliRound } from '../../tests/support/cli-round';
 import { startSmtpServer, type TestSmtpServer } from '../../tests/support/smtp-server';
 import { runCliCaptured as run } from '../testing/run-cli-captured';
 
@@ -20,18 +19,8 @@ describe('mail on the command line', () => {
     servers.push(server);
     const dir = makeTempDir();
     dirs.push(dir);
-    const db = path.join(dir, 'x.db');
-    const appendix = path.join(dir, 'phu-luc.xlsx');
-    fs.writeFileSync(appendix, await seedAppendixXlsx());
-    await run('init', '--db', db, '--demo');
-    const { id: formId } = JSON.parse((await run('form', 'import', '--db', db, '--file', appendix, '--json')).out);
-    const created = await run(
-      'round',
-      'create',
-      ...['--db', db, '--form', String(formId), '--period', '2016-2020', '--cutoff', '2020-06-30'],
-      ...['--deadline', '2099-07-05', '--units', '524,534', '--json'],
-    );
-    const roundId = String(JSON.parse(created.out).id);
+    const { db, roundId: id } = await cliRound(dir, { units: '524,534', deadline: '2099-07-05' });
+    const roundId = String(id);
 
     // Before the server is set: said in Vietnamese.
     const unset = await run('round', 'send', '--db', db, '--round', roundId, '--kind', 'forms', '--json');

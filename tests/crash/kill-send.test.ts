@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteFile } from '../../db/open-sqlite';
 import { makeTempDir } from '../../db/testing/test-db';
 import { runCliCaptured as run } from '../../electron/testing/run-cli-captured';
-import { seedAppendixXlsx } from '../fixtures/seed-appendix';
+import { cliRound } from '../support/cli-round';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server';
 
 /**
@@ -39,23 +39,8 @@ describe('sending killed mid-message', () => {
     servers.push(server);
     const dir = makeTempDir();
     dirs.push(dir);
-    const db = path.join(dir, 'x.db');
-    const appendix = path.join(dir, 'phu-luc.xlsx');
-    fs.writeFileSync(appendix, await seedAppendixXlsx());
-    await run('init', '--db', db, '--demo');
-    const { id: formId } = JSON.parse((await run('form', 'import', '--db', db, '--file', appendix, '--json')).out);
-    const roundId = String(
-      JSON.parse(
-        (
-          await run(
-            'round',
-            'create',
-            ...['--db', db, '--form', String(formId), '--period', '2016-2020', '--cutoff', '2020-06-30'],
-            ...['--deadline', '2099-07-05', '--units', '524,534,CA', '--json'],
-          )
-        ).out,
-      ).id,
-    );
+    const { db, roundId: id } = await cliRound(dir, { units: '524,534,CA', deadline: '2099-07-05' });
+    const roundId = String(id);
     await run(
       'mail',
       'config',

@@ -10,7 +10,12 @@ import { openWorkbook } from '../../electron/services/files/read-xlsx-tables';
 import { readUnitTemplate } from '../../electron/services/templates/read-unit-template';
 import { buildEml, fillTemplate } from '../fixtures/replies';
 import { startDovecot } from '../support/dovecot';
-import { startSmtpServer, type SmtpServerOptions, type TestSmtpServer } from '../support/smtp-server';
+import {
+  officeServerSettings,
+  startSmtpServer,
+  type SmtpServerOptions,
+  type TestSmtpServer,
+} from '../support/smtp-server';
 import { useAppInChromium, type AppUnderTest } from './harness';
 
 const chromiumApp = useAppInChromium();
@@ -36,17 +41,7 @@ async function withServer<T>(options: SmtpServerOptions, work: (server: TestSmtp
 }
 
 async function useServer(app: AppUnderTest, server: TestSmtpServer) {
-  await saveOutgoingServer(app.ctx, {
-    host: server.host,
-    port: server.port,
-    security: 'none',
-    user: server.user,
-    password: server.password,
-    fromAddress: 'thuongtruc@syt.test',
-    fromName: 'Sở Y tế Quảng Ngãi',
-    signature: 'Phòng Phòng, chống tệ nạn xã hội – ĐT 0255 3822 123',
-    receipts: false,
-  });
+  await saveOutgoingServer(app.ctx, officeServerSettings(server));
 }
 
 /** "Gửi biểu mẫu qua thư…" on the board, then "Gửi 5 thư"; the panel once it says what came of it. */

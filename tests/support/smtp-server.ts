@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import type { OutgoingServerSettings } from '../../electron/services/mail/outgoing-server';
 
 export interface ReceivedMail {
   envelope: { from: string; to: string[]; user: string | null };
@@ -100,5 +101,23 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
       }
       fs.rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** The office's outgoing server set to a test server, as the tests' office (Sở Y tế Quảng Ngãi) keeps it. */
+export function officeServerSettings(
+  server: TestSmtpServer,
+  password = server.password,
+): OutgoingServerSettings & { password: string } {
+  return {
+    host: server.host,
+    port: server.port,
+    security: 'none',
+    user: server.user,
+    password,
+    fromAddress: 'thuongtruc@syt.test',
+    fromName: 'Sở Y tế Quảng Ngãi',
+    signature: 'Phòng Phòng, chống tệ nạn xã hội – ĐT 0255 3822 123',
+    receipts: false,
   };
 }

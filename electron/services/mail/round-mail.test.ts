@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSmtpServer, type TestSmtpServer } from '../../../tests/support/smtp-server';
+import { officeServerSettings, startSmtpServer, type TestSmtpServer } from '../../../tests/support/smtp-server';
 import { buildEml, fillTemplate, ownLayoutWorkbook } from '../../../tests/fixtures/replies';
 import { createTestContext, type TestContext } from '../../testing/service-context';
 import { seedDemoRound } from '../../testing/seed-round';
@@ -11,7 +11,7 @@ import { readUnitTemplate } from '../templates/read-unit-template';
 import { openWorkbook } from '../files/read-xlsx-tables';
 import { importReply } from '../inbox/import-reply';
 import { listSubmissions } from '../rounds/completeness';
-import { saveOutgoingServer } from './outgoing-server';
+import { getOutgoingServer, saveOutgoingServer } from './outgoing-server';
 import { previewRoundMail, sendRoundMail } from './round-mail';
 import { listSentMail, sendCorrectionRequest, sendReceipts, sendTestMail } from './direct-mail';
 import { openMailSession } from './mail-session';
@@ -42,17 +42,7 @@ async function setup(options: Parameters<typeof startSmtpServer>[0] = {}) {
 }
 
 async function useServer(server: TestSmtpServer, password = server.password) {
-  await saveOutgoingServer(ctx, {
-    host: server.host,
-    port: server.port,
-    security: 'none',
-    user: server.user,
-    password,
-    fromAddress: 'thuongtruc@syt.test',
-    fromName: 'Sở Y tế Quảng Ngãi',
-    signature: 'Phòng Phòng, chống tệ nạn xã hội – ĐT 0255 3822 123',
-    receipts: false,
-  });
+  await saveOutgoingServer(ctx, officeServerSettings(server, password));
 }
 
 describe("a round's forms through the office's mail server (smtp-server on 127.0.0.1)", () => {
@@ -363,7 +353,7 @@ describe('the outgoing server itself', () => {
     });
     expect(await sendReceipts(ctx, [receipt({})])).toEqual([]); // off by default
     await saveOutgoingServer(ctx, {
-      ...(await import('./outgoing-server').then((m) => m.getOutgoingServer(ctx)))!,
+      ...(await getOutgoingServer(ctx))!,
       receipts: true,
     });
     const receipts = await sendReceipts(ctx, [receipt({}), receipt({ status: 'rejected' })]);

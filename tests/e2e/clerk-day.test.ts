@@ -55,6 +55,12 @@ describe("the clerk's day", () => {
     const sheet = page.getByRole('region', { name: 'Số liệu của Huyện Bình Sơn' });
     const row = (start: string) => sheet.locator('.ag-row', { hasText: start }).first();
     const valueCell = (start: string) => row(start).locator('.ag-cell[col-id="value"]');
+    /** Types a figure into a row as the clerk does: a click on its cell, the keys, Enter. */
+    const enter = async (start: string, keys: string) => {
+      await valueCell(start).click();
+      await page.keyboard.type(keys);
+      await page.keyboard.press('Enter');
+    };
     await expect.poll(() => page.getByTestId('problems').locator('button').count()).toBe(1);
     expect(await row('Kinh phí hỗ trợ từ ngân sách TW').count()).toBe(0); // far below, not rendered yet
 
@@ -84,18 +90,12 @@ describe("the clerk's day", () => {
     await app.screenshots('60-sheet-found');
 
     // Two corrections with a refused entry between them.
-    await valueCell('Tổng số cơ sở kinh doanh').click();
-    await page.keyboard.type('40');
-    await page.keyboard.press('Enter');
+    await enter('Tổng số cơ sở kinh doanh', '40');
     await expect.poll(() => valueCell('Tổng số cơ sở kinh doanh').textContent()).toBe('40');
-    await valueCell('Vũ trường').click();
-    await page.keyboard.type('abc');
-    await page.keyboard.press('Enter');
+    await enter('Vũ trường', 'abc');
     const refusal = page.getByRole('alert');
     await expect.poll(() => refusal.textContent()).toBe('Chưa lưu: dòng «Vũ trường»: "abc" không phải là số.');
-    await valueCell('Số cơ sở đã ký cam kết').click();
-    await page.keyboard.type('6');
-    await page.keyboard.press('Enter');
+    await enter('Số cơ sở đã ký cam kết', '6');
     await expect.poll(() => valueCell('Số cơ sở đã ký cam kết').textContent()).toBe('6');
     await app.screenshot('61-sheet-saved');
 
@@ -117,13 +117,9 @@ describe("the clerk's day", () => {
     await app.screenshots('62-sheet-undone');
 
     // Right after a refused entry, the first Ctrl+Z only drops it; the figure typed before stays.
-    await valueCell('Vũ trường').click();
-    await page.keyboard.type('2');
-    await page.keyboard.press('Enter');
+    await enter('Vũ trường', '2');
     await expect.poll(() => valueCell('Vũ trường').textContent()).toBe('2');
-    await valueCell('Nhà hàng Karaoke').click();
-    await page.keyboard.type('12a');
-    await page.keyboard.press('Enter');
+    await enter('Nhà hàng Karaoke', '12a');
     await expect.poll(() => refusal.count()).toBe(1);
     await page.keyboard.press('ControlOrMeta+z');
     await expect.poll(() => page.getByTestId('edit-status').textContent()).toMatch(/^Đã bỏ nội dung chưa lưu/);

@@ -3,15 +3,16 @@ import type { RoundSummary } from './rounds';
 
 /**
  * The letters of a round, one home for their wording: the request that goes with each unit's form
- * (as a draft or sent), and the reminder to units that have not answered (one per unit when sent,
- * or all units at once to copy). Each ends with the office's signature when there is one.
+ * (as a draft or sent), the reminder to units that have not answered (one per unit when sent, or all
+ * units at once to copy), and the receipt of a report. Each ends with the office's signature when there is one.
  */
 export interface Letter {
   subject: string;
   text: string;
 }
 
-function signed(lines: string[], signature: string | null | undefined): string {
+/** A letter's lines ending with the office's signature, when there is one. */
+export function signed(lines: string[], signature: string | null | undefined): string {
   const s = signature?.trim();
   return [...lines, ...(s ? ['', '--', s] : [])].join('\n');
 }
@@ -58,6 +59,31 @@ export function reminderLetter(
         overdue
           ? `Đến ngày ${formatDate(today)}, cơ quan thường trực chưa nhận được báo cáo của ${unitNames.length === 1 ? 'quý đơn vị' : 'các đơn vị nêu trên'}. Đề nghị khẩn trương hoàn thành và gửi báo cáo theo biểu mẫu đã gửi kèm.`
           : `Đề nghị ${unitNames.length === 1 ? 'quý đơn vị' : 'các đơn vị'} hoàn thành và gửi báo cáo theo biểu mẫu đã gửi kèm đúng thời hạn.`,
+        '',
+        'Trân trọng.',
+      ],
+      signature,
+    ),
+  };
+}
+
+/** The receipt of a unit's report: how many figures were read, and what to check, fix and send again. */
+export function receiptLetter(
+  round: RoundSummary,
+  unitName: string,
+  read: { values: number; errors: string[] },
+  signature?: string | null,
+): Letter {
+  return {
+    subject: `Đã nhận báo cáo: ${round.name} – ${unitName}`,
+    text: signed(
+      [
+        `Kính gửi: ${unitName}.`,
+        '',
+        `Cơ quan thường trực phòng, chống mại dâm đã nhận báo cáo "${round.name}" (${round.periodLabel}) của quý đơn vị và đọc được ${read.values} số liệu.`,
+        ...(read.errors.length > 0
+          ? ['', 'Số liệu cần kiểm tra, sửa và gửi lại:', ...read.errors.map((e, i) => `${i + 1}. ${e}`)]
+          : ['', 'Chưa phát hiện lỗi trong số liệu.']),
         '',
         'Trân trọng.',
       ],

@@ -8,9 +8,14 @@ import type { ServiceContext } from '../context';
 import { getRound } from '../rounds/completeness';
 import { draftCorrectionRequest } from '../submissions/correction-request';
 import { getOutgoingServer } from './outgoing-server';
-import { openMailSession, settleInterruptedSends, type MailSession, type OutgoingMessage } from './mail-session';
-
-const signed = (text: string, signature: string) => (signature.trim() ? `${text}\n\n--\n${signature.trim()}` : text);
+import {
+  openMailSession,
+  resultOf,
+  settleInterruptedSends,
+  type MailSession,
+  type OutgoingMessage,
+} from './mail-session';
+import { receiptLetter, signed } from '../../../shared/domain/round-letters';
 
 async function sendOne(ctx: ServiceContext, message: (s: MailSession) => OutgoingMessage) {
   const session = await openMailSession(ctx);
@@ -30,7 +35,9 @@ export async function sendTestMail(ctx: ServiceContext): Promise<{ to: string; m
     to: [{ name: s.server.fromName, address: s.server.fromAddress }],
     subject: 'Thư thử từ phần mềm Thường trực phòng, chống mại dâm',
     text: signed(
-      `Thư này được gửi thử ngày ${formatDate(ctx.clock().toISOString())} để kiểm tra thiết lập máy chủ gửi thư của cơ quan. Nhận được thư này nghĩa là phần mềm gửi được thư cho các đơn vị.`,
+      [
+        `Thư này được gửi thử ngày ${formatDate(ctx.clock().toISOString())} để kiểm tra thiết lập máy chủ gửi thư của cơ quan. Nhận được thư này nghĩa là phần mềm gửi được thư cho các đơn vị.`,
+      ],
       s.server.signature,
     ),
   }));
@@ -54,11 +61,9 @@ export async function sendCorrectionRequest(
     unitId: input.unitId,
     to: request.to.map((address) => ({ name: request.unitName, address })),
     subject: request.subject,
-    text: signed(input.text ?? request.text, s.server.signature),
+    text: signed([input.text ?? request.text], s.server.signature),
   }));
-  return d.status === 'sent'
-    ? { ...base, status: 'sent', messageId: d.messageId, sentAt: d.sentAt, error: d.note }
-    : { ...base, status: 'failed', messageId: d.messageId, sentAt: null, error: d.error };
+  return resultOf(base, d);
 }
 
 /**
@@ -91,29 +96,16 @@ export async function sendReceipts(ctx: ServiceContext, results: ImportResult[])
       }
       const round = await getRound(ctx, r.roundId!);
       session ??= await openMailSession(ctx);
-      const lines = [
-        `Kính gửi: ${unit.name}.`,
-        '',
-        `Cơ quan thường trực phòng, chống mại dâm đã nhận báo cáo "${round.name}" (${round.periodLabel}) của quý đơn vị và đọc được ${r.values} số liệu.`,
-        ...(r.errors.length > 0
-          ? ['', 'Số liệu cần kiểm tra, sửa và gửi lại:', ...r.errors.map((e, i) => `${i + 1}. ${e}`)]
-          : ['', 'Chưa phát hiện lỗi trong số liệu.']),
-        '',
-        'Trân trọng.',
-      ];
+      const letter = receiptLetter(round, unit.name, r, session.server.signature);
       const d = await session.deliver({
         kind: 'receipt',
         roundId: round.id,
         unitId: unit.id,
         to: to.map((address) => ({ name: unit.name, address })),
-        subject: `Đã nhận báo cáo: ${round.name} – ${unit.name}`,
-        text: signed(lines.join('\n'), session.server.signature),
+        subject: letter.subject,
+        text: letter.text,
       });
-      sent.push(
-        d.status === 'sent'
-          ? { ...base, status: 'sent', messageId: d.messageId, sentAt: d.sentAt, error: d.note }
-          : { ...base, status: 'failed', messageId: d.messageId, sentAt: null, error: d.error },
-      );
+      sent.push(resultOf(base, d));
       if (d.status === 'failed' && d.connectionLost) break;
     }
   } catch (e) {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { AppError } from '../../../shared/errors';
-import type { OutgoingKind } from '../../../shared/domain/mail';
+import type { OutgoingKind, SendResult } from '../../../shared/domain/mail';
 import { insertOutgoing, listAllUnitAddresses, markInterruptedSends, settleOutgoing } from '../../../db/mail/repo';
 import type { ServiceContext } from '../context';
 import { loadOutgoingServer, type OutgoingServerSettings } from './outgoing-server';
@@ -28,6 +28,13 @@ export interface OutgoingMessage {
 export type Delivery =
   | { status: 'sent'; messageId: string; sentAt: string; note: string | null }
   | { status: 'failed'; messageId: string; error: string; connectionLost: boolean };
+
+/** A delivery as a unit's line of the results: sent with its Message-ID and time, or failed with why. */
+export function resultOf(unit: Pick<SendResult, 'unitId' | 'unitCode' | 'unitName' | 'to'>, d: Delivery): SendResult {
+  return d.status === 'sent'
+    ? { ...unit, status: 'sent', messageId: d.messageId, sentAt: d.sentAt, error: d.note }
+    : { ...unit, status: 'failed', messageId: d.messageId, sentAt: null, error: d.error };
+}
 
 export interface MailSession {
   server: OutgoingServerSettings;

@@ -1,15 +1,14 @@
 import type { MailPreview, RoundMailKind, SendResult } from '../../../shared/domain/mail';
 import { formsLetter, reminderLetter, type Letter } from '../../../shared/domain/round-letters';
 import type { RoundSummary, SubmissionEntry } from '../../../shared/domain/rounds';
-import { safeFileStem } from '../files/safe-name';
 import { getFormVersionRows } from '../../../db/forms/repo';
 import { lastOutgoingByUnit } from '../../../db/mail/repo';
 import type { ServiceContext } from '../context';
 import { getRound, listSubmissions } from '../rounds/completeness';
 import { templateSecret } from '../templates/identity-signature';
-import { unitTemplateFile } from '../templates/export-templates';
+import { unitTemplateFile, unitTemplateFileName } from '../templates/export-templates';
 import { getOutgoingServer } from './outgoing-server';
-import { openMailSession, settleInterruptedSends } from './mail-session';
+import { openMailSession, resultOf, settleInterruptedSends } from './mail-session';
 
 export interface RoundMailInput {
   roundId: number;
@@ -57,8 +56,7 @@ async function plan(ctx: ServiceContext, input: RoundMailInput): Promise<{ round
         input.kind === 'forms'
           ? formsLetter(round, unit.unitName, { coverLetter: input.coverLetter, signature })
           : reminderLetter(round, [unit.unitName], today, signature),
-      attachment:
-        input.kind === 'forms' ? `${safeFileStem(unit.unitCode, unit.unitName, round.periodCode)}.xlsx` : null,
+      attachment: input.kind === 'forms' ? unitTemplateFileName(round, unit) : null,
       plan: unit.unitEmails.length === 0 ? 'no-address' : done && !input.again ? 'skip' : 'send',
       last: before
         ? { at: before.sentAt ?? before.createdAt, status: before.status, messageId: before.messageId }
@@ -100,11 +98,14 @@ export async function sendRoundMail(
   const secret = input.kind === 'forms' ? await templateSecret(ctx.db) : '';
   const generatedAt = ctx.clock().toISOString();
   const results: SendResult[] = [];
-  const result = (p: Planned, r: Pick<SendResult, 'status' | 'messageId' | 'sentAt' | 'error'>): SendResult => ({
+  const unitOf = (p: Planned) => ({
     unitId: p.unit.unitId,
     unitCode: p.unit.unitCode,
     unitName: p.unit.unitName,
     to: p.unit.unitEmails,
+  });
+  const result = (p: Planned, r: Pick<SendResult, 'status' | 'messageId' | 'sentAt' | 'error'>): SendResult => ({
+    ...unitOf(p),
     ...r,
   });
   const session = toSend > 0 ? await openMailSession(ctx) : null;
@@ -144,13 +145,9 @@ export async function sendRoundMail(
         ...(attachment ? { attachment: { filename: attachment.fileName, content: attachment.content } } : {}),
       });
       done++;
-      if (d.status === 'sent')
-        results.push(result(p, { status: 'sent', messageId: d.messageId, sentAt: d.sentAt, error: d.note }));
-      else {
-        results.push(result(p, { status: 'failed', messageId: d.messageId, sentAt: null, error: d.error }));
-        if (d.connectionLost)
-          stopped = `Chưa gửi: việc gửi dừng lại sau lỗi khi gửi thư cho ${p.unit.unitName}. Gửi lại sau khi khắc phục; thư đã gửi không bị gửi lần nữa.`;
-      }
+      results.push(resultOf(unitOf(p), d));
+      if (d.status === 'failed' && d.connectionLost)
+        stopped = `Chưa gửi: việc gửi dừng lại sau lỗi khi gửi thư cho ${p.unit.unitName}. Gửi lại sau khi khắc phục; thư đã gửi không bị gửi lần nữa.`;
     }
     onProgress?.(done, toSend, `Đã gửi ${results.filter((r) => r.status === 'sent').length}/${toSend} thư`);
   } finally {

@@ -36,7 +36,12 @@ function buildDraft(round: RoundSummary, unit: SubmissionEntry, fileName: string
   });
 }
 
-/** A unit's own workbook of a round and its file name, made from the unit's code and name folded to ASCII. */
+/** A unit's template file name: its code, its name and the period, folded to ASCII. */
+export function unitTemplateFileName(round: RoundSummary, unit: { unitCode: string; unitName: string }): string {
+  return `${safeFileStem(unit.unitCode, unit.unitName, round.periodCode)}.xlsx`;
+}
+
+/** A unit's own workbook of a round and its file name (unitTemplateFileName). */
 export async function unitTemplateFile(
   round: RoundSummary,
   rows: StoredFormRow[],
@@ -44,7 +49,7 @@ export async function unitTemplateFile(
   generatedAt: string,
   secret: string,
 ): Promise<{ fileName: string; content: Buffer }> {
-  const fileName = `${safeFileStem(unit.unitCode, unit.unitName, round.periodCode)}.xlsx`;
+  const fileName = unitTemplateFileName(round, unit);
   const content = await writeUnitTemplate(
     round,
     rows,

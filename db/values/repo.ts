@@ -41,11 +41,31 @@ const HISTORY_COLUMNS = [
 
 const PROBLEM_COLUMNS = ['submission_id', 'indicator_id', 'severity', 'rule', 'message'] as const;
 
-/** A kept value set to a new revision's figure and provenance; its time changes only when its figure does. */
-const MOVE_VALUE_SQL = `UPDATE data_value
-  SET num_value = ?, text_value = ?, source_file_id = ?, source_sheet = ?, source_cell = ?, revision_id = ?,
-      updated_at = coalesce(?, updated_at)
-  WHERE id = ?`;
+/** Kept values per UPDATE: 7 parameters each stays well under SQLite's 32,766. */
+const MOVE_CHUNK = 500;
+const moveSqlBySize = new Map<number, string>();
+
+/**
+ * Kept values set to a new revision's figure and provenance in one statement: `n` rows of
+ * (id, figure, text, file, sheet, cell, time) joined to data_value by id. A value's time changes only
+ * when its figure does (its time is null otherwise). The text is built once per size.
+ */
+function moveValuesSql(n: number): string {
+  let text = moveSqlBySize.get(n);
+  if (!text) {
+    text = `WITH moved(id, num_value, text_value, source_file_id, source_sheet, source_cell, changed_at) AS (VALUES ${Array.from(
+      { length: n },
+      () => '(?, ?, ?, ?, ?, ?, ?)',
+    ).join(', ')})
+  UPDATE data_value
+  SET num_value = moved.num_value, text_value = moved.text_value, source_file_id = moved.source_file_id,
+      source_sheet = moved.source_sheet, source_cell = moved.source_cell, revision_id = ?,
+      updated_at = coalesce(moved.changed_at, data_value.updated_at)
+  FROM moved WHERE data_value.id = moved.id`;
+    moveSqlBySize.set(n, text);
+  }
+  return text;
+}
 
 export async function countDataValues(db: Db): Promise<number> {
   const r = await db
@@ -130,22 +150,23 @@ export async function writeRevisionValues(
         })
         .map((v) => v.indicatorId),
     );
-    // Each kept value moves to this revision with its new figure and provenance, through one prepared
-    // statement run per value (a CASE over 75 indicators was compiled anew for every reply).
-    for (const v of kept) {
-      const changed = changedIds.has(v.indicatorId);
-      await db.executeQuery(
-        CompiledQuery.raw(MOVE_VALUE_SQL, [
+    // The kept values move to this revision in one statement per 500 (one run per value cost more than
+    // the rest of storing a reply).
+    for (let i = 0; i < kept.length; i += MOVE_CHUNK) {
+      const chunk = kept.slice(i, i + MOVE_CHUNK);
+      const parameters: unknown[] = [];
+      for (const v of chunk)
+        parameters.push(
+          byIndicator.get(v.indicatorId)!.id,
           v.num,
           v.text,
           v.sourceFileId,
           v.sourceSheet,
           v.sourceCell,
-          revisionId,
-          changed ? now : null,
-          byIndicator.get(v.indicatorId)!.id,
-        ]),
-      );
+          changedIds.has(v.indicatorId) ? now : null,
+        );
+      parameters.push(revisionId);
+      await db.executeQuery(CompiledQuery.raw(moveValuesSql(chunk.length), parameters));
     }
     for (const v of kept) {
       if (!changedIds.has(v.indicatorId)) continue;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateValues } from './aggregate';
+import { aggregateValues, mixedUnitsRefusal } from './aggregate';
 
-const v = (...nums: (number | null)[]) => nums.map((num) => ({ num, measureUnit: 'Cơ sở' }));
+const v = (...nums: (number | null)[]) => nums;
 
 describe('aggregateValues', () => {
   it.each([
@@ -15,13 +15,19 @@ describe('aggregateValues', () => {
     expect(aggregateValues(rule, values)).toEqual({ value: expected, reported, refused: null });
   });
 
-  it('never adds figures of different units of measure', () => {
-    const r = aggregateValues('sum', [
-      { num: 5, measureUnit: 'Người' },
-      { num: 7, measureUnit: 'Lượt người' },
+  it('reads the figures from any iterable, such as the values of a map of units to figures', () => {
+    const byUnit = new Map<number, number | null>([
+      [7, 2],
+      [9, null],
+      [4, 5],
     ]);
-    expect(r.value).toBeNull();
-    expect(r.refused).toBe('Không cộng các số liệu có đơn vị tính khác nhau (Người, Lượt người).');
+    expect(aggregateValues('average', byUnit.values())).toEqual({ value: 3.5, reported: 2, refused: null });
+  });
+
+  it('says why figures of different units of measure are not added, a blank unit as "không ghi"', () => {
+    expect(mixedUnitsRefusal(new Set(['Người', 'Lượt người', '']))).toBe(
+      'Không cộng các số liệu có đơn vị tính khác nhau (Người, Lượt người, không ghi).',
+    );
   });
 
   it('an indicator that does not aggregate says so', () => {

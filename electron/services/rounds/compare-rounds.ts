@@ -74,10 +74,7 @@ export async function compareRounds(
           indicatorId,
           input.unitId !== undefined
             ? (values.get(input.unitId) ?? null)
-            : aggregateValues(
-                rules.get(indicatorId) ?? 'sum',
-                [...values.values()].map((num) => ({ num, measureUnit: null })),
-              ).value,
+            : aggregateValues(rules.get(indicatorId) ?? 'sum', values.values()).value,
         ]),
       );
     } else if (input.unitId === undefined) {

@@ -95,7 +95,7 @@ export async function getRoundMatrix(
           r.aggregation,
           members.get(c.key)!.map((unitId) => {
             const v = valueOf.get(key(unitId, r.indicatorId!));
-            return { num: typeof v === 'number' ? v : null, measureUnit: r.unit };
+            return typeof v === 'number' ? v : null;
           }),
         );
         cells.push(agg.value);
@@ -165,12 +165,7 @@ async function matrixInBoundaries(
   const rows: MatrixRow[] = formRows.map((r) => {
     const values = r.valueRow && r.indicatorId !== null ? figures.get(r.indicatorId) : undefined;
     const cells: (number | null)[] = ordered.map((id) => values?.get(id) ?? null);
-    const total = values
-      ? aggregateValues(
-          r.aggregation,
-          [...values.values()].map((num) => ({ num, measureUnit: r.unit })),
-        )
-      : null;
+    const total = values ? aggregateValues(r.aggregation, values.values()) : null;
     cells.push(total?.value ?? null);
     return {
       row: r.row,

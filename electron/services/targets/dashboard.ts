@@ -74,12 +74,7 @@ export async function getIndicatorSeries(
   const bySpan = figures.bySpan.get(root) ?? new Map<string, YearFigures>();
   const spans = figures.spans.filter((x) => bySpan.has(x.code));
   const provinceOf = (f: YearFigures) =>
-    f.measureUnits.size > 1
-      ? null
-      : aggregateValues(
-          info.aggregation,
-          [...f.values.values()].map((num) => ({ num, measureUnit: null })),
-        ).value;
+    f.measureUnits.size > 1 ? null : aggregateValues(info.aggregation, f.values.values()).value;
   const province = years.map((y) => provinceOf(byYear.get(y)!));
   const unitIds = new Set<number>();
   for (const f of [...years.map((y) => byYear.get(y)!), ...spans.map((x) => bySpan.get(x.code)!)])

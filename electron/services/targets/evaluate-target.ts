@@ -1,4 +1,4 @@
-import { aggregateValues } from '../../../shared/domain/aggregate';
+import { aggregateValues, mixedUnitsRefusal } from '../../../shared/domain/aggregate';
 import type { TargetDefinition } from '../../../shared/domain/plans';
 import {
   cumulativeMilestone,
@@ -472,16 +472,9 @@ class Evaluator {
     }
     const base = { expected: y.expected.size, pending: y.pending.size, partialLabel: y.partialLabel };
     if (y.measureUnits.size > 1) {
-      return {
-        value: null,
-        missing: `Không cộng các số liệu có đơn vị tính khác nhau (${[...y.measureUnits].map((u) => u || 'không ghi').join(', ')}).`,
-        ...base,
-      };
+      return { value: null, missing: mixedUnitsRefusal(y.measureUnits), ...base };
     }
-    const agg = aggregateValues(
-      this.indicator(id)?.aggregation ?? 'sum',
-      [...y.values.values()].map((num) => ({ num, measureUnit: null })),
-    );
+    const agg = aggregateValues(this.indicator(id)?.aggregation ?? 'sum', y.values.values());
     if (agg.value === null) {
       const why =
         y.pending.size === y.expected.size

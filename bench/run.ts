@@ -68,9 +68,11 @@ function printRatios(ratios: Ratio[]): void {
   process.stdout.write(line(head));
   for (const r of rows) process.stdout.write(line(r));
   process.stdout.write('\nPhần mềm và mức sàn:\n');
-  for (const r of ratios) {
-    process.stdout.write(`  ${r.app.name}: ${r.app.label}\n`);
-    process.stdout.write(`  ${r.floor.name}: ${r.floor.label}\n`);
+  const told = new Set<string>();
+  for (const f of ratios.flatMap((r) => [r.app, r.floor])) {
+    if (told.has(f.name)) continue;
+    told.add(f.name);
+    process.stdout.write(`  ${f.name}: ${f.label}\n`);
   }
 }
 
@@ -175,6 +177,17 @@ async function main() {
           name: 'import500_s',
           value: imports.importS,
           label: 'Nhập 500 báo cáo nhiều dạng (thư .eml, Excel, Word)',
+        },
+        floor: { name: 'import500_parse_floor_s', value: imports.floorS, label: 'Chỉ đọc cùng 500 tệp, một luồng' },
+      },
+      {
+        name: 'import500_workers_ratio_vs_parse',
+        goal: null,
+        app: {
+          name: 'import500_parse_workers_s',
+          value: imports.parseWorkersS,
+          label:
+            'Hai luồng đọc của phần mềm đọc cùng 500 tệp, không lưu gì (sau lần nhập): việc nhập trên máy này không thể nhanh hơn',
         },
         floor: { name: 'import500_parse_floor_s', value: imports.floorS, label: 'Chỉ đọc cùng 500 tệp, một luồng' },
       },

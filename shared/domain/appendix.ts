@@ -54,6 +54,49 @@ export function isLandscape(table: AppendixTable): boolean {
   return table.columns.length > PORTRAIT_VALUE_COLUMNS;
 }
 
+/**
+ * The most value columns one page-wide table holds: on landscape A4 in the Decree's margins, 14 columns
+ * of 12 mm beside STT, the content and the unit (13 districts and the province print in one table).
+ */
+export const MAX_VALUE_COLUMNS = 14;
+
+/** One page-wide table of an appendix: the rows with some of its value columns. */
+export interface AppendixPart {
+  /** "Phần 2/13: Xã Ba Tơ – Xã Ba Vì", when the appendix is split; null when it is one table. */
+  heading: string | null;
+  columns: string[];
+  rows: AppendixRow[];
+  /** Its last column is the province's total (printed bold). */
+  totalLast: boolean;
+}
+
+/**
+ * An appendix as it prints: one table, or, when it has more value columns than a page holds (a column
+ * per commune: 38 to 168 of them since 2025), several tables of the same rows, each with an even share
+ * of the columns in order, the province's total last in the last one; each part is headed with the units
+ * it holds, and starts on a page of its own.
+ */
+export function appendixParts(table: AppendixTable): AppendixPart[] {
+  const n = table.columns.length;
+  const withTotal = n > 1;
+  if (n <= MAX_VALUE_COLUMNS)
+    return [{ heading: null, columns: table.columns, rows: table.rows, totalLast: withTotal }];
+  const count = Math.ceil(n / MAX_VALUE_COLUMNS);
+  const parts: AppendixPart[] = [];
+  for (let k = 0; k < count; k++) {
+    const from = Math.round((k * n) / count);
+    const to = Math.round(((k + 1) * n) / count);
+    const columns = table.columns.slice(from, to);
+    parts.push({
+      heading: `Phần ${k + 1}/${count}: ${columns[0]} – ${columns.at(-1)}`,
+      columns,
+      rows: table.rows.map((r) => ({ ...r, values: r.values.slice(from, to) })),
+      totalLast: withTotal && k === count - 1,
+    });
+  }
+  return parts;
+}
+
 /** The placeholders an office's own Word template can use (docxtemplater), as the settings screen lists them. */
 export const templatePlaceholders = [
   '{parentBody} {officeName} {officeNameInText} {symbol} {place} {dateLine}',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedDemoRound } from '../../electron/testing/seed-round';
 import { useAppInChromium } from './harness';
@@ -76,6 +77,14 @@ describe('documents from the app', () => {
   });
 });
 
+/** Saves the preview as a PDF with its button and returns where it was saved, as the notice says. */
+async function savePdf(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Lưu PDF…' }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'Đã lưu PDF' });
+  await expect.poll(() => notice.count()).toBe(1);
+  return (await notice.textContent())!.replace('Đã lưu PDF: ', '');
+}
+
 describe('print preview', () => {
   it('shows the appendix as a page and saves it as a PDF: A4, header row repeated on page 2, page number from page 2, totals of the database', async () => {
     const { saveValues } = await import('../../electron/services/submissions/save-values');
@@ -104,12 +113,7 @@ describe('print preview', () => {
     await expect.poll(() => sheet.getByText('PHỤ LỤC', { exact: true }).count()).toBe(1);
     expect(await sheet.textContent()).toContain('(Kèm theo Báo cáo số …/BC-SYT ngày … tháng … năm … của Sở Y tế)');
     await app.screenshot('42-print-preview');
-    await page.getByRole('button', { name: 'Lưu PDF…' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Đã lưu PDF' }).count()).toBe(1);
-    const saved = (await page.getByRole('status').filter({ hasText: 'Đã lưu PDF' }).textContent())!.replace(
-      'Đã lưu PDF: ',
-      '',
-    );
+    const saved = await savePdf(page);
     const info = await pdfInfo(saved);
     expect(info.pages).toBeGreaterThanOrEqual(2);
     expect([Math.round(info.widthPt), Math.round(info.heightPt)]).toEqual([595, 842]);
@@ -125,6 +129,88 @@ describe('print preview', () => {
     expect(p2.split('\n').slice(0, 6).join('\n')).toMatch(/STT\s+Nội dung/);
     await pdfPageToPng(saved, 1, path.join(screenshotDir, 'pdf-preview-p1.png'));
     await pdfPageToPng(saved, 2, path.join(screenshotDir, 'pdf-preview-p2.png'));
+  });
+  it('prints a column per commune as page-wide parts, each headed with its communes and starting a page, the total last', async () => {
+    const { importUnitRows } = await import('../../electron/services/units/import-units');
+    const { createRound } = await import('../../electron/services/rounds/create-round');
+    const { saveValues } = await import('../../electron/services/submissions/save-values');
+    const { getFormVersionRows } = await import('../../db/forms/repo');
+    const { pdfInfo, pdfPageText } = await import('../support/libreoffice');
+    const app = await chromiumApp.open({ hash: '#/rounds', now: new Date('2020-07-08T02:00:00Z') });
+    const { page, ctx } = app;
+    // The demo province and the seed form; then 30 communes and a round of theirs.
+    const { form } = await seedDemoRound(ctx);
+    const province = await ctx.db
+      .selectFrom('org_unit')
+      .select('code')
+      .where('kind', '=', 'province')
+      .executeTakeFirstOrThrow();
+    const codes = Array.from({ length: 30 }, (_, i) => String(90001 + i));
+    await importUnitRows(
+      ctx,
+      'xa.xlsx',
+      codes.map((code, i) => ({
+        line: i + 1,
+        code,
+        name: `Xã Thử Nghiệm ${i + 1}`,
+        kind: 'commune' as const,
+        parentCode: province.code,
+        emails: [],
+      })),
+    );
+    const round = await createRound(ctx, {
+      formId: form.id,
+      period: '2025',
+      cutoffDate: '2025-12-14',
+      deadline: '2025-12-20',
+      units: codes,
+    });
+    const rows = await getFormVersionRows(ctx.db, round.formVersionId);
+    const total = rows.find((r) => r.valueRow && r.text.startsWith('Tổng số cơ sở kinh doanh'))!.indicatorId!;
+    const units = await ctx.db.selectFrom('org_unit').select(['id', 'code']).where('code', 'in', codes).execute();
+    for (const u of units)
+      await saveValues(ctx, {
+        roundId: round.id,
+        unitId: u.id,
+        how: 'typed',
+        changes: [{ indicatorId: total, value: 1000 + Number(u.code) - 90000 }],
+      });
+    ctx.platform.pdfSource = () => page.pdf({ preferCSSPageSize: true });
+
+    await page.goto(page.url().replace(/#.*$/, `#/rounds/${round.id}/print`));
+    await page.reload();
+    await page.getByLabel('Từng đơn vị và toàn tỉnh').check();
+    const sheet = page.getByTestId('print-sheet');
+    await expect.poll(() => sheet.locator('.doc-part').count()).toBe(3);
+    const headings = await sheet.locator('.doc-part-heading').allTextContents();
+    expect(headings).toEqual([
+      'Phần 1/3: Xã Thử Nghiệm 1 – Xã Thử Nghiệm 10',
+      'Phần 2/3: Xã Thử Nghiệm 11 – Xã Thử Nghiệm 21',
+      'Phần 3/3: Xã Thử Nghiệm 22 – Toàn tỉnh',
+    ]);
+    const heads = await sheet.locator('.doc-part thead tr').evaluateAll((trs) => trs.map((tr) => tr.children.length));
+    expect(heads).toEqual([3 + 10, 3 + 11, 3 + 10]);
+    // The province's total (30 communes: 1001 + … + 1030 = 30,465) is in the last part, bold.
+    const last = sheet.locator('.doc-part').nth(2);
+    await expect.poll(() => last.locator('td.num.bold', { hasText: '30.465' }).count()).toBe(1);
+    expect(await sheet.locator('.doc-part').nth(0).locator('td.num.bold').count()).toBe(0);
+    await app.screenshot('42-print-preview-communes');
+
+    const saved = await savePdf(page);
+    const info = await pdfInfo(saved);
+    expect([Math.round(info.widthPt), Math.round(info.heightPt)]).toEqual([842, 595]);
+    const pages = await Promise.all(Array.from({ length: info.pages }, (_, i) => pdfPageText(saved, i + 1)));
+    // Each part starts a page of its own: its heading comes right after the page's number.
+    for (const h of ['Phần 2/3', 'Phần 3/3'])
+      expect(
+        pages.some((p) =>
+          p
+            .split('\n')
+            .filter((l) => l.trim())[1]
+            ?.startsWith(h),
+        ),
+        h,
+      ).toBe(true);
   });
 });
 

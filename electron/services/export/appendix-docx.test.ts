@@ -177,4 +177,47 @@ describe('a landscape appendix with a column for each of many units', () => {
       .async('string');
     expect(fewXml).not.toContain('btLr');
   });
+
+  it('prints a column per commune as page-wide tables of the same rows, each headed with its communes, the total last', async () => {
+    const few = await appendixFromRound(ctx, roundId, { byUnit: true });
+    const columns = [...Array.from({ length: 40 }, (_, i) => `Xã Thử Nghiệm ${i + 1}`), 'Toàn tỉnh'];
+    const table = {
+      ...few.table,
+      columns,
+      rows: few.table.rows.map((r, n) => ({
+        ...r,
+        values: r.heading ? columns.map(() => null) : columns.map((_, c) => (c === 40 ? 50_000 + n : c + 1)),
+      })),
+    };
+    const { document } = await xmlOf(await writeAppendixDocx(table, few.office));
+    const tables = document.split('<w:tblHeader/>').slice(1);
+    expect(tables).toHaveLength(3);
+    const grids = [...document.matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/gs)].map(
+      (m) => m[1]!.match(/<w:gridCol /g)!.length,
+    );
+    // The header's two columns, the signatures' two, and the three figures' tables of 14, 13 and 14 value columns.
+    expect(grids.filter((g) => g > 2)).toEqual([3 + 14, 3 + 13, 3 + 14]);
+    expect(document).toContain('Phần 1/3: Xã Thử Nghiệm 1 – Xã Thử Nghiệm 14');
+    expect(document).toContain('Phần 3/3: Xã Thử Nghiệm 28 – Toàn tỉnh');
+    expect(document.match(/<w:pageBreakBefore\/>/g)).toHaveLength(2);
+
+    const dir = path.join(ctx.database.dir, 'pdf-communes');
+    fs.mkdirSync(dir);
+    const file = path.join(dir, 'phu-luc-40-xa.docx');
+    fs.writeFileSync(file, await writeAppendixDocx(table, few.office));
+    const pdf = await convertToPdf(file, dir);
+    const info = await pdfInfo(pdf);
+    expect([Math.round(info.widthPt), Math.round(info.heightPt)]).toEqual([842, 595]);
+    const pages = await Promise.all(Array.from({ length: info.pages }, (_, i) => pdfPageText(pdf, i + 1)));
+    // Each part starts a page; a unit's name is printed whole, and the total of a row sits in the last part.
+    const starts = ['Phần 1/3', 'Phần 2/3', 'Phần 3/3'].map((h) => pages.findIndex((p) => p.includes(h)));
+    await pdfPageToPng(pdf, starts[2]! + 1, path.join(screenshotDir, 'docx-appendix-40-communes-part3.png'));
+    expect(starts[0]).toBe(0);
+    expect(starts[1]).toBeGreaterThan(starts[0]!);
+    expect(starts[2]).toBeGreaterThan(starts[1]!);
+    expect(pages[starts[1]!]!.split('\n').slice(0, 4).join('\n')).toContain('Phần 2/3');
+    const total = pages.slice(starts[2]).join('\n');
+    expect(around(total, 'Tổng số cơ sở kinh')).toMatch(/\s50\.0\d\d(\s|$)/);
+    expect(pages.slice(0, starts[2]).join('\n')).not.toMatch(/50\.0\d\d/);
+  });
 });

@@ -19,7 +19,13 @@ import {
   WidthType,
   type IStylesOptions,
 } from 'docx';
-import { documentText, isLandscape, type AppendixTable } from '../../../shared/domain/appendix';
+import {
+  appendixParts,
+  documentText,
+  isLandscape,
+  type AppendixPart,
+  type AppendixTable,
+} from '../../../shared/domain/appendix';
 import type { OfficeProfile } from '../../../shared/domain/office';
 import { formatFigure } from '../../../shared/domain/cell-value';
 import { formatDateWords } from '../../../shared/text/format-vi';
@@ -57,10 +63,12 @@ export function para(
     align?: (typeof AlignmentType)[keyof typeof AlignmentType];
     after?: number;
     indent?: number;
+    pageBreakBefore?: boolean;
   } = {},
 ): Paragraph {
   return new Paragraph({
     alignment: o.align ?? AlignmentType.CENTER,
+    ...(o.pageBreakBefore ? { pageBreakBefore: true } : {}),
     spacing: { before: 0, after: o.after ?? 0 },
     ...(o.indent ? { indent: { left: o.indent } } : {}),
     children: [
@@ -253,8 +261,12 @@ function longestWordWidth(text: string, size: number): number {
   return Math.max(0, ...text.split(/\s+/).map((w) => textWidth(w, size)));
 }
 
-/** The figures' table: STT, Nội dung, Đơn vị tính and the value columns; the header row repeats on every page. */
-function figuresTable(table: AppendixTable, contentWidth: number): Table {
+/** A figure as the appendix prints it: "1.625", "19,75"; a text as it is; a blank as nothing. */
+const figureText = (v: number | string | null): string =>
+  typeof v === 'number' ? formatFigure(v, 'decimal') : (v ?? '');
+
+/** A part's figures table: STT, Nội dung, Đơn vị tính and its value columns; the header row repeats on every page. */
+function figuresTable(table: AppendixPart, contentWidth: number): Table {
   const stt = 700;
   const unit = 1500;
   const n = table.columns.length;
@@ -263,12 +275,23 @@ function figuresTable(table: AppendixTable, contentWidth: number): Table {
   let valueWidth = Math.max(700, Math.min(1500, Math.floor((contentWidth - stt - unit - minContent) / n)));
   if (contentWidth - stt - unit - valueWidth * n < 2500)
     valueWidth = Math.floor((contentWidth - stt - unit - 2500) / n);
-  const content = contentWidth - stt - unit - valueWidth * table.columns.length;
-  const widths = [stt, content, unit, ...table.columns.map(() => valueWidth)];
+  const content = contentWidth - stt - unit - valueWidth * n;
   const size = n > 6 ? SIZE.tableWide : SIZE.table;
+  // A figure is never broken across lines ("50.00" over "2"): the value columns share their width by
+  // what their longest figure needs (the province's total, in bold, is the widest), the rest evenly;
+  // when even that does not fit, they stay even.
+  const needs = table.columns.map(
+    (_, c) => CELL_MARGINS + Math.max(0, ...table.rows.map((r) => textWidth(figureText(r.values[c] ?? null), size))),
+  );
+  const needed = needs.reduce((a, b) => a + b, 0);
+  const valueWidths =
+    needed <= valueWidth * n && needs.some((w) => w > valueWidth)
+      ? needs.map((w, c) => w + Math.floor((valueWidth * n - needed) / n) + (c < (valueWidth * n - needed) % n ? 1 : 0))
+      : needs.map(() => valueWidth);
+  const widths = [stt, content, unit, ...valueWidths];
   // A unit's name must not break inside a word ("Thàn-h phố"): when a value column is too narrow for
   // the longest word of its header, the value headers are written bottom to top in a taller row.
-  const vertical = table.columns.some((c) => longestWordWidth(c, size) > valueWidth - CELL_MARGINS);
+  const vertical = table.columns.some((c, i) => longestWordWidth(c, size) > valueWidths[i]! - CELL_MARGINS);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -312,10 +335,10 @@ function figuresTable(table: AppendixTable, contentWidth: number): Table {
           }),
           tableCell(r.unit ?? '', { align: AlignmentType.CENTER, italics: r.italic, size }),
           ...r.values.map((v, i) =>
-            tableCell(typeof v === 'number' ? formatFigure(v, 'decimal') : (v ?? ''), {
+            tableCell(figureText(v), {
               align: AlignmentType.RIGHT,
               italics: r.italic,
-              bold: i === r.values.length - 1 && r.values.length > 1,
+              bold: table.totalLast && i === r.values.length - 1,
               size,
             }),
           ),
@@ -360,7 +383,8 @@ export interface AppendixDocxOptions {
  * Writes a statistical appendix as a .docx in the form of Nghị định 30/2020: A4 (landscape when the
  * table has many value columns), the Decree's margins, Times New Roman, the two-column header,
  * "PHỤ LỤC" with title and caption, the table with its header row repeated on every page, "Trong
- * đó" rows italic and indented, page numbers centred at the top from page 2, and the signatures.
+ * đó" rows italic and indented, page numbers centred at the top from page 2, and the signatures. An
+ * appendix with more unit columns than a page holds prints as several tables (appendixParts).
  */
 export async function writeAppendixDocx(
   table: AppendixTable,
@@ -427,7 +451,20 @@ export function appendixSection(
       para(table.title, { bold: true, size: SIZE.body }),
       para(table.caption, { italics: true }),
       para('________', { after: 200 }),
-      figuresTable(table, contentWidth),
+      ...appendixParts(table).flatMap((part, k) => [
+        ...(part.heading
+          ? [
+              para(part.heading, {
+                bold: true,
+                italics: true,
+                align: AlignmentType.LEFT,
+                after: 120,
+                pageBreakBefore: k > 0,
+              }),
+            ]
+          : []),
+        figuresTable(part, contentWidth),
+      ]),
       ...(table.note ? [para(`Ghi chú: ${table.note}`, { italics: true, align: AlignmentType.LEFT, after: 120 })] : []),
       ...signatureBlock(office, contentWidth, options.recipients ?? ['Như trên']),
     ],

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { usePrint, useSavePdf } from '../../app/queries';
-import { documentText, type AppendixTable } from '../../../../shared/domain/appendix';
+import { appendixParts, documentText, type AppendixTable } from '../../../../shared/domain/appendix';
 import { useAppendix } from './queries';
 import { text } from './text';
 import type { OfficeProfile } from '../../../../shared/domain/office';
@@ -82,32 +82,38 @@ function AppendixPages({
       <div className="doc-label">{table.label}</div>
       <div className="doc-title">{table.title}</div>
       <div className="doc-caption">{table.caption}</div>
-      <table className="doc-table">
-        <thead>
-          <tr>
-            {documentText.tableHeads.map((h) => (
-              <th key={h}>{h}</th>
-            ))}
-            {table.columns.map((c) => (
-              <th key={c}>{c}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((r, i) => (
-            <tr key={i} className={`${r.heading && !r.italic ? 'bold' : ''} ${r.italic ? 'italic' : ''}`}>
-              <td className="center">{r.numbering ?? ''}</td>
-              <td style={{ paddingLeft: `${4 + Math.min(r.level, 4) * 8}px` }}>{r.text}</td>
-              <td className="center">{r.unit ?? ''}</td>
-              {r.values.map((v, k) => (
-                <td key={k} className={`num ${k === r.values.length - 1 && r.values.length > 1 ? 'bold' : ''}`}>
-                  {typeof v === 'number' ? formatFigure(v, 'decimal') : (v ?? '')}
-                </td>
+      {appendixParts(table).map((part, n) => (
+        <section key={n} className={`doc-part ${n > 0 ? 'page-break' : ''}`}>
+          {part.heading && <div className="doc-part-heading">{part.heading}</div>}
+          {/* Many value columns are set smaller, as in Word, so the content keeps room to read. */}
+          <table className={`doc-table ${part.columns.length > 6 ? 'wide' : ''}`}>
+            <thead>
+              <tr>
+                {documentText.tableHeads.map((h) => (
+                  <th key={h}>{h}</th>
+                ))}
+                {part.columns.map((c) => (
+                  <th key={c}>{c}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {part.rows.map((r, i) => (
+                <tr key={i} className={`${r.heading && !r.italic ? 'bold' : ''} ${r.italic ? 'italic' : ''}`}>
+                  <td className="center">{r.numbering ?? ''}</td>
+                  <td style={{ paddingLeft: `${4 + Math.min(r.level, 4) * 8}px` }}>{r.text}</td>
+                  <td className="center">{r.unit ?? ''}</td>
+                  {r.values.map((v, k) => (
+                    <td key={k} className={`num ${part.totalLast && k === r.values.length - 1 ? 'bold' : ''}`}>
+                      {typeof v === 'number' ? formatFigure(v, 'decimal') : (v ?? '')}
+                    </td>
+                  ))}
+                </tr>
               ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+            </tbody>
+          </table>
+        </section>
+      ))}
       <table className="doc-signatures">
         <tbody>
           <tr>

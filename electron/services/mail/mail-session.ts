@@ -22,7 +22,7 @@ export interface OutgoingMessage {
   to: { name: string; address: string }[];
   subject: string;
   text: string;
-  attachment?: { filename: string; content: Buffer };
+  attachment?: { filename: string; content: Buffer; contentType: string };
 }
 
 export type Delivery =
@@ -42,8 +42,6 @@ export interface MailSession {
   deliver(message: OutgoingMessage): Promise<Delivery>;
   close(): void;
 }
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * A connection to the office's outgoing server for a batch of messages (one connection, reused). Every
@@ -107,7 +105,11 @@ export async function openMailSession(ctx: ServiceContext): Promise<MailSession>
           ...(m.attachment
             ? {
                 attachments: [
-                  { filename: m.attachment.filename, content: m.attachment.content, contentType: xlsxType },
+                  {
+                    filename: m.attachment.filename,
+                    content: m.attachment.content,
+                    contentType: m.attachment.contentType,
+                  },
                 ],
               }
             : {}),

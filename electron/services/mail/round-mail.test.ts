@@ -82,7 +82,12 @@ describe("a round's forms through the office's mail server (smtp-server on 127.0
       expect(m.envelope).toEqual({ from: 'thuongtruc@syt.test', to: r.to, user: server.user });
       expect(m.messageId).toBe(r.messageId);
       expect(m.from?.value[0]).toEqual({ name: 'Sở Y tế Quảng Ngãi', address: 'thuongtruc@syt.test' });
-      expect(m.attachments.map((a) => a.filename)).toEqual([preview.find((p) => p.unitCode === code)!.attachment]);
+      expect(m.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+        [
+          preview.find((p) => p.unitCode === code)!.attachment,
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        ],
+      ]);
       // The form attached is the unit's own: its hidden identity names the unit and the round.
       const identity = readUnitTemplate(await openWorkbook('form.xlsx', m.attachments[0]!.content))!.identity;
       expect([identity.unitCode, identity.roundId]).toEqual([code, round.id]);

@@ -142,7 +142,15 @@ export async function sendRoundMail(
         to: p.unit.unitEmails.map((address) => ({ name: p.unit.unitName, address })),
         subject: p.letter.subject,
         text: p.letter.text,
-        ...(attachment ? { attachment: { filename: attachment.fileName, content: attachment.content } } : {}),
+        ...(attachment
+          ? {
+              attachment: {
+                filename: attachment.fileName,
+                content: attachment.content,
+                contentType: attachment.contentType,
+              },
+            }
+          : {}),
       });
       done++;
       results.push(resultOf(unitOf(p), d));

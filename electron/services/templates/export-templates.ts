@@ -26,13 +26,14 @@ export interface TemplateExportReport {
   files: ExportedTemplate[];
 }
 
+/** A unit's template is an Excel workbook (.xlsx), attached as one to drafts and to the forms' mail. */
+const TEMPLATE_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 function buildDraft(round: RoundSummary, unit: SubmissionEntry, fileName: string, content: Buffer): Promise<Buffer> {
   return buildEmlDraft({
     to: unit.unitEmails.map((address) => ({ name: unit.unitName, address })),
     ...formsLetter(round, unit.unitName),
-    attachments: [
-      { filename: fileName, content, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-    ],
+    attachments: [{ filename: fileName, content, contentType: TEMPLATE_MEDIA_TYPE }],
   });
 }
 
@@ -48,7 +49,7 @@ export async function unitTemplateFile(
   unit: { unitCode: string; unitName: string },
   generatedAt: string,
   secret: string,
-): Promise<{ fileName: string; content: Buffer }> {
+): Promise<{ fileName: string; content: Buffer; contentType: string }> {
   const fileName = unitTemplateFileName(round, unit);
   const content = await writeUnitTemplate(
     round,
@@ -57,7 +58,7 @@ export async function unitTemplateFile(
     generatedAt,
     secret,
   );
-  return { fileName, content };
+  return { fileName, content, contentType: TEMPLATE_MEDIA_TYPE };
 }
 
 /**

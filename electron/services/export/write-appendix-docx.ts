@@ -280,9 +280,14 @@ function figuresTable(table: AppendixPart, contentWidth: number): Table {
   // A figure is never broken across lines ("50.00" over "2"): the value columns share their width by
   // what their longest figure needs (the province's total, in bold, is the widest), the rest evenly;
   // when even that does not fit, they stay even.
-  const needs = table.columns.map(
-    (_, c) => CELL_MARGINS + Math.max(0, ...table.rows.map((r) => textWidth(figureText(r.values[c] ?? null), size))),
-  );
+  // Each figure is set once; a column's need is the width of its longest text (figures are digits and
+  // separators, of even width).
+  const texts = table.rows.map((r) => r.values.map(figureText));
+  const needs = table.columns.map((_, c) => {
+    let longest = '';
+    for (const row of texts) if ((row[c]?.length ?? 0) > longest.length) longest = row[c]!;
+    return CELL_MARGINS + textWidth(longest, size);
+  });
   const needed = needs.reduce((a, b) => a + b, 0);
   const valueWidths =
     needed <= valueWidth * n && needs.some((w) => w > valueWidth)
@@ -317,7 +322,7 @@ function figuresTable(table: AppendixPart, contentWidth: number): Table {
     ),
   });
   const rows = table.rows.map(
-    (r) =>
+    (r, n) =>
       new TableRow({
         cantSplit: true,
         children: [
@@ -334,8 +339,8 @@ function figuresTable(table: AppendixPart, contentWidth: number): Table {
             size,
           }),
           tableCell(r.unit ?? '', { align: AlignmentType.CENTER, italics: r.italic, size }),
-          ...r.values.map((v, i) =>
-            tableCell(figureText(v), {
+          ...texts[n]!.map((text, i) =>
+            tableCell(text, {
               align: AlignmentType.RIGHT,
               italics: r.italic,
               bold: table.totalLast && i === r.values.length - 1,

@@ -19,7 +19,7 @@ import { seedTableB } from '../tests/fixtures/seed-appendix';
 import { buildCliBundle, runBuiltCli } from '../tests/support/built-cli';
 
 /** Parses a reply the way the import must, and nothing more: the floor the import is compared with. */
-export async function parseOnly(file: string): Promise<void> {
+async function parseOnly(file: string): Promise<void> {
   const bytes = fs.readFileSync(file);
   const attachments = file.endsWith('.eml')
     ? (await readEml(path.basename(file), bytes)).attachments
@@ -36,7 +36,7 @@ export async function parseOnly(file: string): Promise<void> {
  * own workbook by e-mail, and for a third of them a loose Word table: 10 replies for every 3 units
  * (500 for 150). The round and units are made in `ctx`; returns the files, in import order.
  */
-export async function writeReplies(ctx: TestContext, dir: string, units: number): Promise<string[]> {
+async function writeReplies(ctx: TestContext, dir: string, units: number): Promise<string[]> {
   const now = ctx.clock().toISOString();
   const { communes } = await seedProvince(ctx.db, {
     count: units,

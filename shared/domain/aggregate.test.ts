@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateValues, mixedUnitsRefusal } from './aggregate';
 
-const v = (...nums: (number | null)[]) => nums;
-
 describe('aggregateValues', () => {
   it.each([
-    ['sum adds the units reported', 'sum', v(3, null, 4.5), 7.5, 2],
-    ['last (a stock) adds each unit’s figure across units', 'last', v(10, 20), 30, 2],
-    ['average is the mean of those reported, blanks left out', 'average', v(50, null, 100), 75, 2],
-    ['count-yes counts the units answering Có', 'count-yes', v(1, 0, 1, null), 2, 3],
-    ['nothing reported is blank, not zero', 'sum', v(null, null), null, 0],
-    ['decimals in Triệu đồng add without float noise', 'sum', v(0.1, 0.2), 0.3, 2],
+    ['sum adds the units reported', 'sum', [3, null, 4.5], 7.5, 2],
+    ['last (a stock) adds each unit’s figure across units', 'last', [10, 20], 30, 2],
+    ['average is the mean of those reported, blanks left out', 'average', [50, null, 100], 75, 2],
+    ['count-yes counts the units answering Có', 'count-yes', [1, 0, 1, null], 2, 3],
+    ['nothing reported is blank, not zero', 'sum', [null, null], null, 0],
+    ['decimals in Triệu đồng add without float noise', 'sum', [0.1, 0.2], 0.3, 2],
   ] as const)('%s', (_name, rule, values, expected, reported) => {
     expect(aggregateValues(rule, values)).toEqual({ value: expected, reported, refused: null });
   });
@@ -31,7 +29,7 @@ describe('aggregateValues', () => {
   });
 
   it('an indicator that does not aggregate says so', () => {
-    expect(aggregateValues('none', v(1, 2))).toEqual({
+    expect(aggregateValues('none', [1, 2])).toEqual({
       value: null,
       reported: 2,
       refused: 'Chỉ tiêu này không tổng hợp lên toàn tỉnh.',

@@ -47,7 +47,7 @@ export function templateData(
         numbering: r.numbering ?? '',
         text: r.text,
         unit: r.unit ?? '',
-        value: typeof v === 'number' ? formatFigure(v, 'decimal') : (v ?? ''),
+        value: formatFigure(v, 'decimal'),
         heading: r.heading,
         italic: r.italic,
       };

@@ -261,10 +261,6 @@ function longestWordWidth(text: string, size: number): number {
   return Math.max(0, ...text.split(/\s+/).map((w) => textWidth(w, size)));
 }
 
-/** A figure as the appendix prints it: "1.625", "19,75"; a text as it is; a blank as nothing. */
-const figureText = (v: number | string | null): string =>
-  typeof v === 'number' ? formatFigure(v, 'decimal') : (v ?? '');
-
 /** A part's figures table: STT, Nội dung, Đơn vị tính and its value columns; the header row repeats on every page. */
 function figuresTable(table: AppendixPart, contentWidth: number): Table {
   const stt = 700;
@@ -279,13 +275,12 @@ function figuresTable(table: AppendixPart, contentWidth: number): Table {
   const size = n > 6 ? SIZE.tableWide : SIZE.table;
   // A figure is never broken across lines ("50.00" over "2"): the value columns share their width by
   // what their longest figure needs (the province's total, in bold, is the widest), the rest evenly;
-  // when even that does not fit, they stay even.
-  // Each figure is set once; a column's need is the width of its longest text (figures are digits and
-  // separators, of even width).
-  const texts = table.rows.map((r) => r.values.map(figureText));
+  // when even that does not fit, they stay even. Each figure is set once; a column's need is the width
+  // of its longest text (figures are digits and separators, of even width).
+  const texts = table.rows.map((r) => r.values.map((v) => formatFigure(v, 'decimal')));
   const needs = table.columns.map((_, c) => {
     let longest = '';
-    for (const row of texts) if ((row[c]?.length ?? 0) > longest.length) longest = row[c]!;
+    for (const row of texts) if (row[c]!.length > longest.length) longest = row[c]!;
     return CELL_MARGINS + textWidth(longest, size);
   });
   const needed = needs.reduce((a, b) => a + b, 0);

@@ -104,13 +104,7 @@ export async function openMailSession(ctx: ServiceContext): Promise<MailSession>
           date: ctx.clock(),
           ...(m.attachment
             ? {
-                attachments: [
-                  {
-                    filename: m.attachment.filename,
-                    content: m.attachment.content,
-                    contentType: m.attachment.contentType,
-                  },
-                ],
+                attachments: [m.attachment],
               }
             : {}),
         });

@@ -105,7 +105,7 @@ function AppendixPages({
                   <td className="center">{r.unit ?? ''}</td>
                   {r.values.map((v, k) => (
                     <td key={k} className={`num ${part.totalLast && k === r.values.length - 1 ? 'bold' : ''}`}>
-                      {typeof v === 'number' ? formatFigure(v, 'decimal') : (v ?? '')}
+                      {formatFigure(v, 'decimal')}
                     </td>
                   ))}
                 </tr>

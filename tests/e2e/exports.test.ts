@@ -194,7 +194,7 @@ describe('print preview', () => {
     const last = sheet.locator('.doc-part').nth(2);
     await expect.poll(() => last.locator('td.num.bold', { hasText: '30.465' }).count()).toBe(1);
     expect(await sheet.locator('.doc-part').nth(0).locator('td.num.bold').count()).toBe(0);
-    await app.screenshot('42-print-preview-communes');
+    await app.screenshots('42-print-preview-communes');
 
     const saved = await savePdf(page);
     const info = await pdfInfo(saved);
